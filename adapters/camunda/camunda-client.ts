@@ -1,0 +1,17 @@
+import { Camunda8 } from '@camunda8/sdk';
+import type { Config } from '../../config/config.js';
+
+export type ZeebeClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
+
+/** One gRPC client per process: workers, instance starts and job completions share its connection. */
+export function createZeebeClient(config: Pick<Config, 'ZEEBE_GRPC_ADDRESS' | 'ZEEBE_REST_ADDRESS'>): ZeebeClient {
+  const c8 = new Camunda8({
+    ZEEBE_GRPC_ADDRESS: config.ZEEBE_GRPC_ADDRESS,
+    ZEEBE_REST_ADDRESS: config.ZEEBE_REST_ADDRESS,
+    CAMUNDA_OAUTH_DISABLED: true,
+    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    CAMUNDA_SECURE_CONNECTION: false,
+    zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'ERROR', ZEEBE_GRPC_CLIENT_EAGER_CONNECT: false },
+  } as ConstructorParameters<typeof Camunda8>[0]);
+  return c8.getZeebeGrpcApiClient();
+}

@@ -1,0 +1,30 @@
+import type { MailError } from './mail-error.js';
+import type { MailMessage, SendOptions } from './mailer.js';
+import { messageIdFor } from './message-id.js';
+
+export interface SentMail extends MailMessage { messageId: string; idempotencyKey: string }
+
+/**
+ * For unit tests of code that sends mail. Like SMTP it records a repeated send twice, with the
+ * same Message-ID, so tests can assert on how their code handles retries.
+ */
+export function createInMemoryMailer(from = 'Payam Iran <no-reply@payam.test>') {
+  const sent: SentMail[] = [];
+  const failures: MailError[] = [];
+  return {
+    sent,
+    /** The next sends fail with these errors, in order. */
+    failNextWith(...errors: MailError[]): void { failures.push(...errors); },
+    sentTo: (address: string): SentMail[] => sent.filter((m) => m.to.toLowerCase() === address.toLowerCase()),
+    async send(msg: MailMessage, { idempotencyKey }: SendOptions): Promise<{ messageId: string }> {
+      const failure = failures.shift();
+      if (failure) throw failure;
+      const messageId = messageIdFor(idempotencyKey, from);
+      sent.push({ ...msg, messageId, idempotencyKey });
+      return { messageId };
+    },
+  };
+}
+
+/** Structurally a Mailer, so it can be passed wherever one is expected. */
+export type InMemoryMailer = ReturnType<typeof createInMemoryMailer>;

@@ -1,0 +1,41 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+
+export const NOTIFICATION_QUEUE = 'notifications';
+
+export interface DeliveryJobData {
+  /** Only the id: the recipient and the text stay in PostgreSQL, never in Redis. */
+  notificationId: string;
+}
+
+export function createRedis(redisUrl: string) {
+  // BullMQ needs blocking commands to wait forever rather than fail after a retry budget.
+  return new Redis(redisUrl, { maxRetriesPerRequest: null });
+}
+
+export function createNotificationQueue(redisUrl: string, name = NOTIFICATION_QUEUE) {
+  const connection = createRedis(redisUrl);
+  const queue = new Queue<DeliveryJobData>(name, {
+    connection,
+    defaultJobOptions: {
+      attempts: 6,
+      backoff: { type: 'exponential', delay: 5_000 },
+      removeOnComplete: { age: 7 * 24 * 3600 },
+      removeOnFail: false,
+    },
+  });
+  return {
+    name,
+    queue,
+    /** The notification id is the job id, so a repeated enqueue (a retried Zeebe job) adds nothing. */
+    async enqueue(notificationId: string) {
+      await queue.add('deliver', { notificationId }, { jobId: notificationId });
+    },
+    async close() {
+      await queue.close();
+      connection.disconnect();
+    },
+  };
+}
+
+export type NotificationQueue = ReturnType<typeof createNotificationQueue>;

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Algorithm, hash as argon2Hash } from '@node-rs/argon2';
+import { USER_TASKS } from '../../adapters/camunda/process-model.js';
+import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
+import { createAuditRepo } from '../../db/audit-repo.js';
+import { createRegistrationsRepo } from '../../db/registrations-repo.js';
+import { createUserTasksRepo } from '../../db/user-tasks-repo.js';
+import { normalizeDigits } from '../../domain/digits.js';
+import { hashSecret, OTP_LENGTH } from '../../domain/one-time-code.js';
+import { checkPassword } from '../../domain/password-policy.js';
+import type { CaptchaService } from '../captcha/captcha-service.js';
+import { AppError } from '../errors/app-error.js';
+import type { ServiceDeps } from './registration-service.js';
+
+/** OWASP's argon2id settings for interactive logins (19 MiB, 2 passes). */
+export const hashPassword = (password: string) =>
+  argon2Hash(password, { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+
+const isNotFound = (e: unknown) => (e as { code?: number }).code === 5 || /NOT_FOUND/.test(String((e as Error).message));
+
+/** The applicant's user tasks (card steps 3–5 and 9-2): each call completes the open task and waits for the next. */
+export function createStepService({ db, zeebe, config, now }: ServiceDeps, captchas: CaptchaService) {
+  const registrations = createRegistrationsRepo(db);
+  const tasks = createUserTasksRepo(db);
+  const audit = createAuditRepo(db);
+
+  async function openTask(registrationId: string, elementId: string) {
+    const task = await tasks.openFor(registrationId, [elementId]);
+    // The task is created a moment after the process arrives; until then the step is not ready.
+    if (!task) throw new AppError('step_not_ready', 409);
+    return task;
+  }
+
+  async function complete(registrationId: string, jobKey: string, variables: Record<string, string>) {
+    try {
+      await zeebe.completeJob({ jobKey, variables });
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      await tasks.end(jobKey, 'canceled');
+      throw new AppError('expired', 409);
+    }
+    await tasks.end(jobKey, 'completed');
+    await registrations.setStatus(registrationId, 'verifying');
+  }
+
+  /** Answers when the process waits again (or closes), or after SUBMIT_WAIT_MS with "verifying". */
+  async function settle(registrationId: string) {
+    const deadline = Date.now() + config.SUBMIT_WAIT_MS;
+    while (Date.now() < deadline) {
+      const reg = await registrations.get(registrationId);
+      if (reg && reg.status !== 'verifying') return;
+      await sleep(100);
+    }
+  }
+
+  return {
+    settle,
+
+    /** Card steps 4–5: password and captcha, once the data (3) and the letter (3-2) are in. */
+    async submit(registrationId: string, input: { password: string; captchaId: string; captcha: string }) {
+      const data = await createApplicantDataRepo(db).get(registrationId);
+      const letter = await db('letters').where({ registration_id: registrationId }).first('sha256');
+      const missing = [...(data ? [] : ['applicant']), ...(letter ? [] : ['letter'])];
+      if (missing.length) throw new AppError(data ? 'letter_missing' : 'data_missing', 409, [], { missing });
+      const password = checkPassword(input.password, { nationalCode: data!.nationalCode, mobile: data!.mobile });
+      if (!password.ok) throw new AppError('validation_failed', 422, [{ field: 'password', code: password.code }]);
+      const task = await openTask(registrationId, USER_TASKS.applicantData);
+
+      const submissionId = randomUUID();
+      const passwordHash = await hashPassword(input.password);
+      await db.transaction(async (trx) => {
+        await createApplicantDataRepo(db).setPasswordHash(registrationId, passwordHash, trx);
+        await trx('submissions').insert({ id: submissionId, registration_id: registrationId, captcha_id: input.captchaId, captcha_answer_hash: captchas.answerHash(input.captcha) });
+        await registrations.update(registrationId, { return_reason: null, submitted_at: now() }, trx);
+        await audit.record({ registrationId, actor: 'applicant', action: 'submitted', detail: { submissionId } }, trx);
+      });
+      await complete(registrationId, task.job_key, { submissionId });
+      await settle(registrationId);
+    },
+
+    /** Card step 9-2. */
+    async enterOtp(registrationId: string, code: string) {
+      const task = await openTask(registrationId, USER_TASKS.enterOtp);
+      const normalized = normalizeDigits(code, { stripSeparators: true });
+      if (!new RegExp(`^\\d{${OTP_LENGTH}}$`).test(normalized)) throw new AppError('validation_failed', 422, [{ field: 'code', code: 'otp_invalid' }]);
+      const otpEntryId = randomUUID();
+      await db('otp_entries').insert({ id: otpEntryId, registration_id: registrationId, code_hash: hashSecret(normalized, config.SECRET_PEPPER) });
+      await audit.record({ registrationId, actor: 'applicant', action: 'otp_entered', detail: { otpEntryId } });
+      await complete(registrationId, task.job_key, { otpAction: 'verify', otpEntryId });
+      await settle(registrationId);
+    },
+
+    /** A new code on request: after a cool-down, and within the codes one round may send. */
+    async resendOtp(registrationId: string) {
+      const task = await openTask(registrationId, USER_TASKS.enterOtp);
+      const reg = await registrations.get(registrationId);
+      const codes = await db('one_time_codes').where({ registration_id: registrationId })
+        .where('created_at', '>=', reg!.submitted_at ?? reg!.created_at).orderBy('created_at', 'desc').select('sent_at');
+      const last = codes[0]?.sent_at ? new Date(codes[0].sent_at) : undefined;
+      const availableAt = last ? new Date(last.getTime() + config.OTP_RESEND_COOLDOWN_SECONDS * 1000) : now();
+      if (availableAt > now()) throw new AppError('otp_resend_too_soon', 429, [], { retryAt: availableAt.toISOString() });
+      if (codes.length >= config.OTP_MAX_CODES) throw new AppError('rate_limited', 429);
+      await audit.record({ registrationId, actor: 'applicant', action: 'otp_resend_requested' });
+      await complete(registrationId, task.job_key, { otpAction: 'resend' });
+      await settle(registrationId);
+    },
+  };
+}
+
+export type StepService = ReturnType<typeof createStepService>;

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Tx } from './knex.js';
+
+export type Channel = 'sms' | 'email';
+export type NotificationTemplate = 'registered' | 'rejected' | 'review-reminder';
+
+export interface NotificationRow {
+  id: string;
+  registration_id: string;
+  channel: Channel;
+  template: NotificationTemplate;
+  idempotency_key: string;
+  status: 'queued' | 'sent' | 'failed';
+  provider_message_id: string | null;
+  attempts: number;
+  last_error_code: string | null;
+  created_at: Date;
+  sent_at: Date | null;
+}
+
+export function createNotificationsRepo(db: Db) {
+  const table = (trx?: Tx) => (trx ?? db)<NotificationRow>('notifications');
+  return {
+    /** Returns the id of the notification under this key, creating it the first time. */
+    async create(n: { registrationId: string; channel: Channel; template: NotificationTemplate; idempotencyKey: string }, trx?: Tx) {
+      await table(trx).insert({ id: randomUUID(), registration_id: n.registrationId, channel: n.channel, template: n.template, idempotency_key: n.idempotencyKey })
+        .onConflict('idempotency_key').ignore();
+      const row = await table(trx).where({ idempotency_key: n.idempotencyKey }).first('id');
+      return row!.id;
+    },
+    get: (id: string, trx?: Tx) => table(trx).where({ id }).first(),
+    forRegistration: (registrationId: string, trx?: Tx) => table(trx).where({ registration_id: registrationId }).orderBy('created_at'),
+    async markAttempt(id: string, trx?: Tx) {
+      await table(trx).where({ id }).increment('attempts', 1);
+    },
+    async markSent(id: string, providerMessageId: string, trx?: Tx) {
+      await table(trx).where({ id }).update({ status: 'sent', provider_message_id: providerMessageId, sent_at: db.fn.now() as unknown as Date, last_error_code: null });
+    },
+    async markFailed(id: string, errorCode: string, final: boolean, trx?: Tx) {
+      await table(trx).where({ id }).update({ last_error_code: errorCode, ...(final ? { status: 'failed' as const } : {}) });
+    },
+  };
+}
+
+export type NotificationsRepo = ReturnType<typeof createNotificationsRepo>;

@@ -1,0 +1,243 @@
+import type { ApplicantFieldCode } from './applicant-data.js';
+import type { PasswordError } from './password-policy.js';
+
+/** Outcomes of the process's steps and of the API, beyond the field rules. */
+export const PROCESS_CODES = [
+  'captcha_invalid',
+  'captcha_expired',
+  'civil_registry_mismatch',
+  'civil_registry_deceased',
+  'shahkar_mismatch',
+  'otp_invalid',
+  'otp_expired',
+  'otp_exhausted',
+  'otp_resend_too_soon',
+  'rejected',
+  'registered',
+  'under_review',
+  'otp_sent',
+  'step_not_ready',
+  'expired',
+  'letter_missing',
+  'data_missing',
+  'letter_too_large',
+  'letter_type',
+  'agency_has_open_request',
+  'agency_has_account',
+  'invalid_credentials',
+  'account_locked',
+  'rate_limited',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'validation_failed',
+  'internal_error',
+] as const;
+export type ProcessCode = (typeof PROCESS_CODES)[number];
+
+export type MessageCode = ApplicantFieldCode | PasswordError | ProcessCode;
+
+export interface MessageText {
+  fa: string;
+  en: string;
+}
+
+// Typed as a full Record so that a code added to any rule without a text fails to compile.
+const MESSAGES: Record<MessageCode, MessageText> = {
+  required: { fa: 'تکمیل این بخش الزامی است.', en: 'This field is required.' },
+  national_code_format: { fa: 'کد ملی باید ۱۰ رقم باشد.', en: 'The national code must be 10 digits.' },
+  national_code_checksum: {
+    fa: 'کد ملی واردشده معتبر نیست. لطفاً آن را با کارت ملی خود مطابقت دهید.',
+    en: 'The national code is not valid. Please check it against your national ID card.',
+  },
+  mobile_format: {
+    fa: 'شماره تلفن همراه معتبر نیست. لطفاً آن را به‌صورت ۰۹۱۲۳۴۵۶۷۸۹ وارد کنید.',
+    en: 'The mobile number is not valid. Please enter it in the form 09123456789.',
+  },
+  name_format: {
+    fa: 'لطفاً نام را با حروف فارسی و بین ۲ تا ۵۰ حرف وارد کنید.',
+    en: 'Please write the name in Persian letters, between 2 and 50 characters.',
+  },
+  birth_certificate_number_format: {
+    fa: 'شماره شناسنامه باید فقط از رقم تشکیل شده و حداکثر ۱۰ رقم باشد.',
+    en: 'The birth certificate number must consist of digits only, at most 10.',
+  },
+  birth_date_format: {
+    fa: 'لطفاً تاریخ تولد را به تاریخ شمسی و به‌صورت سال/ماه/روز وارد کنید؛ مانند ۱۳۷۰/۰۱/۱۵.',
+    en: 'Please enter the date of birth in the Solar Hijri calendar as year/month/day, e.g. 1370/01/15.',
+  },
+  birth_date_invalid: {
+    fa: 'تاریخ تولد واردشده در تقویم وجود ندارد. لطفاً آن را بررسی کنید.',
+    en: 'The date of birth does not exist in the calendar. Please check it.',
+  },
+  birth_date_future: {
+    fa: 'تاریخ تولد نمی‌تواند پس از تاریخ امروز باشد.',
+    en: 'The date of birth cannot be later than today.',
+  },
+  birth_date_too_young: {
+    fa: 'نماینده دستگاه اجرایی باید دست‌کم ۱۸ سال سن داشته باشد.',
+    en: "The agency's representative must be at least 18 years old.",
+  },
+  birth_date_too_old: {
+    fa: 'تاریخ تولد واردشده پذیرفتنی نیست. لطفاً سال تولد را بررسی کنید.',
+    en: 'The date of birth is not plausible. Please check the year of birth.',
+  },
+  email_format: { fa: 'نشانی پست الکترونیکی معتبر نیست.', en: 'The e-mail address is not valid.' },
+  agency_name_format: {
+    fa: 'نام دستگاه اجرایی باید بین ۲ تا ۲۰۰ نویسه باشد.',
+    en: "The agency's name must be between 2 and 200 characters.",
+  },
+  legal_entity_id_format: {
+    fa: 'شناسه ملی دستگاه اجرایی باید ۱۱ رقم باشد.',
+    en: "The agency's national ID must be 11 digits.",
+  },
+  legal_entity_id_checksum: {
+    fa: 'شناسه ملی دستگاه اجرایی معتبر نیست. لطفاً آن را دوباره بررسی کنید.',
+    en: "The agency's national ID is not valid. Please check it again.",
+  },
+  representative_position_format: {
+    fa: 'سمت نماینده باید بین ۲ تا ۱۰۰ نویسه باشد.',
+    en: "The representative's position must be between 2 and 100 characters.",
+  },
+  password_too_short: {
+    fa: 'رمز عبور باید دست‌کم ۸ نویسه باشد.',
+    en: 'The password must be at least 8 characters long.',
+  },
+  password_too_long: {
+    fa: 'رمز عبور نباید بیش از ۱۲۸ نویسه باشد.',
+    en: 'The password must not be longer than 128 characters.',
+  },
+  password_common: {
+    fa: 'این رمز عبور بسیار رایج است و به‌آسانی حدس زده می‌شود. لطفاً رمز دیگری انتخاب کنید.',
+    en: 'This password is very common and easy to guess. Please choose another one.',
+  },
+  password_contains_personal_data: {
+    fa: 'رمز عبور نباید شامل کد ملی یا شماره تلفن همراه شما باشد.',
+    en: 'The password must not contain your national code or mobile number.',
+  },
+  captcha_invalid: {
+    fa: 'کد امنیتی درست وارد نشده است. لطفاً کد جدید را وارد کنید.',
+    en: 'The security code was not entered correctly. Please enter the new code.',
+  },
+  captcha_expired: {
+    fa: 'مهلت استفاده از کد امنیتی به پایان رسیده است. لطفاً کد جدید را وارد کنید.',
+    en: 'The security code has expired. Please enter the new code.',
+  },
+  civil_registry_mismatch: {
+    fa: 'اطلاعات هویتی واردشده با اطلاعات سازمان ثبت احوال کشور مطابقت ندارد. لطفاً کد ملی، تاریخ تولد و سایر مشخصات را بررسی و اصلاح کنید.',
+    en: 'The identity details do not match the records of the National Organization for Civil Registration. Please check and correct the national code, date of birth and other details.',
+  },
+  civil_registry_deceased: {
+    fa: 'بر اساس استعلام از سازمان ثبت احوال کشور، امکان ثبت‌نام با این کد ملی وجود ندارد.',
+    en: 'According to the National Organization for Civil Registration, registration with this national code is not possible.',
+  },
+  shahkar_mismatch: {
+    fa: 'شماره تلفن همراه واردشده به نام دارنده این کد ملی ثبت نشده است. لطفاً شماره‌ای را وارد کنید که به نام خودتان است.',
+    en: 'The mobile number is not registered to the holder of this national code. Please enter a number registered in your own name.',
+  },
+  otp_invalid: {
+    fa: 'کد تأیید واردشده درست نیست. لطفاً آخرین کدی را که برایتان پیامک شده است وارد کنید.',
+    en: 'The verification code is not correct. Please enter the latest code sent to you by SMS.',
+  },
+  otp_expired: {
+    fa: 'مهلت استفاده از کد تأیید به پایان رسیده است. لطفاً کد جدید درخواست کنید.',
+    en: 'The verification code has expired. Please request a new one.',
+  },
+  otp_exhausted: {
+    fa: 'تعداد دفعات مجاز ورود کد تأیید به پایان رسیده است. لطفاً اطلاعات خود را بررسی و درخواست را دوباره ثبت کنید.',
+    en: 'You have used all permitted attempts to enter the verification code. Please check your details and submit the request again.',
+  },
+  otp_resend_too_soon: {
+    fa: 'کد تأیید به‌تازگی برایتان ارسال شده است. لطفاً پیش از درخواست کد جدید، کمی صبر کنید.',
+    en: 'A verification code was sent to you a moment ago. Please wait a little before requesting a new one.',
+  },
+  registered: {
+    fa: 'ثبت نام دستگاه انجام شد. نام کاربری به شماره همراه و نشانی ایمیل شما فرستاده شد.',
+    en: 'The agency is registered. The username has been sent to your mobile number and e-mail address.',
+  },
+  under_review: {
+    fa: 'درخواست شما ثبت شد و در دست بررسی کارشناسان دفتر فناوری اطلاعات است. نتیجه با پیامک به شما اعلام می‌شود.',
+    en: 'Your request is filed and being reviewed by the IT office. You will be told the result by SMS.',
+  },
+  otp_sent: {
+    fa: 'کد تأیید به شماره همراه شما پیامک شد.',
+    en: 'A confirmation code has been sent to your mobile number by SMS.',
+  },
+  step_not_ready: {
+    fa: 'درخواست شما در حال پردازش است. لطفاً چند لحظه بعد دوباره تلاش کنید.',
+    en: 'Your request is being processed. Please try again in a moment.',
+  },
+  rejected: {
+    fa: 'درخواست ثبت‌نام شما پس از بررسی تأیید نشد.',
+    en: 'After review, your registration request was not approved.',
+  },
+  expired: {
+    fa: 'مهلت تکمیل درخواست به پایان رسیده است. لطفاً درخواست جدیدی ثبت کنید.',
+    en: 'The time allowed to complete the request has passed. Please submit a new request.',
+  },
+  letter_missing: {
+    fa: 'لطفاً نامه معرفی نماینده دستگاه اجرایی را بارگذاری کنید.',
+    en: "Please upload the letter introducing the agency's representative.",
+  },
+  data_missing: {
+    fa: 'اطلاعات درخواست کامل نیست. لطفاً همه بخش‌های فرم را تکمیل کنید.',
+    en: 'The request is incomplete. Please fill in every part of the form.',
+  },
+  letter_too_large: {
+    fa: 'حجم فایل نامه معرفی بیش از حد مجاز است. لطفاً فایل کوچک‌تری بارگذاری کنید.',
+    en: 'The introduction letter file is too large. Please upload a smaller file.',
+  },
+  letter_type: {
+    fa: 'قالب فایل نامه معرفی پذیرفته نیست. لطفاً فایل را در یکی از قالب‌های مجاز بارگذاری کنید.',
+    en: 'This file type is not accepted for the introduction letter. Please upload it in one of the permitted formats.',
+  },
+  agency_has_open_request: {
+    fa: 'برای این دستگاه اجرایی درخواست ثبت‌نامی در حال بررسی است. لطفاً تا اعلام نتیجه منتظر بمانید.',
+    en: 'A registration request for this agency is already being processed. Please wait for its outcome.',
+  },
+  agency_has_account: {
+    fa: 'این دستگاه اجرایی پیش‌تر در سامانه ثبت‌نام کرده است.',
+    en: 'This agency is already registered in the system.',
+  },
+  invalid_credentials: {
+    fa: 'نام کاربری یا رمز عبور درست نیست.',
+    en: 'The username or password is not correct.',
+  },
+  account_locked: {
+    fa: 'به دلیل تلاش‌های ناموفق پی‌درپی، حساب کاربری شما موقتاً قفل شده است. لطفاً بعداً دوباره تلاش کنید.',
+    en: 'Your account has been locked for a while after repeated failed attempts. Please try again later.',
+  },
+  rate_limited: {
+    fa: 'تعداد درخواست‌های شما بیش از حد مجاز است. لطفاً چند دقیقه دیگر دوباره تلاش کنید.',
+    en: 'You have made too many requests. Please try again in a few minutes.',
+  },
+  unauthorized: {
+    fa: 'برای ادامه، لطفاً وارد حساب کاربری خود شوید.',
+    en: 'Please sign in to continue.',
+  },
+  forbidden: { fa: 'شما اجازه دسترسی به این بخش را ندارید.', en: 'You do not have permission to access this.' },
+  not_found: { fa: 'مورد درخواستی یافت نشد.', en: 'The requested item was not found.' },
+  conflict: {
+    fa: 'این درخواست با وضعیت کنونی پرونده سازگار نیست. لطفاً صفحه را دوباره بارگذاری کنید.',
+    en: 'This request conflicts with the current state of the case. Please reload the page.',
+  },
+  validation_failed: {
+    fa: 'برخی از اطلاعات واردشده درست نیست. لطفاً موارد مشخص‌شده را اصلاح کنید.',
+    en: 'Some of the information entered is not valid. Please correct the marked items.',
+  },
+  internal_error: {
+    fa: 'متأسفانه خطایی در سامانه رخ داده است. لطفاً دقایقی دیگر دوباره تلاش کنید.',
+    en: 'Sorry, something went wrong on our side. Please try again in a few minutes.',
+  },
+};
+
+export const MESSAGE_CODES = Object.keys(MESSAGES) as MessageCode[];
+
+export function messageText(code: MessageCode): MessageText {
+  return MESSAGES[code];
+}
+
+export function isMessageCode(code: string): code is MessageCode {
+  return Object.hasOwn(MESSAGES, code);
+}

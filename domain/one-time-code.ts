@@ -1,0 +1,61 @@
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { normalizeDigits } from './digits.js';
+
+export const OTP_LENGTH = 6;
+
+export type OtpDecision = 'accepted' | 'wrong' | 'expired' | 'exhausted' | 'already_used';
+
+export interface OtpState {
+  storedHash: string;
+  expiresAt: Date;
+  consumedAt: Date | null;
+  /** Wrong entries so far. */
+  attempts: number;
+  maxAttempts: number;
+}
+
+/** Six uniformly drawn digits; randomInt avoids the modulo bias of scaling random bytes. */
+export function generateOtp(): string {
+  return String(randomInt(0, 10 ** OTP_LENGTH)).padStart(OTP_LENGTH, '0');
+}
+
+/**
+ * HMAC rather than a slow password hash: the secrets are short-lived and single-use, and the
+ * attempt limit, not hashing cost, is what stops guessing. The pepper lives outside the
+ * database, so a leaked table alone cannot be brute-forced over the small code space.
+ */
+export function hashSecret(secret: string, pepper: string): string {
+  return createHmac('sha256', pepper).update(secret, 'utf8').digest('hex');
+}
+
+/** Constant-time, so response timing does not reveal how much of a guess was right. */
+export function verifySecret(secret: string, hash: string, pepper: string): boolean {
+  const expected = Buffer.from(hash, 'hex');
+  const actual = Buffer.from(hashSecret(secret, pepper), 'hex');
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+/**
+ * What to do with one entered code. Pure: the caller records the outcome (marks the code
+ * consumed, or counts the wrong attempt). A code that is used, exhausted or expired is
+ * refused before it is compared, so late or excess guesses learn nothing.
+ */
+export function evaluateOtpAttempt(state: OtpState, enteredCode: string, now: Date, pepper: string): OtpDecision {
+  const code = normalizeDigits(enteredCode, { stripSeparators: true });
+  const wellFormed = new RegExp(`^\\d{${OTP_LENGTH}}$`).test(code);
+  return evaluateOtpHashAttempt(state, wellFormed ? hashSecret(code, pepper) : null, now);
+}
+
+/**
+ * The same decision when only the entered code's HMAC is at hand (the API stores that, so the
+ * code in clear never leaves the request that carried it). `null` stands for a malformed entry.
+ */
+export function evaluateOtpHashAttempt(state: OtpState, enteredHash: string | null, now: Date): OtpDecision {
+  if (state.consumedAt) return 'already_used';
+  if (state.attempts >= state.maxAttempts) return 'exhausted';
+  if (now.getTime() >= state.expiresAt.getTime()) return 'expired';
+  if (enteredHash === null) return 'wrong';
+  const a = Buffer.from(state.storedHash, 'hex');
+  const b = Buffer.from(enteredHash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b) ? 'accepted' : 'wrong';
+}

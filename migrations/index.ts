@@ -1,0 +1,7 @@
+import type { Knex } from 'knex';
+import * as m001 from './001_registration.js';
+
+/** Numbered, in order. Listed rather than read from the folder so they load the same under tsx, vitest and compiled JS. */
+export const migrations: Record<string, Knex.Migration> = {
+  '001_registration': m001,
+};

@@ -1,0 +1,37 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const minMajor = 21;
+const maxMajor = 25;
+
+export class JdkNotFoundError extends Error {
+  static readonly code = 'JDK_NOT_FOUND';
+  readonly code = JdkNotFoundError.code;
+  override name = JdkNotFoundError.name;
+}
+
+function majorOf(javaHome: string): number | undefined {
+  const release = path.join(javaHome, 'release');
+  if (!existsSync(release) || !existsSync(path.join(javaHome, 'bin', 'java'))) return undefined;
+  const m = /JAVA_VERSION="(\d+)/.exec(readFileSync(release, 'utf8'));
+  return m ? Number(m[1]) : undefined;
+}
+
+const fits = (home: string) => {
+  const major = majorOf(home);
+  return major !== undefined && major >= minMajor && major <= maxMajor;
+};
+
+/** Camunda 8 needs Java 21+; the machine's default java may be older, so look for one that fits. */
+export function findJavaHome(env: NodeJS.ProcessEnv = process.env, jvmRoot = '/usr/lib/jvm'): string {
+  if (env.JAVA_HOME && fits(env.JAVA_HOME)) return env.JAVA_HOME;
+  const candidates = existsSync(jvmRoot)
+    ? readdirSync(jvmRoot).map((d) => path.join(jvmRoot, d)).filter(fits)
+    : [];
+  candidates.sort((a, b) => (majorOf(b) ?? 0) - (majorOf(a) ?? 0));
+  if (candidates[0]) return candidates[0];
+  throw new JdkNotFoundError(
+    `No JDK ${minMajor}–${maxMajor} found (JAVA_HOME=${env.JAVA_HOME ?? 'unset'}, searched ${jvmRoot}). ` +
+      `Install one, e.g. 'apt-get install openjdk-21-jdk-headless' or Temurin 21/25, or set JAVA_HOME to it.`,
+  );
+}

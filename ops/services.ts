@@ -1,0 +1,87 @@
+import { existsSync, readdirSync } from 'node:fs';
+import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { run } from './run.js';
+
+export class ServiceUnavailableError extends Error {
+  static readonly code = 'SERVICE_UNAVAILABLE';
+  readonly code = ServiceUnavailableError.code;
+  override name = ServiceUnavailableError.name;
+}
+
+function reachable(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (ok: boolean) => { socket.destroy(); resolve(ok); };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+async function waitFor(host: string, port: number, seconds: number) {
+  for (let i = 0; i < seconds * 2; i++) {
+    if (await reachable(host, port)) return true;
+    await sleep(500);
+  }
+  return false;
+}
+
+const isLocal = (host: string) => ['127.0.0.1', 'localhost', '::1'].includes(host);
+const isRoot = () => process.getuid?.() === 0;
+
+async function aptInstall(pkg: string, log: (m: string) => void) {
+  if (!isRoot()) throw new ServiceUnavailableError(`${pkg} is not installed; install it (apt-get install ${pkg}) or point the URL at a running one`);
+  log(`installing ${pkg} from Debian packages`);
+  await run('apt-get', ['update', '-q']);
+  const r = await run('apt-get', ['install', '-y', '-q', pkg], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (r.code !== 0) throw new ServiceUnavailableError(`apt-get install ${pkg} failed:\n${r.output.slice(-1500)}`);
+}
+
+/** Uses the PostgreSQL on the URL; a local one that is stopped is started, a missing one installed. */
+export async function ensurePostgres(databaseUrl: string, log: (m: string) => void) {
+  const url = new URL(databaseUrl);
+  const host = url.hostname;
+  const port = Number(url.port || 5432);
+  if (!(await reachable(host, port))) {
+    if (!isLocal(host)) throw new ServiceUnavailableError(`PostgreSQL at ${host}:${port} does not answer`);
+    if (!existsSync('/usr/bin/pg_ctlcluster')) await aptInstall('postgresql', log);
+    for (const version of existsSync('/etc/postgresql') ? readdirSync('/etc/postgresql') : []) {
+      log(`starting PostgreSQL ${version}`);
+      await run('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start']);
+    }
+    if (!(await waitFor(host, port, 30))) throw new ServiceUnavailableError(`PostgreSQL did not start on ${host}:${port}`);
+  }
+  await ensureDatabase(url, log);
+}
+
+async function ensureDatabase(url: URL, log: (m: string) => void) {
+  const name = decodeURIComponent(url.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) {
+      log(`creating database ${name}`);
+      await client.query(`create database "${name.replaceAll('"', '""')}"`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Uses the Redis on the URL; a local one that is stopped is started, a missing one installed. */
+export async function ensureRedis(redisUrl: string, log: (m: string) => void) {
+  const url = new URL(redisUrl);
+  const host = url.hostname;
+  const port = Number(url.port || 6379);
+  if (await reachable(host, port)) return;
+  if (!isLocal(host)) throw new ServiceUnavailableError(`Redis at ${host}:${port} does not answer`);
+  if (!existsSync('/usr/bin/redis-server')) await aptInstall('redis-server', log);
+  log('starting Redis');
+  await run('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no']);
+  if (!(await waitFor(host, port, 15))) throw new ServiceUnavailableError(`Redis did not start on ${host}:${port}`);
+}

@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+
+/** Reads a port from the environment; a bad value stops the simulator rather than picking a surprise port. */
+export function readPort(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+  return port;
+}
+
+/** Listens on loopback only (the simulators hold fake personal data) and closes cleanly on signals. */
+export async function runSimulator(app: FastifyInstance, port: number): Promise<void> {
+  const shutdown = async () => {
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ host: '127.0.0.1', port });
+}

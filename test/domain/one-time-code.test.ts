@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateOtpAttempt, generateOtp, hashSecret, verifySecret, type OtpState } from '../../domain/one-time-code.js';
+
+const pepper = 'test-pepper';
+const now = new Date('2024-08-07T08:00:00Z');
+const state = (overrides: Partial<OtpState> = {}): OtpState => ({
+  storedHash: hashSecret('012345', pepper),
+  expiresAt: new Date(now.getTime() + 120_000),
+  consumedAt: null,
+  attempts: 0,
+  maxAttempts: 3,
+  ...overrides,
+});
+
+describe('generateOtp', () => {
+  it('given many draws, when generated, then each is six digits and leading zeros occur', () => {
+    const codes = Array.from({ length: 2000 }, generateOtp);
+    expect(codes.every((c) => /^\d{6}$/.test(c))).toBe(true);
+    expect(codes.some((c) => c.startsWith('0'))).toBe(true);
+    expect(new Set(codes).size).toBeGreaterThan(1900);
+  });
+});
+
+describe('hashSecret and verifySecret', () => {
+  it('given a secret, when hashed, then the HMAC is hex and depends on the pepper', () => {
+    expect(hashSecret('123456', pepper)).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashSecret('123456', pepper)).not.toBe(hashSecret('123456', 'other'));
+  });
+
+  it('given the right secret, when verified, then true; a wrong secret, pepper or malformed hash, then false', () => {
+    const hash = hashSecret('123456', pepper);
+    expect(verifySecret('123456', hash, pepper)).toBe(true);
+    expect(verifySecret('123457', hash, pepper)).toBe(false);
+    expect(verifySecret('123456', hash, 'other')).toBe(false);
+    expect(verifySecret('123456', 'abc', pepper)).toBe(false);
+  });
+});
+
+describe('evaluateOtpAttempt', () => {
+  it('given the right code in time, when evaluated, then it is accepted', () => {
+    expect(evaluateOtpAttempt(state(), '012345', now, pepper)).toBe('accepted');
+  });
+
+  it('given the right code in Persian digits with spaces, when evaluated, then it is accepted', () => {
+    expect(evaluateOtpAttempt(state(), ' ۰۱۲ ۳۴۵ ', now, pepper)).toBe('accepted');
+  });
+
+  it.each(['012346', '12345', 'abcdef', ''])('given %j, when evaluated, then it is wrong', (code) => {
+    expect(evaluateOtpAttempt(state(), code, now, pepper)).toBe('wrong');
+  });
+
+  it('given the expiry instant has come, when evaluated, then it is expired even with the right code', () => {
+    expect(evaluateOtpAttempt(state({ expiresAt: now }), '012345', now, pepper)).toBe('expired');
+  });
+
+  it('given the attempts are used up, when evaluated, then it is exhausted even with the right code', () => {
+    expect(evaluateOtpAttempt(state({ attempts: 3 }), '012345', now, pepper)).toBe('exhausted');
+    expect(evaluateOtpAttempt(state({ attempts: 2 }), '012345', now, pepper)).toBe('accepted');
+  });
+
+  it('given a code already consumed, when evaluated, then it is already used', () => {
+    expect(evaluateOtpAttempt(state({ consumedAt: now }), '012345', now, pepper)).toBe('already_used');
+  });
+});

@@ -1,0 +1,48 @@
+import { USER_TASKS } from '../../adapters/camunda/process-model.js';
+import { createUserTasksRepo } from '../../db/user-tasks-repo.js';
+import type { EngineStack } from './engine-stack.js';
+import { letterPdf, newApplicant } from './fixtures.js';
+
+export const PASSWORD = 'a long passphrase for payam';
+
+/** Drives a registration the way the form does, through the same services the API calls. */
+export function applicantDriver(stack: EngineStack) {
+  const step = (id: string, expected: string) => stack.eventually(() => stack.view(id), (v) => v.step === expected);
+  return {
+    step,
+
+    /** Given a person the civil registry and Shahkar know, a started registration with data and letter. */
+    async begin(options: { known?: boolean; applicant?: Record<string, string> } = {}) {
+      const applicant = newApplicant(options.applicant);
+      if (options.known !== false) {
+        await stack.sim.addCitizen({ nationalCode: applicant.nationalCode, birthDate: applicant.birthDate, firstName: applicant.firstName, lastName: applicant.lastName, fatherName: applicant.fatherName });
+        await stack.sim.addMobile(applicant.nationalCode, applicant.mobile);
+      }
+      const { id, token } = await stack.registrations.start();
+      await step(id, 'applicant-data');
+      await stack.registrations.saveApplicantData(id, applicant);
+      await stack.registrations.saveLetter(id, letterPdf, 'letter.pdf');
+      return { id, token, applicant };
+    },
+
+    async submit(id: string, options: { captchaRight?: boolean } = {}) {
+      const captcha = await stack.captchas.create();
+      const typed = options.captchaRight === false ? String((Number(captcha.answer) + 1) % 100000).padStart(5, '0') : captcha.answer;
+      await stack.steps.submit(id, { password: PASSWORD, captchaId: captcha.id, captcha: typed });
+    },
+
+    /** The newest code SMSed to the applicant's mobile, read from the SMS simulator as a person reads the phone. */
+    async latestCode(mobile: string, count?: number) {
+      const messages = await stack.eventually(() => stack.sim.smsTo(mobile), (m) => m.length >= (count ?? 1));
+      const code = /\d{6}/.exec(messages.at(-1)!.text)?.[0];
+      if (!code) throw new Error('no code in the last SMS');
+      return code;
+    },
+
+    /** The reviewer's task completed with the variables Tasklist's form would send. */
+    async decide(id: string, variables: Record<string, string>) {
+      const task = await stack.eventually(() => createUserTasksRepo(stack.db).openFor(id, [USER_TASKS.review]), (t) => t !== undefined);
+      await stack.zeebe.completeJob({ jobKey: task!.job_key, variables });
+    },
+  };
+}

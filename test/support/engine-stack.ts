@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createZeebeClient } from '../../adapters/camunda/camunda-client.js';
+import { createCaptchaService } from '../../api/captcha/captcha-service.js';
+import { createRegistrationService } from '../../api/registrations/registration-service.js';
+import { createRegistrationView } from '../../api/registrations/registration-view.js';
+import { createStepService } from '../../api/registrations/step-service.js';
+import { loadConfig, type Config } from '../../config/config.js';
+import { createLogger } from '../../config/logger.js';
+import { createDb } from '../../db/knex.js';
+import { createMailCatcher } from '../../simulators/mail-catcher/create-mail-catcher.js';
+import { buildPgsbSimulator } from '../../simulators/pgsb/server.js';
+import { buildSmsSimulator } from '../../simulators/sms/server.js';
+import { startWorkers } from '../../workers/runtime.js';
+
+const urlOf = (server: { server: { address(): unknown } }) => `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+
+/**
+ * The real broker, database and Redis, with the simulators on free ports, every job worker
+ * started against them, and the services the API calls. Each test file starts one and closes it;
+ * instances it started are cancelled so that no later file's workers meet them.
+ */
+export async function startEngineStack(overrides: Partial<Record<keyof Config, string>> = {}) {
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'silent' });
+  const pgsbSim = buildPgsbSimulator();
+  const smsSim = buildSmsSimulator();
+  await pgsbSim.listen({ port: 0, host: '127.0.0.1' });
+  await smsSim.listen({ port: 0, host: '127.0.0.1' });
+  const mail = createMailCatcher({ smtpPort: 0, httpPort: 0, logger });
+  const mailPorts = await mail.start();
+  const config = loadConfig({
+    ...process.env,
+    PGSB_BASE_URL: urlOf(pgsbSim), SMS_BASE_URL: urlOf(smsSim), SMTP_PORT: String(mailPorts.smtpPort),
+    PGSB_TIMEOUT_MS: '1000', JOB_RETRY_BACKOFF_MS: '500', OTP_RESEND_COOLDOWN_SECONDS: '0',
+    ...overrides,
+  });
+  const db = createDb(config.DATABASE_URL);
+  const zeebe = createZeebeClient(config);
+  const workers = startWorkers(config, logger, { db, zeebe, queueName: `notifications-test-${randomUUID()}` });
+  const deps = { db, zeebe, config, logger, now: () => new Date() };
+  const captchas = createCaptchaService(db, config);
+  const registrations = createRegistrationService(deps);
+  const pgsbUrl = urlOf(pgsbSim);
+  const smsUrl = urlOf(smsSim);
+  const mailUrl = `http://127.0.0.1:${mailPorts.httpPort}`;
+  const post = (url: string, body: unknown) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => {
+      if (!r.ok) throw new Error(`${url}: ${r.status}`);
+    });
+
+  return {
+    config, db, zeebe, captchas, registrations, logger,
+    steps: createStepService(deps, captchas),
+    view: createRegistrationView(db, config),
+    sim: {
+      addCitizen: (c: { nationalCode: string; birthDate: string; firstName: string; lastName: string; fatherName: string; alive?: boolean }) =>
+        post(`${pgsbUrl}/__sim/citizens`, { alive: true, ...c }),
+      addMobile: (nationalCode: string, mobile: string) => post(`${pgsbUrl}/__sim/mobiles`, { nationalCode, mobile }),
+      pgsbFault: (service: 'civil-registry' | 'shahkar', mode: 'error' | 'timeout', count?: number) => post(`${pgsbUrl}/__sim/faults`, { service, mode, count }),
+      clearPgsbFaults: () => fetch(`${pgsbUrl}/__sim/faults`, { method: 'DELETE' }),
+      pgsbCalls: async (service: string) => (await (await fetch(`${pgsbUrl}/__sim/calls?service=${service}`)).json()) as { count: number },
+      smsTo: async (to: string) => (await (await fetch(`${smsUrl}/__sim/messages?to=${to}`)).json()) as { text: string; template?: string }[],
+      smsFault: (mode: 'error' | 'timeout', count?: number) => post(`${smsUrl}/__sim/faults`, { mode, count }),
+      mailTo: async (to: string) => (await (await fetch(`${mailUrl}/messages?to=${encodeURIComponent(to)}`)).json()) as { subject: string; text: string }[],
+    },
+    /** Polls until the check passes (the engine works asynchronously); fails with the last value seen. */
+    async eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
+      const deadline = Date.now() + timeoutMs;
+      let last: T;
+      do {
+        last = await read();
+        if (ok(last)) return last;
+        await sleep(150);
+      } while (Date.now() < deadline);
+      throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    },
+    async close() {
+      const keys = await db('registrations').whereNotNull('process_instance_key').whereNull('closed_at')
+        .where('created_at', '>', new Date(Date.now() - 3_600_000)).pluck('process_instance_key');
+      await Promise.all(keys.map((k: string) => zeebe.cancelProcessInstance(k).catch(() => undefined)));
+      await workers.close();
+      await zeebe.close();
+      await db.destroy();
+      await Promise.all([pgsbSim.close(), smsSim.close(), mail.stop()]);
+    },
+  };
+}
+
+export type EngineStack = Awaited<ReturnType<typeof startEngineStack>>;

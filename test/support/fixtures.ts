@@ -1,0 +1,39 @@
+import { randomInt } from 'node:crypto';
+import { legalEntityIdCheckDigit } from '../../domain/legal-entity-id.js';
+import { nationalCodeCheckDigit } from '../../domain/national-code.js';
+
+const digits = (n: number) => Array.from({ length: n }, () => randomInt(0, 10)).join('');
+
+/** A national code with a right check digit, different in every test so tests never collide. */
+export function newNationalCode(): string {
+  const nine = `1${digits(8)}`;
+  return `${nine}${nationalCodeCheckDigit(nine)}`;
+}
+
+export function newAgencyNationalId(): string {
+  const ten = `14${digits(8)}`;
+  return `${ten}${legalEntityIdCheckDigit(ten)}`;
+}
+
+export const newMobile = () => `0912${digits(7)}`;
+
+/** Step-3 data for a fresh applicant; the civil registry and Shahkar know them unless a test says otherwise. */
+export function newApplicant(overrides: Record<string, string> = {}) {
+  return {
+    nationalCode: newNationalCode(),
+    mobile: newMobile(),
+    firstName: 'محمد',
+    lastName: 'رضایی',
+    fatherName: 'علی',
+    birthCertificateNumber: '1234',
+    birthDate: '1370/01/15',
+    email: `rep${digits(6)}@agency.example.ir`,
+    agencyName: 'سازمان نمونه',
+    agencyNationalId: newAgencyNationalId(),
+    representativePosition: 'مدیر فناوری اطلاعات',
+    ...overrides,
+  };
+}
+
+/** The smallest file that file-type reads as a PDF. */
+export const letterPdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');

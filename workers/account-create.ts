@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { createApplicantDataRepo } from '../db/applicant-data-repo.js';
+import { createAuditRepo } from '../db/audit-repo.js';
+import { usernameCandidates } from '../domain/username.js';
+import { defineWorker } from './support/define-worker.js';
+import { WorkerError } from './support/worker-error.js';
+
+const isUniqueViolation = (e: unknown, constraint: string) =>
+  (e as { code?: string; constraint?: string }).code === '23505' && (e as { constraint?: string }).constraint === constraint;
+
+/**
+ * Card step 11. The username follows domain/username.ts and is stored against the registration,
+ * so a repeated job returns the account it made. The password is the hash kept since step 4.
+ */
+export const accountCreateWorker = defineWorker<{ registrationId: string }, Record<string, string>, { accountId: string }>({
+  taskType: 'account-create',
+  fetchVariables: ['registrationId'],
+  async handle(job, { db }) {
+    const { registrationId } = job.variables;
+    const made = await db('accounts').where({ registration_id: registrationId }).first('id');
+    if (made) return { accountId: made.id as string };
+    const data = await createApplicantDataRepo(db).get(registrationId);
+    if (!data?.passwordHash) throw new WorkerError(WorkerError.APPLICANT_DATA_MISSING, 'no applicant data or password for the registration', false);
+
+    for (const username of usernameCandidates(data)) {
+      const id = randomUUID();
+      try {
+        await db.transaction(async (trx) => {
+          await trx('accounts').insert({ id, registration_id: registrationId, username, password_hash: data.passwordHash, agency_national_id: data.agencyNationalId });
+          await createAuditRepo(db).record({ registrationId, actor: 'worker:account-create', action: 'account_created', detail: { accountId: id } }, trx);
+        });
+        return { accountId: id };
+      } catch (e) {
+        if (isUniqueViolation(e, 'accounts_username_unique')) continue;
+        if (isUniqueViolation(e, 'accounts_one_active_per_agency')) {
+          throw new WorkerError(WorkerError.AGENCY_HAS_ACCOUNT, 'the agency already has an active account', false);
+        }
+        throw e;
+      }
+    }
+    throw new WorkerError(WorkerError.NO_FREE_USERNAME, 'no free username for the registration', false);
+  },
+});

@@ -1,0 +1,38 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createAuditRepo } from '../db/audit-repo.js';
+import { createRegistrationsRepo } from '../db/registrations-repo.js';
+import { defineWorker } from './support/define-worker.js';
+import { WorkerError } from './support/worker-error.js';
+
+export type CaptchaOutcome = 'valid' | 'invalid' | 'expired';
+
+const sameHash = (a: string, b: string) => {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/** Card step 6. The challenge is consumed by its first check, right or wrong: a captcha is single use. */
+export const captchaCheckWorker = defineWorker<{ registrationId: string; submissionId: string }, Record<string, string>, { captchaOutcome: CaptchaOutcome }>({
+  taskType: 'captcha-check',
+  fetchVariables: ['registrationId', 'submissionId'],
+  async handle(job, { db, now }) {
+    const { registrationId, submissionId } = job.variables;
+    return db.transaction(async (trx) => {
+      const submission = await trx('submissions').where({ id: submissionId, registration_id: registrationId }).forUpdate().first();
+      if (!submission) throw new WorkerError(WorkerError.SUBMISSION_NOT_FOUND, 'submission not found', false);
+      if (submission.captcha_outcome) return { captchaOutcome: submission.captcha_outcome as CaptchaOutcome };
+      const [captcha] = await trx('captchas').where({ id: submission.captcha_id }).whereNull('consumed_at')
+        .update({ consumed_at: now() }).returning(['answer_hash', 'expires_at']);
+      const captchaOutcome: CaptchaOutcome = !captcha ? 'invalid'
+        : new Date(captcha.expires_at) <= now() ? 'expired'
+        : sameHash(captcha.answer_hash, submission.captcha_answer_hash) ? 'valid' : 'invalid';
+      await trx('submissions').where({ id: submissionId }).update({ captcha_outcome: captchaOutcome });
+      if (captchaOutcome !== 'valid') {
+        await createRegistrationsRepo(db).update(registrationId, { return_reason: `captcha_${captchaOutcome}` }, trx);
+      }
+      await createAuditRepo(db).record({ registrationId, actor: 'worker:captcha-check', action: 'captcha_checked', detail: { outcome: captchaOutcome } }, trx);
+      return { captchaOutcome };
+    });
+  },
+});

@@ -1,0 +1,26 @@
+import { accountCreateWorker } from './account-create.js';
+import { captchaCheckWorker } from './captcha-check.js';
+import { civilRegistryInquiryWorker } from './civil-registry-inquiry.js';
+import { notifyApplicantWorker } from './notify-applicant.js';
+import { otpCheckWorker } from './otp-check.js';
+import { otpSendWorker } from './otp-send.js';
+import { registrationCloseWorker } from './registration-close.js';
+import { reviewRecordWorker } from './review-record.js';
+import { reviewReminderWorker } from './review-reminder.js';
+import { shahkarInquiryWorker } from './shahkar-inquiry.js';
+import { userTaskInboxWorker } from './user-task-inbox.js';
+
+/** Every job worker, one per task type in bpmn/ (a test holds the two lists equal). */
+export const jobWorkers = [
+  userTaskInboxWorker,
+  captchaCheckWorker,
+  civilRegistryInquiryWorker,
+  shahkarInquiryWorker,
+  otpSendWorker,
+  otpCheckWorker,
+  reviewRecordWorker,
+  reviewReminderWorker,
+  accountCreateWorker,
+  notifyApplicantWorker,
+  registrationCloseWorker,
+];

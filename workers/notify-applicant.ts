@@ -1,0 +1,31 @@
+import { createAuditRepo } from '../db/audit-repo.js';
+import { createNotificationsRepo, type NotificationTemplate } from '../db/notifications-repo.js';
+import { defineWorker } from './support/define-worker.js';
+import { WorkerError } from './support/worker-error.js';
+
+const TEMPLATES: NotificationTemplate[] = ['registered', 'rejected'];
+
+/**
+ * Card step 12 (and the rejection notice): queues an SMS and an e-mail. Keys are per registration
+ * and template, so a repeated job queues nothing new; delivery, with its own retries, is BullMQ's.
+ */
+export const notifyApplicantWorker = defineWorker<{ registrationId: string }, { template: string }, { notified: string }>({
+  taskType: 'notify-applicant',
+  fetchVariables: ['registrationId'],
+  async handle(job, { db, notifications }) {
+    const { registrationId } = job.variables;
+    const template = job.customHeaders.template as NotificationTemplate;
+    if (!TEMPLATES.includes(template)) throw new WorkerError('UNKNOWN_TEMPLATE', `unknown notice template ${template}`, false);
+    const repo = createNotificationsRepo(db);
+    const ids = await db.transaction(async (trx) => {
+      const created = [];
+      for (const channel of ['sms', 'email'] as const) {
+        created.push(await repo.create({ registrationId, channel, template, idempotencyKey: `${registrationId}:${template}:${channel}` }, trx));
+      }
+      await createAuditRepo(db).record({ registrationId, actor: 'worker:notify-applicant', action: 'notice_queued', detail: { template } }, trx);
+      return created;
+    });
+    for (const id of ids) await notifications.enqueue(id);
+    return { notified: template };
+  },
+});

@@ -1,0 +1,53 @@
+import { createAuditRepo } from '../db/audit-repo.js';
+import { createRegistrationsRepo } from '../db/registrations-repo.js';
+import { evaluateOtpHashAttempt } from '../domain/one-time-code.js';
+import { defineWorker } from './support/define-worker.js';
+import { WorkerError } from './support/worker-error.js';
+
+export type OtpOutcome = 'accepted' | 'wrong' | 'exhausted';
+type Out = { otpOutcome: OtpOutcome; otpWrongCount: number };
+
+/**
+ * Card steps 9-3 and 9-4. Wrong entries are counted per round, across codes (a new code does not
+ * reset the count); the round's last allowed wrong entry sends the applicant back to step 3.
+ */
+export const otpCheckWorker = defineWorker<{ registrationId: string; otpEntryId: string }, Record<string, string>, Out>({
+  taskType: 'otp-check',
+  fetchVariables: ['registrationId', 'otpEntryId'],
+  async handle(job, { db, config, now }) {
+    const { registrationId, otpEntryId } = job.variables;
+    const registrations = createRegistrationsRepo(db);
+    return db.transaction(async (trx): Promise<Out> => {
+      const registration = await registrations.getForUpdate(registrationId, trx);
+      const entry = await trx('otp_entries').where({ id: otpEntryId, registration_id: registrationId }).first();
+      if (!registration || !entry) throw new WorkerError(WorkerError.OTP_ENTRY_NOT_FOUND, 'code entry not found', false);
+      if (entry.outcome) return { otpOutcome: entry.outcome as OtpOutcome, otpWrongCount: registration.otp_wrong_count };
+
+      const code = await trx('one_time_codes').where({ registration_id: registrationId })
+        .whereNull('superseded_at').orderBy('created_at', 'desc').first();
+      if (!code) throw new WorkerError(WorkerError.NO_OPEN_CODE, 'no code was issued', false);
+      const decision = evaluateOtpHashAttempt({
+        storedHash: code.code_hash, expiresAt: new Date(code.expires_at), consumedAt: code.consumed_at,
+        attempts: registration.otp_wrong_count, maxAttempts: config.OTP_MAX_WRONG,
+      }, entry.code_hash, now());
+
+      let otpOutcome: OtpOutcome;
+      let wrongCount = registration.otp_wrong_count;
+      if (decision === 'accepted') {
+        otpOutcome = 'accepted';
+        await trx('one_time_codes').where({ id: code.id }).update({ consumed_at: now() });
+        await registrations.update(registrationId, { return_reason: null, otp_wrong_count: 0 }, trx);
+        await registrations.setStatus(registrationId, 'verifying', { verified_at: now() }, trx);
+      } else {
+        wrongCount = decision === 'exhausted' ? config.OTP_MAX_WRONG : wrongCount + 1;
+        otpOutcome = wrongCount >= config.OTP_MAX_WRONG ? 'exhausted' : 'wrong';
+        const reason = otpOutcome === 'exhausted' ? 'otp_exhausted' : decision === 'expired' ? 'otp_expired' : 'otp_invalid';
+        // Back at step 3 a new round begins, with a fresh count.
+        await registrations.update(registrationId, { return_reason: reason, otp_wrong_count: otpOutcome === 'exhausted' ? 0 : wrongCount }, trx);
+      }
+      await trx('otp_entries').where({ id: otpEntryId }).update({ outcome: otpOutcome });
+      await createAuditRepo(db).record({ registrationId, actor: 'worker:otp-check', action: 'otp_checked', detail: { outcome: otpOutcome, decision, wrongCount } }, trx);
+      return { otpOutcome, otpWrongCount: wrongCount };
+    });
+  },
+});

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { createApplicantDataRepo } from '../db/applicant-data-repo.js';
+import { createAuditRepo } from '../db/audit-repo.js';
+import { generateOtp, hashSecret } from '../domain/one-time-code.js';
+import { defineWorker } from './support/define-worker.js';
+import { WorkerError } from './support/worker-error.js';
+
+export const OTP_SMS_TEMPLATE = 'payam-otp';
+
+/**
+ * Card steps 9 and 9-1 in one job: the code exists in clear only here, between its generation and
+ * the SMS, and is stored as an HMAC. A repeated job whose SMS went out does nothing; one whose SMS
+ * did not go out cannot resend the lost code, so it makes a new one under the same job.
+ */
+export const otpSendWorker = defineWorker<{ registrationId: string }, Record<string, string>, { otpSentAt: string }>({
+  taskType: 'otp-send',
+  fetchVariables: ['registrationId'],
+  async handle(job, { db, sms, config, now }) {
+    const { registrationId } = job.variables;
+    const existing = await db('one_time_codes').where({ job_key: job.key }).first();
+    if (existing?.sent_at) return { otpSentAt: new Date(existing.sent_at).toISOString() };
+    const data = await createApplicantDataRepo(db).get(registrationId);
+    if (!data) throw new WorkerError(WorkerError.APPLICANT_DATA_MISSING, 'no applicant data for the registration', false);
+
+    const code = generateOtp();
+    const id = existing?.id ?? randomUUID();
+    const expiresAt = new Date(now().getTime() + config.OTP_TTL_SECONDS * 1000);
+    await db.transaction(async (trx) => {
+      // Only the newest code counts: older ones stop working when a new one is made.
+      await trx('one_time_codes').where({ registration_id: registrationId }).whereNot({ id })
+        .whereNull('consumed_at').whereNull('superseded_at').update({ superseded_at: now() });
+      await trx('one_time_codes').insert({ id, registration_id: registrationId, job_key: job.key, code_hash: hashSecret(code, config.SECRET_PEPPER), expires_at: expiresAt })
+        .onConflict('job_key').merge(['code_hash', 'expires_at']);
+    });
+    const { messageId } = await sms.sendTemplate(data.mobile, OTP_SMS_TEMPLATE, [code], { idempotencyKey: `otp-${id}-${expiresAt.getTime()}` });
+    const sentAt = now();
+    await db('one_time_codes').where({ id }).update({ sent_at: sentAt });
+    await createAuditRepo(db).record({ registrationId, actor: 'worker:otp-send', action: 'otp_sent', detail: { codeId: id, smsMessageId: messageId } });
+    return { otpSentAt: sentAt.toISOString() };
+  },
+});

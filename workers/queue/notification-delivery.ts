@@ -1,0 +1,71 @@
+import { UnrecoverableError, Worker } from 'bullmq';
+import type { Logger } from 'pino';
+import type { Mailer } from '../../adapters/mail/mailer.js';
+import { createRedis, NOTIFICATION_QUEUE, type DeliveryJobData } from '../../adapters/queue/notification-queue.js';
+import type { SmsGateway } from '../../adapters/sms/sms-gateway.js';
+import type { Config } from '../../config/config.js';
+import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
+import type { Db } from '../../db/knex.js';
+import { createNotificationsRepo } from '../../db/notifications-repo.js';
+import { emailFor, smsFor, type NoticeInput } from '../../domain/notification-texts.js';
+import type { RejectionReason } from '../../domain/review-decision.js';
+
+export interface DeliveryDeps { db: Db; config: Config; logger: Logger; sms: SmsGateway; mailer: Mailer }
+
+async function noticeFor(db: Db, config: Config, row: { registration_id: string; template: string }): Promise<NoticeInput> {
+  const registrationId = row.registration_id;
+  if (row.template === 'review-reminder') return { template: 'review-reminder', registrationId, reviewUrl: `${config.PUBLIC_BASE_URL}/review/` };
+  const data = await createApplicantDataRepo(db).get(registrationId);
+  const reg = await db('registrations').where({ id: registrationId }).first('outcome_reason');
+  if (row.template === 'registered') {
+    const account = await db('accounts').where({ registration_id: registrationId }).first('username');
+    return { template: 'registered', username: account.username, agencyName: data!.agencyName, loginUrl: `${config.PUBLIC_BASE_URL}/login` };
+  }
+  return { template: 'rejected', reason: (reg?.outcome_reason ?? 'other') as RejectionReason, agencyName: data!.agencyName };
+}
+
+/**
+ * Delivers one queued notice. The recipient and text are read from PostgreSQL at delivery time,
+ * so Redis holds only ids. The notice's key is the provider-side idempotency key: a retry after a
+ * lost reply does not send twice. A permanent refusal stops BullMQ's retries and is recorded.
+ */
+export function startNotificationDelivery(deps: DeliveryDeps, queueName = NOTIFICATION_QUEUE) {
+  const repo = createNotificationsRepo(deps.db);
+  const connection = createRedis(deps.config.REDIS_URL);
+  const worker = new Worker<DeliveryJobData>(queueName, async (job) => {
+    const row = await repo.get(job.data.notificationId);
+    if (!row) throw new UnrecoverableError('NOTIFICATION_NOT_FOUND');
+    if (row.status === 'sent') return row.provider_message_id;
+    await repo.markAttempt(row.id);
+    try {
+      const notice = await noticeFor(deps.db, deps.config, row);
+      const data = await createApplicantDataRepo(deps.db).get(row.registration_id);
+      const ctx = { idempotencyKey: row.idempotency_key };
+      let messageId: string;
+      if (row.channel === 'sms') {
+        const sms = smsFor(notice);
+        messageId = ('text' in sms ? await deps.sms.send(data!.mobile, sms.text, ctx) : await deps.sms.sendTemplate(data!.mobile, sms.template, sms.tokens, ctx)).messageId;
+      } else {
+        const to = row.template === 'review-reminder' ? deps.config.REVIEW_MAILBOX : data!.email;
+        messageId = (await deps.mailer.send({ to, ...emailFor(notice) }, ctx)).messageId;
+      }
+      await repo.markSent(row.id, messageId);
+      return messageId;
+    } catch (err) {
+      const e = err as { code?: string; retryable?: boolean };
+      const code = typeof e.code === 'string' ? e.code : 'INTERNAL_ERROR';
+      const final = e.retryable === false || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await repo.markFailed(row.id, code, final);
+      deps.logger.warn({ notificationId: row.id, channel: row.channel, code, final }, 'notice not delivered');
+      if (e.retryable === false) throw new UnrecoverableError(code);
+      throw new Error(code);
+    }
+  }, { connection, concurrency: 4 });
+  return {
+    worker,
+    async close() {
+      await worker.close();
+      connection.disconnect();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { Logger } from 'pino';
+import { createZeebeClient, type ZeebeClient } from '../adapters/camunda/camunda-client.js';
+import { createSmtpMailer } from '../adapters/mail/smtp-mailer.js';
+import { createPgsbCivilRegistry } from '../adapters/pgsb/civil-registry.js';
+import { createPgsbClient } from '../adapters/pgsb/pgsb-client.js';
+import { createPgsbShahkar } from '../adapters/pgsb/shahkar.js';
+import { createNotificationQueue } from '../adapters/queue/notification-queue.js';
+import { createKavenegarSmsGateway } from '../adapters/sms/kavenegar-sms-gateway.js';
+import type { Config } from '../config/config.js';
+import { createDb, type Db } from '../db/knex.js';
+import { jobWorkers } from './index.js';
+import { startNotificationDelivery } from './queue/notification-delivery.js';
+import type { WorkerDeps } from './support/worker-deps.js';
+
+/** Builds the real adapters from configuration and starts every job worker and the notice delivery. */
+export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; zeebe?: ZeebeClient; queueName?: string } = {}) {
+  const db = opts.db ?? createDb(config.DATABASE_URL);
+  const zeebe = opts.zeebe ?? createZeebeClient(config);
+  const pgsb = createPgsbClient({
+    baseUrl: config.PGSB_BASE_URL, clientId: config.PGSB_CLIENT_ID, userId: config.PGSB_USER_ID,
+    token: config.PGSB_TOKEN, timeoutMs: config.PGSB_TIMEOUT_MS,
+    tls: config.PGSB_TLS_CERT_FILE ? { caFile: config.PGSB_TLS_CA_FILE, certFile: config.PGSB_TLS_CERT_FILE, keyFile: config.PGSB_TLS_KEY_FILE } : undefined,
+  });
+  const sms = createKavenegarSmsGateway({ baseUrl: config.SMS_BASE_URL, apiKey: config.SMS_API_KEY, sender: config.SMS_SENDER, timeoutMs: config.SMS_TIMEOUT_MS });
+  const mailer = createSmtpMailer({ host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER, pass: config.SMTP_PASSWORD, from: config.MAIL_FROM });
+  const notifications = createNotificationQueue(config.REDIS_URL, opts.queueName);
+  const deps: WorkerDeps = {
+    db, config, logger, sms, notifications, now: () => new Date(),
+    civilRegistry: createPgsbCivilRegistry(pgsb), shahkar: createPgsbShahkar(pgsb),
+  };
+  const workers = jobWorkers.map((create) => create(zeebe, deps));
+  const delivery = startNotificationDelivery({ db, config, logger, sms, mailer }, notifications.name);
+  logger.info({ taskTypes: jobWorkers.map((w) => w.taskType) }, 'job workers started');
+  return {
+    deps,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await delivery.close();
+      await notifications.close();
+      mailer.close();
+      if (!opts.zeebe) await zeebe.close();
+      if (!opts.db) await db.destroy();
+    },
+  };
+}
