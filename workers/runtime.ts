@@ -13,7 +13,7 @@ import { startNotificationDelivery } from './queue/notification-delivery.js';
 import type { WorkerDeps } from './support/worker-deps.js';
 
 /** Builds the real adapters from configuration and starts every job worker and the notice delivery. */
-export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; zeebe?: ZeebeClient; queueName?: string } = {}) {
+export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; zeebe?: ZeebeClient; queueName?: string; without?: string[] } = {}) {
   const db = opts.db ?? createDb(config.DATABASE_URL);
   const zeebe = opts.zeebe ?? createZeebeClient(config);
   const pgsb = createPgsbClient({
@@ -28,7 +28,7 @@ export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; ze
     db, config, logger, sms, notifications, now: () => new Date(),
     civilRegistry: createPgsbCivilRegistry(pgsb), shahkar: createPgsbShahkar(pgsb),
   };
-  const workers = jobWorkers.map((create) => create(zeebe, deps));
+  const workers = jobWorkers.filter((w) => !opts.without?.includes(w.taskType)).map((create) => create(zeebe, deps));
   const delivery = startNotificationDelivery({ db, config, logger, sms, mailer }, notifications.name);
   logger.info({ taskTypes: jobWorkers.map((w) => w.taskType) }, 'job workers started');
   return {

@@ -25,11 +25,15 @@ export function createStepService({ db, zeebe, config, now }: ServiceDeps, captc
   const tasks = createUserTasksRepo(db);
   const audit = createAuditRepo(db);
 
+  /** The task is recorded a moment after the process arrives at it, so a quick applicant waits briefly. */
   async function openTask(registrationId: string, elementId: string) {
-    const task = await tasks.openFor(registrationId, [elementId]);
-    // The task is created a moment after the process arrives; until then the step is not ready.
-    if (!task) throw new AppError('step_not_ready', 409);
-    return task;
+    const deadline = Date.now() + config.SUBMIT_WAIT_MS;
+    for (;;) {
+      const task = await tasks.openFor(registrationId, [elementId]);
+      if (task) return task;
+      if (Date.now() >= deadline) throw new AppError('step_not_ready', 409);
+      await sleep(100);
+    }
   }
 
   async function complete(registrationId: string, jobKey: string, variables: Record<string, string>) {

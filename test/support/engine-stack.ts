@@ -21,7 +21,7 @@ const urlOf = (server: { server: { address(): unknown } }) => `http://127.0.0.1:
  * started against them, and the services the API calls. Each test file starts one and closes it;
  * instances it started are cancelled so that no later file's workers meet them.
  */
-export async function startEngineStack(overrides: Partial<Record<keyof Config, string>> = {}) {
+export async function startEngineStack(overrides: Partial<Record<keyof Config, string>> = {}, options: { withoutWorkers?: string[] } = {}) {
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'silent' });
   const pgsbSim = buildPgsbSimulator();
   const smsSim = buildSmsSimulator();
@@ -37,7 +37,7 @@ export async function startEngineStack(overrides: Partial<Record<keyof Config, s
   });
   const db = createDb(config.DATABASE_URL);
   const zeebe = createZeebeClient(config);
-  const workers = startWorkers(config, logger, { db, zeebe, queueName: `notifications-test-${randomUUID()}` });
+  const workers = startWorkers(config, logger, { db, zeebe, queueName: `notifications-test-${randomUUID()}`, without: options.withoutWorkers });
   const deps = { db, zeebe, config, logger, now: () => new Date() };
   const captchas = createCaptchaService(db, config);
   const registrations = createRegistrationService(deps);
