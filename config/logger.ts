@@ -1,23 +1,35 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
- * Every field that can carry personal data, a secret or a code, at any depth we log.
- * Redaction is by path, so a new personal field must be added here (a test asserts the list).
+ * Keys whose values are personal data, secrets or codes, redacted at any depth of a log entry
+ * (error codes are logged as `errorCode`, so `code` can stay on this list).
  */
-export const redactedKeys = [
-  'nationalCode', 'mobile', 'firstName', 'lastName', 'fatherName', 'birthDate', 'birthCertificateNumber',
-  'email', 'password', 'passwordHash', 'code', 'otp', 'captcha', 'answer', 'apiKey', 'token', 'authorization',
-  'to', 'text', 'receptor', 'token1', 'token2', 'token3',
-] as const;
+export const redactedKeys = new Set([
+  'nationalCode', 'mobile', 'firstName', 'lastName', 'fatherName', 'birthDate', 'birthDateGregorian',
+  'birthCertificateNumber', 'email', 'password', 'passwordHash', 'code', 'otp', 'captcha', 'answer',
+  'apiKey', 'token', 'authorization', 'cookie', 'to', 'text', 'receptor', 'token1', 'token2', 'token3',
+  'agencyName', 'representativePosition',
+]);
 
-const redactPaths = redactedKeys.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `req.headers.${k}`]);
+const CENSOR = '[redacted]';
+
+function redactDeep(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
+  if (value === null || typeof value !== 'object' || depth > 8) return value;
+  if (seen.has(value)) return '[circular]';
+  seen.add(value);
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, depth + 1, seen));
+  if (value instanceof Error) return { type: value.name, errorCode: (value as { code?: unknown }).code };
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, redactedKeys.has(k) ? CENSOR : redactDeep(v, depth + 1, seen)]),
+  );
+}
 
 export function createLogger(options: { level?: string; name?: string } = {}, destination?: DestinationStream): Logger {
   return pino(
     {
       level: options.level ?? process.env.LOG_LEVEL ?? 'info',
       name: options.name,
-      redact: { paths: redactPaths, censor: '[redacted]' },
+      formatters: { log: (entry) => redactDeep(entry) as Record<string, unknown> },
     },
     destination,
   );

@@ -56,7 +56,7 @@ export function startNotificationDelivery(deps: DeliveryDeps, queueName = NOTIFI
       const code = typeof e.code === 'string' ? e.code : 'INTERNAL_ERROR';
       const final = e.retryable === false || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       await repo.markFailed(row.id, code, final);
-      deps.logger.warn({ notificationId: row.id, channel: row.channel, code, final }, 'notice not delivered');
+      deps.logger.warn({ notificationId: row.id, channel: row.channel, errorCode: code, final }, 'notice not delivered');
       if (e.retryable === false) throw new UnrecoverableError(code);
       throw new Error(code);
     }

@@ -44,7 +44,7 @@ export function defineWorker<In extends Vars, Headers extends Record<string, str
           } catch (err) {
             const fault = faultOf(err);
             const retries = fault.retryable ? Math.max(job.retries - 1, 0) : 0;
-            deps.logger.warn({ ...ctx, code: fault.code, retries }, 'job failed');
+            deps.logger.warn({ ...ctx, errorCode: fault.code, retries }, 'job failed');
             if (retries === 0) {
               await incidents.record({
                 job_key: job.key, process_instance_key: job.processInstanceKey, element_id: job.elementId,

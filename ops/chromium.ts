@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { run } from './run.js';
+
+export class ChromiumUnavailableError extends Error {
+  static readonly code = 'CHROMIUM_UNAVAILABLE';
+  readonly code = ChromiumUnavailableError.code;
+  override name = ChromiumUnavailableError.name;
+}
+
+// Debian's package puts the launcher at the first path; the others cover Ubuntu-style and Chrome installs.
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+const found = (extra?: string) => [extra, ...CANDIDATES].find((p): p is string => !!p && existsSync(p));
+
+/**
+ * The path of a Chromium for playwright-core. Debian's package is used instead of Playwright's own
+ * download because the machines that run the tests reach Debian's mirrors but not Playwright's CDN.
+ */
+export async function ensureChromium(log: (m: string) => void = () => undefined): Promise<string> {
+  const existing = found(process.env.CHROMIUM_PATH);
+  if (existing) return existing;
+  if (process.getuid?.() !== 0) {
+    throw new ChromiumUnavailableError('Chromium is not installed and this user cannot install it: run `sudo apt-get install -y chromium` or set CHROMIUM_PATH');
+  }
+  log('installing chromium from Debian packages (one time, a few minutes)');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = await run('apt-get', ['update', '-q'], { env });
+  if (update.code !== 0) throw new ChromiumUnavailableError(`apt-get update failed:\n${update.output.slice(-1500)}`);
+  const install = await run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium'], { env });
+  const path = found();
+  if (install.code !== 0 || !path) throw new ChromiumUnavailableError(`apt-get install chromium failed:\n${install.output.slice(-1500)}`);
+  return path;
+}
