@@ -55,6 +55,15 @@ export const ConfigSchema = Type.Object({
   JOB_RETRIES: Type.Integer({ minimum: 1, maximum: 20, default: 3 }),
   JOB_RETRY_BACKOFF_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 10_000 }),
   TEST_HOOKS: Type.Boolean({ default: false }),
+  /** Proxies whose X-Forwarded-For the API believes (addresses or CIDRs, comma-separated); empty: none, so limits key on the peer. */
+  API_TRUST_PROXY: Type.String({ pattern: '^[0-9a-fA-F:./, ]*$', default: '' }),
+  /** Requests one client address may make per window on each limited route; kept in Redis so all API instances share them. */
+  RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 900 }),
+  RATE_LIMIT_START_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 20 }),
+  RATE_LIMIT_SUBMIT_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 30 }),
+  /** For entering a code and for asking for a new one, each. */
+  RATE_LIMIT_OTP_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 30 }),
+  RATE_LIMIT_CAPTCHA_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 100 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

@@ -15,3 +15,16 @@ export function createZeebeClient(config: Pick<Config, 'ZEEBE_GRPC_ADDRESS' | 'Z
   } as ConstructorParameters<typeof Camunda8>[0]);
   return c8.getZeebeGrpcApiClient();
 }
+
+const connected = new WeakMap<ZeebeClient, Promise<unknown>>();
+
+/**
+ * Completes a job (the way the API completes a user task). The SDK's completeJob logs through a
+ * logger it creates with its first connection, so in a process that has not talked to the broker
+ * yet (an API without workers) it would throw; one topology call per client makes the connection first.
+ */
+export async function completeJob(zeebe: ZeebeClient, jobKey: string, variables: Record<string, string> = {}) {
+  if (!connected.has(zeebe)) connected.set(zeebe, zeebe.topology().catch((e) => { connected.delete(zeebe); throw e; }));
+  await connected.get(zeebe);
+  await zeebe.completeJob({ jobKey, variables });
+}

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Algorithm, hash as argon2Hash } from '@node-rs/argon2';
+import { completeJob } from '../../adapters/camunda/camunda-client.js';
 import { USER_TASKS } from '../../adapters/camunda/process-model.js';
+import { hashPassword } from '../../adapters/crypto/password-hash.js';
 import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import { createRegistrationsRepo } from '../../db/registrations-repo.js';
@@ -13,9 +14,8 @@ import type { CaptchaService } from '../captcha/captcha-service.js';
 import { AppError } from '../errors/app-error.js';
 import type { ServiceDeps } from './registration-service.js';
 
-/** OWASP's argon2id settings for interactive logins (19 MiB, 2 passes). */
-export const hashPassword = (password: string) =>
-  argon2Hash(password, { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+// Kept as an export of this module for its existing importers; the hashing lives in adapters/crypto.
+export { hashPassword };
 
 const isNotFound = (e: unknown) => (e as { code?: number }).code === 5 || /NOT_FOUND/.test(String((e as Error).message));
 
@@ -38,7 +38,7 @@ export function createStepService({ db, zeebe, config, now }: ServiceDeps, captc
 
   async function complete(registrationId: string, jobKey: string, variables: Record<string, string>) {
     try {
-      await zeebe.completeJob({ jobKey, variables });
+      await completeJob(zeebe, jobKey, variables);
     } catch (err) {
       if (!isNotFound(err)) throw err;
       await tasks.end(jobKey, 'canceled');

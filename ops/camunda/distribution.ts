@@ -31,7 +31,8 @@ export async function ensureDistribution(s: CamundaSettings, log: (m: string) =>
   mkdirSync(s.cacheDir, { recursive: true });
   if (!existsSync(s.archive)) {
     log(`fetching ${s.artifact} from Maven Central`);
-    const r = await run('mvn', ['-B', '-q', 'dependency:copy', `-Dartifact=${s.artifact}`, `-DoutputDirectory=${s.cacheDir}`]);
+    const repo = process.env.MAVEN_REPO_LOCAL ? [`-Dmaven.repo.local=${process.env.MAVEN_REPO_LOCAL}`] : [];
+    const r = await run('mvn', ['-B', '-q', ...repo, 'dependency:copy', `-Dartifact=${s.artifact}`, `-DoutputDirectory=${s.cacheDir}`]);
     if (r.code !== 0 || !existsSync(s.archive)) {
       throw new DistributionError(`mvn could not fetch ${s.artifact}:\n${r.output.slice(-2000)}`);
     }

@@ -9,13 +9,16 @@ export function readPort(env: Record<string, string | undefined>, name: string, 
   return port;
 }
 
-/** Listens on loopback only (the simulators hold fake personal data) and closes cleanly on signals. */
-export async function runSimulator(app: FastifyInstance, port: number): Promise<void> {
+/**
+ * Listens on loopback by default (the simulators hold fake personal data; a container sets
+ * PGSB_SIM_HOST or SMS_SIM_HOST to 0.0.0.0) and closes cleanly on signals.
+ */
+export async function runSimulator(app: FastifyInstance, port: number, host = '127.0.0.1'): Promise<void> {
   const shutdown = async () => {
     await app.close();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-  await app.listen({ host: '127.0.0.1', port });
+  await app.listen({ host, port });
 }

@@ -1,0 +1,10 @@
+# One image for the API, the workers, the simulators and the one-shot set-up; docker-compose.yml picks the command.
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+# tsx runs the TypeScript sources as they are in the repository, as `npm start` does natively.
+RUN npm ci --no-audit --no-fund --include=dev
+COPY . .
+USER node
+CMD ["node", "--import", "tsx", "api/server.ts"]

@@ -1,0 +1,27 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+/** Runs the project's Node services as child processes, each line of output prefixed with its name. */
+export function startChildren(specs: { name: string; script: string; env?: NodeJS.ProcessEnv }[]) {
+  const children: { name: string; proc: ChildProcess }[] = [];
+  for (const spec of specs) {
+    const proc = spawn(process.execPath, ['--import', 'tsx', spec.script], { env: { ...process.env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const stream of [proc.stdout!, proc.stderr!]) {
+      createInterface({ input: stream }).on('line', (line) => console.log(`[${spec.name}] ${line}`));
+    }
+    proc.on('exit', (code, signal) => console.log(`[${spec.name}] exited (${signal ?? code})`));
+    children.push({ name: spec.name, proc });
+  }
+  return {
+    children,
+    /** SIGTERM to each, then SIGKILL to any that has not gone after the grace period. */
+    async stop(graceMs = 10_000) {
+      await Promise.all(children.map(({ proc }) => new Promise<void>((resolve) => {
+        if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+        const timer = setTimeout(() => proc.kill('SIGKILL'), graceMs);
+        proc.once('exit', () => { clearTimeout(timer); resolve(); });
+        proc.kill('SIGTERM');
+      })));
+    },
+  };
+}
