@@ -52,8 +52,27 @@ export const ConfigSchema = Type.Object({
   /** How long a submit waits for the process to reach its next wait state before answering "verifying". */
   SUBMIT_WAIT_MS: Type.Integer({ minimum: 0, maximum: 30_000, default: 5_000 }),
   CAPTCHA_TTL_SECONDS: Type.Integer({ minimum: 30, maximum: 900, default: 120 }),
-  JOB_RETRIES: Type.Integer({ minimum: 1, maximum: 20, default: 3 }),
+  /** Delivery attempts of one notice (SMS or e-mail) and the first back-off; doubles each time. */
+  NOTICE_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 6 }),
+  NOTICE_RETRY_BACKOFF_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 5_000 }),
+  /** Back-off between a failed job's retries; the number of retries is set per task in the model (Modeler: "Retries"). */
   JOB_RETRY_BACKOFF_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 10_000 }),
+  /** Lifetime of a staff bearer token (a working day); deactivation revokes it at once. */
+  STAFF_SESSION_TTL: Duration('PT8H'),
+  /** Lifetime of an agency account's bearer token (Keycloak's default SSO session maximum, 10 h). */
+  ACCOUNT_SESSION_TTL: Duration('PT10H'),
+  /** Brute-force protection of staff and account logins, with Keycloak's defaults. Failures before a wait. */
+  LOGIN_FAILURE_FACTOR: Type.Integer({ minimum: 1, maximum: 1000, default: 30 }),
+  /** Wait added per FAILURE_FACTOR failures (Keycloak waitIncrementSeconds). */
+  LOGIN_WAIT_INCREMENT_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
+  /** Longest wait (Keycloak maxFailureWaitSeconds). */
+  LOGIN_MAX_WAIT_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 900 }),
+  /** Two failures closer than this are a machine guessing (Keycloak quickLoginCheckMilliSeconds)… */
+  LOGIN_QUICK_CHECK_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 1_000 }),
+  /** …and earn this wait (Keycloak minimumQuickLoginWaitSeconds). */
+  LOGIN_QUICK_WAIT_SECONDS: Type.Integer({ minimum: 0, maximum: 86_400, default: 60 }),
+  /** Failures older than this are forgotten (Keycloak maxDeltaTimeSeconds, 12 h). */
+  LOGIN_FAILURE_RESET_SECONDS: Type.Integer({ minimum: 60, maximum: 2_592_000, default: 43_200 }),
   TEST_HOOKS: Type.Boolean({ default: false }),
   /** Proxies whose X-Forwarded-For the API believes (addresses or CIDRs, comma-separated); empty: none, so limits key on the peer. */
   API_TRUST_PROXY: Type.String({ pattern: '^[0-9a-fA-F:./, ]*$', default: '' }),

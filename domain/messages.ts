@@ -32,7 +32,16 @@ export const PROCESS_CODES = [
   'not_found',
   'conflict',
   'validation_failed',
+  'field_invalid',
+  'bad_request',
+  'unsupported_media_type',
+  'request_too_large',
   'internal_error',
+  'decision_invalid',
+  'rejection_reason_required',
+  'review_closed',
+  'report_date_format',
+  'report_range',
 ] as const;
 export type ProcessCode = (typeof PROCESS_CODES)[number];
 
@@ -185,12 +194,12 @@ const MESSAGES: Record<MessageCode, MessageText> = {
     en: 'The request is incomplete. Please fill in every part of the form.',
   },
   letter_too_large: {
-    fa: 'حجم فایل نامه معرفی بیش از حد مجاز است. لطفاً فایل کوچک‌تری بارگذاری کنید.',
-    en: 'The introduction letter file is too large. Please upload a smaller file.',
+    fa: 'حجم فایل نامه معرفی بیش از ۵ مگابایت است. لطفاً فایل کوچک‌تری بارگذاری کنید.',
+    en: 'The introduction letter file is larger than 5 MB. Please upload a smaller file.',
   },
   letter_type: {
-    fa: 'قالب فایل نامه معرفی پذیرفته نیست. لطفاً فایل را در یکی از قالب‌های مجاز بارگذاری کنید.',
-    en: 'This file type is not accepted for the introduction letter. Please upload it in one of the permitted formats.',
+    fa: 'قالب فایل نامه معرفی پذیرفته نیست. لطفاً نامه را به‌صورت PDF یا تصویر JPEG یا PNG بارگذاری کنید.',
+    en: 'This file type is not accepted for the introduction letter. Please upload it as a PDF, or as a JPEG or PNG image.',
   },
   agency_has_open_request: {
     fa: 'برای این دستگاه اجرایی درخواست ثبت‌نامی در حال بررسی است. لطفاً تا اعلام نتیجه منتظر بمانید.',
@@ -226,9 +235,45 @@ const MESSAGES: Record<MessageCode, MessageText> = {
     fa: 'برخی از اطلاعات واردشده درست نیست. لطفاً موارد مشخص‌شده را اصلاح کنید.',
     en: 'Some of the information entered is not valid. Please correct the marked items.',
   },
+  field_invalid: {
+    fa: 'مقدار واردشده در این بخش پذیرفتنی نیست.',
+    en: 'The value entered here is not accepted.',
+  },
+  bad_request: {
+    fa: 'درخواست ارسال‌شده قابل خواندن نیست. لطفاً صفحه را دوباره بارگذاری کنید و دوباره تلاش کنید.',
+    en: 'The request could not be read. Please reload the page and try again.',
+  },
+  unsupported_media_type: {
+    fa: 'قالب درخواست ارسال‌شده پذیرفته نیست.',
+    en: 'The format of the request is not accepted.',
+  },
+  request_too_large: {
+    fa: 'حجم درخواست ارسال‌شده بیش از حد مجاز است.',
+    en: 'The request is too large.',
+  },
   internal_error: {
     fa: 'متأسفانه خطایی در سامانه رخ داده است. لطفاً دقایقی دیگر دوباره تلاش کنید.',
     en: 'Sorry, something went wrong on our side. Please try again in a few minutes.',
+  },
+  decision_invalid: {
+    fa: 'لطفاً یکی از دو گزینه «تأیید» یا «رد» را انتخاب کنید.',
+    en: 'Please choose either "approve" or "reject".',
+  },
+  rejection_reason_required: {
+    fa: 'برای رد درخواست، لطفاً علت رد را از فهرست انتخاب کنید.',
+    en: 'To reject the request, please choose the reason from the list.',
+  },
+  review_closed: {
+    fa: 'این درخواست دیگر در انتظار بررسی نیست؛ ممکن است همکار دیگری درباره آن تصمیم گرفته یا پرونده بسته شده باشد.',
+    en: 'This request is no longer waiting for review: another reviewer may have decided it, or it was closed.',
+  },
+  report_date_format: {
+    fa: 'تاریخ را به‌صورت ۱۴۰۳/۰۵/۱۷ (شمسی) یا 2024-08-07 (میلادی) وارد کنید.',
+    en: 'Enter the date as 1403/05/17 (Solar Hijri) or 2024-08-07 (Gregorian).',
+  },
+  report_range: {
+    fa: 'بازه گزارش درست نیست: تاریخ پایان باید پس از تاریخ شروع و بازه حداکثر ده سال باشد.',
+    en: 'The report period is not valid: the end must follow the start, and the period can be at most ten years.',
   },
 };
 

@@ -23,7 +23,7 @@ export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; ze
   });
   const sms = createKavenegarSmsGateway({ baseUrl: config.SMS_BASE_URL, apiKey: config.SMS_API_KEY, sender: config.SMS_SENDER, timeoutMs: config.SMS_TIMEOUT_MS });
   const mailer = createSmtpMailer({ host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER, pass: config.SMTP_PASSWORD, from: config.MAIL_FROM });
-  const notifications = createNotificationQueue(config.REDIS_URL, opts.queueName);
+  const notifications = createNotificationQueue(config.REDIS_URL, opts.queueName, { attempts: config.NOTICE_ATTEMPTS, backoffMs: config.NOTICE_RETRY_BACKOFF_MS });
   const deps: WorkerDeps = {
     db, config, logger, sms, notifications, now: () => new Date(),
     civilRegistry: createPgsbCivilRegistry(pgsb), shahkar: createPgsbShahkar(pgsb),

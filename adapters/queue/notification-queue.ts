@@ -13,13 +13,13 @@ export function createRedis(redisUrl: string) {
   return new Redis(redisUrl, { maxRetriesPerRequest: null });
 }
 
-export function createNotificationQueue(redisUrl: string, name = NOTIFICATION_QUEUE) {
+export function createNotificationQueue(redisUrl: string, name = NOTIFICATION_QUEUE, retry = { attempts: 6, backoffMs: 5_000 }) {
   const connection = createRedis(redisUrl);
   const queue = new Queue<DeliveryJobData>(name, {
     connection,
     defaultJobOptions: {
-      attempts: 6,
-      backoff: { type: 'exponential', delay: 5_000 },
+      attempts: retry.attempts,
+      backoff: { type: 'exponential', delay: retry.backoffMs },
       removeOnComplete: { age: 7 * 24 * 3600 },
       removeOnFail: false,
     },

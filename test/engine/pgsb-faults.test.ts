@@ -7,7 +7,7 @@ let stack: EngineStack;
 let applicant: ReturnType<typeof applicantDriver>;
 
 beforeAll(async () => {
-  stack = await startEngineStack({ JOB_RETRIES: '3', JOB_RETRY_BACKOFF_MS: '300' });
+  stack = await startEngineStack({ JOB_RETRY_BACKOFF_MS: '300' });
   applicant = applicantDriver(stack);
 });
 afterEach(() => stack.sim.clearPgsbFaults());

@@ -51,6 +51,7 @@ export async function startEngineStack(overrides: Partial<Record<keyof Config, s
 
   return {
     config, db, zeebe, captchas, registrations, logger,
+    workerDeps: workers.deps,
     steps: createStepService(deps, captchas),
     view: createRegistrationView(db, config),
     sim: {

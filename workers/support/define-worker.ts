@@ -58,7 +58,8 @@ export function defineWorker<In extends Vars, Headers extends Record<string, str
         },
       });
     },
-    { taskType: spec.taskType },
+    // The handler alone, so a test can deliver the same job twice, as Zeebe may.
+    { taskType: spec.taskType, handle: spec.handle },
   );
 }
 

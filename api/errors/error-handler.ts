@@ -1,0 +1,46 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { MessageCode } from '../../domain/messages.js';
+import { AppError } from './app-error.js';
+import { errorBody } from './error-body.js';
+import { validationFields } from './validation-fields.js';
+
+/** Fastify's and its plugins' own 4xx errors, as our message ids (their texts are English-only and technical). */
+function clientError(error: FastifyError): { status: number; code: MessageCode } {
+  const status = error.statusCode ?? 400;
+  if (error.code === 'FST_REQ_FILE_TOO_LARGE') return { status: 413, code: 'letter_too_large' };
+  if (status === 413) return { status, code: 'request_too_large' };
+  if (status === 406 || status === 415) return { status: 415, code: 'unsupported_media_type' };
+  if (status === 404) return { status, code: 'not_found' };
+  if (status === 429) return { status, code: 'rate_limited' };
+  return { status: 400, code: 'bad_request' };
+}
+
+/**
+ * The one error handler. Client errors answer with their id and are logged by code only (bodies
+ * carry personal data). Anything else is a 500 whose message and stack go to the log, never out.
+ */
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    request.log.info({ code: error.code, statusCode: error.statusCode, fields: error.fields.map((f) => `${f.field}:${f.code}`) }, 'request refused');
+    return reply.code(error.statusCode).send(errorBody(error.code, error.fields, error.detail));
+  }
+  if (error.validation) {
+    const fields = validationFields(error.validation);
+    request.log.info({ code: 'validation_failed', statusCode: 422, fields: fields.map((f) => `${f.field}:${f.code}`) }, 'request refused');
+    return reply.code(422).send(errorBody('validation_failed', fields));
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    const { status, code } = clientError(error);
+    request.log.info({ code, statusCode: status, cause: error.code }, 'request refused');
+    return reply.code(status).send(errorBody(code));
+  }
+  // Named fields only: a database error's `detail` can quote the row's values, which are personal data.
+  const err = { type: error.name, code: error.code, message: error.message, stack: error.stack };
+  request.log.error({ err, method: request.method, route: request.routeOptions.url, params: request.params }, 'request failed');
+  return reply.code(500).send(errorBody('internal_error'));
+}
+
+export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
+  request.log.info({ code: 'not_found', statusCode: 404 }, 'no such route');
+  return reply.code(404).send(errorBody('not_found'));
+}

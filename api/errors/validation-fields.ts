@@ -1,0 +1,19 @@
+import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
+import type { FieldProblem } from './app-error.js';
+
+/**
+ * Schema errors as one problem per field, in the shape the domain rules use. A missing or empty
+ * value is `required`; any other schema breach (wrong type, too long, not a UUID) is `field_invalid`,
+ * since the domain rules, which run after the schema, give the precise reasons.
+ */
+export function validationFields(errors: readonly FastifySchemaValidationError[]): FieldProblem[] {
+  const byField = new Map<string, FieldProblem>();
+  for (const e of errors) {
+    const params = e.params as { missingProperty?: string; limit?: number };
+    const field = params.missingProperty ?? e.instancePath.split('/').filter(Boolean)[0];
+    if (!field || byField.has(field)) continue;
+    const empty = e.keyword === 'required' || (e.keyword === 'minLength' && params.limit === 1);
+    byField.set(field, { field, code: empty ? 'required' : 'field_invalid' });
+  }
+  return [...byField.values()];
+}

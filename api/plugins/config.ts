@@ -1,0 +1,20 @@
+import fp from 'fastify-plugin';
+import { loadConfig, type Config } from '../../config/config.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+  }
+}
+
+export interface ConfigPluginOptions {
+  config?: Config;
+}
+
+/** Validated once at start (a bad variable stops the server); tests hand in the engine stack's settings. */
+export default fp<ConfigPluginOptions>(
+  async (app, opts) => {
+    app.decorate('config', opts.config ?? loadConfig());
+  },
+  { name: 'config' },
+);

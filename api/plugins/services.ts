@@ -1,0 +1,38 @@
+import fp from 'fastify-plugin';
+import type { Logger } from 'pino';
+import { createCaptchaService, type CaptchaService } from '../captcha/captcha-service.js';
+import { createTestAnswers, type TestAnswers } from '../captcha/test-answers.js';
+import { createRegistrationService, type RegistrationService } from '../registrations/registration-service.js';
+import { createRegistrationView, type RegistrationView } from '../registrations/registration-view.js';
+import { createStepService, type StepService } from '../registrations/step-service.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    registrations: RegistrationService;
+    steps: StepService;
+    captchas: CaptchaService;
+    view: (id: string) => Promise<RegistrationView>;
+    /** Only with TEST_HOOKS; null otherwise, so no answer is ever kept in production. */
+    testAnswers: TestAnswers | null;
+  }
+}
+
+export interface ServicesPluginOptions {
+  now?: () => Date;
+}
+
+export default fp<ServicesPluginOptions>(
+  async (app, opts) => {
+    const { db, zeebe, config } = app;
+    const now = opts.now ?? (() => new Date());
+    // The services take pino's Logger; Fastify's logger is that pino instance behind a narrower type.
+    const deps = { db, zeebe, config, logger: app.log as unknown as Logger, now };
+    const captchas = createCaptchaService(db, config, now);
+    app.decorate('captchas', captchas);
+    app.decorate('registrations', createRegistrationService(deps));
+    app.decorate('steps', createStepService(deps, captchas));
+    app.decorate('view', createRegistrationView(db, config));
+    app.decorate('testAnswers', config.TEST_HOOKS ? createTestAnswers(config.CAPTCHA_TTL_SECONDS) : null);
+  },
+  { name: 'services', dependencies: ['config', 'knex', 'zeebe'] },
+);

@@ -1,0 +1,25 @@
+import { Type } from '@sinclair/typebox';
+
+export const MessageTextSchema = Type.Object({ fa: Type.String(), en: Type.String() }, { $id: 'MessageText' });
+
+export const ErrorSchema = Type.Object(
+  {
+    error: Type.Object({
+      id: Type.String({ description: 'Stable message id, e.g. validation_failed, unauthorized, rate_limited' }),
+      text: MessageTextSchema,
+      fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), id: Type.String(), text: MessageTextSchema }))),
+      missing: Type.Optional(Type.Array(Type.String(), { description: 'What a submit still needs: applicant, letter' })),
+      retryAt: Type.Optional(Type.String({ format: 'date-time' })),
+      retryAfterSeconds: Type.Optional(Type.Integer()),
+      step: Type.Optional(Type.String({ description: 'The step the registration is at, when a request does not fit it' })),
+    }),
+  },
+  { $id: 'Error' },
+);
+
+/** Every route may answer these; listing them documents them and serialises them with the same schema. */
+export const errorResponses = { '4xx': ErrorSchema, '5xx': ErrorSchema };
+
+export const IdParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'The registration id' }) });
+
+export const bearer = [{ bearer: [] as string[] }];

@@ -1,0 +1,85 @@
+/**
+ * The supervisor's figures, by the period a registration started in (its cohort), so that each
+ * row adds up: started = successful + the unsuccessful reasons + open. Pure: the caller reads
+ * the rows (ids, statuses and times only) and labels the periods.
+ */
+export const UNSUCCESSFUL_REASONS = ['captcha', 'civil_registry', 'shahkar', 'otp', 'rejected', 'expired'] as const;
+export type UnsuccessfulReason = (typeof UNSUCCESSFUL_REASONS)[number];
+export const PHASES = ['applicant', 'verification', 'review'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export interface RegistrationFacts {
+  createdAt: Date;
+  status: string;
+  /** Why the process last returned the applicant to step 3 (or to a new code); cleared by a new submission. */
+  returnReason: string | null;
+  submittedAt: Date | null;
+  verifiedAt: Date | null;
+  reviewStartedAt: Date | null;
+  decidedAt: Date | null;
+}
+
+export interface PeriodFigures {
+  period: string;
+  started: number;
+  successful: number;
+  unsuccessful: Record<UnsuccessfulReason, number>;
+  open: number;
+  /** Median seconds per phase; null where no registration of the period completed the phase. */
+  medianSeconds: Record<Phase, number | null>;
+}
+
+const RETURN_REASON_PREFIXES: [string, UnsuccessfulReason][] = [
+  ['captcha_', 'captcha'], ['civil_registry_', 'civil_registry'], ['shahkar_', 'shahkar'], ['otp_', 'otp'],
+];
+
+/**
+ * A rejected request counts as `rejected`. An applicant who let the time run out counts under the
+ * reason the process last sent them back for (a captcha loop that then expired is `captcha`),
+ * and as `expired` only when nothing had sent them back.
+ */
+export function unsuccessfulReason(r: Pick<RegistrationFacts, 'status' | 'returnReason'>): UnsuccessfulReason | null {
+  if (r.status === 'rejected') return 'rejected';
+  if (r.status !== 'expired') return null;
+  return RETURN_REASON_PREFIXES.find(([prefix]) => r.returnReason?.startsWith(prefix))?.[1] ?? 'expired';
+}
+
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const seconds = (from: Date | null, to: Date | null) =>
+  from && to && to >= from ? (to.getTime() - from.getTime()) / 1000 : undefined;
+
+export function phaseSeconds(r: RegistrationFacts): Record<Phase, number | undefined> {
+  return {
+    applicant: seconds(r.createdAt, r.submittedAt),
+    verification: seconds(r.submittedAt, r.verifiedAt),
+    review: seconds(r.reviewStartedAt, r.decidedAt),
+  };
+}
+
+export function summarizeRegistrations(rows: RegistrationFacts[], periods: string[], periodOf: (d: Date) => string): PeriodFigures[] {
+  const groups = new Map<string, RegistrationFacts[]>(periods.map((p) => [p, []]));
+  for (const r of rows) groups.get(periodOf(r.createdAt))?.push(r);
+  return [...groups].map(([period, group]) => figures(period, group));
+}
+
+export function figures(period: string, group: RegistrationFacts[]): PeriodFigures {
+  const unsuccessful = Object.fromEntries(UNSUCCESSFUL_REASONS.map((k) => [k, 0])) as Record<UnsuccessfulReason, number>;
+  let successful = 0;
+  let open = 0;
+  for (const r of group) {
+    const reason = unsuccessfulReason(r);
+    if (reason) unsuccessful[reason]++;
+    else if (r.status === 'registered') successful++;
+    else open++;
+  }
+  const durations = group.map(phaseSeconds);
+  const medianSeconds = Object.fromEntries(PHASES.map((p) =>
+    [p, median(durations.map((d) => d[p]).filter((s): s is number => s !== undefined))])) as Record<Phase, number | null>;
+  return { period, started: group.length, successful, unsuccessful, open, medianSeconds };
+}

@@ -1,0 +1,26 @@
+import { fail, ok, type Result } from './result.js';
+
+export const STAFF_ROLES = ['reviewer', 'supervisor', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const isStaffRole = (s: unknown): s is StaffRole => (STAFF_ROLES as readonly unknown[]).includes(s);
+
+/** What a staff member may do; the table: reviewers review, supervisors read reports, admins both. */
+export type StaffPermission = 'review' | 'reports';
+
+const GRANTS: Record<StaffPermission, readonly StaffRole[]> = {
+  review: ['reviewer', 'admin'],
+  reports: ['supervisor', 'admin'],
+};
+
+export const may = (role: StaffRole, permission: StaffPermission): boolean => GRANTS[permission].includes(role);
+
+/** Lower-case ASCII so that a name typed with other case or spaces still finds the same account. */
+export const STAFF_USERNAME_PATTERN = /^[a-z][a-z0-9._-]{2,31}$/;
+
+export const normalizeStaffUsername = (input: string) => input.trim().toLowerCase();
+
+export function checkStaffUsername(input: string): Result<string, 'staff_username_format'> {
+  const username = normalizeStaffUsername(input);
+  return STAFF_USERNAME_PATTERN.test(username) ? ok(username) : fail('staff_username_format');
+}
