@@ -14,6 +14,7 @@ export const ConfigSchema = Type.Object({
   REDIS_URL: Url('redis://127.0.0.1:6379'),
   ZEEBE_GRPC_ADDRESS: Type.String({ pattern: '^[^:]+:\\d+$', default: 'localhost:26500' }),
   ZEEBE_REST_ADDRESS: Url('http://localhost:8080'),
+  ZEEBE_WORKER_POLL_INTERVAL_MS: Type.Integer({ minimum: 10, maximum: 10_000, default: 50 }),
   API_HOST: Type.String({ default: '127.0.0.1' }),
   API_PORT: Port(3000),
   PUBLIC_BASE_URL: Url('http://localhost:3000'),
