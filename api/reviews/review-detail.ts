@@ -1,0 +1,63 @@
+import { USER_TASKS } from '../../adapters/camunda/process-model.js';
+import type { Config } from '../../config/config.js';
+import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
+import type { Db } from '../../db/knex.js';
+import { createRegistrationsRepo } from '../../db/registrations-repo.js';
+import { createUserTasksRepo } from '../../db/user-tasks-repo.js';
+import { durationMs } from '../../domain/iso-duration.js';
+import { notFound } from '../errors/app-error.js';
+
+const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+/**
+ * What a reviewer needs to decide (card 10–11): the agency, the representative, what the civil
+ * registry and Shahkar answered, and the letter. Only requests that reached review are shown:
+ * reviewers have no business with a form still being filled in.
+ */
+export function createReviewDetail(db: Db, config: Config) {
+  const registrations = createRegistrationsRepo(db);
+  const reminderMs = durationMs(config.REVIEW_REMINDER);
+
+  async function reviewed(id: string) {
+    const reg = await registrations.get(id);
+    if (!reg?.review_started_at) throw notFound();
+    return reg;
+  }
+
+  async function latestInquiry(id: string, service: 'civil-registry' | 'shahkar') {
+    const row = await db('inquiries').where({ registration_id: id, service }).orderBy([{ column: 'at', order: 'desc' }, { column: 'id', order: 'desc' }]).first('outcome', 'at');
+    return row ? { outcome: row.outcome as string, at: iso(row.at) } : null;
+  }
+
+  return {
+    async detail(id: string) {
+      const reg = await reviewed(id);
+      const data = await createApplicantDataRepo(db).get(id);
+      const task = await createUserTasksRepo(db).openFor(id, [USER_TASKS.review]);
+      const letter = await db('letters').where({ registration_id: id }).first('file_name', 'mime_type', 'size_bytes', 'sha256', 'uploaded_at');
+      return {
+        registrationId: reg.id, status: reg.status,
+        review: {
+          open: Boolean(task), startedAt: iso(reg.review_started_at), decidedAt: iso(reg.decided_at),
+          dueAt: task ? iso(new Date(new Date(task.created_at).getTime() + reminderMs)) : null,
+          rejectionReason: reg.status === 'rejected' ? reg.outcome_reason : null,
+        },
+        agency: { name: data?.agencyName ?? null, nationalId: data?.agencyNationalId ?? reg.agency_national_id },
+        representative: data ? {
+          nationalCode: data.nationalCode, firstName: data.firstName, lastName: data.lastName, fatherName: data.fatherName,
+          birthDate: data.birthDate, birthCertificateNumber: data.birthCertificateNumber, mobile: data.mobile, email: data.email,
+          position: data.representativePosition,
+        } : null,
+        inquiries: { civilRegistry: await latestInquiry(id, 'civil-registry'), shahkar: await latestInquiry(id, 'shahkar') },
+        letter: letter ? { fileName: letter.file_name, mimeType: letter.mime_type, sizeBytes: letter.size_bytes, sha256: letter.sha256, uploadedAt: iso(letter.uploaded_at) } : null,
+      };
+    },
+
+    async letter(id: string) {
+      await reviewed(id);
+      const row = await db('letters').where({ registration_id: id }).first('content', 'mime_type', 'file_name', 'sha256', 'size_bytes');
+      if (!row) throw notFound();
+      return { content: row.content as Buffer, mimeType: row.mime_type as string, fileName: (row.file_name as string | null) ?? null, sha256: row.sha256 as string, sizeBytes: row.size_bytes as number };
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/config.js';
+import { createDb } from '../db/knex.js';
+import { readSecret } from './read-secret.js';
+import { createStaffCommands } from './staff-commands.js';
+
+/**
+ * `npm run staff -- add <username> --role reviewer|supervisor|admin`, `list`, `deactivate <username>`,
+ * `set-password <username>`. The password comes from STAFF_PASSWORD, else it is asked for twice
+ * without echo; it is never an argument, which would leave it in the shell history and `ps`.
+ */
+const USAGE = 'usage: npm run staff -- add <username> --role <reviewer|supervisor|admin> | list | deactivate <username> | set-password <username>';
+
+async function password(): Promise<string> {
+  if (process.env.STAFF_PASSWORD) return process.env.STAFF_PASSWORD;
+  const first = await readSecret('Password: ');
+  if (!process.stdin.isTTY) return first;
+  if ((await readSecret('Again: ')) !== first) throw Object.assign(new Error('the two passwords differ'), { code: 'password_mismatch' });
+  return first;
+}
+
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' } } });
+const [command, username] = positionals;
+const db = createDb(loadConfig().DATABASE_URL, { min: 0, max: 2 });
+const staff = createStaffCommands(db);
+try {
+  if (command === 'add' && username && values.role) {
+    const s = await staff.add(username, values.role, await password());
+    console.log(`added ${s.username} (${s.role}), id ${s.id}`);
+  } else if (command === 'list' && !username) {
+    for (const s of await staff.list()) console.log(`${s.username}\t${s.role}\t${s.active ? 'active' : 'inactive'}\t${s.created_at.toISOString()}`);
+  } else if (command === 'deactivate' && username) {
+    console.log(`deactivated ${(await staff.deactivate(username)).username}; their sessions are ended`);
+  } else if (command === 'set-password' && username) {
+    console.log(`new password set for ${(await staff.setPassword(username, await password())).username}; their sessions are ended`);
+  } else {
+    console.error(USAGE);
+    process.exitCode = 2;
+  }
+} catch (e) {
+  console.error(`${(e as { code?: string }).code ?? 'ERROR'}: ${(e as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await db.destroy();
+}

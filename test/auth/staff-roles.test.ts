@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { requirePermission } from '../../api/auth/permissions.js';
+import { checkStaffUsername, may, STAFF_ROLES } from '../../domain/staff.js';
+
+describe('staff roles', () => {
+  it.each([
+    ['reviewer', true, false],
+    ['supervisor', false, true],
+    ['admin', true, true],
+  ] as const)('given %s, then review=%s and reports=%s', (role, review, reports) => {
+    expect(may(role, 'review')).toBe(review);
+    expect(may(role, 'reports')).toBe(reports);
+  });
+
+  it('given a role without the permission, then 403 forbidden', () => {
+    const staff = { staffId: 'x', username: 'sara', role: 'supervisor' as const };
+    expect(() => requirePermission(staff, 'review')).toThrow(expect.objectContaining({ code: 'forbidden', statusCode: 403 }));
+    expect(() => requirePermission(staff, 'reports')).not.toThrow();
+  });
+
+  it('lists exactly the three roles of the issue', () => {
+    expect(STAFF_ROLES).toEqual(['reviewer', 'supervisor', 'admin']);
+  });
+});
+
+describe('staff usernames', () => {
+  it('given mixed case and spaces, then the lower-case name', () => {
+    expect(checkStaffUsername('  Sara.Ahmadi ')).toEqual({ ok: true, value: 'sara.ahmadi' });
+  });
+
+  it.each(['ab', '1sara', 'sara ahmadi', 'سارا', 'a'.repeat(33)])('given %s, then refused', (name) => {
+    expect(checkStaffUsername(name)).toEqual({ ok: false, code: 'staff_username_format' });
+  });
+});

@@ -1,0 +1,53 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, migrateLatest, type Db } from '../../db/knex.js';
+
+// A scratch database of its own: taking migrations down must not disturb the other tests' tables.
+const url = new URL(process.env.DATABASE_URL!);
+const scratchName = `${url.pathname.slice(1)}_migrations`;
+const admin = () => new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+let db: Db;
+
+async function adminQuery(sql: string) {
+  const c = admin();
+  await c.connect();
+  try { await c.query(sql); } finally { await c.end(); }
+}
+
+const tables = async () => (await db.raw(`select tablename from pg_tables where schemaname = 'public'`)).rows.map((r: { tablename: string }) => r.tablename);
+
+beforeAll(async () => {
+  await adminQuery(`drop database if exists ${scratchName}`);
+  await adminQuery(`create database ${scratchName}`);
+  db = createDb(Object.assign(new URL(url), { pathname: `/${scratchName}` }).toString());
+});
+afterAll(async () => {
+  await db?.destroy();
+  await adminQuery(`drop database if exists ${scratchName}`);
+});
+
+describe('migration 002 (staff and auth)', () => {
+  it('applies, goes down alone leaving 001 intact, and applies again', async () => {
+    expect(await migrateLatest(db)).toEqual(['001_registration', '002_staff_and_auth']);
+    expect(await tables()).toEqual(expect.arrayContaining(['staff', 'auth_sessions', 'login_failures', 'registrations']));
+
+    await db.migrate.down();
+    const after = await tables();
+    expect(after).not.toEqual(expect.arrayContaining(['staff']));
+    expect(after.filter((t: string) => ['staff', 'auth_sessions', 'login_failures'].includes(t))).toEqual([]);
+    expect(after).toContain('registrations');
+
+    await db.migrate.up();
+    expect(await tables()).toEqual(expect.arrayContaining(['staff', 'auth_sessions', 'login_failures']));
+  });
+
+  it('refuses a role outside reviewer, supervisor and admin', async () => {
+    const insert = db('staff').insert({ id: '00000000-0000-4000-8000-000000000001', username: 'x-role', password_hash: 'h', role: 'root' });
+    await expect(insert).rejects.toMatchObject({ code: '23514' });
+  });
+
+  it('rolls back completely', async () => {
+    await db.migrate.rollback(undefined, true);
+    expect((await tables()).filter((t: string) => !t.startsWith('knex_'))).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '../../adapters/crypto/password-hash.js';
+import { loadConfig, type Config } from '../../config/config.js';
+import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
+import { createDb, type Db } from '../../db/knex.js';
+import type { RegistrationRow } from '../../db/registrations-repo.js';
+import { validateApplicantData } from '../../domain/applicant-data.js';
+import { letterPdf, newApplicant } from './fixtures.js';
+
+/** The test database (DATABASE_URL, migrated by the global setup) with the configuration of the run. */
+export function testDatabase(overrides: Partial<Record<keyof Config, string>> = {}): { db: Db; config: Config } {
+  const config = loadConfig({ ...process.env, ...overrides });
+  return { db: createDb(config.DATABASE_URL, { min: 0, max: 4 }), config };
+}
+
+/** A clock the test moves by hand, for lockouts and expiries. */
+export function manualClock(start = new Date('2026-01-10T08:00:00Z')) {
+  let t = start.getTime();
+  return { now: () => new Date(t), advance: (ms: number) => void (t += ms), set: (d: Date) => void (t = d.getTime()) };
+}
+
+/** A registration row written directly, with the times a test needs to know exactly. */
+export async function insertRegistration(db: Db, patch: Partial<RegistrationRow> = {}): Promise<string> {
+  const id = randomUUID();
+  await db('registrations').insert({ id, access_token_hash: 'x'.repeat(64), status: 'applicant-data', ...patch });
+  return id;
+}
+
+/** Step-3 data and a letter for a registration, as the form would have saved them. */
+export async function insertApplicantData(db: Db, registrationId: string, overrides: Record<string, string> = {}) {
+  const checked = validateApplicantData(newApplicant(overrides), new Date());
+  if (!checked.ok) throw new Error(`fixture applicant invalid: ${JSON.stringify(checked.errors)}`);
+  await createApplicantDataRepo(db).save(registrationId, checked.value);
+  await db('letters').insert({ registration_id: registrationId, content: letterPdf, sha256: 'a'.repeat(64), mime_type: 'application/pdf', size_bytes: letterPdf.length, file_name: 'letter.pdf' });
+  return checked.value;
+}
+
+/** An agency account with a known password, as card step 11 makes it. */
+export async function insertAccount(db: Db, password: string, status = 'active') {
+  const registrationId = await insertRegistration(db, { status: 'registered' });
+  const data = await insertApplicantData(db, registrationId);
+  const id = randomUUID();
+  const username = `acct${id.slice(0, 8)}.${data.agencyNationalId.slice(-4)}`;
+  await db('accounts').insert({ id, registration_id: registrationId, username, password_hash: await hashPassword(password), agency_national_id: data.agencyNationalId, status });
+  return { id, registrationId, username, agencyNationalId: data.agencyNationalId, agencyName: data.agencyName };
+}
