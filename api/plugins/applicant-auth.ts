@@ -4,7 +4,7 @@ import { AppError, notFound } from '../errors/app-error.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** onRequest hook for every per-registration route: the registration exists and the bearer token is its own. */
+    /** preParsing hook for every per-registration route: the registration exists and the bearer token is its own. */
     requireApplicant: (request: FastifyRequest) => Promise<void>;
   }
 }
@@ -17,8 +17,9 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 /**
- * Runs at onRequest, before the body is read: an upload without the right token is refused
- * before its 5 MB arrive. An id that is no UUID cannot exist, so it is a 404 without a query.
+ * Runs at preParsing: after the rate limit (onRequest), so guessing is counted, and before the body
+ * is read, so an upload without the right token is refused before its 5 MB arrive. An id that is no
+ * UUID cannot exist, so it is a 404 without a query.
  */
 export default fp(
   async (app) => {

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 
-export const MessageTextSchema = Type.Object({ fa: Type.String(), en: Type.String() }, { $id: 'MessageText' });
+export const MessageTextSchema = Type.Object({ fa: Type.String(), en: Type.String() });
 
 export const ErrorSchema = Type.Object(
   {
@@ -14,7 +14,6 @@ export const ErrorSchema = Type.Object(
       step: Type.Optional(Type.String({ description: 'The step the registration is at, when a request does not fit it' })),
     }),
   },
-  { $id: 'Error' },
 );
 
 /** Every route may answer these; listing them documents them and serialises them with the same schema. */

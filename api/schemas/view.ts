@@ -39,5 +39,4 @@ export const RegistrationViewSchema = Type.Object(
     username: Type.Optional(Type.String()),
     rejection: Type.Optional(Type.Object({ reason: Nullable(Type.String()), text: MessageTextSchema })),
   },
-  { $id: 'RegistrationView' },
 );

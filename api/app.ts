@@ -1,0 +1,74 @@
+import { ajvFilePlugin } from '@fastify/multipart';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { ZeebeClient } from '../adapters/camunda/camunda-client.js';
+import { loadConfig, type Config } from '../config/config.js';
+import { createLogger } from '../config/logger.js';
+import type { Db } from '../db/knex.js';
+import { errorHandler, notFoundHandler } from './errors/error-handler.js';
+import { logRequests } from './request-log.js';
+import applicantAuth from './plugins/applicant-auth.js';
+import configPlugin from './plugins/config.js';
+import knexPlugin from './plugins/knex.js';
+import rateLimitPlugin from './plugins/rate-limit.js';
+import redisPlugin from './plugins/redis.js';
+import servicesPlugin from './plugins/services.js';
+import swaggerPlugin from './plugins/swagger.js';
+import webForm from './plugins/web-form.js';
+import zeebePlugin from './plugins/zeebe.js';
+import captchaRoutes from './routes/captcha.js';
+import letterRoutes from './routes/letter.js';
+import registrationRoutes from './routes/registrations.js';
+import stepRoutes from './routes/steps.js';
+
+export interface AppOptions {
+  config: Config;
+  /** Connections a caller owns (tests share the engine stack's); the app opens and closes its own otherwise. */
+  db?: Db;
+  zeebe?: ZeebeClient;
+  redis?: Redis;
+  now?: () => Date;
+  rateLimitNameSpace?: string;
+}
+
+/** The applicant API and its form, as one plugin; `buildApp` wraps it in a server instance. */
+export async function app(fastify: FastifyInstance, opts: AppOptions) {
+  await fastify.register(configPlugin, { config: opts.config });
+  await fastify.register(knexPlugin, { db: opts.db });
+  await fastify.register(redisPlugin, { redis: opts.redis });
+  await fastify.register(zeebePlugin, { zeebe: opts.zeebe });
+  await fastify.register(servicesPlugin, { now: opts.now });
+  await fastify.register(applicantAuth);
+  await fastify.register(rateLimitPlugin, { nameSpace: opts.rateLimitNameSpace });
+  await fastify.register(swaggerPlugin);
+
+  logRequests(fastify);
+  fastify.setErrorHandler(errorHandler);
+  fastify.setNotFoundHandler(notFoundHandler);
+  // Views carry personal data: no shared or browser cache keeps them.
+  fastify.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await fastify.register(registrationRoutes);
+  await fastify.register(letterRoutes);
+  await fastify.register(stepRoutes);
+  await fastify.register(captchaRoutes);
+  await fastify.register(webForm);
+}
+
+export function buildApp(opts: Partial<AppOptions> & { logger?: Logger } = {}) {
+  const config = opts.config ?? loadConfig();
+  const server = Fastify({
+    loggerInstance: opts.logger ?? createLogger({ level: config.LOG_LEVEL, name: 'api' }),
+    disableRequestLogging: true,
+    trustProxy: config.API_TRUST_PROXY ? config.API_TRUST_PROXY.split(',').map((s) => s.trim()) : false,
+    bodyLimit: 64 * 1024,
+    // allErrors: every wrong field in one answer, so the form marks them all at once.
+    ajv: { customOptions: { allErrors: true }, plugins: [ajvFilePlugin] },
+  });
+  server.register(fp(app), { ...opts, config });
+  return server;
+}

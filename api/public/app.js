@@ -1,0 +1,91 @@
+import { api } from './js/api.js';
+import { initApplicant, showApplicant } from './js/applicant-step.js';
+import { $, $$, whileBusy } from './js/dom.js';
+import { initLetter, showLetter } from './js/letter-step.js';
+import { clearNotices, showError, showNotices } from './js/notices.js';
+import { initOtp, showOtp } from './js/otp-step.js';
+import { initResults, showResult } from './js/result-steps.js';
+import { session } from './js/session.js';
+import { initSubmit, showSubmit } from './js/submit-step.js';
+
+const STEPS = ['start', 'applicant-data', 'verifying', 'otp', 'under-review', 'registered', 'rejected', 'expired'];
+const PROGRESS = { 'applicant-data': 0, verifying: 1, otp: 2, 'under-review': 3, registered: 4, rejected: 4, expired: 4 };
+// The view is polled while the process works on its own: quickly during the inquiries, slowly during review.
+const POLL_MS = { verifying: 1500, 'under-review': 30_000 };
+// Messages the form also shows under the field they concern.
+const FIELD_OF = { captcha_invalid: 'captcha', captcha_expired: 'captcha', otp_invalid: 'code', otp_expired: 'code' };
+
+let shown;
+let poll;
+let slow;
+
+function showStep(step) {
+  for (const s of STEPS) $(`#step-${s}`).hidden = s !== step;
+  const progress = $('.progress');
+  progress.hidden = step === 'start';
+  $$('li', progress).forEach((li, i) => {
+    li.classList.toggle('done', i < PROGRESS[step]);
+    if (i === PROGRESS[step]) li.setAttribute('aria-current', 'step');
+    else li.removeAttribute('aria-current');
+  });
+  // A new step starts at the top, its messages in view, and takes the focus so a screen reader announces it.
+  if (shown && shown !== step) {
+    window.scrollTo({ top: 0 });
+    $(`#step-${step} h1`)?.focus({ preventScroll: true });
+  }
+  shown = step;
+}
+
+/** Shows what the server says the process needs now. The page holds no state of its own. */
+function render(view) {
+  clearTimeout(poll);
+  clearTimeout(slow);
+  const fieldMessages = view.messages.filter((m) => FIELD_OF[m.id]).map((m) => ({ ...m, field: FIELD_OF[m.id] }));
+  showNotices(view.messages.filter((m) => m.type === 'error'));
+  showStep(view.step);
+  if (view.step === 'applicant-data') {
+    showApplicant(view);
+    showLetter(view);
+    showSubmit(view, fieldMessages);
+  } else if (view.step === 'otp') showOtp(view, fieldMessages);
+  else if (view.step === 'verifying') {
+    $('#verifying-slow').hidden = true;
+    slow = setTimeout(() => ($('#verifying-slow').hidden = false), 30_000);
+  } else showResult(view);
+  if (POLL_MS[view.step]) poll = setTimeout(refresh, POLL_MS[view.step]);
+}
+
+async function refresh() {
+  try {
+    render(await api.view());
+  } catch (e) {
+    if (e.status === 401 || e.status === 404) return restart();
+    showError(e);
+    poll = setTimeout(refresh, 5_000);
+  }
+}
+
+function restart() {
+  clearTimeout(poll);
+  session.clear();
+  clearNotices();
+  showStep('start');
+}
+
+const ctx = { render, restart };
+initApplicant(ctx);
+initLetter(ctx);
+initSubmit(ctx);
+initOtp(ctx);
+initResults(ctx);
+$('#start-button').addEventListener('click', (e) =>
+  whileBusy(e.currentTarget, async () => {
+    try {
+      render(await api.start());
+    } catch (err) {
+      showError(err);
+    }
+  }));
+
+if (session.get()) refresh();
+else showStep('start');

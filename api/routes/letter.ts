@@ -1,0 +1,53 @@
+import multipart, { type MultipartFile } from '@fastify/multipart';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors/app-error.js';
+import { renderLetterTemplate } from '../letter/letter-template.js';
+import { LETTER_MAX_BYTES } from '../registrations/registration-service.js';
+import { bearer, errorResponses, IdParams } from '../schemas/common.js';
+import { RegistrationViewSchema } from '../schemas/view.js';
+
+const tags = ['letter'];
+// The letter page embeds its styles and font and runs no script.
+const LETTER_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'";
+
+/**
+ * `isFile` comes from @fastify/multipart's ajv plugin (registered in app.ts); it documents a binary field.
+ * A new object per app: the plugin rewrites the schema it compiles, which would break a second app.
+ */
+const letterUpload = () => Type.Object({ letter: Type.Unsafe<MultipartFile>({ isFile: true, description: 'PDF, JPEG or PNG, at most 5 MB' }) });
+
+/** Card steps 3-1 and 3-2. Multipart is registered here only, so no other route reads uploads. */
+export default async function letterRoutes(fastify: FastifyInstance) {
+  await fastify.register(multipart, { attachFieldsToBody: true, limits: { fileSize: LETTER_MAX_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get('/api/registrations/:id/letter-template', {
+    schema: {
+      tags, summary: 'The introduction letter, prefilled, as an HTML page to print on letterhead (card step 3-1)',
+      security: bearer, params: IdParams, produces: ['text/html'], response: { 200: Type.String({ description: 'text/html' }), ...errorResponses },
+    },
+    preParsing: app.requireApplicant,
+  }, async (request, reply) => {
+    const view = await app.view(request.params.id);
+    reply.type('text/html; charset=utf-8').header('content-security-policy', LETTER_CSP);
+    return renderLetterTemplate({ registrationId: view.id, data: view.data });
+  });
+
+  app.post('/api/registrations/:id/letter', {
+    schema: {
+      tags, summary: 'Upload the signed letter (card step 3-2); the type is read from the content', security: bearer,
+      consumes: ['multipart/form-data'], params: IdParams, body: letterUpload(), response: { 200: RegistrationViewSchema, ...errorResponses },
+    },
+    preParsing: app.requireApplicant,
+    // A JSON body would reach the handler without a file in it.
+    preValidation: async (request) => {
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type', 415);
+    },
+  }, async (request) => {
+    const { letter } = request.body;
+    await app.registrations.saveLetter(request.params.id, await letter.toBuffer(), letter.filename);
+    return app.view(request.params.id);
+  });
+}

@@ -1,0 +1,29 @@
+import { loadConfig } from '../config/config.js';
+import { createLogger } from '../config/logger.js';
+import { buildApp } from './app.js';
+
+const config = loadConfig();
+const logger = createLogger({ level: config.LOG_LEVEL, name: 'api' });
+const server = buildApp({ config, logger });
+
+// Fastify answers 503 to new requests while closing, and onClose hooks close the pools.
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return process.exit(1);
+    closing = true;
+    logger.info({ signal }, 'api stopping');
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    server.close().then(() => {
+      clearTimeout(force);
+      process.exit(0);
+    }, () => process.exit(1));
+  });
+}
+
+try {
+  await server.listen({ host: config.API_HOST, port: config.API_PORT });
+} catch (err) {
+  logger.fatal({ err }, 'api did not start');
+  process.exit(1);
+}

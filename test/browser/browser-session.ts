@@ -1,0 +1,63 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { ensureChromium } from '../../ops/chromium.js';
+
+export const ARTIFACTS = 'test-artifacts/browser';
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+// The machine has no internet: nothing in the browser may try to reach it.
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Debian's Chromium, headless, with a throw-away profile, emulating a phone. */
+export async function openBrowser() {
+  const executablePath = await ensureChromium((m) => console.log(`[browser test] ${m}`));
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'payam-chromium-'));
+  await mkdir(ARTIFACTS, { recursive: true });
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath, headless: true, args: FLAGS, viewport: PHONE, isMobile: true, hasTouch: true, locale: 'fa-IR', timezoneId: 'Asia/Tehran',
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A full-page screenshot at phone width and at desktop width, once the fonts are in. */
+export async function snap(page: Page, name: string) {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.screenshot({ path: `${ARTIFACTS}/${name}-phone.png`, fullPage: true, animations: 'disabled' });
+  await page.setViewportSize(DESKTOP);
+  await page.screenshot({ path: `${ARTIFACTS}/${name}-desktop.png`, fullPage: true, animations: 'disabled' });
+  await page.setViewportSize(PHONE);
+}
+
+/** What a reader sees of the page's layout: direction, the Vazirmatn faces in use, and horizontal overflow on a phone. */
+export const layoutFacts = (page: Page) =>
+  page.evaluate(async () => {
+    await document.fonts.ready;
+    return {
+      dir: getComputedStyle(document.body).direction,
+      vazirmatnLoaded: [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'Vazirmatn' && f.status === 'loaded'),
+      overflows: document.documentElement.scrollWidth > window.innerWidth,
+    };
+  });
+
+/**
+ * Everything that went wrong in the page: script errors, console errors, answers of 400 and more
+ * (unless `expected`), and any request leaving this machine (it has no internet, and the form needs none).
+ */
+export function watchProblems(page: Page, expected: (status: number, url: string) => boolean = () => false) {
+  const problems: string[] = [];
+  // The console repeats each failed answer; the answers themselves are checked instead.
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('response', (r) => r.status() >= 400 && !expected(r.status(), r.url()) && problems.push(`${r.status()} ${r.url()}`));
+  page.on('request', (r) => !/^(http:\/\/127\.0\.0\.1:\d+\/|data:|blob:)/.test(r.url()) && problems.push(`outside request: ${r.url()}`));
+  return problems;
+}

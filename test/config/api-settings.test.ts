@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../config/config.js';
+
+describe('the API settings: rate limits and trusted proxies', () => {
+  it('given no variables, when loaded, then limits per address are on, and no proxy is trusted', () => {
+    expect(loadConfig({})).toMatchObject({
+      RATE_LIMIT_WINDOW_SECONDS: 900, RATE_LIMIT_START_MAX: 20, RATE_LIMIT_SUBMIT_MAX: 30, RATE_LIMIT_OTP_MAX: 30, RATE_LIMIT_CAPTCHA_MAX: 100, API_TRUST_PROXY: '',
+    });
+  });
+
+  it('given limits and proxies in the environment, when loaded, then they are read as numbers and addresses', () => {
+    const config = loadConfig({ RATE_LIMIT_START_MAX: '5', RATE_LIMIT_WINDOW_SECONDS: '60', API_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16' });
+    expect(config).toMatchObject({ RATE_LIMIT_START_MAX: 5, RATE_LIMIT_WINDOW_SECONDS: 60, API_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16' });
+  });
+
+  it('given a limit of zero or a proxy that is no address, when loaded, then start stops naming them', () => {
+    expect(() => loadConfig({ RATE_LIMIT_CAPTCHA_MAX: '0', API_TRUST_PROXY: 'everyone' })).toThrow(ConfigError);
+    try {
+      loadConfig({ RATE_LIMIT_CAPTCHA_MAX: '0', API_TRUST_PROXY: 'everyone' });
+    } catch (e) {
+      expect((e as ConfigError).problems.join('\n')).toMatch(/RATE_LIMIT_CAPTCHA_MAX[\s\S]*API_TRUST_PROXY|API_TRUST_PROXY[\s\S]*RATE_LIMIT_CAPTCHA_MAX/);
+    }
+  });
+});

@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../../config/config.js';
+import { buildApp } from '../../api/app.js';
+import type { EngineStack } from './engine-stack.js';
+
+/**
+ * The API as the server runs it, on the engine stack's database, broker client and settings, with
+ * its own Redis connection. Rate-limit counters get a fresh namespace, so earlier runs do not count.
+ */
+export async function buildApiOnStack(stack: EngineStack, overrides: Partial<Config> = {}) {
+  const app = buildApp({
+    config: { ...stack.config, ...overrides },
+    db: stack.db,
+    zeebe: stack.zeebe,
+    logger: stack.logger,
+    rateLimitNameSpace: `test:${randomUUID()}:`,
+  });
+  await app.ready();
+  return app;
+}
+
+export type ApiApp = Awaited<ReturnType<typeof buildApiOnStack>>;
+
+/** A client address of its own per test, so that one test's requests never count against another's limits. */
+export const newClientAddress = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250) + 1).join('.')}`;
