@@ -4,7 +4,8 @@ import type { Knex } from 'knex';
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('registrations', (t) => {
     t.uuid('id').primary();
-    t.string('process_instance_key', 32).unique();
+    // Not unique: keys are unique only within one broker cluster's lifetime, and a rebuilt cluster starts over.
+    t.string('process_instance_key', 32).index();
     t.string('status', 32).notNullable().defaultTo('applicant-data'); // applicant-data|verifying|otp|under-review|registered|rejected|expired
     t.string('return_reason', 64); // message id shown when the process returns to step 3
     t.string('access_token_hash', 64).notNullable();

@@ -73,6 +73,28 @@ async function ensureDatabase(url: URL, log: (m: string) => void) {
   }
 }
 
+/**
+ * Drops and recreates a test database, so every test run starts from the same empty state
+ * (the broker keeps its instances across runs; the rows they refer to go with the database).
+ * Refuses any database whose name does not end in `_test` or `_test_<suffix>`.
+ */
+export async function recreateTestDatabase(databaseUrl: string, log: (m: string) => void) {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  if (!/_test(_[a-z0-9]+)?$/.test(name)) throw new ServiceUnavailableError(`refusing to recreate ${name}: not a test database`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name.replaceAll('"', '""')}" with (force)`);
+    await client.query(`create database "${name.replaceAll('"', '""')}"`);
+    log(`recreated test database ${name}`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Uses the Redis on the URL; a local one that is stopped is started, a missing one installed. */
 export async function ensureRedis(redisUrl: string, log: (m: string) => void) {
   const url = new URL(redisUrl);

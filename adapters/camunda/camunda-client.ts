@@ -11,6 +11,8 @@ export function createZeebeClient(config: Pick<Config, 'ZEEBE_GRPC_ADDRESS' | 'Z
     CAMUNDA_OAUTH_DISABLED: true,
     CAMUNDA_AUTH_STRATEGY: 'NONE',
     CAMUNDA_SECURE_CONNECTION: false,
+    // After a refused activation the SDK backs off up to this long; its default makes a worker idle for a minute.
+    CAMUNDA_JOB_WORKER_MAX_BACKOFF_MS: 2_000,
     zeebeGrpcSettings: {
       ZEEBE_CLIENT_LOG_LEVEL: 'ERROR',
       ZEEBE_GRPC_CLIENT_EAGER_CONNECT: false,

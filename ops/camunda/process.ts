@@ -49,6 +49,9 @@ function brokerEnv(s: CamundaSettings, javaHome: string): NodeJS.ProcessEnv {
     ZEEBE_BROKER_NETWORK_COMMANDAPI_PORT: String(s.commandPort),
     ZEEBE_BROKER_NETWORK_INTERNALAPI_PORT: String(s.internalPort),
     ZEEBE_BROKER_GATEWAY_SECURITY_AUTHENTICATION_MODE: 'none',
+    // One broker on a small machine shared with its clients: backpressure would refuse commands and
+    // job activations under a burst and the clients' back-off turns that into stalls of many seconds.
+    ZEEBE_BROKER_BACKPRESSURE_ENABLED: process.env.ZEEBE_BROKER_BACKPRESSURE_ENABLED ?? 'false',
     ZEEBE_BROKER_THREADS_CPUTHREADCOUNT: '2',
     ZEEBE_BROKER_THREADS_IOTHREADCOUNT: '2',
     SERVER_ADDRESS: process.env.CAMUNDA_REST_HOST ?? '127.0.0.1',

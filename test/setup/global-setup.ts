@@ -4,7 +4,7 @@ import { loadConfig } from '../../config/config.js';
 import { createDb, migrateLatest } from '../../db/knex.js';
 import { startCamunda, stopCamunda } from '../../ops/camunda/process.js';
 import { camundaSettings } from '../../ops/camunda/settings.js';
-import { ensurePostgres, ensureRedis } from '../../ops/services.js';
+import { ensurePostgres, ensureRedis, recreateTestDatabase } from '../../ops/services.js';
 
 const log = (m: string) => console.log(`[test setup] ${m}`);
 
@@ -12,6 +12,7 @@ const log = (m: string) => console.log(`[test setup] ${m}`);
 export default async function setup() {
   const config = loadConfig();
   await ensurePostgres(config.DATABASE_URL, log);
+  await recreateTestDatabase(config.DATABASE_URL, log);
   await ensureRedis(config.REDIS_URL, log);
   const db = createDb(config.DATABASE_URL);
   try {
