@@ -28,11 +28,15 @@ export function hashSecret(secret: string, pepper: string): string {
   return createHmac('sha256', pepper).update(secret, 'utf8').digest('hex');
 }
 
-/** Constant-time, so response timing does not reveal how much of a guess was right. */
+/** Two hex digests compared in constant time, so response timing does not reveal how much of a guess was right. */
+export function sameDigest(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
 export function verifySecret(secret: string, hash: string, pepper: string): boolean {
-  const expected = Buffer.from(hash, 'hex');
-  const actual = Buffer.from(hashSecret(secret, pepper), 'hex');
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
+  return sameDigest(hash, hashSecret(secret, pepper));
 }
 
 /**
@@ -55,7 +59,5 @@ export function evaluateOtpHashAttempt(state: OtpState, enteredHash: string | nu
   if (state.attempts >= state.maxAttempts) return 'exhausted';
   if (now.getTime() >= state.expiresAt.getTime()) return 'expired';
   if (enteredHash === null) return 'wrong';
-  const a = Buffer.from(state.storedHash, 'hex');
-  const b = Buffer.from(enteredHash, 'hex');
-  return a.length === b.length && timingSafeEqual(a, b) ? 'accepted' : 'wrong';
+  return sameDigest(state.storedHash, enteredHash) ? 'accepted' : 'wrong';
 }

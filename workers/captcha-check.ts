@@ -1,16 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
 import { createAuditRepo } from '../db/audit-repo.js';
+import { createCaptchasRepo, type CaptchaOutcome } from '../db/captchas-repo.js';
 import { createRegistrationsRepo } from '../db/registrations-repo.js';
 import { defineWorker } from './support/define-worker.js';
 import { WorkerError } from './support/worker-error.js';
-
-export type CaptchaOutcome = 'valid' | 'invalid' | 'expired';
-
-const sameHash = (a: string, b: string) => {
-  const x = Buffer.from(a, 'hex');
-  const y = Buffer.from(b, 'hex');
-  return x.length === y.length && timingSafeEqual(x, y);
-};
 
 /** Card step 6. The challenge is consumed by its first check, right or wrong: a captcha is single use. */
 export const captchaCheckWorker = defineWorker<{ registrationId: string; submissionId: string }, Record<string, string>, { captchaOutcome: CaptchaOutcome }>({
@@ -22,11 +14,7 @@ export const captchaCheckWorker = defineWorker<{ registrationId: string; submiss
       const submission = await trx('submissions').where({ id: submissionId, registration_id: registrationId }).forUpdate().first();
       if (!submission) throw new WorkerError(WorkerError.SUBMISSION_NOT_FOUND, 'submission not found', false);
       if (submission.captcha_outcome) return { captchaOutcome: submission.captcha_outcome as CaptchaOutcome };
-      const [captcha] = await trx('captchas').where({ id: submission.captcha_id }).whereNull('consumed_at')
-        .update({ consumed_at: now() }).returning(['answer_hash', 'expires_at']);
-      const captchaOutcome: CaptchaOutcome = !captcha ? 'invalid'
-        : new Date(captcha.expires_at) <= now() ? 'expired'
-        : sameHash(captcha.answer_hash, submission.captcha_answer_hash) ? 'valid' : 'invalid';
+      const captchaOutcome = await createCaptchasRepo(db).consume(submission.captcha_id, submission.captcha_answer_hash, now(), trx);
       await trx('submissions').where({ id: submissionId }).update({ captcha_outcome: captchaOutcome });
       if (captchaOutcome !== 'valid') {
         await createRegistrationsRepo(db).update(registrationId, { return_reason: `captcha_${captchaOutcome}` }, trx);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { generateCaptchaAnswer, normalizeCaptchaInput } from '../../adapters/captcha/captcha-answer.js';
 import { renderCaptchaPng } from '../../adapters/captcha/render-captcha-png.js';
 import type { Config } from '../../config/config.js';
+import { createCaptchasRepo } from '../../db/captchas-repo.js';
 import type { Db } from '../../db/knex.js';
 import { hashSecret } from '../../domain/one-time-code.js';
 
@@ -11,9 +12,9 @@ export function createCaptchaService(db: Db, config: Config, now: () => Date = (
     async create() {
       const id = randomUUID();
       const answer = generateCaptchaAnswer();
-      await db('captchas').insert({
-        id, answer_hash: hashSecret(answer, config.SECRET_PEPPER),
-        expires_at: new Date(now().getTime() + config.CAPTCHA_TTL_SECONDS * 1000),
+      await createCaptchasRepo(db).create({
+        id, answerHash: hashSecret(answer, config.SECRET_PEPPER),
+        expiresAt: new Date(now().getTime() + config.CAPTCHA_TTL_SECONDS * 1000),
       });
       return { id, image: `data:image/png;base64,${renderCaptchaPng(answer).toString('base64')}`, answer };
     },
