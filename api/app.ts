@@ -9,18 +9,25 @@ import { createLogger } from '../config/logger.js';
 import type { Db } from '../db/knex.js';
 import { errorHandler, notFoundHandler } from './errors/error-handler.js';
 import { logRequests } from './request-log.js';
+import accountAuth from './plugins/account-auth.js';
 import applicantAuth from './plugins/applicant-auth.js';
 import configPlugin from './plugins/config.js';
 import knexPlugin from './plugins/knex.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
 import redisPlugin from './plugins/redis.js';
 import servicesPlugin from './plugins/services.js';
+import staffAuth from './plugins/staff-auth.js';
+import staffServices from './plugins/staff-services.js';
 import swaggerPlugin from './plugins/swagger.js';
 import webForm from './plugins/web-form.js';
 import zeebePlugin from './plugins/zeebe.js';
+import accountSessionRoutes from './routes/account-session.js';
 import captchaRoutes from './routes/captcha.js';
 import letterRoutes from './routes/letter.js';
 import registrationRoutes from './routes/registrations.js';
+import reportRoutes from './routes/reports.js';
+import reviewRoutes from './routes/reviews.js';
+import staffSessionRoutes from './routes/staff-session.js';
 import stepRoutes from './routes/steps.js';
 
 export interface AppOptions {
@@ -33,14 +40,17 @@ export interface AppOptions {
   rateLimitNameSpace?: string;
 }
 
-/** The applicant API and its form, as one plugin; `buildApp` wraps it in a server instance. */
+/** The API with the applicant's form and the reviewer, supervisor and login pages, as one plugin; `buildApp` wraps it in a server instance. */
 export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(configPlugin, { config: opts.config });
   await fastify.register(knexPlugin, { db: opts.db });
   await fastify.register(redisPlugin, { redis: opts.redis });
   await fastify.register(zeebePlugin, { zeebe: opts.zeebe });
   await fastify.register(servicesPlugin, { now: opts.now });
+  await fastify.register(staffServices, { now: opts.now });
   await fastify.register(applicantAuth);
+  await fastify.register(staffAuth);
+  await fastify.register(accountAuth);
   await fastify.register(rateLimitPlugin, { nameSpace: opts.rateLimitNameSpace });
   await fastify.register(swaggerPlugin);
 
@@ -56,6 +66,10 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(letterRoutes);
   await fastify.register(stepRoutes);
   await fastify.register(captchaRoutes);
+  await fastify.register(staffSessionRoutes);
+  await fastify.register(reviewRoutes);
+  await fastify.register(reportRoutes);
+  await fastify.register(accountSessionRoutes);
   await fastify.register(webForm);
 }
 

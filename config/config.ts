@@ -84,6 +84,8 @@ export const ConfigSchema = Type.Object({
   /** For entering a code and for asking for a new one, each. */
   RATE_LIMIT_OTP_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 30 }),
   RATE_LIMIT_CAPTCHA_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 100 }),
+  /** Staff and account logins, each; the per-username lockout (LOGIN_*) is the guard against guessing, this one against floods. */
+  RATE_LIMIT_LOGIN_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 30 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

@@ -44,6 +44,14 @@ export function unsuccessfulReason(r: Pick<RegistrationFacts, 'status' | 'return
   return RETURN_REASON_PREFIXES.find(([prefix]) => r.returnReason?.startsWith(prefix))?.[1] ?? 'expired';
 }
 
+/** The one figure a registration counts under; `figures` and the instance lists behind them both use it. */
+export type RegistrationOutcome = 'successful' | 'open' | UnsuccessfulReason;
+export const REGISTRATION_OUTCOMES: readonly RegistrationOutcome[] = ['successful', 'open', ...UNSUCCESSFUL_REASONS];
+
+export function registrationOutcome(r: Pick<RegistrationFacts, 'status' | 'returnReason'>): RegistrationOutcome {
+  return unsuccessfulReason(r) ?? (r.status === 'registered' ? 'successful' : 'open');
+}
+
 export function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -73,10 +81,10 @@ export function figures(period: string, group: RegistrationFacts[]): PeriodFigur
   let successful = 0;
   let open = 0;
   for (const r of group) {
-    const reason = unsuccessfulReason(r);
-    if (reason) unsuccessful[reason]++;
-    else if (r.status === 'registered') successful++;
-    else open++;
+    const outcome = registrationOutcome(r);
+    if (outcome === 'successful') successful++;
+    else if (outcome === 'open') open++;
+    else unsuccessful[outcome]++;
   }
   const durations = group.map(phaseSeconds);
   const medianSeconds = Object.fromEntries(PHASES.map((p) =>

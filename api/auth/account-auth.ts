@@ -44,6 +44,11 @@ export function createAccountAuth({ db, config, now }: AuthDeps) {
       return sessions.issue(attempt.principal.id);
     },
 
+    /** A login refused at its captcha: no password was tried, yet the attempt is in the audit log like every other. */
+    async captchaRefused(outcome: 'captcha_invalid' | 'captcha_expired') {
+      await audit.record({ actor: 'anonymous', action: 'account_login', detail: { outcome } });
+    },
+
     /** The signed-in account, with its agency (no personal data of the representative beyond the username). */
     async me(token: string | undefined) {
       const { accountId } = await verify(token);

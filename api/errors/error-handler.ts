@@ -23,6 +23,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (error instanceof AppError) {
     request.log.info({ errorId: error.code, statusCode: error.statusCode, fields: error.fields.map((f) => `${f.field}:${f.code}`) }, 'request refused');
     if (error.statusCode === 401) reply.header('www-authenticate', 'Bearer');
+    // A lock's wait, as the rate limit already sets it for its own 429s.
+    const wait = error.detail.retryAfterSeconds;
+    if (typeof wait === 'number' && !reply.hasHeader('retry-after')) reply.header('retry-after', String(wait));
     return reply.code(error.statusCode).send(errorBody(error.code, error.fields, error.detail));
   }
   if (error.validation) {

@@ -9,10 +9,16 @@ export default fp(
       openapi: {
         info: {
           title: 'Payam Iran — executive agency registration',
-          description: 'The applicant API behind the registration form. Errors: `{error:{id, text:{fa,en}, fields?}}`.',
+          description: 'The applicant API behind the registration form, the reviewers\' and supervisors\' API, and the agency account login. Errors: `{error:{id, text:{fa,en}, fields?}}`.',
           version: '1.0.0',
         },
-        components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The token from POST /api/registrations' } } },
+        components: {
+          securitySchemes: {
+            bearer: { type: 'http', scheme: 'bearer', description: 'The token from POST /api/registrations' },
+            staffBearer: { type: 'http', scheme: 'bearer', description: 'The token from POST /api/staff/login' },
+            accountBearer: { type: 'http', scheme: 'bearer', description: 'The token from POST /api/auth/login' },
+          },
+        },
       },
     });
     await app.register(swaggerUi, { routePrefix: '/docs' });

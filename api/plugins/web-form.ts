@@ -1,29 +1,32 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { fontPackageDir } from '../letter/letter-fonts.js';
+import { pagePolicy } from './page-policy.js';
 
 const publicDir = fileURLToPath(new URL('../public', import.meta.url));
 
-// The form runs its own scripts and calls only this API; nothing is loaded from elsewhere (no CDN).
-// Inline styles and data: fonts are allowed for the letter, which the form opens as a blob of its origin.
-const FORM_CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
-  "font-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'",
-].join('; ');
-
-/** The applicant's web form at `/`, and the Vazirmatn font from the installed @fontsource package at `/fonts/`. */
+/**
+ * The pages under api/public: the applicant's form at `/`, the reviewers' at `/review/`, the
+ * supervisors' at `/reports/`, the agency account login at `/login`; and the Vazirmatn font from
+ * the installed @fontsource package at `/fonts/`.
+ */
 export default async function webForm(app: FastifyInstance) {
   await app.register(fastifyStatic, {
     root: publicDir,
     prefix: '/',
     cacheControl: true,
     maxAge: '5m',
+    // `/review` and `/reports` as typed lead to their pages.
+    redirect: true,
     setHeaders: (reply, file) => {
-      if (file.endsWith('.html')) reply.header('content-security-policy', FORM_CSP);
+      if (file.endsWith('.html')) reply.header('content-security-policy', pagePolicy(path.relative(publicDir, file)));
       reply.header('x-content-type-options', 'nosniff');
     },
   });
+  // The address the notices give (PUBLIC_BASE_URL/login), served as it is, without a redirect.
+  app.get('/login', { schema: { hide: true } }, (_request, reply) => reply.sendFile('login/index.html'));
   await app.register(fastifyStatic, {
     root: fontPackageDir,
     prefix: '/fonts/',

@@ -22,3 +22,7 @@ export const errorResponses = { '4xx': ErrorSchema, '5xx': ErrorSchema };
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'The registration id' }) });
 
 export const bearer = [{ bearer: [] as string[] }];
+
+/** A union of string literals whose static type stays the union (`T`), not `string`. */
+export const literals = <T extends string>(values: readonly T[], options: { default?: T; description?: string } = {}) =>
+  Type.Union(values.map((v) => Type.Literal(v)), options);

@@ -19,6 +19,19 @@ describe('the form, its font and the API document', () => {
     expect((await shell.app.inject('/app.js')).headers['content-type']).toContain('javascript');
   });
 
+  it('given the staff and account pages, when opened at the addresses the notices and the README give, then each is served in Persian under its CSP', async () => {
+    for (const url of ['/review/', '/reports/', '/login']) {
+      const res = await shell.app.inject(url);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('<html lang="fa" dir="rtl">');
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    }
+    // Only the reviewer page may show blob: URLs, the letter it fetched with the staff token.
+    expect((await shell.app.inject('/review/')).headers['content-security-policy']).toContain('frame-src blob:');
+    expect((await shell.app.inject('/login')).headers['content-security-policy']).toContain("object-src 'none'");
+    expect((await shell.app.inject('/review')).headers.location).toBe('/review/');
+  });
+
   it('given the form, when it loads Vazirmatn, then the woff2 files come from the installed package and nothing else does', async () => {
     const css = await shell.app.inject('/fonts/400.css');
     const font = await shell.app.inject('/fonts/files/vazirmatn-arabic-400-normal.woff2');
@@ -36,9 +49,17 @@ describe('the form, its font and the API document', () => {
     const doc = (await shell.app.inject('/docs/json')).json();
 
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/auth/login', '/api/auth/logout', '/api/auth/me',
       '/api/captcha', '/api/registrations', '/api/registrations/{id}', '/api/registrations/{id}/applicant', '/api/registrations/{id}/letter',
       '/api/registrations/{id}/letter-template', '/api/registrations/{id}/otp', '/api/registrations/{id}/otp/resend', '/api/registrations/{id}/submit',
+      '/api/reports/registrations', '/api/reports/registrations/instances',
+      '/api/reviews', '/api/reviews/{id}', '/api/reviews/{id}/decision', '/api/reviews/{id}/letter',
+      '/api/staff/login', '/api/staff/logout', '/api/staff/me',
     ]);
+    expect(doc.paths['/api/reviews/{id}/decision'].post.security).toEqual([{ staffBearer: [] }]);
+    expect(doc.paths['/api/auth/me'].get.security).toEqual([{ accountBearer: [] }]);
+    expect(doc.paths['/api/reviews/{id}/decision'].post.requestBody.content['application/json'].schema.properties.reason.anyOf.map((r: { enum: string[] }) => r.enum[0]))
+      .toEqual(['letter_unsigned', 'letter_mismatch', 'agency_not_eligible', 'representative_not_authorized', 'other']);
     expect(doc.paths['/api/registrations/{id}/submit'].post.requestBody.content['application/json'].schema.required).toEqual(['password', 'captchaId', 'captcha']);
     expect(doc.paths['/api/registrations/{id}/letter'].post.requestBody.content).toHaveProperty('multipart/form-data');
     expect(doc.paths['/api/registrations/{id}'].get.security).toEqual([{ bearer: [] }]);

@@ -10,7 +10,7 @@ beforeAll(async () => {
   stack = await startEngineStack();
   // Two requests per address and window on each limited route.
   app = await buildApiOnStack(stack, {
-    RATE_LIMIT_START_MAX: 2, RATE_LIMIT_SUBMIT_MAX: 2, RATE_LIMIT_OTP_MAX: 2, RATE_LIMIT_CAPTCHA_MAX: 2, RATE_LIMIT_WINDOW_SECONDS: 600,
+    RATE_LIMIT_START_MAX: 2, RATE_LIMIT_SUBMIT_MAX: 2, RATE_LIMIT_OTP_MAX: 2, RATE_LIMIT_CAPTCHA_MAX: 2, RATE_LIMIT_LOGIN_MAX: 2, RATE_LIMIT_WINDOW_SECONDS: 600,
   });
 });
 afterAll(async () => {
@@ -42,6 +42,8 @@ describe('rate limits per client address, kept in Redis', () => {
     ['code entry', (id) => ['POST', `/api/registrations/${id}/otp`, { code: '123456' }]],
     ['new code', (id) => ['POST', `/api/registrations/${id}/otp/resend`, undefined]],
     ['captcha', () => ['GET', '/api/captcha', undefined]],
+    ['staff login', () => ['POST', '/api/staff/login', { username: 'nobody', password: 'not a password' }]],
+    ['account login', () => ['POST', '/api/auth/login', { username: 'nobody.0000', ...submitBody }]],
   ];
   it.each(routes)('given two %s requests from an address, when a third comes, then 429 rate_limited', async (_name, request) => {
     const client = apiClient(app);

@@ -58,6 +58,7 @@ export function watchProblems(page: Page, expected: (status: number, url: string
   page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('response', (r) => r.status() >= 400 && !expected(r.status(), r.url()) && problems.push(`${r.status()} ${r.url()}`));
-  page.on('request', (r) => !/^(http:\/\/127\.0\.0\.1:\d+\/|data:|blob:)/.test(r.url()) && problems.push(`outside request: ${r.url()}`));
+  // chrome: and chrome-extension: are the browser's own PDF viewer (the reviewer page's letter), loaded from inside it.
+  page.on('request', (r) => !/^(http:\/\/127\.0\.0\.1:\d+\/|data:|blob:|chrome:|chrome-extension:)/.test(r.url()) && problems.push(`outside request: ${r.url()}`));
   return problems;
 }

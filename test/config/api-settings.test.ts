@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../../config/config.js';
 describe('the API settings: rate limits and trusted proxies', () => {
   it('given no variables, when loaded, then limits per address are on, and no proxy is trusted', () => {
     expect(loadConfig({})).toMatchObject({
-      RATE_LIMIT_WINDOW_SECONDS: 900, RATE_LIMIT_START_MAX: 20, RATE_LIMIT_SUBMIT_MAX: 30, RATE_LIMIT_OTP_MAX: 30, RATE_LIMIT_CAPTCHA_MAX: 100, API_TRUST_PROXY: '',
+      RATE_LIMIT_WINDOW_SECONDS: 900, RATE_LIMIT_START_MAX: 20, RATE_LIMIT_SUBMIT_MAX: 30, RATE_LIMIT_OTP_MAX: 30, RATE_LIMIT_CAPTCHA_MAX: 100, RATE_LIMIT_LOGIN_MAX: 30, API_TRUST_PROXY: '',
     });
   });
 

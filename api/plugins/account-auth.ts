@@ -1,0 +1,33 @@
+import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { AccountPrincipal } from '../auth/account-auth.js';
+import { unauthorized } from '../auth/login-error.js';
+import { bearerToken } from '../auth/session-token.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** A preParsing hook: a live session of an active agency account, else 401. */
+    requireAccount: (request: FastifyRequest) => Promise<void>;
+  }
+  interface FastifyRequest {
+    account: AccountPrincipal | null;
+  }
+}
+
+/** The session's bearer token, for the services that end or read it; the hook has checked it. */
+export function accountToken(request: FastifyRequest): string {
+  const token = bearerToken(request.headers.authorization);
+  if (!token || !request.account) throw unauthorized();
+  return token;
+}
+
+/** The agency account's session (after card step 12), checked before anything else of the request is read. */
+export default fp(
+  async (app) => {
+    app.decorateRequest('account', null);
+    app.decorate('requireAccount', async (request: FastifyRequest) => {
+      request.account = await app.accountAuth.verify(bearerToken(request.headers.authorization));
+    });
+  },
+  { name: 'account-auth', dependencies: ['staff-services'] },
+);

@@ -1,0 +1,29 @@
+import { request } from './http.js';
+import { storedSession } from './stored-session.js';
+
+export const staffSession = storedSession('payam.staff');
+
+const call = (method, path, options = {}) => request(method, path, { ...options, token: staffSession.get()?.token });
+const query = (params) => new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== '')).toString();
+const review = (id, suffix = '') => `/api/reviews/${encodeURIComponent(id)}${suffix}`;
+
+/** The reviewers' and supervisors' API, with the staff token of this tab. */
+export const staffApi = {
+  async login(username, password) {
+    const session = await request('POST', '/api/staff/login', { json: { username, password } });
+    staffSession.save(session);
+    const me = await call('GET', '/api/staff/me');
+    staffSession.save({ ...session, ...me });
+    return me;
+  },
+  async logout() {
+    await call('POST', '/api/staff/logout').catch(() => undefined);
+    staffSession.clear();
+  },
+  queue: () => call('GET', '/api/reviews?state=open'),
+  detail: (id) => call('GET', review(id)),
+  letter: (id) => call('GET', review(id, '/letter'), { blob: true }),
+  decide: (id, decision, reason) => call('POST', review(id, '/decision'), { json: reason ? { decision, reason } : { decision } }),
+  report: (params) => call('GET', `/api/reports/registrations?${query(params)}`),
+  instances: (params) => call('GET', `/api/reports/registrations/instances?${query(params)}`),
+};

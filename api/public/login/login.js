@@ -1,0 +1,80 @@
+import { fa } from '../js/digits.js';
+import { $, h, whileBusy } from '../js/dom.js';
+import { request } from '../js/http.js';
+import { showLoginError } from '../js/login-error.js';
+import { clearFieldErrors, clearNotices, showError, showFieldErrors } from '../js/notices.js';
+import { storedSession } from '../js/stored-session.js';
+
+const session = storedSession('payam.account');
+const form = () => $('#login-form');
+let captchaId = null;
+
+async function loadCaptcha() {
+  $('#captcha').value = '';
+  captchaId = null;
+  try {
+    const captcha = await request('GET', '/api/captcha');
+    captchaId = captcha.id;
+    $('#captcha-image').src = captcha.image;
+    $('#captcha-image').dataset.captchaId = captcha.id;
+  } catch (e) {
+    showError(e);
+  }
+}
+
+function showSignIn() {
+  $('#signed-in').hidden = true;
+  $('#sign-in').hidden = false;
+  loadCaptcha();
+}
+
+/** The account as the server knows it: its username and its agency. */
+async function showMe() {
+  try {
+    const me = await request('GET', '/api/auth/me', { token: session.get()?.token });
+    $('#me').replaceChildren(h('dt', {}, 'نام کاربری'), h('dd', {}, h('bdi', { dir: 'ltr' }, me.username)),
+      h('dt', {}, 'دستگاه اجرایی'), h('dd', {}, me.agency.name ?? '—'), h('dt', {}, 'شناسه ملی دستگاه'), h('dd', {}, h('bdi', { dir: 'ltr' }, fa(me.agency.nationalId))));
+    $('#sign-in').hidden = true;
+    $('#signed-in').hidden = false;
+    $('#signed-in h1').focus();
+  } catch (e) {
+    session.clear();
+    if (e.status !== 401) showError(e);
+    showSignIn();
+  }
+}
+
+/** Every attempt uses up its captcha, right or wrong: a new image follows any refusal. */
+async function login() {
+  clearNotices();
+  clearFieldErrors(form());
+  const body = { username: $('#username').value.trim(), password: $('#password').value, captchaId: captchaId ?? '', captcha: $('#captcha').value.trim() };
+  await whileBusy($('#login-button'), async () => {
+    try {
+      session.save(await request('POST', '/api/auth/login', { json: body }));
+      $('#password').value = '';
+      await showMe();
+    } catch (e) {
+      // Fields: empty boxes or a wrong captcha, shown where they are; anything else is the one generic answer.
+      if (e.error.fields?.length) showFieldErrors(form(), e.error.fields);
+      else showLoginError(e);
+      await loadCaptcha();
+    }
+  });
+}
+
+form().addEventListener('submit', (event) => {
+  event.preventDefault();
+  login();
+});
+$('#captcha-refresh').addEventListener('click', () => loadCaptcha().then(() => $('#captcha').focus()));
+$('#show-password').addEventListener('change', (e) => ($('#password').type = e.currentTarget.checked ? 'text' : 'password'));
+$('#logout-button').addEventListener('click', async () => {
+  await request('POST', '/api/auth/logout', { token: session.get()?.token }).catch(() => undefined);
+  session.clear();
+  showSignIn();
+  $('#sign-in h1').focus();
+});
+
+if (session.get()) showMe();
+else showSignIn();

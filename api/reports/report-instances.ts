@@ -1,0 +1,35 @@
+import type { Db } from '../../db/knex.js';
+import { registrationOutcome, type RegistrationOutcome } from '../../domain/registration-figures.js';
+import { bucketLabel } from '../../domain/report-buckets.js';
+import { requirePermission } from '../auth/permissions.js';
+import type { StaffPrincipal } from '../auth/staff-auth.js';
+import type { ReportQuery } from './report-query.js';
+
+export type ReportFigure = 'started' | RegistrationOutcome;
+
+const LIMIT = 200;
+
+/**
+ * The registrations behind one figure of the report, with their process instance keys. Camunda 8.6
+ * without Elasticsearch has no Operate to link to, so this list is where a supervisor goes from a
+ * number to the instances. The same rows, period labels and classification as the report, so the
+ * list always has as many entries as the figure says; ids, keys, statuses and times only.
+ */
+export function createReportInstances(db: Db) {
+  return async function reportInstances(staff: StaffPrincipal, q: ReportQuery, period: string | undefined, figure: ReportFigure) {
+    requirePermission(staff, 'reports');
+    const rows = await db('registrations').where('created_at', '>=', q.from).where('created_at', '<', q.to)
+      .orderBy([{ column: 'created_at' }, { column: 'id' }])
+      .select('id', 'process_instance_key', 'status', 'return_reason', 'created_at');
+    const matching = rows
+      .map((r) => ({ row: r, outcome: registrationOutcome({ status: r.status, returnReason: r.return_reason }) }))
+      .filter(({ row, outcome }) => (!period || bucketLabel(new Date(row.created_at), q.bucket, q.calendar) === period) && (figure === 'started' || outcome === figure));
+    return {
+      figure, period: period ?? null, count: matching.length,
+      instances: matching.slice(0, LIMIT).map(({ row, outcome }) => ({
+        registrationId: row.id as string, processInstanceKey: (row.process_instance_key as string | null) ?? null,
+        status: row.status as string, outcome, createdAt: new Date(row.created_at).toISOString(),
+      })),
+    };
+  };
+}

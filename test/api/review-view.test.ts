@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApiOnStack, type ApiApp } from '../support/api-app.js';
+import { apiClient } from '../support/api-client.js';
+import { startEngineStack, type EngineStack } from '../support/engine-stack.js';
+import { letterPdf, newApplicant } from '../support/fixtures.js';
+import { reviewJourney } from '../support/review-journey.js';
+import { staffToken, withToken } from '../support/staff.js';
+
+let stack: EngineStack;
+let app: ApiApp;
+let journey: ReturnType<typeof reviewJourney>;
+let reviewer: string;
+
+beforeAll(async () => {
+  stack = await startEngineStack();
+  app = await buildApiOnStack(stack);
+  journey = reviewJourney(stack, app);
+  reviewer = await staffToken(app, stack.db, 'reviewer');
+});
+afterAll(async () => {
+  await app?.close();
+  await stack?.close();
+});
+
+const get = (url: string) => app.inject({ url, ...withToken(reviewer) });
+
+describe('what the reviewer sees', () => {
+  it('given two requests under review, then the queue has both, oldest first, each due REVIEW_REMINDER (2 days) after it arrived', async () => {
+    const first = await journey.underReview();
+    const second = await journey.underReview();
+
+    const { items } = (await get('/api/reviews?state=open')).json();
+    const mine = items.filter((i: { registrationId: string }) => [first.id, second.id].includes(i.registrationId));
+    expect(mine.map((i: { registrationId: string }) => i.registrationId)).toEqual([first.id, second.id]);
+    expect(mine[0]).toMatchObject({ agency: { name: first.person.agencyName, nationalId: first.person.agencyNationalId }, overdue: false });
+    expect(new Date(mine[0].dueAt).getTime() - new Date(mine[0].waitingSince).getTime()).toBe(2 * 86_400_000);
+    const waits = items.map((i: { waitingSince: string }) => i.waitingSince);
+    expect(waits).toEqual([...waits].sort());
+  });
+
+  it('given a request, then its data, both inquiries matched, and the letter with its own type, inline, not sniffed, not cached', async () => {
+    const { id, person } = await journey.underReview();
+
+    const detail = (await get(`/api/reviews/${id}`)).json();
+    expect(detail).toMatchObject({
+      registrationId: id, status: 'under-review', review: { open: true },
+      agency: { name: person.agencyName, nationalId: person.agencyNationalId },
+      representative: { nationalCode: person.nationalCode, firstName: person.firstName, mobile: person.mobile, email: person.email },
+      inquiries: { civilRegistry: { outcome: 'match' }, shahkar: { outcome: 'match' } },
+      letter: { mimeType: 'application/pdf', sizeBytes: letterPdf.length },
+    });
+    expect(detail.rejectionReasons.map((r: { id: string }) => r.id)).toContain('letter_unsigned');
+    expect(detail.rejectionReasons[0].text.fa).toBe('معرفی‌نامه امضا یا مهر ندارد');
+
+    const letter = await get(`/api/reviews/${id}/letter`);
+    expect(letter.statusCode).toBe(200);
+    expect(letter.rawPayload.equals(letterPdf)).toBe(true);
+    expect(letter.headers).toMatchObject({
+      'content-type': 'application/pdf', 'content-disposition': "inline; filename*=UTF-8''letter.pdf", 'x-content-type-options': 'nosniff', 'cache-control': 'no-store',
+    });
+  });
+
+  it('given a rejection without a reason, then 422 naming the reason, and the request still waits', async () => {
+    const { id } = await journey.underReview();
+    const res = await app.inject({ method: 'POST', url: `/api/reviews/${id}/decision`, payload: { decision: 'reject' }, ...withToken(reviewer) });
+
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields).toEqual([expect.objectContaining({ field: 'reason', id: 'rejection_reason_required', text: expect.objectContaining({ fa: 'برای رد درخواست، لطفاً علت رد را از فهرست انتخاب کنید.' }) })]);
+    expect((await get(`/api/reviews/${id}`)).json().review.open).toBe(true);
+  });
+});
+
+describe('the same agency twice', () => {
+  it('is refused while a request is open, and after it has an account, each time saying why', async () => {
+    const { id, person } = await journey.underReview();
+    const again = async () => {
+      const client = apiClient(app);
+      const { id: second } = await client.start();
+      return client.saveApplicant(second, newApplicant({ agencyNationalId: person.agencyNationalId }));
+    };
+
+    const whileOpen = await again();
+    expect(whileOpen.status).toBe(409);
+    expect(whileOpen.error?.fields).toEqual([expect.objectContaining({ field: 'agencyNationalId', id: 'agency_has_open_request' })]);
+    expect(whileOpen.error?.text.fa).toBe('برای این دستگاه اجرایی درخواست ثبت‌نامی در حال بررسی است. لطفاً تا اعلام نتیجه منتظر بمانید.');
+
+    await app.inject({ method: 'POST', url: `/api/reviews/${id}/decision`, payload: { decision: 'approve' }, ...withToken(reviewer) });
+    await stack.eventually(() => stack.db('accounts').where({ registration_id: id }).first(), (a) => a !== undefined);
+    const registered = await again();
+    expect(registered.status).toBe(409);
+    expect(registered.error?.text.fa).toBe('این دستگاه اجرایی پیش‌تر در سامانه ثبت‌نام کرده است.');
+  });
+});
