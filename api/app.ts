@@ -1,5 +1,5 @@
 import { ajvFilePlugin } from '@fastify/multipart';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -77,7 +77,8 @@ export function buildApp(opts: Partial<AppOptions> & { logger?: Logger } = {}) {
   const config = opts.config ?? loadConfig();
   const server = Fastify({
     loggerInstance: opts.logger ?? createLogger({ level: config.LOG_LEVEL, name: 'api' }),
-    disableRequestLogging: true,
+    // Our own request line (api/request-log.ts) logs no URL or body: those may carry personal data.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.API_TRUST_PROXY ? config.API_TRUST_PROXY.split(',').map((s) => s.trim()) : false,
     bodyLimit: 64 * 1024,
     // allErrors: every wrong field in one answer, so the form marks them all at once.
