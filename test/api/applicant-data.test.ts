@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApiOnStack, type ApiApp } from '../support/api-app.js';
+import { describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api-client.js';
-import { startEngineStack, type EngineStack } from '../support/engine-stack.js';
 import { newApplicant } from '../support/fixtures.js';
+import { useApiOnStack } from '../support/lifecycle.js';
 
-let stack: EngineStack;
-let app: ApiApp;
-
-beforeAll(async () => {
-  stack = await startEngineStack();
-  app = await buildApiOnStack(stack);
-});
-afterAll(async () => {
-  await app?.close();
-  await stack?.close();
-});
+const ctx = useApiOnStack();
 
 const persian = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
 
 describe('PUT /api/registrations/:id/applicant (card step 3)', () => {
   it('given details typed with Persian digits, when saved, then the view refills the form with them normalised', async () => {
-    const client = apiClient(app);
+    const client = apiClient(ctx.app);
     const { id } = await client.start();
     const person = newApplicant();
 
@@ -34,7 +23,7 @@ describe('PUT /api/registrations/:id/applicant (card step 3)', () => {
   });
 
   it('given several wrong fields, when saved, then 422 names each one with its own message', async () => {
-    const client = apiClient(app);
+    const client = apiClient(ctx.app);
     const { id } = await client.start();
     const person = newApplicant();
 
@@ -53,7 +42,7 @@ describe('PUT /api/registrations/:id/applicant (card step 3)', () => {
   });
 
   it('given values of the wrong type or too long, when saved, then 422 per field from the schema', async () => {
-    const client = apiClient(app);
+    const client = apiClient(ctx.app);
     const { id } = await client.start();
 
     const res = await client.call('PUT', `/api/registrations/${id}/applicant`, { body: { ...newApplicant(), firstName: { a: 1 }, agencyName: 'x'.repeat(301) } });
@@ -63,8 +52,8 @@ describe('PUT /api/registrations/:id/applicant (card step 3)', () => {
   });
 
   it('given an agency with a request open, when another request names it, then 409 on agencyNationalId', async () => {
-    const first = apiClient(app);
-    const second = apiClient(app);
+    const first = apiClient(ctx.app);
+    const second = apiClient(ctx.app);
     const person = newApplicant();
     await first.saveApplicant((await first.start()).id, person);
 

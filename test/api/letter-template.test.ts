@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApiOnStack, type ApiApp } from '../support/api-app.js';
+import { describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api-client.js';
-import { startEngineStack, type EngineStack } from '../support/engine-stack.js';
 import { newApplicant } from '../support/fixtures.js';
+import { useApiOnStack } from '../support/lifecycle.js';
 
-let stack: EngineStack;
-let app: ApiApp;
-
-beforeAll(async () => {
-  stack = await startEngineStack();
-  app = await buildApiOnStack(stack);
-});
-afterAll(async () => {
-  await app?.close();
-  await stack?.close();
-});
+const ctx = useApiOnStack();
 
 describe('GET /api/registrations/:id/letter-template (card step 3-1)', () => {
   it('given saved details, when the template is opened, then it is a Persian page to print with them, a signature and a stamp', async () => {
-    const client = apiClient(app);
+    const client = apiClient(ctx.app);
     const { id } = await client.start();
     const person = newApplicant();
     await client.saveApplicant(id, person);
@@ -40,7 +29,7 @@ describe('GET /api/registrations/:id/letter-template (card step 3-1)', () => {
   });
 
   it('given details with markup in them, when the template is opened, then the markup is shown as text', async () => {
-    const client = apiClient(app);
+    const client = apiClient(ctx.app);
     const { id } = await client.start();
     await client.saveApplicant(id, newApplicant({ agencyName: 'سازمان <img src=x onerror=alert(1)> "نمونه"' }));
 
@@ -51,7 +40,7 @@ describe('GET /api/registrations/:id/letter-template (card step 3-1)', () => {
   });
 
   it('given nothing saved yet, when the template is opened, then it has blanks to fill by hand', async () => {
-    const client = apiClient(app);
+    const client = apiClient(ctx.app);
     const { id } = await client.start();
 
     const res = await client.call('GET', `/api/registrations/${id}/letter-template`);

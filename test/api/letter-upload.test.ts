@@ -1,29 +1,18 @@
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LETTER_MAX_BYTES } from '../../api/registrations/registration-service.js';
-import { buildApiOnStack, type ApiApp } from '../support/api-app.js';
 import { apiClient } from '../support/api-client.js';
-import { startEngineStack, type EngineStack } from '../support/engine-stack.js';
 import { letterPdf } from '../support/fixtures.js';
+import { useApiOnStack } from '../support/lifecycle.js';
 
-let stack: EngineStack;
-let app: ApiApp;
-
-beforeAll(async () => {
-  stack = await startEngineStack();
-  app = await buildApiOnStack(stack);
-});
-afterAll(async () => {
-  await app?.close();
-  await stack?.close();
-});
+const ctx = useApiOnStack();
 
 const pdfOfSize = (size: number) => Buffer.concat([letterPdf, Buffer.alloc(size - letterPdf.length, 0x20)]);
 const png = () => PNG.sync.write(new PNG({ width: 4, height: 4 }));
 
 describe('POST /api/registrations/:id/letter (card step 3-2)', () => {
   it('given a PDF of exactly 5 MB, when uploaded, then the view shows the letter', async () => {
-    const client = apiClient(app);
+    const client = apiClient(ctx.app);
     const { id } = await client.start();
 
     const res = await client.uploadLetter(id, pdfOfSize(LETTER_MAX_BYTES), 'نامه معرفی.pdf');
@@ -33,7 +22,7 @@ describe('POST /api/registrations/:id/letter (card step 3-2)', () => {
   });
 
   it('given a PNG sent under a PDF name and type, when uploaded, then it is stored as what its content is', async () => {
-    const client = apiClient(app);
+    const client = apiClient(ctx.app);
     const { id } = await client.start();
 
     const res = await client.uploadLetter(id, png(), 'letter.pdf', 'application/pdf');
@@ -42,7 +31,7 @@ describe('POST /api/registrations/:id/letter (card step 3-2)', () => {
   });
 
   it('given a file one byte over 5 MB, when uploaded, then 413 letter_too_large and nothing stored', async () => {
-    const client = apiClient(app);
+    const client = apiClient(ctx.app);
     const { id } = await client.start();
 
     const res = await client.uploadLetter(id, pdfOfSize(LETTER_MAX_BYTES + 1));
@@ -54,7 +43,7 @@ describe('POST /api/registrations/:id/letter (card step 3-2)', () => {
   });
 
   it('given a text file named .pdf, when uploaded, then 415 letter_type', async () => {
-    const client = apiClient(app);
+    const client = apiClient(ctx.app);
     const { id } = await client.start();
 
     const res = await client.uploadLetter(id, Buffer.from('this is not a letter'), 'letter.pdf', 'application/pdf');
@@ -64,7 +53,7 @@ describe('POST /api/registrations/:id/letter (card step 3-2)', () => {
   });
 
   it('given a form without the letter field, or no form at all, when posted, then 422 on letter or 415', async () => {
-    const client = apiClient(app);
+    const client = apiClient(ctx.app);
     const { id } = await client.start();
     const form = new FormData();
     form.append('file', new Blob([letterPdf]), 'letter.pdf');

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApiOnStack, type ApiApp } from '../support/api-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApiOnStack } from '../support/api-app.js';
 import { apiClient } from '../support/api-client.js';
 import { apiJourney } from '../support/api-journey.js';
-import { startEngineStack, type EngineStack } from '../support/engine-stack.js';
+import { useApiOnStack } from '../support/lifecycle.js';
 
-let stack: EngineStack;
-let app: ApiApp;
+const ctx = useApiOnStack();
 let journey: ReturnType<typeof apiJourney>;
 
-beforeAll(async () => {
-  stack = await startEngineStack();
-  app = await buildApiOnStack(stack);
-  journey = apiJourney(stack, app);
-});
-afterAll(async () => {
-  await app?.close();
-  await stack?.close();
+beforeAll(() => {
+  journey = apiJourney(ctx.stack, ctx.app);
 });
 
 const ids = (v: { messages: { id: string }[] }) => v.messages.map((m) => m.id);
@@ -54,11 +47,11 @@ describe('card steps 4–10 through the API', () => {
     const view = res.body.step === 'verifying' ? await journey.untilStep(client, id, 'otp') : res.body;
     expect(res.status).toBe(200);
     expect(view.step).toBe('otp');
-    expect(await stack.eventually(() => stack.sim.smsTo(person.mobile), (m) => m.length >= 2)).toHaveLength(2);
+    expect(await ctx.stack.eventually(() => ctx.stack.sim.smsTo(person.mobile), (m) => m.length >= 2)).toHaveLength(2);
   });
 
   it('given the form step, when a code is entered or asked for, then 409 naming the step', async () => {
-    const client = apiClient(app);
+    const client = apiClient(ctx.app);
     const { id } = await client.start();
 
     for (const res of [await client.enterOtp(id, '123456'), await client.resendOtp(id)]) {
@@ -70,10 +63,10 @@ describe('card steps 4–10 through the API', () => {
 
 describe('the cool-down before a new code', () => {
   it('given a code just sent, when a new one is asked for at once, then 429 otp_resend_too_soon with when to retry', async () => {
-    const slow = await buildApiOnStack(stack, { OTP_RESEND_COOLDOWN_SECONDS: 60 });
+    const slow = await buildApiOnStack(ctx.stack, { OTP_RESEND_COOLDOWN_SECONDS: 60 });
     try {
-      const { client, id, person } = await apiJourney(stack, slow).ready({ client: apiClient(slow) });
-      await apiJourney(stack, slow).submit(client, id);
+      const { client, id, person } = await apiJourney(ctx.stack, slow).ready({ client: apiClient(slow) });
+      await apiJourney(ctx.stack, slow).submit(client, id);
       const otp = await journey.untilStep(client, id, 'otp');
       await journey.latestCode(person.mobile);
 

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApiOnStack, type ApiApp } from '../support/api-app.js';
+import { describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api-client.js';
-import { startEngineStack, type EngineStack } from '../support/engine-stack.js';
+import { useApiOnStack } from '../support/lifecycle.js';
 
-let stack: EngineStack;
-let app: ApiApp;
-
-beforeAll(async () => {
-  stack = await startEngineStack();
-  // Two requests per address and window on each limited route.
-  app = await buildApiOnStack(stack, {
-    RATE_LIMIT_START_MAX: 2, RATE_LIMIT_SUBMIT_MAX: 2, RATE_LIMIT_OTP_MAX: 2, RATE_LIMIT_CAPTCHA_MAX: 2, RATE_LIMIT_LOGIN_MAX: 2, RATE_LIMIT_WINDOW_SECONDS: 600,
-  });
-});
-afterAll(async () => {
-  await app?.close();
-  await stack?.close();
+// Two requests per address and window on each limited route.
+const ctx = useApiOnStack({}, {
+  RATE_LIMIT_START_MAX: 2, RATE_LIMIT_SUBMIT_MAX: 2, RATE_LIMIT_OTP_MAX: 2, RATE_LIMIT_CAPTCHA_MAX: 2, RATE_LIMIT_LOGIN_MAX: 2, RATE_LIMIT_WINDOW_SECONDS: 600,
 });
 
 const submitBody = { password: 'a long passphrase for payam', captchaId: '00000000-0000-4000-8000-000000000000', captcha: '12345' };
 
 describe('rate limits per client address, kept in Redis', () => {
   it('given an address that started twice, when it starts again, then 429 rate_limited with Retry-After; another address still starts', async () => {
-    const client = apiClient(app);
+    const client = apiClient(ctx.app);
     await client.start();
     await client.start();
 
@@ -32,9 +21,9 @@ describe('rate limits per client address, kept in Redis', () => {
     expect(third.error?.id).toBe('rate_limited');
     expect(third.error?.text.fa).toContain('چند دقیقه');
     expect(Number(third.headers['retry-after'])).toBeGreaterThan(500);
-    expect((await apiClient(app).call('POST', '/api/registrations')).status).toBe(201);
-    const [key] = await app.redis.keys(`test:*${client.address}`);
-    expect(await app.redis.get(key!)).toBe('3');
+    expect((await apiClient(ctx.app).call('POST', '/api/registrations')).status).toBe(201);
+    const [key] = await ctx.app.redis.keys(`test:*${client.address}`);
+    expect(await ctx.app.redis.get(key!)).toBe('3');
   });
 
   const routes: [string, (id: string) => ['GET' | 'POST', string, unknown]][] = [
@@ -46,7 +35,7 @@ describe('rate limits per client address, kept in Redis', () => {
     ['account login', () => ['POST', '/api/auth/login', { username: 'nobody.0000', ...submitBody }]],
   ];
   it.each(routes)('given two %s requests from an address, when a third comes, then 429 rate_limited', async (_name, request) => {
-    const client = apiClient(app);
+    const client = apiClient(ctx.app);
     const { id } = await client.start();
     const [method, url, body] = request(id);
 

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { accountLogin } from '../support/account-login.js';
-import { buildApiOnStack, type ApiApp } from '../support/api-app.js';
-import { applicantDriver, PASSWORD } from '../support/applicant.js';
-import { startEngineStack, type EngineStack } from '../support/engine-stack.js';
+import { PASSWORD } from '../support/applicant.js';
+import { useApiOnStack } from '../support/lifecycle.js';
 import { reviewJourney } from '../support/review-journey.js';
 import { staffToken, withToken } from '../support/staff.js';
 
-let stack: EngineStack;
-let app: ApiApp;
+const ctx = useApiOnStack();
 let journey: ReturnType<typeof reviewJourney>;
 let reviewer: string;
 let supervisor: string;
@@ -15,26 +13,20 @@ const before = {} as Record<'jalali' | 'gregorian', Awaited<ReturnType<ReturnTyp
 const made = { started: 0, approved: 0, rejected: 0 };
 
 beforeAll(async () => {
-  stack = await startEngineStack();
-  app = await buildApiOnStack(stack);
-  journey = reviewJourney(stack, app);
-  reviewer = await staffToken(app, stack.db, 'reviewer');
-  supervisor = await staffToken(app, stack.db, 'supervisor');
+  journey = reviewJourney(ctx.stack, ctx.app);
+  reviewer = await staffToken(ctx.app, ctx.stack.db, 'reviewer');
+  supervisor = await staffToken(ctx.app, ctx.stack.db, 'supervisor');
   for (const calendar of ['jalali', 'gregorian'] as const) before[calendar] = await journey.reportTotal(supervisor, calendar);
-});
-afterAll(async () => {
-  await app?.close();
-  await stack?.close();
 });
 
 const ways = {
   /** The reviewer page's way: POST /api/reviews/:id/decision. */
   page: async (id: string, decision: 'approve' | 'reject', reason?: string) => {
-    const res = await app.inject({ method: 'POST', url: `/api/reviews/${id}/decision`, payload: reason ? { decision, reason } : { decision }, ...withToken(reviewer) });
+    const res = await ctx.app.inject({ method: 'POST', url: `/api/reviews/${id}/decision`, payload: reason ? { decision, reason } : { decision }, ...withToken(reviewer) });
     expect(res.statusCode).toBe(200);
   },
   /** Tasklist's way: the review task's job completed with the form's variables. */
-  tasklist: (id: string, decision: 'approve' | 'reject', reason?: string) => applicantDriver(stack).decide(id, reason ? { decision, rejectionReason: reason } : { decision }),
+  tasklist: (id: string, decision: 'approve' | 'reject', reason?: string) => ctx.applicant.decide(id, reason ? { decision, rejectionReason: reason } : { decision }),
 };
 
 describe.each(['page', 'tasklist'] as const)('a review decided through the %s', (way) => {
@@ -46,15 +38,15 @@ describe.each(['page', 'tasklist'] as const)('a review decided through the %s', 
 
     expect((await journey.untilStep(client, id, 'registered')).step).toBe('registered');
     const username = await journey.usernameFromSms(person.mobile);
-    const mail = await stack.eventually(() => stack.sim.mailTo(person.email), (m) => m.length > 0);
+    const mail = await ctx.stack.eventually(() => ctx.stack.sim.mailTo(person.email), (m) => m.length > 0);
     expect(mail[0]!.text).toContain(`نام کاربری: ${username}`);
     expect(mail[0]!.text).toContain('/login');
 
-    const ok = await accountLogin(app, username, PASSWORD);
+    const ok = await accountLogin(ctx.app, username, PASSWORD);
     expect(ok.status).toBe(200);
-    const me = await app.inject({ url: '/api/auth/me', ...withToken(ok.body.token) });
+    const me = await ctx.app.inject({ url: '/api/auth/me', ...withToken(ok.body.token) });
     expect(me.json()).toMatchObject({ username, agency: { name: person.agencyName, nationalId: person.agencyNationalId } });
-    const wrong = await accountLogin(app, username, 'not what was chosen');
+    const wrong = await accountLogin(ctx.app, username, 'not what was chosen');
     expect(wrong.status).toBe(401);
     expect(wrong.error).toMatchObject({ id: 'invalid_credentials', text: { fa: 'نام کاربری یا رمز عبور درست نیست.' } });
   });
@@ -66,11 +58,11 @@ describe.each(['page', 'tasklist'] as const)('a review decided through the %s', 
     made.rejected++;
 
     expect((await journey.untilStep(client, id, 'rejected')).rejection?.reason).toBe('letter_unsigned');
-    const sms = await stack.eventually(() => stack.sim.smsTo(person.mobile), (m) => m.some((x) => x.text.includes('رد شد')));
+    const sms = await ctx.stack.eventually(() => ctx.stack.sim.smsTo(person.mobile), (m) => m.some((x) => x.text.includes('رد شد')));
     expect(sms.at(-1)!.text).toContain('معرفی‌نامه امضا یا مهر ندارد');
-    expect((await stack.eventually(() => stack.sim.mailTo(person.email), (m) => m.length > 0))[0]!.subject).toContain('رد شد');
-    expect(await stack.db('accounts').where({ registration_id: id })).toEqual([]);
-    const again = await app.inject({ method: 'POST', url: `/api/reviews/${id}/decision`, payload: { decision: 'approve' }, ...withToken(reviewer) });
+    expect((await ctx.stack.eventually(() => ctx.stack.sim.mailTo(person.email), (m) => m.length > 0))[0]!.subject).toContain('رد شد');
+    expect(await ctx.stack.db('accounts').where({ registration_id: id })).toEqual([]);
+    const again = await ctx.app.inject({ method: 'POST', url: `/api/reviews/${id}/decision`, payload: { decision: 'approve' }, ...withToken(reviewer) });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.id).toBe('review_closed');
   });

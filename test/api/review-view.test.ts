@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApiOnStack, type ApiApp } from '../support/api-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api-client.js';
-import { startEngineStack, type EngineStack } from '../support/engine-stack.js';
 import { letterPdf, newApplicant } from '../support/fixtures.js';
+import { useApiOnStack } from '../support/lifecycle.js';
 import { reviewJourney } from '../support/review-journey.js';
 import { staffToken, withToken } from '../support/staff.js';
 
-let stack: EngineStack;
-let app: ApiApp;
+const ctx = useApiOnStack();
 let journey: ReturnType<typeof reviewJourney>;
 let reviewer: string;
 
 beforeAll(async () => {
-  stack = await startEngineStack();
-  app = await buildApiOnStack(stack);
-  journey = reviewJourney(stack, app);
-  reviewer = await staffToken(app, stack.db, 'reviewer');
-});
-afterAll(async () => {
-  await app?.close();
-  await stack?.close();
+  journey = reviewJourney(ctx.stack, ctx.app);
+  reviewer = await staffToken(ctx.app, ctx.stack.db, 'reviewer');
 });
 
-const get = (url: string) => app.inject({ url, ...withToken(reviewer) });
+const get = (url: string) => ctx.app.inject({ url, ...withToken(reviewer) });
 
 describe('what the reviewer sees', () => {
   it('given two requests under review, then the queue has both, oldest first, each due REVIEW_REMINDER (2 days) after it arrived', async () => {
@@ -62,7 +54,7 @@ describe('what the reviewer sees', () => {
 
   it('given a rejection without a reason, then 422 naming the reason, and the request still waits', async () => {
     const { id } = await journey.underReview();
-    const res = await app.inject({ method: 'POST', url: `/api/reviews/${id}/decision`, payload: { decision: 'reject' }, ...withToken(reviewer) });
+    const res = await ctx.app.inject({ method: 'POST', url: `/api/reviews/${id}/decision`, payload: { decision: 'reject' }, ...withToken(reviewer) });
 
     expect(res.statusCode).toBe(422);
     expect(res.json().error.fields).toEqual([expect.objectContaining({ field: 'reason', id: 'rejection_reason_required', text: expect.objectContaining({ fa: 'برای رد درخواست، لطفاً علت رد را از فهرست انتخاب کنید.' }) })]);
@@ -74,7 +66,7 @@ describe('the same agency twice', () => {
   it('is refused while a request is open, and after it has an account, each time saying why', async () => {
     const { id, person } = await journey.underReview();
     const again = async () => {
-      const client = apiClient(app);
+      const client = apiClient(ctx.app);
       const { id: second } = await client.start();
       return client.saveApplicant(second, newApplicant({ agencyNationalId: person.agencyNationalId }));
     };
@@ -84,8 +76,8 @@ describe('the same agency twice', () => {
     expect(whileOpen.error?.fields).toEqual([expect.objectContaining({ field: 'agencyNationalId', id: 'agency_has_open_request' })]);
     expect(whileOpen.error?.text.fa).toBe('برای این دستگاه اجرایی درخواست ثبت‌نامی در حال بررسی است. لطفاً تا اعلام نتیجه منتظر بمانید.');
 
-    await app.inject({ method: 'POST', url: `/api/reviews/${id}/decision`, payload: { decision: 'approve' }, ...withToken(reviewer) });
-    await stack.eventually(() => stack.db('accounts').where({ registration_id: id }).first(), (a) => a !== undefined);
+    await ctx.app.inject({ method: 'POST', url: `/api/reviews/${id}/decision`, payload: { decision: 'approve' }, ...withToken(reviewer) });
+    await ctx.stack.eventually(() => ctx.stack.db('accounts').where({ registration_id: id }).first(), (a) => a !== undefined);
     const registered = await again();
     expect(registered.status).toBe(409);
     expect(registered.error?.text.fa).toBe('این دستگاه اجرایی پیش‌تر در سامانه ثبت‌نام کرده است.');

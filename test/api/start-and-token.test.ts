@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApiOnStack, type ApiApp } from '../support/api-app.js';
+import { describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api-client.js';
-import { startEngineStack, type EngineStack } from '../support/engine-stack.js';
+import { useApiOnStack } from '../support/lifecycle.js';
 
-let stack: EngineStack;
-let app: ApiApp;
-
-beforeAll(async () => {
-  stack = await startEngineStack();
-  app = await buildApiOnStack(stack);
-});
-afterAll(async () => {
-  await app?.close();
-  await stack?.close();
-});
+const ctx = useApiOnStack();
 
 describe('POST /api/registrations (card steps 1–2)', () => {
   it('given a new applicant, when they start, then they get a token and an empty form at applicant-data', async () => {
-    const client = apiClient(app);
+    const client = apiClient(ctx.app);
 
     const res = await client.call<{ token: string; registration: Record<string, unknown> }>('POST', '/api/registrations');
 
@@ -25,7 +14,7 @@ describe('POST /api/registrations (card steps 1–2)', () => {
     expect(res.body.token).toMatch(/^[\w-]{40,}$/);
     expect(res.body.registration).toMatchObject({ step: 'applicant-data', messages: [], data: null, letter: null });
     expect(res.headers['cache-control']).toBe('no-store');
-    const row = await stack.db('registrations').where({ id: res.body.registration.id }).first();
+    const row = await ctx.stack.db('registrations').where({ id: res.body.registration.id }).first();
     expect(row.access_token_hash).not.toBe(res.body.token);
     expect(row.process_instance_key).toBeTruthy();
   });
@@ -33,9 +22,9 @@ describe('POST /api/registrations (card steps 1–2)', () => {
 
 describe('the bearer token on every per-registration call', () => {
   it('given a registration, when called without a token or with another one, then 401 unauthorized', async () => {
-    const owner = apiClient(app);
+    const owner = apiClient(ctx.app);
     const { id } = await owner.start();
-    const stranger = apiClient(app);
+    const stranger = apiClient(ctx.app);
     await stranger.start();
     const calls = [
       ['GET', `/api/registrations/${id}`], ['PUT', `/api/registrations/${id}/applicant`], ['GET', `/api/registrations/${id}/letter-template`],
@@ -56,7 +45,7 @@ describe('the bearer token on every per-registration call', () => {
   });
 
   it('given an id that does not exist or is no UUID, when read, then 404 not_found', async () => {
-    const client = apiClient(app);
+    const client = apiClient(ctx.app);
     await client.start();
 
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid', "1' or '1'='1"]) {

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApiOnStack, type ApiApp } from '../support/api-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api-client.js';
 import { apiJourney } from '../support/api-journey.js';
-import { startEngineStack, type EngineStack } from '../support/engine-stack.js';
 import { newApplicant } from '../support/fixtures.js';
+import { useApiOnStack } from '../support/lifecycle.js';
 
-let stack: EngineStack;
-let app: ApiApp;
+const ctx = useApiOnStack();
 let journey: ReturnType<typeof apiJourney>;
 
-beforeAll(async () => {
-  stack = await startEngineStack();
-  app = await buildApiOnStack(stack);
-  journey = apiJourney(stack, app);
-});
-afterAll(async () => {
-  await app?.close();
-  await stack?.close();
+beforeAll(() => {
+  journey = apiJourney(ctx.stack, ctx.app);
 });
 
 const ids = (v: { messages: { id: string }[] }) => v.messages.map((m) => m.id);
@@ -24,7 +16,7 @@ const someCaptcha = { captchaId: '00000000-0000-4000-8000-000000000000', captcha
 
 describe('POST /api/registrations/:id/submit before the form is complete', () => {
   it('given neither details nor letter, when submitted, then 409 data_missing naming both', async () => {
-    const client = apiClient(app);
+    const client = apiClient(ctx.app);
     const { id } = await client.start();
 
     const res = await client.submit(id, { password: 'a long passphrase for payam', ...someCaptcha });
@@ -34,7 +26,7 @@ describe('POST /api/registrations/:id/submit before the form is complete', () =>
   });
 
   it('given details but no letter, when submitted, then 409 letter_missing naming the letter', async () => {
-    const client = apiClient(app);
+    const client = apiClient(ctx.app);
     const { id } = await client.start();
     await client.saveApplicant(id, newApplicant());
 

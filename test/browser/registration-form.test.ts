@@ -1,36 +1,28 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD } from '../support/applicant.js';
-import { buildApiOnStack, type ApiApp } from '../support/api-app.js';
-import { startEngineStack, type EngineStack } from '../support/engine-stack.js';
 import { letterPdf, newApplicant } from '../support/fixtures.js';
+import { useApiOnStack } from '../support/lifecycle.js';
 import { layoutFacts, openBrowser, snap, watchProblems } from './browser-session.js';
 import { captchaAnswer, fillApplicantForm, heading, persian, textOf } from './form-helpers.js';
 
-let stack: EngineStack;
-let app: ApiApp;
+// A short wait on submit, so the form meets "verifying" and polls, as it does when the inquiries are slow.
+const ctx = useApiOnStack({}, { SUBMIT_WAIT_MS: 300 });
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let baseUrl: string;
 
 beforeAll(async () => {
   browser = await openBrowser();
-  stack = await startEngineStack();
-  // A short wait on submit, so the form meets "verifying" and polls, as it does when the inquiries are slow.
-  app = await buildApiOnStack(stack, { SUBMIT_WAIT_MS: 300 });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+  baseUrl = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await stack?.close();
-});
+afterAll(() => browser?.close());
 
 describe('the registration form in a browser', () => {
   it('registers an agency from start to "waiting for review", in Persian, right to left, on a phone', async () => {
     const person = newApplicant();
-    await stack.sim.addCitizen({ nationalCode: person.nationalCode, birthDate: person.birthDate, firstName: person.firstName, lastName: person.lastName, fatherName: person.fatherName });
-    await stack.sim.addMobile(person.nationalCode, person.mobile);
+    await ctx.stack.sim.addCitizen({ nationalCode: person.nationalCode, birthDate: person.birthDate, firstName: person.firstName, lastName: person.lastName, fatherName: person.fatherName });
+    await ctx.stack.sim.addMobile(person.nationalCode, person.mobile);
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     // The one 4xx the journey expects: the mistyped national code.
     const problems = watchProblems(page, (status, url) => status === 422 && url.endsWith('/applicant'));
@@ -80,7 +72,7 @@ describe('the registration form in a browser', () => {
     await snap(page, '05-captcha-invalid');
 
     // Steps 5–8: the right captcha, typed in Persian digits; the inquiries take a moment (one slow answer).
-    await stack.sim.pgsbFault('civil-registry', 'timeout', 1);
+    await ctx.stack.sim.pgsbFault('civil-registry', 'timeout', 1);
     await page.getByLabel('کد امنیتی', { exact: true }).fill(persian(second.answer));
     await page.getByRole('button', { name: 'ثبت درخواست' }).click();
     await heading(page, 'در حال استعلام اطلاعات');
@@ -88,7 +80,7 @@ describe('the registration form in a browser', () => {
 
     // Steps 9–9-2: the code from the SMS; a reload on the way resumes where the server is.
     await heading(page, 'کد تأیید');
-    const sms = await stack.eventually(() => stack.sim.smsTo(person.mobile), (m) => m.length >= 1);
+    const sms = await ctx.stack.eventually(() => ctx.stack.sim.smsTo(person.mobile), (m) => m.length >= 1);
     const code = /\d{6}/.exec(sms.at(-1)!.text)![0];
     await page.reload();
     await heading(page, 'کد تأیید');
@@ -102,7 +94,7 @@ describe('the registration form in a browser', () => {
     expect(await page.locator('#step-under-review').textContent()).toContain('در دست بررسی');
     await snap(page, '08-under-review');
     expect(await layoutFacts(page)).toMatchObject({ dir: 'rtl', overflows: false });
-    expect((await stack.view((await page.locator('[data-tracking]').first().textContent())!)).step).toBe('under-review');
+    expect((await ctx.stack.view((await page.locator('[data-tracking]').first().textContent())!)).step).toBe('under-review');
     expect(problems.join('\n')).toBe('');
   }, 120_000);
 });

@@ -1,10 +1,9 @@
 import { randomInt } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApiOnStack, type ApiApp } from '../support/api-app.js';
 import { PASSWORD } from '../support/applicant.js';
-import { startEngineStack, type EngineStack } from '../support/engine-stack.js';
 import { newApplicant } from '../support/fixtures.js';
+import { useApiOnStack } from '../support/lifecycle.js';
 import { reviewJourney } from '../support/review-journey.js';
 import { addStaff, staffToken } from '../support/staff.js';
 import { layoutFacts, openBrowser, snap, watchProblems } from './browser-session.js';
@@ -12,24 +11,17 @@ import { heading, persian, textOf } from './form-helpers.js';
 import { registerThroughForm } from './register-through-form.js';
 import { accountAttempt, alertText, signInStaff, snapLoadedAt } from './staff-pages.js';
 
-let stack: EngineStack;
-let app: ApiApp;
+// Three failures lock a name, so the page's lock message can be seen without thirty tries.
+const ctx = useApiOnStack({}, { LOGIN_FAILURE_FACTOR: 3, LOGIN_QUICK_CHECK_MS: 0 });
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let baseUrl: string;
 
 beforeAll(async () => {
   browser = await openBrowser();
-  stack = await startEngineStack();
-  // Three failures lock a name, so the page's lock message can be seen without thirty tries.
-  app = await buildApiOnStack(stack, { LOGIN_FAILURE_FACTOR: 3, LOGIN_QUICK_CHECK_MS: 0 });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+  baseUrl = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await stack?.close();
-});
+afterAll(() => browser?.close());
 
 // The 4xx answers the journey causes on purpose: a wrong password, the lock after three, and the reviewer on the reports page.
 const expected = (status: number, url: string) =>
@@ -37,20 +29,20 @@ const expected = (status: number, url: string) =>
 
 describe('review, account login and figures in a browser', () => {
   it('a registration made through the form is approved on /review/, the applicant logs in on /login with the SMS username, and /reports/ counts it', async () => {
-    const journey = reviewJourney(stack, app);
-    const supervisorName = await addStaff(stack.db, 'supervisor');
-    const before = await journey.reportTotal(await staffToken(app, stack.db, 'supervisor'), 'jalali');
+    const journey = reviewJourney(ctx.stack, ctx.app);
+    const supervisorName = await addStaff(ctx.stack.db, 'supervisor');
+    const before = await journey.reportTotal(await staffToken(ctx.app, ctx.stack.db, 'supervisor'), 'jalali');
     const person = newApplicant({ agencyName: `اداره کل آزمون ${persian(String(randomInt(100, 999)))}` });
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     const problems = watchProblems(page, expected);
 
     // Given a request made through the applicant's form, waiting for review.
-    const id = await registerThroughForm(page, stack, baseUrl, person);
+    const id = await registerThroughForm(page, ctx.stack, baseUrl, person);
 
     // When a reviewer signs in, opens it from the queue and approves it.
     await page.goto(`${baseUrl}/review/`);
     await snap(page, '10-review-login');
-    await signInStaff(page, await addStaff(stack.db, 'reviewer'), 'ورود کارشناسان');
+    await signInStaff(page, await addStaff(ctx.stack.db, 'reviewer'), 'ورود کارشناسان');
     await heading(page, 'درخواست‌های در انتظار بررسی');
     expect(await layoutFacts(page)).toEqual({ dir: 'rtl', vazirmatnLoaded: true, overflows: false });
     await snap(page, '11-review-queue');
@@ -75,7 +67,7 @@ describe('review, account login and figures in a browser', () => {
     await snap(page, '13-review-decided');
 
     // Then the applicant gets the username by SMS and signs in with it on /login (after one wrong password).
-    await stack.eventually(() => stack.view(id), (v) => v.step === 'registered');
+    await ctx.stack.eventually(() => ctx.stack.view(id), (v) => v.step === 'registered');
     const username = await journey.usernameFromSms(person.mobile);
     await page.goto(`${baseUrl}/login`);
     await heading(page, 'ورود به حساب دستگاه');

@@ -1,62 +1,58 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccountAuth } from '../../api/auth/account-auth.js';
 import { createStaffAuth, type StaffPrincipal } from '../../api/auth/staff-auth.js';
 import { createReviewService, type ReviewService } from '../../api/reviews/review-service.js';
 import { createStaffCommands } from '../../ops/staff-commands.js';
-import { applicantDriver, PASSWORD } from '../support/applicant.js';
-import { startEngineStack, type EngineStack } from '../support/engine-stack.js';
+import { PASSWORD } from '../support/applicant.js';
+import { useEngineStack } from '../support/lifecycle.js';
 
-let stack: EngineStack;
-let applicant: ReturnType<typeof applicantDriver>;
+const ctx = useEngineStack();
 let reviews: ReviewService;
 let reviewer: StaffPrincipal;
 
 beforeAll(async () => {
-  stack = await startEngineStack();
-  applicant = applicantDriver(stack);
-  const deps = { db: stack.db, config: stack.config, now: () => new Date() };
-  reviews = createReviewService({ ...deps, zeebe: stack.zeebe });
+  const deps = { db: ctx.stack.db, config: ctx.stack.config, now: () => new Date() };
+  reviews = createReviewService({ ...deps, zeebe: ctx.stack.zeebe });
   const username = `rev${randomUUID().slice(0, 8)}`;
-  await createStaffCommands(stack.db).add(username, 'reviewer', 'reviewing agencies all day long');
+  await createStaffCommands(ctx.stack.db).add(username, 'reviewer', 'reviewing agencies all day long');
   const staffAuth = createStaffAuth(deps);
   reviewer = await staffAuth.verify((await staffAuth.login({ username, password: 'reviewing agencies all day long' })).token);
 });
-afterAll(() => stack?.close());
 
 async function underReview() {
-  const r = await applicant.begin();
-  await applicant.submit(r.id);
-  await applicant.step(r.id, 'otp');
-  await stack.steps.enterOtp(r.id, await applicant.latestCode(r.applicant.mobile));
-  await applicant.step(r.id, 'under-review');
+  const r = await ctx.applicant.begin();
+  await ctx.applicant.submit(r.id);
+  await ctx.applicant.step(r.id, 'otp');
+  await ctx.stack.steps.enterOtp(r.id, await ctx.applicant.latestCode(r.applicant.mobile));
+  await ctx.applicant.step(r.id, 'under-review');
   return r;
 }
 
 /** What a decision left behind, whichever way it was made. */
 async function outcome(id: string) {
-  const reg = await stack.db('registrations').where({ id }).first();
-  const account = await stack.db('accounts').where({ registration_id: id }).first();
-  const recorded = await stack.db('audit_log').where({ registration_id: id, actor: 'worker:review-record', action: 'review_decided' }).first();
-  return { status: reg.status, outcomeReason: reg.outcome_reason, hasAccount: Boolean(account), recorded: recorded?.detail, reviewTask: (await stack.db('user_tasks').where({ registration_id: id, element_id: 'Task_Review' }).first()).state };
+  const reg = await ctx.stack.db('registrations').where({ id }).first();
+  const account = await ctx.stack.db('accounts').where({ registration_id: id }).first();
+  const recorded = await ctx.stack.db('audit_log').where({ registration_id: id, actor: 'worker:review-record', action: 'review_decided' }).first();
+  return { status: reg.status, outcomeReason: reg.outcome_reason, hasAccount: Boolean(account), recorded: recorded?.detail, reviewTask: (await ctx.stack.db('user_tasks').where({ registration_id: id, element_id: 'Task_Review' }).first()).state };
 }
 
 const paths = {
   /** The reviewer page's way: the review service completes the job. */
   api: (id: string, decision: 'approve' | 'reject', reason?: string) => reviews.decide({ registrationId: id, staff: reviewer, decision, reason }),
   /** Tasklist's way: the job completed with the form's variables (rejectionReason only when rejecting). */
-  tasklist: (id: string, decision: 'approve' | 'reject', reason?: string) => applicant.decide(id, reason ? { decision, rejectionReason: reason } : { decision }),
+  tasklist: (id: string, decision: 'approve' | 'reject', reason?: string) => ctx.applicant.decide(id, reason ? { decision, rejectionReason: reason } : { decision }),
 };
 
 describe.each(['api', 'tasklist'] as const)('a review decided through the %s', (path) => {
   it('approve: the agency is registered with an account whose password is the one chosen', async () => {
     const { id } = await underReview();
     await paths[path](id, 'approve');
-    await applicant.step(id, 'registered');
+    await ctx.applicant.step(id, 'registered');
 
     expect(await outcome(id)).toEqual({ status: 'registered', outcomeReason: null, hasAccount: true, recorded: { decision: 'approve', reason: null }, reviewTask: 'completed' });
-    const account = await stack.db('accounts').where({ registration_id: id }).first();
-    const login = createAccountAuth({ db: stack.db, config: stack.config, now: () => new Date() });
+    const account = await ctx.stack.db('accounts').where({ registration_id: id }).first();
+    const login = createAccountAuth({ db: ctx.stack.db, config: ctx.stack.config, now: () => new Date() });
     await expect(login.login({ username: account.username, password: PASSWORD })).resolves.toHaveProperty('token');
     await expect(login.login({ username: account.username, password: 'not what was chosen' })).rejects.toMatchObject({ code: 'invalid_credentials' });
   });
@@ -64,7 +60,7 @@ describe.each(['api', 'tasklist'] as const)('a review decided through the %s', (
   it('reject: unsuccessful with the reason, and no account', async () => {
     const { id } = await underReview();
     await paths[path](id, 'reject', 'letter_mismatch');
-    await applicant.step(id, 'rejected');
+    await ctx.applicant.step(id, 'rejected');
 
     expect(await outcome(id)).toEqual({ status: 'rejected', outcomeReason: 'letter_mismatch', hasAccount: false, recorded: { decision: 'reject', reason: 'letter_mismatch' }, reviewTask: 'completed' });
   });
@@ -75,17 +71,17 @@ describe('the reviewer of a decision', () => {
     const { id } = await underReview();
     await expect(reviews.decide({ registrationId: id, staff: reviewer, decision: 'approve' })).resolves.toEqual({ registrationId: id, decision: 'approve', reason: null });
 
-    const entry = await stack.db('audit_log').where({ registration_id: id, action: 'review_decision_submitted' }).first();
+    const entry = await ctx.stack.db('audit_log').where({ registration_id: id, action: 'review_decision_submitted' }).first();
     expect(entry).toMatchObject({ actor: `staff:${reviewer.username}`, detail: { staffId: reviewer.staffId, decision: 'approve', reason: null } });
     await expect(reviews.decide({ registrationId: id, staff: reviewer, decision: 'reject', reason: 'other' })).rejects.toMatchObject({ code: 'review_closed', statusCode: 409 });
-    await applicant.step(id, 'registered');
+    await ctx.applicant.step(id, 'registered');
   });
 
   it('made in Tasklist first leaves the reviewer page a clear 409, not a second decision', async () => {
     const { id } = await underReview();
-    await applicant.decide(id, { decision: 'reject', rejectionReason: 'letter_unsigned' });
+    await ctx.applicant.decide(id, { decision: 'reject', rejectionReason: 'letter_unsigned' });
     await expect(reviews.decide({ registrationId: id, staff: reviewer, decision: 'approve' })).rejects.toMatchObject({ code: 'review_closed', statusCode: 409 });
-    await applicant.step(id, 'rejected');
-    expect(await stack.db('accounts').where({ registration_id: id })).toEqual([]);
+    await ctx.applicant.step(id, 'rejected');
+    expect(await ctx.stack.db('accounts').where({ registration_id: id })).toEqual([]);
   });
 });

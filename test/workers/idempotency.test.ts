@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accountCreateWorker } from '../../workers/account-create.js';
 import { civilRegistryInquiryWorker } from '../../workers/civil-registry-inquiry.js';
 import { notifyApplicantWorker } from '../../workers/notify-applicant.js';
-import { startEngineStack, type EngineStack } from '../support/engine-stack.js';
+import { useEngineStack } from '../support/lifecycle.js';
 import { seedRegistration } from '../support/seed.js';
 
-let stack: EngineStack;
-beforeAll(async () => {
-  stack = await startEngineStack();
-});
-afterAll(() => stack?.close());
+const ctx = useEngineStack();
 
 // A job as Zeebe delivers it; delivered twice, it carries the same key.
 const job = (key: string, variables: Record<string, unknown>, customHeaders: Record<string, string> = {}) =>
@@ -17,38 +13,38 @@ const job = (key: string, variables: Record<string, unknown>, customHeaders: Rec
 
 describe('a job delivered twice acts once', () => {
   it('civil-registry inquiry: one call over PGSB, the same outcome twice', async () => {
-    const { id, applicant } = await seedRegistration(stack.db);
-    await stack.sim.addCitizen({ ...applicant });
-    const before = (await stack.sim.pgsbCalls('civil-registry')).count;
+    const { id, applicant } = await seedRegistration(ctx.stack.db);
+    await ctx.stack.sim.addCitizen({ ...applicant });
+    const before = (await ctx.stack.sim.pgsbCalls('civil-registry')).count;
     const key = `${Date.now()}01`;
 
-    const first = await civilRegistryInquiryWorker.handle(job(key, { registrationId: id }), stack.workerDeps);
-    const second = await civilRegistryInquiryWorker.handle(job(key, { registrationId: id }), stack.workerDeps);
+    const first = await civilRegistryInquiryWorker.handle(job(key, { registrationId: id }), ctx.stack.workerDeps);
+    const second = await civilRegistryInquiryWorker.handle(job(key, { registrationId: id }), ctx.stack.workerDeps);
 
     expect(first).toEqual({ civilRegistryOutcome: 'match' });
     expect(second).toEqual(first);
-    expect((await stack.sim.pgsbCalls('civil-registry')).count - before).toBe(1);
+    expect((await ctx.stack.sim.pgsbCalls('civil-registry')).count - before).toBe(1);
   });
 
   it('account creation: one account, the same id twice', async () => {
-    const { id } = await seedRegistration(stack.db);
-    await stack.db('applicant_data').where({ registration_id: id }).update({ password_hash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA' });
+    const { id } = await seedRegistration(ctx.stack.db);
+    await ctx.stack.db('applicant_data').where({ registration_id: id }).update({ password_hash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA' });
 
-    const first = await accountCreateWorker.handle(job(`${Date.now()}02`, { registrationId: id }), stack.workerDeps);
-    const second = await accountCreateWorker.handle(job(`${Date.now()}03`, { registrationId: id }), stack.workerDeps);
+    const first = await accountCreateWorker.handle(job(`${Date.now()}02`, { registrationId: id }), ctx.stack.workerDeps);
+    const second = await accountCreateWorker.handle(job(`${Date.now()}03`, { registrationId: id }), ctx.stack.workerDeps);
 
     expect(second).toEqual(first);
-    expect(await stack.db('accounts').where({ registration_id: id })).toHaveLength(1);
+    expect(await ctx.stack.db('accounts').where({ registration_id: id })).toHaveLength(1);
   });
 
   it('notice: the same two notices (SMS and e-mail), queued once', async () => {
-    const { id } = await seedRegistration(stack.db);
-    await stack.db('registrations').where({ id }).update({ outcome_reason: 'other' });
+    const { id } = await seedRegistration(ctx.stack.db);
+    await ctx.stack.db('registrations').where({ id }).update({ outcome_reason: 'other' });
 
-    await notifyApplicantWorker.handle(job(`${Date.now()}04`, { registrationId: id }, { template: 'rejected' }), stack.workerDeps);
-    await notifyApplicantWorker.handle(job(`${Date.now()}04`, { registrationId: id }, { template: 'rejected' }), stack.workerDeps);
+    await notifyApplicantWorker.handle(job(`${Date.now()}04`, { registrationId: id }, { template: 'rejected' }), ctx.stack.workerDeps);
+    await notifyApplicantWorker.handle(job(`${Date.now()}04`, { registrationId: id }, { template: 'rejected' }), ctx.stack.workerDeps);
 
-    const rows = await stack.db('notifications').where({ registration_id: id });
+    const rows = await ctx.stack.db('notifications').where({ registration_id: id });
     expect(rows.map((r) => r.channel).sort()).toEqual(['email', 'sms']);
   });
 });
