@@ -17,7 +17,6 @@ import rateLimitPlugin from './plugins/rate-limit.js';
 import redisPlugin from './plugins/redis.js';
 import servicesPlugin from './plugins/services.js';
 import staffAuth from './plugins/staff-auth.js';
-import staffServices from './plugins/staff-services.js';
 import swaggerPlugin from './plugins/swagger.js';
 import webForm from './plugins/web-form.js';
 import zeebePlugin from './plugins/zeebe.js';
@@ -47,7 +46,6 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(redisPlugin, { redis: opts.redis });
   await fastify.register(zeebePlugin, { zeebe: opts.zeebe });
   await fastify.register(servicesPlugin, { now: opts.now });
-  await fastify.register(staffServices, { now: opts.now });
   await fastify.register(applicantAuth);
   await fastify.register(staffAuth);
   await fastify.register(accountAuth);

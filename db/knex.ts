@@ -15,6 +15,8 @@ export function createDb(databaseUrl: string, pool = { min: 0, max: 10 }): Db {
     client: 'pg',
     connection: databaseUrl,
     pool,
+    // Knex otherwise writes the query with its bound values into the error message: personal data in logs.
+    compileSqlOnError: false,
     migrations: { migrationSource, tableName: 'knex_migrations' },
   });
 }

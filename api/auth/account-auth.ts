@@ -3,7 +3,8 @@ import { createAuditRepo } from '../../db/audit-repo.js';
 import { normalizeDigits } from '../../domain/digits.js';
 import { attemptLogin } from './attempt-login.js';
 import { createBruteForceGuard } from './brute-force-guard.js';
-import { loginError, unauthorized } from './login-error.js';
+import { unauthorized } from '../errors/app-error.js';
+import { loginError } from './login-error.js';
 import { createSessions } from './sessions.js';
 import type { AuthDeps } from './staff-auth.js';
 

@@ -10,4 +10,3 @@ export function loginError(attempt: Exclude<LoginAttempt<unknown>, { outcome: 's
   return new AppError('invalid_credentials', 401);
 }
 
-export const unauthorized = () => new AppError('unauthorized', 401);

@@ -5,7 +5,8 @@ import { createStaffRepo } from '../../db/staff-repo.js';
 import { normalizeStaffUsername, type StaffRole } from '../../domain/staff.js';
 import { attemptLogin } from './attempt-login.js';
 import { createBruteForceGuard } from './brute-force-guard.js';
-import { loginError, unauthorized } from './login-error.js';
+import { unauthorized } from '../errors/app-error.js';
+import { loginError } from './login-error.js';
 import { createSessions } from './sessions.js';
 
 export interface StaffPrincipal { staffId: string; username: string; role: StaffRole }

@@ -5,21 +5,35 @@ import type { Config } from '../../config/config.js';
 import { createCaptchasRepo } from '../../db/captchas-repo.js';
 import type { Db } from '../../db/knex.js';
 import { hashSecret } from '../../domain/one-time-code.js';
+import { fail, ok, type Result } from '../../domain/result.js';
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Captcha challenges (card step 5): the answer is kept only as an HMAC, each is used once and expires. */
 export function createCaptchaService(db: Db, config: Config, now: () => Date = () => new Date()) {
+  const captchas = createCaptchasRepo(db);
+  const answerHash = (typed: string) => hashSecret(normalizeCaptchaInput(typed), config.SECRET_PEPPER);
   return {
     async create() {
       const id = randomUUID();
       const answer = generateCaptchaAnswer();
-      await createCaptchasRepo(db).create({
+      await captchas.create({
         id, answerHash: hashSecret(answer, config.SECRET_PEPPER),
         expiresAt: new Date(now().getTime() + config.CAPTCHA_TTL_SECONDS * 1000),
       });
       return { id, image: `data:image/png;base64,${renderCaptchaPng(answer).toString('base64')}`, answer };
     },
     /** What the applicant typed, in the form it is stored and compared (Persian digits accepted). */
-    answerHash: (typed: string) => hashSecret(normalizeCaptchaInput(typed), config.SECRET_PEPPER),
+    answerHash,
+    /**
+     * Checks an answer at once (the login form; registration's step 6 is a worker on the stored hash).
+     * The challenge is used up by its first check, right or wrong, so a wrong guess costs a new image.
+     */
+    async verify(captchaId: string, typed: string): Promise<Result<true, 'captcha_invalid' | 'captcha_expired'>> {
+      if (!UUID_PATTERN.test(captchaId)) return fail('captcha_invalid');
+      const outcome = await captchas.consume(captchaId, answerHash(typed), now());
+      return outcome === 'valid' ? ok(true) : fail(`captcha_${outcome}`);
+    },
   };
 }
 

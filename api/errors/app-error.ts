@@ -22,3 +22,4 @@ export class AppError extends Error {
 }
 
 export const notFound = () => new AppError('not_found', 404);
+export const unauthorized = () => new AppError('unauthorized', 401);

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AccountPrincipal } from '../auth/account-auth.js';
-import { unauthorized } from '../auth/login-error.js';
+import { unauthorized } from '../errors/app-error.js';
 import { bearerToken } from '../auth/session-token.js';
 
 declare module 'fastify' {
@@ -29,5 +29,5 @@ export default fp(
       request.account = await app.accountAuth.verify(bearerToken(request.headers.authorization));
     });
   },
-  { name: 'account-auth', dependencies: ['staff-services'] },
+  { name: 'account-auth', dependencies: ['services'] },
 );

@@ -1,19 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError, notFound } from '../errors/app-error.js';
+import { bearerToken } from '../auth/session-token.js';
+import { UUID_PATTERN } from '../captcha/captcha-service.js';
+import { notFound, unauthorized } from '../errors/app-error.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** preParsing hook for every per-registration route: the registration exists and the bearer token is its own. */
     requireApplicant: (request: FastifyRequest) => Promise<void>;
   }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function bearerToken(header: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return match?.[1];
 }
 
 /**
@@ -25,9 +20,9 @@ export default fp(
   async (app) => {
     app.decorate('requireApplicant', async (request: FastifyRequest) => {
       const { id } = request.params as { id?: string };
-      if (!id || !UUID.test(id)) throw notFound();
+      if (!id || !UUID_PATTERN.test(id)) throw notFound();
       const token = bearerToken(request.headers.authorization);
-      if (!token) throw new AppError('unauthorized', 401);
+      if (!token) throw unauthorized();
       await app.registrations.authenticate(id, token);
     });
   },

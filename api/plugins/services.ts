@@ -1,10 +1,15 @@
 import fp from 'fastify-plugin';
 import type { Logger } from 'pino';
+import { createAccountAuth, type AccountAuth } from '../auth/account-auth.js';
+import { createStaffAuth, type StaffAuth } from '../auth/staff-auth.js';
 import { createCaptchaService, type CaptchaService } from '../captcha/captcha-service.js';
 import { createTestAnswers, type TestAnswers } from '../captcha/test-answers.js';
 import { createRegistrationService, type RegistrationService } from '../registrations/registration-service.js';
 import { createRegistrationView, type RegistrationView } from '../registrations/registration-view.js';
 import { createStepService, type StepService } from '../registrations/step-service.js';
+import { createRegistrationReport } from '../reports/registration-report.js';
+import { createReportInstances } from '../reports/report-instances.js';
+import { createReviewService, type ReviewService } from '../reviews/review-service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -14,6 +19,11 @@ declare module 'fastify' {
     view: (id: string) => Promise<RegistrationView>;
     /** Only with TEST_HOOKS; null otherwise, so no answer is ever kept in production. */
     testAnswers: TestAnswers | null;
+    staffAuth: StaffAuth;
+    accountAuth: AccountAuth;
+    reviews: ReviewService;
+    registrationReport: ReturnType<typeof createRegistrationReport>;
+    reportInstances: ReturnType<typeof createReportInstances>;
   }
 }
 
@@ -33,6 +43,11 @@ export default fp<ServicesPluginOptions>(
     app.decorate('steps', createStepService(deps, captchas));
     app.decorate('view', createRegistrationView(db, config));
     app.decorate('testAnswers', config.TEST_HOOKS ? createTestAnswers(config.CAPTCHA_TTL_SECONDS) : null);
+    app.decorate('staffAuth', createStaffAuth({ db, config, now }));
+    app.decorate('accountAuth', createAccountAuth({ db, config, now }));
+    app.decorate('reviews', createReviewService({ db, zeebe, config, now }));
+    app.decorate('registrationReport', createRegistrationReport(db, now));
+    app.decorate('reportInstances', createReportInstances(db));
   },
   { name: 'services', dependencies: ['config', 'knex', 'zeebe'] },
 );

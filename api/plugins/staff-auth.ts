@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { StaffPermission } from '../../domain/staff.js';
-import { unauthorized } from '../auth/login-error.js';
+import { unauthorized } from '../errors/app-error.js';
 import { requirePermission } from '../auth/permissions.js';
 import { bearerToken } from '../auth/session-token.js';
 import type { StaffPrincipal } from '../auth/staff-auth.js';
@@ -43,5 +43,5 @@ export default fp(
       request.staff = staff;
     });
   },
-  { name: 'staff-auth', dependencies: ['staff-services'] },
+  { name: 'staff-auth', dependencies: ['services'] },
 );

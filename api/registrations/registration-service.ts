@@ -9,7 +9,7 @@ import { createAuditRepo } from '../../db/audit-repo.js';
 import type { Db } from '../../db/knex.js';
 import { CLOSED_STATUSES, createRegistrationsRepo, type RegistrationRow } from '../../db/registrations-repo.js';
 import { validateApplicantData, type RawApplicantData } from '../../domain/applicant-data.js';
-import { AppError, notFound } from '../errors/app-error.js';
+import { AppError, notFound, unauthorized } from '../errors/app-error.js';
 import { hashAccessToken, newAccessToken, tokenMatches } from './access-token.js';
 
 export const LETTER_MAX_BYTES = 5 * 1024 * 1024;
@@ -37,7 +37,7 @@ export function createRegistrationService({ db, zeebe, config, now }: ServiceDep
     async authenticate(id: string, token: string | undefined) {
       const reg = await registrations.get(id);
       if (!reg) throw notFound();
-      if (!token || !tokenMatches(token, reg.access_token_hash)) throw new AppError('unauthorized', 401);
+      if (!token || !tokenMatches(token, reg.access_token_hash)) throw unauthorized();
       return reg;
     },
 

@@ -23,7 +23,7 @@ export default async function accountSessionRoutes(fastify: FastifyInstance) {
   }, async (request) => {
     const { captchaId, captcha, username, password } = request.body;
     // The captcha first: without it no password is tried, so no failure is counted against the name.
-    const checked = await app.verifyCaptcha(captchaId, captcha);
+    const checked = await app.captchas.verify(captchaId, captcha);
     if (!checked.ok) {
       await app.accountAuth.captchaRefused(checked.code);
       throw new AppError(checked.code, 422, [{ field: 'captcha', code: checked.code }]);

@@ -1,12 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCaptchaVerifier } from '../../api/auth/verify-captcha.js';
 import { createCaptchaService } from '../../api/captcha/captcha-service.js';
 import { manualClock, testDatabase } from '../support/database.js';
 
 const { db, config } = testDatabase();
 const clock = manualClock(new Date());
 const captchas = createCaptchaService(db, config, clock.now);
-const verify = createCaptchaVerifier(db, config, clock.now);
+const verify = captchas.verify;
 afterAll(() => db.destroy());
 
 const persian = (digits: string) => digits.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);

@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -61,4 +63,19 @@ export function watchProblems(page: Page, expected: (status: number, url: string
   // chrome: and chrome-extension: are the browser's own PDF viewer (the reviewer page's letter), loaded from inside it.
   page.on('request', (r) => !/^(http:\/\/127\.0\.0\.1:\d+\/|data:|blob:|chrome:|chrome-extension:)/.test(r.url()) && problems.push(`outside request: ${r.url()}`));
   return problems;
+}
+
+/**
+ * Opens the browser and serves the API of a `useApiOnStack` context on a free port, for one test file.
+ * Registered after the stack's hooks, so the browser closes before the app and the stack.
+ */
+export function useBrowserOnApi(ctx: { app: { listen(o: { host: string; port: number }): Promise<unknown>; server: { address(): unknown } } }) {
+  const session = {} as { browser: Awaited<ReturnType<typeof openBrowser>>; baseUrl: string };
+  beforeAll(async () => {
+    session.browser = await openBrowser();
+    await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+    session.baseUrl = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => session.browser?.close());
+  return session;
 }

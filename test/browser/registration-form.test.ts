@@ -1,33 +1,24 @@
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PASSWORD } from '../support/applicant.js';
 import { letterPdf, newApplicant } from '../support/fixtures.js';
 import { useApiOnStack } from '../support/lifecycle.js';
-import { layoutFacts, openBrowser, snap, watchProblems } from './browser-session.js';
+import { layoutFacts, snap, useBrowserOnApi, watchProblems } from './browser-session.js';
 import { captchaAnswer, fillApplicantForm, heading, persian, textOf } from './form-helpers.js';
 
 // A short wait on submit, so the form meets "verifying" and polls, as it does when the inquiries are slow.
 const ctx = useApiOnStack({}, { SUBMIT_WAIT_MS: 300 });
-let browser: Awaited<ReturnType<typeof openBrowser>>;
-let baseUrl: string;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-  baseUrl = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-});
-afterAll(() => browser?.close());
+const session = useBrowserOnApi(ctx);
 
 describe('the registration form in a browser', () => {
   it('registers an agency from start to "waiting for review", in Persian, right to left, on a phone', async () => {
     const person = newApplicant();
     await ctx.stack.sim.addCitizen({ nationalCode: person.nationalCode, birthDate: person.birthDate, firstName: person.firstName, lastName: person.lastName, fatherName: person.fatherName });
     await ctx.stack.sim.addMobile(person.nationalCode, person.mobile);
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const page = session.browser.context.pages()[0] ?? (await session.browser.context.newPage());
     // The one 4xx the journey expects: the mistyped national code.
     const problems = watchProblems(page, (status, url) => status === 422 && url.endsWith('/applicant'));
     // Steps 1–2: the applicant opens the form and starts.
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${session.baseUrl}/`);
     await heading(page, 'ثبت‌نام دستگاه اجرایی');
     await snap(page, '01-start');
     expect(await layoutFacts(page)).toEqual({ dir: 'rtl', vazirmatnLoaded: true, overflows: false });
@@ -49,7 +40,7 @@ describe('the registration form in a browser', () => {
     await snap(page, '03-data-saved');
 
     // Step 3-1: the letter template opens prefilled, ready to print.
-    const [letter] = await Promise.all([browser.context.waitForEvent('page'), page.getByRole('button', { name: 'دریافت پیش‌نویس نامه برای چاپ' }).click()]);
+    const [letter] = await Promise.all([session.browser.context.waitForEvent('page'), page.getByRole('button', { name: 'دریافت پیش‌نویس نامه برای چاپ' }).click()]);
     await letter.waitForURL(/^blob:/);
     await letter.getByText(person.agencyName).first().waitFor();
     expect(await letter.textContent('body')).toContain(persian(person.nationalCode));
@@ -63,10 +54,10 @@ describe('the registration form in a browser', () => {
 
     // Steps 4–6-1: password and a wrong captcha: back with the error at the captcha and a new image.
     await page.getByLabel('رمز عبور دلخواه').fill(PASSWORD);
-    const first = await captchaAnswer(page, baseUrl);
+    const first = await captchaAnswer(page, session.baseUrl);
     await page.getByLabel('کد امنیتی', { exact: true }).fill(first.answer === '11111' ? '22222' : '11111');
     await page.getByRole('button', { name: 'ثبت درخواست' }).click();
-    const second = await captchaAnswer(page, baseUrl, first.id);
+    const second = await captchaAnswer(page, session.baseUrl, first.id);
     await page.locator('#captcha-error:not(:empty)').waitFor();
     expect(await textOf(page, '#captcha-error')).toContain('کد امنیتی درست وارد نشده است');
     await snap(page, '05-captcha-invalid');

@@ -1,27 +1,18 @@
 import { randomInt } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PASSWORD } from '../support/applicant.js';
 import { newApplicant } from '../support/fixtures.js';
 import { useApiOnStack } from '../support/lifecycle.js';
 import { reviewJourney } from '../support/review-journey.js';
 import { addStaff, staffToken } from '../support/staff.js';
-import { layoutFacts, openBrowser, snap, watchProblems } from './browser-session.js';
+import { layoutFacts, snap, useBrowserOnApi, watchProblems } from './browser-session.js';
 import { heading, persian, textOf } from './form-helpers.js';
 import { registerThroughForm } from './register-through-form.js';
 import { accountAttempt, alertText, signInStaff, snapLoadedAt } from './staff-pages.js';
 
 // Three failures lock a name, so the page's lock message can be seen without thirty tries.
 const ctx = useApiOnStack({}, { LOGIN_FAILURE_FACTOR: 3, LOGIN_QUICK_CHECK_MS: 0 });
-let browser: Awaited<ReturnType<typeof openBrowser>>;
-let baseUrl: string;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-  baseUrl = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-});
-afterAll(() => browser?.close());
+const session = useBrowserOnApi(ctx);
 
 // The 4xx answers the journey causes on purpose: a wrong password, the lock after three, and the reviewer on the reports page.
 const expected = (status: number, url: string) =>
@@ -33,14 +24,14 @@ describe('review, account login and figures in a browser', () => {
     const supervisorName = await addStaff(ctx.stack.db, 'supervisor');
     const before = await journey.reportTotal(await staffToken(ctx.app, ctx.stack.db, 'supervisor'), 'jalali');
     const person = newApplicant({ agencyName: `اداره کل آزمون ${persian(String(randomInt(100, 999)))}` });
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const page = session.browser.context.pages()[0] ?? (await session.browser.context.newPage());
     const problems = watchProblems(page, expected);
 
     // Given a request made through the applicant's form, waiting for review.
-    const id = await registerThroughForm(page, ctx.stack, baseUrl, person);
+    const id = await registerThroughForm(page, ctx.stack, session.baseUrl, person);
 
     // When a reviewer signs in, opens it from the queue and approves it.
-    await page.goto(`${baseUrl}/review/`);
+    await page.goto(`${session.baseUrl}/review/`);
     await snap(page, '10-review-login');
     await signInStaff(page, await addStaff(ctx.stack.db, 'reviewer'), 'ورود کارشناسان');
     await heading(page, 'درخواست‌های در انتظار بررسی');
@@ -69,13 +60,13 @@ describe('review, account login and figures in a browser', () => {
     // Then the applicant gets the username by SMS and signs in with it on /login (after one wrong password).
     await ctx.stack.eventually(() => ctx.stack.view(id), (v) => v.step === 'registered');
     const username = await journey.usernameFromSms(person.mobile);
-    await page.goto(`${baseUrl}/login`);
+    await page.goto(`${session.baseUrl}/login`);
     await heading(page, 'ورود به حساب دستگاه');
     await snap(page, '14-login');
-    let captcha = await accountAttempt(page, baseUrl, username, 'not what was chosen');
+    let captcha = await accountAttempt(page, session.baseUrl, username, 'not what was chosen');
     expect(await alertText(page)).toBe('نام کاربری یا رمز عبور درست نیست.');
     await snap(page, '15-login-wrong');
-    await accountAttempt(page, baseUrl, username, PASSWORD, captcha);
+    await accountAttempt(page, session.baseUrl, username, PASSWORD, captcha);
     await heading(page, 'وارد شدید');
     expect(await textOf(page, '#me')).toContain(username);
     expect(await textOf(page, '#me')).toContain(person.agencyName);
@@ -86,13 +77,13 @@ describe('review, account login and figures in a browser', () => {
     await page.getByRole('button', { name: 'خروج' }).click();
     await heading(page, 'ورود به حساب دستگاه');
     captcha = '';
-    for (let i = 0; i < 4; i++) captcha = await accountAttempt(page, baseUrl, 'nobody.0000', `wrong ${i}`, captcha || undefined);
+    for (let i = 0; i < 4; i++) captcha = await accountAttempt(page, session.baseUrl, 'nobody.0000', `wrong ${i}`, captcha || undefined);
     expect(await alertText(page)).toMatch(/موقتاً قفل شده است.*زمان انتظار: حدود ۱ دقیقه/);
     await snap(page, '17-login-locked');
 
     // And the supervisor's page counts the registration: one more started and one more successful.
     // The reviewer's session is still in the tab: the page says it is not theirs and asks for a supervisor.
-    await page.goto(`${baseUrl}/reports/`);
+    await page.goto(`${session.baseUrl}/reports/`);
     expect(await alertText(page)).toBe('شما اجازه دسترسی به این بخش را ندارید.');
     await signInStaff(page, supervisorName, 'ورود ناظران');
     await page.locator('table.figures tfoot').waitFor();

@@ -3,18 +3,9 @@ import { useEngineStack } from '../support/lifecycle.js';
 
 const ctx = useEngineStack();
 
-async function underReview() {
-  const r = await ctx.applicant.begin();
-  await ctx.applicant.submit(r.id);
-  await ctx.applicant.step(r.id, 'otp');
-  await ctx.stack.steps.enterOtp(r.id, await ctx.applicant.latestCode(r.applicant.mobile));
-  await ctx.applicant.step(r.id, 'under-review');
-  return r;
-}
-
 describe('step 11: the reviewer rejects', () => {
   it('ends unsuccessful with the reason told by SMS and e-mail, and makes no account', async () => {
-    const { id, applicant: person } = await underReview();
+    const { id, applicant: person } = await ctx.applicant.untilReview();
 
     await ctx.applicant.decide(id, { decision: 'reject', rejectionReason: 'letter_unsigned' });
 
@@ -29,7 +20,7 @@ describe('step 11: the reviewer rejects', () => {
   });
 
   it('a decision without a reason for rejection becomes an incident, not a guess', async () => {
-    const { id } = await underReview();
+    const { id } = await ctx.applicant.untilReview();
 
     await ctx.applicant.decide(id, { decision: 'reject' });
 

@@ -20,15 +20,6 @@ beforeAll(async () => {
   reviewer = await staffAuth.verify((await staffAuth.login({ username, password: 'reviewing agencies all day long' })).token);
 });
 
-async function underReview() {
-  const r = await ctx.applicant.begin();
-  await ctx.applicant.submit(r.id);
-  await ctx.applicant.step(r.id, 'otp');
-  await ctx.stack.steps.enterOtp(r.id, await ctx.applicant.latestCode(r.applicant.mobile));
-  await ctx.applicant.step(r.id, 'under-review');
-  return r;
-}
-
 /** What a decision left behind, whichever way it was made. */
 async function outcome(id: string) {
   const reg = await ctx.stack.db('registrations').where({ id }).first();
@@ -46,7 +37,7 @@ const paths = {
 
 describe.each(['api', 'tasklist'] as const)('a review decided through the %s', (path) => {
   it('approve: the agency is registered with an account whose password is the one chosen', async () => {
-    const { id } = await underReview();
+    const { id } = await ctx.applicant.untilReview();
     await paths[path](id, 'approve');
     await ctx.applicant.step(id, 'registered');
 
@@ -58,7 +49,7 @@ describe.each(['api', 'tasklist'] as const)('a review decided through the %s', (
   });
 
   it('reject: unsuccessful with the reason, and no account', async () => {
-    const { id } = await underReview();
+    const { id } = await ctx.applicant.untilReview();
     await paths[path](id, 'reject', 'letter_mismatch');
     await ctx.applicant.step(id, 'rejected');
 
@@ -68,7 +59,7 @@ describe.each(['api', 'tasklist'] as const)('a review decided through the %s', (
 
 describe('the reviewer of a decision', () => {
   it('is in the audit log by staff name; a second decision on the same request is 409 review_closed', async () => {
-    const { id } = await underReview();
+    const { id } = await ctx.applicant.untilReview();
     await expect(reviews.decide({ registrationId: id, staff: reviewer, decision: 'approve' })).resolves.toEqual({ registrationId: id, decision: 'approve', reason: null });
 
     const entry = await ctx.stack.db('audit_log').where({ registration_id: id, action: 'review_decision_submitted' }).first();
@@ -78,7 +69,7 @@ describe('the reviewer of a decision', () => {
   });
 
   it('made in Tasklist first leaves the reviewer page a clear 409, not a second decision', async () => {
-    const { id } = await underReview();
+    const { id } = await ctx.applicant.untilReview();
     await ctx.applicant.decide(id, { decision: 'reject', rejectionReason: 'letter_unsigned' });
     await expect(reviews.decide({ registrationId: id, staff: reviewer, decision: 'approve' })).rejects.toMatchObject({ code: 'review_closed', statusCode: 409 });
     await ctx.applicant.step(id, 'rejected');

@@ -1,3 +1,4 @@
+import { completeJob } from '../../adapters/camunda/camunda-client.js';
 import { USER_TASKS } from '../../adapters/camunda/process-model.js';
 import { createUserTasksRepo } from '../../db/user-tasks-repo.js';
 import type { EngineStack } from './engine-stack.js';
@@ -8,7 +9,7 @@ export const PASSWORD = 'a long passphrase for payam';
 /** Drives a registration the way the form does, through the same services the API calls. */
 export function applicantDriver(stack: EngineStack) {
   const step = (id: string, expected: string) => stack.eventually(() => stack.view(id), (v) => v.step === expected);
-  return {
+  const driver = {
     step,
 
     /** Given a person the civil registry and Shahkar know, a started registration with data and letter. */
@@ -39,10 +40,21 @@ export function applicantDriver(stack: EngineStack) {
       return code;
     },
 
+    /** Given a known applicant, a registration that has passed steps 3–9 and waits for review (step 10). */
+    async untilReview() {
+      const r = await driver.begin();
+      await driver.submit(r.id);
+      await step(r.id, 'otp');
+      await stack.steps.enterOtp(r.id, await driver.latestCode(r.applicant.mobile));
+      await step(r.id, 'under-review');
+      return r;
+    },
+
     /** The reviewer's task completed with the variables Tasklist's form would send. */
     async decide(id: string, variables: Record<string, string>) {
       const task = await stack.eventually(() => createUserTasksRepo(stack.db).openFor(id, [USER_TASKS.review]), (t) => t !== undefined);
-      await stack.zeebe.completeJob({ jobKey: task!.job_key, variables });
+      await completeJob(stack.zeebe, task!.job_key, variables);
     },
   };
+  return driver;
 }
