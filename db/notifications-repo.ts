@@ -18,16 +18,21 @@ export interface NotificationRow {
   sent_at: Date | null;
 }
 
+type NewNotification = { registrationId: string; channel: Channel; template: NotificationTemplate; idempotencyKey: string };
+
 export function createNotificationsRepo(db: Db) {
   const table = (trx?: Tx) => (trx ?? db)<NotificationRow>('notifications');
+  /** The notification under this key, created the first time; `created` tells a repeat apart. */
+  async function ensure(n: NewNotification, trx?: Tx) {
+    const [inserted] = await table(trx).insert({ id: randomUUID(), registration_id: n.registrationId, channel: n.channel, template: n.template, idempotency_key: n.idempotencyKey })
+      .onConflict('idempotency_key').ignore().returning('id');
+    if (inserted) return { id: inserted.id, created: true };
+    const row = await table(trx).where({ idempotency_key: n.idempotencyKey }).first('id');
+    return { id: row!.id, created: false };
+  }
   return {
-    /** Returns the id of the notification under this key, creating it the first time. */
-    async create(n: { registrationId: string; channel: Channel; template: NotificationTemplate; idempotencyKey: string }, trx?: Tx) {
-      await table(trx).insert({ id: randomUUID(), registration_id: n.registrationId, channel: n.channel, template: n.template, idempotency_key: n.idempotencyKey })
-        .onConflict('idempotency_key').ignore();
-      const row = await table(trx).where({ idempotency_key: n.idempotencyKey }).first('id');
-      return row!.id;
-    },
+    ensure,
+    create: async (n: NewNotification, trx?: Tx) => (await ensure(n, trx)).id,
     get: (id: string, trx?: Tx) => table(trx).where({ id }).first(),
     forRegistration: (registrationId: string, trx?: Tx) => table(trx).where({ registration_id: registrationId }).orderBy('created_at'),
     async markAttempt(id: string, trx?: Tx) {

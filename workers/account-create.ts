@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createAccountsRepo } from '../db/accounts-repo.js';
 import { createApplicantDataRepo } from '../db/applicant-data-repo.js';
 import { createAuditRepo } from '../db/audit-repo.js';
 import { usernameCandidates } from '../domain/username.js';
@@ -17,7 +18,7 @@ export const accountCreateWorker = defineWorker<{ registrationId: string }, Reco
   fetchVariables: ['registrationId'],
   async handle(job, { db }) {
     const { registrationId } = job.variables;
-    const made = await db('accounts').where({ registration_id: registrationId }).first('id');
+    const made = await createAccountsRepo(db).byRegistration(registrationId);
     if (made) return { accountId: made.id as string };
     const data = await createApplicantDataRepo(db).get(registrationId);
     if (!data?.passwordHash) throw new WorkerError(WorkerError.APPLICANT_DATA_MISSING, 'no applicant data or password for the registration', false);

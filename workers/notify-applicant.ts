@@ -18,12 +18,13 @@ export const notifyApplicantWorker = defineWorker<{ registrationId: string }, { 
     if (!TEMPLATES.includes(template)) throw new WorkerError('UNKNOWN_TEMPLATE', `unknown notice template ${template}`, false);
     const repo = createNotificationsRepo(db);
     const ids = await db.transaction(async (trx) => {
-      const created = [];
+      const notices = [];
       for (const channel of ['sms', 'email'] as const) {
-        created.push(await repo.create({ registrationId, channel, template, idempotencyKey: `${registrationId}:${template}:${channel}` }, trx));
+        notices.push(await repo.ensure({ registrationId, channel, template, idempotencyKey: `${registrationId}:${template}:${channel}` }, trx));
       }
-      await createAuditRepo(db).record({ registrationId, actor: 'worker:notify-applicant', action: 'notice_queued', detail: { template } }, trx);
-      return created;
+      // A repeated job queues nothing new, and so records nothing new.
+      if (notices.some((n) => n.created)) await createAuditRepo(db).record({ registrationId, actor: 'worker:notify-applicant', action: 'notice_queued', detail: { template } }, trx);
+      return notices.map((n) => n.id);
     });
     for (const id of ids) await notifications.enqueue(id);
     return { notified: template };

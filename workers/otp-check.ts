@@ -1,4 +1,5 @@
 import { createAuditRepo } from '../db/audit-repo.js';
+import { createOneTimeCodesRepo } from '../db/one-time-codes-repo.js';
 import { createRegistrationsRepo } from '../db/registrations-repo.js';
 import { evaluateOtpHashAttempt } from '../domain/one-time-code.js';
 import { defineWorker } from './support/define-worker.js';
@@ -17,14 +18,14 @@ export const otpCheckWorker = defineWorker<{ registrationId: string; otpEntryId:
   async handle(job, { db, config, now }) {
     const { registrationId, otpEntryId } = job.variables;
     const registrations = createRegistrationsRepo(db);
+    const codes = createOneTimeCodesRepo(db);
     return db.transaction(async (trx): Promise<Out> => {
       const registration = await registrations.getForUpdate(registrationId, trx);
       const entry = await trx('otp_entries').where({ id: otpEntryId, registration_id: registrationId }).first();
       if (!registration || !entry) throw new WorkerError(WorkerError.OTP_ENTRY_NOT_FOUND, 'code entry not found', false);
       if (entry.outcome) return { otpOutcome: entry.outcome as OtpOutcome, otpWrongCount: registration.otp_wrong_count };
 
-      const code = await trx('one_time_codes').where({ registration_id: registrationId })
-        .whereNull('superseded_at').orderBy('created_at', 'desc').first();
+      const code = await codes.current(registrationId, trx);
       if (!code) throw new WorkerError(WorkerError.NO_OPEN_CODE, 'no code was issued', false);
       const decision = evaluateOtpHashAttempt({
         storedHash: code.code_hash, expiresAt: new Date(code.expires_at), consumedAt: code.consumed_at,
@@ -35,7 +36,7 @@ export const otpCheckWorker = defineWorker<{ registrationId: string; otpEntryId:
       let wrongCount = registration.otp_wrong_count;
       if (decision === 'accepted') {
         otpOutcome = 'accepted';
-        await trx('one_time_codes').where({ id: code.id }).update({ consumed_at: now() });
+        await codes.markConsumed(code.id, now(), trx);
         await registrations.update(registrationId, { return_reason: null, otp_wrong_count: 0 }, trx);
         await registrations.setStatus(registrationId, 'verifying', { verified_at: now() }, trx);
       } else {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createApplicantDataRepo } from '../db/applicant-data-repo.js';
 import { createAuditRepo } from '../db/audit-repo.js';
+import { createOneTimeCodesRepo } from '../db/one-time-codes-repo.js';
 import { generateOtp, hashSecret } from '../domain/one-time-code.js';
 import { defineWorker } from './support/define-worker.js';
 import { WorkerError } from './support/worker-error.js';
@@ -17,7 +18,8 @@ export const otpSendWorker = defineWorker<{ registrationId: string }, Record<str
   fetchVariables: ['registrationId'],
   async handle(job, { db, sms, config, now }) {
     const { registrationId } = job.variables;
-    const existing = await db('one_time_codes').where({ job_key: job.key }).first();
+    const codes = createOneTimeCodesRepo(db);
+    const existing = await codes.byJob(job.key);
     if (existing?.sent_at) return { otpSentAt: new Date(existing.sent_at).toISOString() };
     const data = await createApplicantDataRepo(db).get(registrationId);
     if (!data) throw new WorkerError(WorkerError.APPLICANT_DATA_MISSING, 'no applicant data for the registration', false);
@@ -25,16 +27,12 @@ export const otpSendWorker = defineWorker<{ registrationId: string }, Record<str
     const code = generateOtp();
     const id = existing?.id ?? randomUUID();
     const expiresAt = new Date(now().getTime() + config.OTP_TTL_SECONDS * 1000);
-    await db.transaction(async (trx) => {
-      // Only the newest code counts: older ones stop working when a new one is made.
-      await trx('one_time_codes').where({ registration_id: registrationId }).whereNot({ id })
-        .whereNull('consumed_at').whereNull('superseded_at').update({ superseded_at: now() });
-      await trx('one_time_codes').insert({ id, registration_id: registrationId, job_key: job.key, code_hash: hashSecret(code, config.SECRET_PEPPER), expires_at: expiresAt })
-        .onConflict('job_key').merge(['code_hash', 'expires_at']);
-    });
+    // Only the newest code counts: older ones stop working when a new one is made.
+    await db.transaction((trx) =>
+      codes.issue({ id, registrationId, jobKey: job.key, codeHash: hashSecret(code, config.SECRET_PEPPER), expiresAt }, now(), trx));
     const { messageId } = await sms.sendTemplate(data.mobile, OTP_SMS_TEMPLATE, [code], { idempotencyKey: `otp-${id}-${expiresAt.getTime()}` });
     const sentAt = now();
-    await db('one_time_codes').where({ id }).update({ sent_at: sentAt });
+    await codes.markSent(id, sentAt);
     await createAuditRepo(db).record({ registrationId, actor: 'worker:otp-send', action: 'otp_sent', detail: { codeId: id, smsMessageId: messageId } });
     return { otpSentAt: sentAt.toISOString() };
   },

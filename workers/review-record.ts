@@ -1,6 +1,5 @@
 import { USER_TASKS } from '../adapters/camunda/process-model.js';
 import { createAuditRepo } from '../db/audit-repo.js';
-import { createRegistrationsRepo } from '../db/registrations-repo.js';
 import { createUserTasksRepo } from '../db/user-tasks-repo.js';
 import { parseReviewDecision } from '../domain/review-decision.js';
 import { defineWorker } from './support/define-worker.js';
@@ -19,9 +18,10 @@ export const reviewRecordWorker = defineWorker<In, Record<string, string>, { rev
     if (!parsed.ok) throw new WorkerError(WorkerError.INVALID_DECISION, `review decision refused: ${parsed.code}`, false);
     const d = parsed.value;
     await db.transaction(async (trx) => {
-      await createRegistrationsRepo(db).update(registrationId, {
-        decided_at: now(), outcome_reason: d.decision === 'reject' ? d.reason : null,
-      }, trx);
+      // A repeated job finds the decision recorded and changes nothing.
+      const recorded = await trx('registrations').where({ id: registrationId }).whereNull('decided_at')
+        .update({ decided_at: now(), outcome_reason: d.decision === 'reject' ? d.reason : null, updated_at: now() });
+      if (!recorded) return;
       await createUserTasksRepo(db).endAllFor(registrationId, [USER_TASKS.review], 'completed', trx);
       await createAuditRepo(db).record({ registrationId, actor: 'worker:review-record', action: 'review_decided', detail: { decision: d.decision, reason: d.decision === 'reject' ? d.reason : null } }, trx);
     });

@@ -8,9 +8,9 @@ export const reviewReminderWorker = defineWorker<{ registrationId: string }, Rec
   fetchVariables: ['registrationId'],
   async handle(job, { db, notifications }) {
     const { registrationId } = job.variables;
-    const id = await createNotificationsRepo(db).create({ registrationId, channel: 'email', template: 'review-reminder', idempotencyKey: `${registrationId}:review-reminder:${job.elementInstanceKey}` });
+    const { id, created } = await createNotificationsRepo(db).ensure({ registrationId, channel: 'email', template: 'review-reminder', idempotencyKey: `${registrationId}:review-reminder:${job.elementInstanceKey}` });
     await notifications.enqueue(id);
-    await createAuditRepo(db).record({ registrationId, actor: 'worker:review-reminder', action: 'reviewers_reminded', detail: { notificationId: id } });
+    if (created) await createAuditRepo(db).record({ registrationId, actor: 'worker:review-reminder', action: 'reviewers_reminded', detail: { notificationId: id } });
     return {};
   },
 });

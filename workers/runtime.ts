@@ -4,7 +4,8 @@ import { createSmtpMailer } from '../adapters/mail/smtp-mailer.js';
 import { createPgsbCivilRegistry } from '../adapters/pgsb/civil-registry.js';
 import { createPgsbClient } from '../adapters/pgsb/pgsb-client.js';
 import { createPgsbShahkar } from '../adapters/pgsb/shahkar.js';
-import { createNotificationQueue } from '../adapters/queue/notification-queue.js';
+import { createNotificationQueue, NOTIFICATION_QUEUE } from '../adapters/queue/notification-queue.js';
+import { createLoginFailuresRepo } from '../db/login-failures-repo.js';
 import { createKavenegarSmsGateway } from '../adapters/sms/kavenegar-sms-gateway.js';
 import type { Config } from '../config/config.js';
 import { createDb, type Db } from '../db/knex.js';
@@ -23,17 +24,25 @@ export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; ze
   });
   const sms = createKavenegarSmsGateway({ baseUrl: config.SMS_BASE_URL, apiKey: config.SMS_API_KEY, sender: config.SMS_SENDER, timeoutMs: config.SMS_TIMEOUT_MS });
   const mailer = createSmtpMailer({ host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER, pass: config.SMTP_PASSWORD, from: config.MAIL_FROM });
-  const notifications = createNotificationQueue(config.REDIS_URL, opts.queueName, { attempts: config.NOTICE_ATTEMPTS, backoffMs: config.NOTICE_RETRY_BACKOFF_MS });
+  const notifications = createNotificationQueue(config.REDIS_URL, opts.queueName ?? NOTIFICATION_QUEUE, { attempts: config.NOTICE_ATTEMPTS, backoffMs: config.NOTICE_RETRY_BACKOFF_MS });
   const deps: WorkerDeps = {
     db, config, logger, sms, notifications, now: () => new Date(),
     civilRegistry: createPgsbCivilRegistry(pgsb), shahkar: createPgsbShahkar(pgsb),
   };
-  const workers = jobWorkers.filter((w) => !opts.without?.includes(w.taskType)).map((create) => create(zeebe, deps));
+  const started = jobWorkers.filter((w) => !opts.without?.includes(w.taskType));
+  const workers = started.map((create) => create(zeebe, deps));
   const delivery = startNotificationDelivery({ db, config, logger, sms, mailer }, notifications.name);
-  logger.info({ taskTypes: jobWorkers.map((w) => w.taskType) }, 'job workers started');
+  logger.info({ taskTypes: started.map((w) => w.taskType) }, 'job workers started');
+  // Failed-login records older than the reset time count for nothing; without this the table grows with every guessed name.
+  const purge = setInterval(() => {
+    createLoginFailuresRepo(db).purgeOlderThan(new Date(Date.now() - config.LOGIN_FAILURE_RESET_SECONDS * 1000))
+      .catch((e: Error) => logger.warn({ err: e.name }, 'login failures not purged'));
+  }, 3_600_000);
+  purge.unref();
   return {
     deps,
     async close() {
+      clearInterval(purge);
       await Promise.all(workers.map((w) => w.close()));
       await delivery.close();
       await notifications.close();

@@ -24,6 +24,13 @@ export function createZeebeClient(config: Pick<Config, 'ZEEBE_GRPC_ADDRESS' | 'Z
   return c8.getZeebeGrpcApiClient();
 }
 
+/** The job is no longer there: completed already (by someone else), or ended by a timer or a cancellation. */
+export class JobGoneError extends Error {
+  static readonly code = 'JOB_GONE';
+  readonly code = JobGoneError.code;
+  override name = JobGoneError.name;
+}
+
 const connected = new WeakMap<ZeebeClient, Promise<unknown>>();
 
 /**
@@ -34,5 +41,11 @@ const connected = new WeakMap<ZeebeClient, Promise<unknown>>();
 export async function completeJob(zeebe: ZeebeClient, jobKey: string, variables: Record<string, string> = {}) {
   if (!connected.has(zeebe)) connected.set(zeebe, zeebe.topology().catch((e) => { connected.delete(zeebe); throw e; }));
   await connected.get(zeebe);
-  await zeebe.completeJob({ jobKey, variables });
+  try {
+    await zeebe.completeJob({ jobKey, variables });
+  } catch (err) {
+    // gRPC NOT_FOUND (5) is the broker's word for a job that is gone.
+    if ((err as { code?: number }).code === 5) throw new JobGoneError(`job ${jobKey} is gone`);
+    throw err;
+  }
 }

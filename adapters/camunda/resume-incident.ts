@@ -24,7 +24,10 @@ export async function resumeIncident(db: Db, zeebe: ZeebeClient, id: string | nu
     terminateInstructions: [{ elementInstanceKey: incident.element_instance_key }],
     activateInstructions: [{ elementId: incident.element_id, ancestorElementInstanceKey: '-1', variableInstructions: [] }],
   });
-  await incidents.resolve(id);
-  await createAuditRepo(db).record({ registrationId: incident.registration_id, actor, action: 'incident_resumed', detail: { incidentId: Number(incident.id), element: incident.element_id, errorCode: incident.error_code } });
+  // Once the instance is modified, the incident is gone in Zeebe: both records change together or not at all.
+  await db.transaction(async (trx) => {
+    await incidents.resolve(id, trx);
+    await createAuditRepo(db).record({ registrationId: incident.registration_id, actor, action: 'incident_resumed', detail: { incidentId: Number(incident.id), element: incident.element_id, errorCode: incident.error_code } }, trx);
+  });
   return incident;
 }

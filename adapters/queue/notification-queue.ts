@@ -13,7 +13,8 @@ export function createRedis(redisUrl: string) {
   return new Redis(redisUrl, { maxRetriesPerRequest: null });
 }
 
-export function createNotificationQueue(redisUrl: string, name = NOTIFICATION_QUEUE, retry = { attempts: 6, backoffMs: 5_000 }) {
+/** `retry` comes from NOTICE_ATTEMPTS and NOTICE_RETRY_BACKOFF_MS. */
+export function createNotificationQueue(redisUrl: string, name: string, retry: { attempts: number; backoffMs: number }) {
   const connection = createRedis(redisUrl);
   const queue = new Queue<DeliveryJobData>(name, {
     connection,

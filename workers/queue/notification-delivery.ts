@@ -4,24 +4,32 @@ import type { Mailer } from '../../adapters/mail/mailer.js';
 import { createRedis, NOTIFICATION_QUEUE, type DeliveryJobData } from '../../adapters/queue/notification-queue.js';
 import type { SmsGateway } from '../../adapters/sms/sms-gateway.js';
 import type { Config } from '../../config/config.js';
+import { createAccountsRepo } from '../../db/accounts-repo.js';
+import { WorkerError } from '../support/worker-error.js';
 import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
 import type { Db } from '../../db/knex.js';
 import { createNotificationsRepo } from '../../db/notifications-repo.js';
+import { createRegistrationsRepo } from '../../db/registrations-repo.js';
 import { emailFor, smsFor, type NoticeInput } from '../../domain/notification-texts.js';
 import type { RejectionReason } from '../../domain/review-decision.js';
 
 export interface DeliveryDeps { db: Db; config: Config; logger: Logger; sms: SmsGateway; mailer: Mailer }
 
-async function noticeFor(db: Db, config: Config, row: { registration_id: string; template: string }): Promise<NoticeInput> {
+/** The notice's text and its recipient, each read only where its template needs it. */
+async function noticeFor(db: Db, config: Config, row: { registration_id: string; template: string; channel: string }): Promise<{ notice: NoticeInput; to: string }> {
   const registrationId = row.registration_id;
-  if (row.template === 'review-reminder') return { template: 'review-reminder', registrationId, reviewUrl: `${config.PUBLIC_BASE_URL}/review/` };
-  const data = await createApplicantDataRepo(db).get(registrationId);
-  const reg = await db('registrations').where({ id: registrationId }).first('outcome_reason');
-  if (row.template === 'registered') {
-    const account = await db('accounts').where({ registration_id: registrationId }).first('username');
-    return { template: 'registered', username: account.username, agencyName: data!.agencyName, loginUrl: `${config.PUBLIC_BASE_URL}/login` };
+  if (row.template === 'review-reminder') {
+    return { notice: { template: 'review-reminder', registrationId, reviewUrl: `${config.PUBLIC_BASE_URL}/review/` }, to: config.REVIEW_MAILBOX };
   }
-  return { template: 'rejected', reason: (reg?.outcome_reason ?? 'other') as RejectionReason, agencyName: data!.agencyName };
+  const data = await createApplicantDataRepo(db).get(registrationId);
+  if (!data) throw new WorkerError(WorkerError.APPLICANT_DATA_MISSING, 'no applicant data for the notice', false);
+  const to = row.channel === 'sms' ? data.mobile : data.email;
+  if (row.template === 'registered') {
+    const account = await createAccountsRepo(db).byRegistration(registrationId);
+    return { notice: { template: 'registered', username: account!.username, agencyName: data.agencyName, loginUrl: `${config.PUBLIC_BASE_URL}/login` }, to };
+  }
+  const reg = await createRegistrationsRepo(db).get(registrationId);
+  return { notice: { template: 'rejected', reason: (reg?.outcome_reason ?? 'other') as RejectionReason, agencyName: data.agencyName }, to };
 }
 
 /**
@@ -38,15 +46,13 @@ export function startNotificationDelivery(deps: DeliveryDeps, queueName = NOTIFI
     if (row.status === 'sent') return row.provider_message_id;
     await repo.markAttempt(row.id);
     try {
-      const notice = await noticeFor(deps.db, deps.config, row);
-      const data = await createApplicantDataRepo(deps.db).get(row.registration_id);
+      const { notice, to } = await noticeFor(deps.db, deps.config, row);
       const ctx = { idempotencyKey: row.idempotency_key };
       let messageId: string;
       if (row.channel === 'sms') {
         const sms = smsFor(notice);
-        messageId = ('text' in sms ? await deps.sms.send(data!.mobile, sms.text, ctx) : await deps.sms.sendTemplate(data!.mobile, sms.template, sms.tokens, ctx)).messageId;
+        messageId = ('text' in sms ? await deps.sms.send(to, sms.text, ctx) : await deps.sms.sendTemplate(to, sms.template, sms.tokens, ctx)).messageId;
       } else {
-        const to = row.template === 'review-reminder' ? deps.config.REVIEW_MAILBOX : data!.email;
         messageId = (await deps.mailer.send({ to, ...emailFor(notice) }, ctx)).messageId;
       }
       await repo.markSent(row.id, messageId);
