@@ -55,8 +55,10 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   logRequests(fastify);
   fastify.setErrorHandler(errorHandler);
   fastify.setNotFoundHandler(notFoundHandler);
-  // Views carry personal data: no shared or browser cache keeps them.
   fastify.addHook('onSend', async (request, reply) => {
+    // Every body is sent with the type it is (a letter's was read from its content): no browser guesses another.
+    reply.header('x-content-type-options', 'nosniff');
+    // Views carry personal data: no shared or browser cache keeps them.
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 

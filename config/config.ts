@@ -40,7 +40,7 @@ export const ConfigSchema = Type.Object({
   REVIEW_MAILBOX: Type.String({ default: 'it-office-reviewers@payam.iran.ir' }),
   /** Keys the HMAC of one-time codes and captcha answers; rotate with care (open codes become invalid). */
   SECRET_PEPPER: Secret('dev-pepper-change-me-in-production'),
-  /** Signs applicant and staff bearer tokens. */
+  /** Keys the HMAC under which staff and agency-account session tokens are stored (applicant tokens are stored as plain SHA-256). */
   TOKEN_SECRET: Secret('dev-token-secret-change-me-in-production'),
   APPLICANT_TIMEOUT: Duration('P3D'),
   OTP_TIMEOUT: Duration('PT15M'),

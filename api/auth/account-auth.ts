@@ -1,4 +1,5 @@
 import { createAccountsRepo } from '../../db/accounts-repo.js';
+import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import { normalizeDigits } from '../../domain/digits.js';
 import { attemptLogin } from './attempt-login.js';
@@ -13,6 +14,7 @@ export interface AccountPrincipal { accountId: string; username: string }
 /** The agency account's login (after card step 12). The caller checks the captcha first (verify-captcha.ts). */
 export function createAccountAuth({ db, config, now }: AuthDeps) {
   const accounts = createAccountsRepo(db);
+  const applicantData = createApplicantDataRepo(db);
   const audit = createAuditRepo(db);
   const sessions = createSessions(db, config, now, 'account');
   const guard = createBruteForceGuard(db, config, now);
@@ -50,20 +52,25 @@ export function createAccountAuth({ db, config, now }: AuthDeps) {
       await audit.record({ actor: 'anonymous', action: 'account_login', detail: { outcome } });
     },
 
-    /** The signed-in account, with its agency (no personal data of the representative beyond the username). */
-    async me(token: string | undefined) {
-      const { accountId } = await verify(token);
-      const row = await db('accounts as a').leftJoin('applicant_data as d', 'd.registration_id', 'a.registration_id')
-        .where('a.id', accountId).first('a.id', 'a.username', 'a.agency_national_id', 'a.status', 'a.created_at', 'd.agency_name');
+    /**
+     * The signed-in account, with its agency (no personal data of the representative beyond the username).
+     * Given the principal the request's hook verified, the token is not verified again.
+     */
+    async me(session: string | undefined | AccountPrincipal) {
+      const { accountId } = typeof session === 'object' ? session : await verify(session);
+      const row = await accounts.get(accountId);
+      if (!row) throw unauthorized();
+      const data = await applicantData.get(row.registration_id);
       return {
-        accountId: row.id as string, username: row.username as string, status: row.status as string,
-        agency: { name: (row.agency_name as string | null) ?? null, nationalId: row.agency_national_id as string },
+        accountId: row.id, username: row.username, status: row.status,
+        agency: { name: data?.agencyName ?? null, nationalId: row.agency_national_id },
         createdAt: new Date(row.created_at).toISOString(),
       };
     },
 
-    async logout(token: string) {
-      const { accountId } = await verify(token);
+    /** Ends the token's session; given the principal the request's hook verified, the token is not verified again. */
+    async logout(token: string, principal?: AccountPrincipal) {
+      const { accountId } = principal ?? (await verify(token));
       await sessions.end(token);
       await audit.record({ actor: `account:${accountId}`, action: 'account_logout', detail: { accountId } });
     },

@@ -14,11 +14,10 @@ declare module 'fastify' {
   }
 }
 
-/** The session's bearer token, for the services that end or read it; the hook has checked it. */
-export function accountToken(request: FastifyRequest): string {
-  const token = bearerToken(request.headers.authorization);
-  if (!token || !request.account) throw unauthorized();
-  return token;
+/** The account the hook found; a route without the hook gets a 401 rather than a crash. */
+export function signedInAccount(request: FastifyRequest): AccountPrincipal {
+  if (!request.account) throw unauthorized();
+  return request.account;
 }
 
 /** The agency account's session (after card step 12), checked before anything else of the request is read. */

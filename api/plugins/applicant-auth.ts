@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { RegistrationRow } from '../../db/registrations-repo.js';
 import { bearerToken } from '../auth/session-token.js';
 import { UUID_PATTERN } from '../captcha/captcha-service.js';
 import { notFound, unauthorized } from '../errors/app-error.js';
@@ -9,6 +10,16 @@ declare module 'fastify' {
     /** preParsing hook for every per-registration route: the registration exists and the bearer token is its own. */
     requireApplicant: (request: FastifyRequest) => Promise<void>;
   }
+  interface FastifyRequest {
+    /** The registration the applicant's hook authenticated, as read then; the services check its status. */
+    registration: RegistrationRow | null;
+  }
+}
+
+/** The registration the hook found; a route without the hook gets a 401 rather than a crash. */
+export function applicantRegistration(request: FastifyRequest): RegistrationRow {
+  if (!request.registration) throw unauthorized();
+  return request.registration;
 }
 
 /**
@@ -18,12 +29,13 @@ declare module 'fastify' {
  */
 export default fp(
   async (app) => {
+    app.decorateRequest('registration', null);
     app.decorate('requireApplicant', async (request: FastifyRequest) => {
       const { id } = request.params as { id?: string };
       if (!id || !UUID_PATTERN.test(id)) throw notFound();
       const token = bearerToken(request.headers.authorization);
       if (!token) throw unauthorized();
-      await app.registrations.authenticate(id, token);
+      request.registration = await app.registrations.authenticate(id, token);
     });
   },
   { name: 'applicant-auth', dependencies: ['services'] },

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { loadConfig, type Config } from '../../config/config.js';
+import type { Config } from '../../config/config.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -8,13 +8,13 @@ declare module 'fastify' {
 }
 
 export interface ConfigPluginOptions {
-  config?: Config;
+  config: Config;
 }
 
-/** Validated once at start (a bad variable stops the server); tests hand in the engine stack's settings. */
+/** Validated once at start by `buildApp` (a bad variable stops the server); tests hand in the engine stack's settings. */
 export default fp<ConfigPluginOptions>(
   async (app, opts) => {
-    app.decorate('config', opts.config ?? loadConfig());
+    app.decorate('config', opts.config);
   },
   { name: 'config' },
 );

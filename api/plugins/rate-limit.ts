@@ -24,5 +24,5 @@ export default fp<RateLimitPluginOptions>(
   { name: 'rate-limit', dependencies: ['config', 'redis'] },
 );
 
-/** The per-route setting, for `config:` in a route's options. */
-export const limitTo = (max: number, windowSeconds: number) => ({ rateLimit: { max, timeWindow: windowSeconds * 1000 } });
+/** The per-route setting, for `config:` in a route's options; the window is the plugin's (RATE_LIMIT_WINDOW_SECONDS). */
+export const limitTo = (max: number) => ({ rateLimit: { max } });

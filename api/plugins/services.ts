@@ -4,6 +4,7 @@ import { createAccountAuth, type AccountAuth } from '../auth/account-auth.js';
 import { createStaffAuth, type StaffAuth } from '../auth/staff-auth.js';
 import { createCaptchaService, type CaptchaService } from '../captcha/captcha-service.js';
 import { createTestAnswers, type TestAnswers } from '../captcha/test-answers.js';
+import type { RegistrationRef } from '../registrations/open-registration.js';
 import { createRegistrationService, type RegistrationService } from '../registrations/registration-service.js';
 import { createRegistrationView, type RegistrationView } from '../registrations/registration-view.js';
 import { createStepService, type StepService } from '../registrations/step-service.js';
@@ -16,7 +17,8 @@ declare module 'fastify' {
     registrations: RegistrationService;
     steps: StepService;
     captchas: CaptchaService;
-    view: (id: string) => Promise<RegistrationView>;
+    /** The applicant's view of a registration: the given row (the hook's, unchanged since), or read by id. */
+    view: (registration: RegistrationRef) => Promise<RegistrationView>;
     /** Only with TEST_HOOKS; null otherwise, so no answer is ever kept in production. */
     testAnswers: TestAnswers | null;
     staffAuth: StaffAuth;

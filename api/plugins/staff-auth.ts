@@ -22,13 +22,6 @@ export function signedInStaff(request: FastifyRequest): StaffPrincipal {
   return request.staff;
 }
 
-/** The session's bearer token, for logout; the hook has checked it. */
-export function staffToken(request: FastifyRequest): string {
-  const token = bearerToken(request.headers.authorization);
-  if (!token || !request.staff) throw unauthorized();
-  return token;
-}
-
 /**
  * Runs at preParsing, like the applicant's check: after the rate limit and before the body is read
  * or validated, so a request without the right session learns nothing from a 422. The services

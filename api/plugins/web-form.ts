@@ -20,9 +20,9 @@ export default async function webForm(app: FastifyInstance) {
     maxAge: '5m',
     // `/review` and `/reports` as typed lead to their pages.
     redirect: true,
+    // x-content-type-options is set for every response (app.ts).
     setHeaders: (reply, file) => {
       if (file.endsWith('.html')) reply.header('content-security-policy', pagePolicy(path.relative(publicDir, file)));
-      reply.header('x-content-type-options', 'nosniff');
     },
   });
   // The address the notices give (PUBLIC_BASE_URL/login), served as it is, without a redirect.

@@ -5,6 +5,8 @@ import { USER_TASKS } from '../../adapters/camunda/process-model.js';
 import { hashPassword } from '../../adapters/crypto/password-hash.js';
 import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
+import { createLettersRepo } from '../../db/letters-repo.js';
+import { createOneTimeCodesRepo } from '../../db/one-time-codes-repo.js';
 import { createRegistrationsRepo } from '../../db/registrations-repo.js';
 import { createUserTasksRepo } from '../../db/user-tasks-repo.js';
 import { normalizeDigits } from '../../domain/digits.js';
@@ -12,18 +14,17 @@ import { hashSecret, OTP_LENGTH } from '../../domain/one-time-code.js';
 import { checkPassword } from '../../domain/password-policy.js';
 import type { CaptchaService } from '../captcha/captcha-service.js';
 import { AppError } from '../errors/app-error.js';
+import { jobGone } from '../errors/job-gone.js';
+import { openRegistration, type RegistrationRef } from './open-registration.js';
 import type { ServiceDeps } from './registration-service.js';
-
-// Kept as an export of this module for its existing importers; the hashing lives in adapters/crypto.
-export { hashPassword };
-
-const isNotFound = (e: unknown) => (e as { code?: number }).code === 5 || /NOT_FOUND/.test(String((e as Error).message));
 
 /** The applicant's user tasks (card steps 3–5 and 9-2): each call completes the open task and waits for the next. */
 export function createStepService({ db, zeebe, config, now }: ServiceDeps, captchas: CaptchaService) {
   const registrations = createRegistrationsRepo(db);
   const tasks = createUserTasksRepo(db);
   const audit = createAuditRepo(db);
+  const letters = createLettersRepo(db);
+  const codes = createOneTimeCodesRepo(db);
 
   /** The task is recorded a moment after the process arrives at it, so a quick applicant waits briefly. */
   async function openTask(registrationId: string, elementId: string) {
@@ -40,7 +41,7 @@ export function createStepService({ db, zeebe, config, now }: ServiceDeps, captc
     try {
       await completeJob(zeebe, jobKey, variables);
     } catch (err) {
-      if (!isNotFound(err)) throw err;
+      if (!jobGone(err)) throw err;
       await tasks.end(jobKey, 'canceled');
       throw new AppError('expired', 409);
     }
@@ -62,9 +63,10 @@ export function createStepService({ db, zeebe, config, now }: ServiceDeps, captc
     settle,
 
     /** Card steps 4–5: password and captcha, once the data (3) and the letter (3-2) are in. */
-    async submit(registrationId: string, input: { password: string; captchaId: string; captcha: string }) {
+    async submit(registration: RegistrationRef, input: { password: string; captchaId: string; captcha: string }) {
+      const { id: registrationId } = await openRegistration(registrations, registration, 'applicant-data');
       const data = await createApplicantDataRepo(db).get(registrationId);
-      const letter = await db('letters').where({ registration_id: registrationId }).first('sha256');
+      const letter = await letters.meta(registrationId);
       const missing = [...(data ? [] : ['applicant']), ...(letter ? [] : ['letter'])];
       if (missing.length) throw new AppError(data ? 'letter_missing' : 'data_missing', 409, [], { missing });
       const password = checkPassword(input.password, { nationalCode: data!.nationalCode, mobile: data!.mobile });
@@ -84,10 +86,11 @@ export function createStepService({ db, zeebe, config, now }: ServiceDeps, captc
     },
 
     /** Card step 9-2. */
-    async enterOtp(registrationId: string, code: string) {
-      const task = await openTask(registrationId, USER_TASKS.enterOtp);
+    async enterOtp(registration: RegistrationRef, code: string) {
+      const { id: registrationId } = await openRegistration(registrations, registration, 'otp');
       const normalized = normalizeDigits(code, { stripSeparators: true });
       if (!new RegExp(`^\\d{${OTP_LENGTH}}$`).test(normalized)) throw new AppError('validation_failed', 422, [{ field: 'code', code: 'otp_invalid' }]);
+      const task = await openTask(registrationId, USER_TASKS.enterOtp);
       const otpEntryId = randomUUID();
       await db('otp_entries').insert({ id: otpEntryId, registration_id: registrationId, code_hash: hashSecret(normalized, config.SECRET_PEPPER) });
       await audit.record({ registrationId, actor: 'applicant', action: 'otp_entered', detail: { otpEntryId } });
@@ -96,15 +99,15 @@ export function createStepService({ db, zeebe, config, now }: ServiceDeps, captc
     },
 
     /** A new code on request: after a cool-down, and within the codes one round may send. */
-    async resendOtp(registrationId: string) {
+    async resendOtp(registration: RegistrationRef) {
+      const reg = await openRegistration(registrations, registration, 'otp');
+      const registrationId = reg.id;
       const task = await openTask(registrationId, USER_TASKS.enterOtp);
-      const reg = await registrations.get(registrationId);
-      const codes = await db('one_time_codes').where({ registration_id: registrationId })
-        .where('created_at', '>=', reg!.submitted_at ?? reg!.created_at).orderBy('created_at', 'desc').select('sent_at');
-      const last = codes[0]?.sent_at ? new Date(codes[0].sent_at) : undefined;
+      const round = await codes.since(registrationId, reg.submitted_at ?? reg.created_at);
+      const last = round[0]?.sent_at ? new Date(round[0].sent_at) : undefined;
       const availableAt = last ? new Date(last.getTime() + config.OTP_RESEND_COOLDOWN_SECONDS * 1000) : now();
       if (availableAt > now()) throw new AppError('otp_resend_too_soon', 429, [], { retryAt: availableAt.toISOString() });
-      if (codes.length >= config.OTP_MAX_CODES) throw new AppError('rate_limited', 429);
+      if (round.length >= config.OTP_MAX_CODES) throw new AppError('rate_limited', 429);
       await audit.record({ registrationId, actor: 'applicant', action: 'otp_resend_requested' });
       await complete(registrationId, task.job_key, { otpAction: 'resend' });
       await settle(registrationId);

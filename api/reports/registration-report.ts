@@ -35,5 +35,3 @@ export function createRegistrationReport(db: Db, now: () => Date = () => new Dat
     };
   };
 }
-
-export type RegistrationReport = Awaited<ReturnType<ReturnType<typeof createRegistrationReport>>>;

@@ -7,8 +7,7 @@ import { createUserTasksRepo } from '../../db/user-tasks-repo.js';
 import { parseReviewDecision } from '../../domain/review-decision.js';
 import type { StaffPrincipal } from '../auth/staff-auth.js';
 import { AppError, notFound } from '../errors/app-error.js';
-
-const isNotFound = (e: unknown) => (e as { code?: number }).code === 5 || /NOT_FOUND/.test(String((e as Error).message));
+import { jobGone } from '../errors/job-gone.js';
 
 export interface DecisionInput { registrationId: string; staff: StaffPrincipal; decision: unknown; reason?: unknown }
 
@@ -39,7 +38,7 @@ export function createReviewDecider(db: Db, zeebe: ZeebeClient) {
         await completeJob(zeebe, task.job_key, rejectionReason ? { decision: 'reject', rejectionReason } : { decision: 'approve' });
       } catch (err) {
         // Decided in Tasklist or by a colleague a moment ago, or the instance was cancelled.
-        if (isNotFound(err)) throw new AppError('review_closed', 409, [], { status: reg.status });
+        if (jobGone(err)) throw new AppError('review_closed', 409, [], { status: reg.status });
         throw err;
       }
       await tasks.end(task.job_key, 'completed', trx);

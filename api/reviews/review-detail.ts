@@ -2,12 +2,11 @@ import { USER_TASKS } from '../../adapters/camunda/process-model.js';
 import type { Config } from '../../config/config.js';
 import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
 import type { Db } from '../../db/knex.js';
+import { createLettersRepo } from '../../db/letters-repo.js';
 import { createRegistrationsRepo } from '../../db/registrations-repo.js';
 import { createUserTasksRepo } from '../../db/user-tasks-repo.js';
-import { durationMs } from '../../domain/iso-duration.js';
 import { notFound } from '../errors/app-error.js';
-
-const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+import { dueAt, iso } from '../instants.js';
 
 /**
  * What a reviewer needs to decide (card 10–11): the agency, the representative, what the civil
@@ -16,7 +15,7 @@ const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOStrin
  */
 export function createReviewDetail(db: Db, config: Config) {
   const registrations = createRegistrationsRepo(db);
-  const reminderMs = durationMs(config.REVIEW_REMINDER);
+  const letters = createLettersRepo(db);
 
   async function reviewed(id: string) {
     const reg = await registrations.get(id);
@@ -34,12 +33,12 @@ export function createReviewDetail(db: Db, config: Config) {
       const reg = await reviewed(id);
       const data = await createApplicantDataRepo(db).get(id);
       const task = await createUserTasksRepo(db).openFor(id, [USER_TASKS.review]);
-      const letter = await db('letters').where({ registration_id: id }).first('file_name', 'mime_type', 'size_bytes', 'sha256', 'uploaded_at');
+      const letter = await letters.meta(id);
       return {
         registrationId: reg.id, status: reg.status,
         review: {
           open: Boolean(task), startedAt: iso(reg.review_started_at), decidedAt: iso(reg.decided_at),
-          dueAt: task ? iso(new Date(new Date(task.created_at).getTime() + reminderMs)) : null,
+          dueAt: task ? iso(dueAt(task.created_at, config.REVIEW_REMINDER)) : null,
           rejectionReason: reg.status === 'rejected' ? reg.outcome_reason : null,
         },
         agency: { name: data?.agencyName ?? null, nationalId: data?.agencyNationalId ?? reg.agency_national_id },
@@ -49,15 +48,15 @@ export function createReviewDetail(db: Db, config: Config) {
           position: data.representativePosition,
         } : null,
         inquiries: { civilRegistry: await latestInquiry(id, 'civil-registry'), shahkar: await latestInquiry(id, 'shahkar') },
-        letter: letter ? { fileName: letter.file_name, mimeType: letter.mime_type, sizeBytes: letter.size_bytes, sha256: letter.sha256, uploadedAt: iso(letter.uploaded_at) } : null,
+        letter: letter ?? null,
       };
     },
 
     async letter(id: string) {
       await reviewed(id);
-      const row = await db('letters').where({ registration_id: id }).first('content', 'mime_type', 'file_name', 'sha256', 'size_bytes');
+      const row = await letters.content(id);
       if (!row) throw notFound();
-      return { content: row.content as Buffer, mimeType: row.mime_type as string, fileName: (row.file_name as string | null) ?? null, sha256: row.sha256 as string, sizeBytes: row.size_bytes as number };
+      return { content: row.content, mimeType: row.mime_type, fileName: row.file_name ?? null, sha256: row.sha256, sizeBytes: row.size_bytes };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { USER_TASKS } from '../../adapters/camunda/process-model.js';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/knex.js';
-import { durationMs } from '../../domain/iso-duration.js';
+import { dueAt } from '../instants.js';
 
 export interface QueueItem {
   registrationId: string;
@@ -14,7 +14,6 @@ export interface QueueItem {
 
 /** The open review tasks, oldest first, as the inbox worker recorded them (Zeebe 8.6 cannot be searched). */
 export function createReviewQueue(db: Db, config: Config, now: () => Date) {
-  const reminderMs = durationMs(config.REVIEW_REMINDER);
   return async function openReviews(): Promise<QueueItem[]> {
     const rows = await db('user_tasks as t')
       .join('registrations as r', 'r.id', 't.registration_id')
@@ -23,7 +22,7 @@ export function createReviewQueue(db: Db, config: Config, now: () => Date) {
       .orderBy([{ column: 't.created_at' }, { column: 't.job_key' }])
       .select('t.registration_id', 't.created_at', 'd.agency_name', 'r.agency_national_id');
     return rows.map((r) => {
-      const due = new Date(new Date(r.created_at).getTime() + reminderMs);
+      const due = dueAt(r.created_at, config.REVIEW_REMINDER);
       return {
         registrationId: r.registration_id, agency: { name: r.agency_name ?? null, nationalId: r.agency_national_id ?? null },
         waitingSince: new Date(r.created_at).toISOString(), dueAt: due.toISOString(), overdue: due <= now(),

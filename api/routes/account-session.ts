@@ -2,8 +2,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors/app-error.js';
-import { accountToken } from '../plugins/account-auth.js';
+import { signedInAccount } from '../plugins/account-auth.js';
 import { limitTo } from '../plugins/rate-limit.js';
+import { verifiedBearer } from '../plugins/session-bearer.js';
 import { AccountLoginBody, AccountMeSchema, SessionSchema, accountBearer } from '../schemas/auth.js';
 import { errorResponses } from '../schemas/common.js';
 
@@ -19,7 +20,7 @@ export default async function accountSessionRoutes(fastify: FastifyInstance) {
       tags, body: AccountLoginBody, response: { 200: SessionSchema, ...errorResponses },
       summary: 'Account login with a captcha; the same 401 whatever was wrong, 429 account_locked after repeated failures',
     },
-    config: limitTo(config.RATE_LIMIT_LOGIN_MAX, config.RATE_LIMIT_WINDOW_SECONDS),
+    config: limitTo(config.RATE_LIMIT_LOGIN_MAX),
   }, async (request) => {
     const { captchaId, captcha, username, password } = request.body;
     // The captcha first: without it no password is tried, so no failure is counted against the name.
@@ -35,13 +36,13 @@ export default async function accountSessionRoutes(fastify: FastifyInstance) {
   app.get('/api/auth/me', {
     schema: { tags, summary: 'The signed-in account and its agency', security: accountBearer, response: { 200: AccountMeSchema, ...errorResponses } },
     preParsing: app.requireAccount,
-  }, async (request) => app.accountAuth.me(accountToken(request)));
+  }, async (request) => app.accountAuth.me(signedInAccount(request)));
 
   app.post('/api/auth/logout', {
     schema: { tags, summary: 'Ends the session at once', security: accountBearer, response: { 204: Type.Null(), ...errorResponses } },
     preParsing: app.requireAccount,
   }, async (request, reply) => {
-    await app.accountAuth.logout(accountToken(request));
+    await app.accountAuth.logout(verifiedBearer(request, request.account), signedInAccount(request));
     return reply.code(204).send(null);
   });
 }

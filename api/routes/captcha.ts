@@ -13,7 +13,7 @@ export default async function captchaRoutes(fastify: FastifyInstance) {
 
   app.get('/api/captcha', {
     schema: { tags: ['captcha'], summary: 'A new captcha challenge', response: { 200: CaptchaSchema, ...errorResponses } },
-    config: limitTo(config.RATE_LIMIT_CAPTCHA_MAX, config.RATE_LIMIT_WINDOW_SECONDS),
+    config: limitTo(config.RATE_LIMIT_CAPTCHA_MAX),
   }, async () => {
     const { id, image, answer } = await app.captchas.create();
     app.testAnswers?.remember(id, answer);

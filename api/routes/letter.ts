@@ -2,8 +2,10 @@ import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
 import { AppError } from '../errors/app-error.js';
 import { renderLetterTemplate } from '../letter/letter-template.js';
+import { applicantRegistration } from '../plugins/applicant-auth.js';
 import { LETTER_MAX_BYTES } from '../registrations/registration-service.js';
 import { bearer, errorResponses, IdParams } from '../schemas/common.js';
 import { RegistrationViewSchema } from '../schemas/view.js';
@@ -22,6 +24,7 @@ const letterUpload = () => Type.Object({ letter: Type.Unsafe<MultipartFile>({ is
 export default async function letterRoutes(fastify: FastifyInstance) {
   await fastify.register(multipart, { attachFieldsToBody: true, limits: { fileSize: LETTER_MAX_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const applicantData = createApplicantDataRepo(app.db);
 
   app.get('/api/registrations/:id/letter-template', {
     schema: {
@@ -30,9 +33,10 @@ export default async function letterRoutes(fastify: FastifyInstance) {
     },
     preParsing: app.requireApplicant,
   }, async (request, reply) => {
-    const view = await app.view(request.params.id);
+    const { id } = applicantRegistration(request);
+    const data = await applicantData.get(id);
     reply.type('text/html; charset=utf-8').header('content-security-policy', LETTER_CSP);
-    return renderLetterTemplate({ registrationId: view.id, data: view.data });
+    return renderLetterTemplate({ registrationId: id, data: data ?? null });
   });
 
   app.post('/api/registrations/:id/letter', {
@@ -47,7 +51,7 @@ export default async function letterRoutes(fastify: FastifyInstance) {
     },
   }, async (request) => {
     const { letter } = request.body;
-    await app.registrations.saveLetter(request.params.id, await letter.toBuffer(), letter.filename);
+    await app.registrations.saveLetter(applicantRegistration(request), await letter.toBuffer(), letter.filename);
     return app.view(request.params.id);
   });
 }

@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { applicantRegistration } from '../plugins/applicant-auth.js';
 import { limitTo } from '../plugins/rate-limit.js';
 import { bearer, errorResponses, IdParams } from '../schemas/common.js';
 import { ApplicantBody, StartedSchema } from '../schemas/requests.js';
@@ -14,7 +15,7 @@ export default async function registrationRoutes(fastify: FastifyInstance) {
 
   app.post('/api/registrations', {
     schema: { tags, summary: 'Start a registration (card steps 1–2)', response: { 201: StartedSchema, ...errorResponses } },
-    config: limitTo(config.RATE_LIMIT_START_MAX, config.RATE_LIMIT_WINDOW_SECONDS),
+    config: limitTo(config.RATE_LIMIT_START_MAX),
   }, async (_request, reply) => {
     const { id, token } = await app.registrations.start();
     return reply.code(201).send({ token, registration: await app.view(id) });
@@ -23,7 +24,7 @@ export default async function registrationRoutes(fastify: FastifyInstance) {
   app.get('/api/registrations/:id', {
     schema: { tags, summary: 'The registration as the form shows it', security: bearer, params: IdParams, response: { 200: RegistrationViewSchema, ...errorResponses } },
     preParsing: app.requireApplicant,
-  }, async (request) => app.view(request.params.id));
+  }, async (request) => app.view(applicantRegistration(request)));
 
   app.put('/api/registrations/:id/applicant', {
     schema: {
@@ -32,7 +33,7 @@ export default async function registrationRoutes(fastify: FastifyInstance) {
     },
     preParsing: app.requireApplicant,
   }, async (request) => {
-    await app.registrations.saveApplicantData(request.params.id, request.body);
+    await app.registrations.saveApplicantData(applicantRegistration(request), request.body);
     return app.view(request.params.id);
   });
 }

@@ -36,9 +36,8 @@ export default async function reviewRoutes(fastify: FastifyInstance) {
     preParsing: reviewer,
   }, async (request, reply) => {
     const letter = await app.reviews.letter(signedInStaff(request), request.params.id);
-    // The type was read from the content at upload; nosniff keeps the browser to it.
-    return reply.type(letter.mimeType).header('content-disposition', disposition(letter.fileName))
-      .header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').send(letter.content);
+    // The type was read from the content at upload; nosniff (set for every response, app.ts) keeps the browser to it.
+    return reply.type(letter.mimeType).header('content-disposition', disposition(letter.fileName)).send(letter.content);
   });
 
   app.post('/api/reviews/:id/decision', {

@@ -2,7 +2,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { limitTo } from '../plugins/rate-limit.js';
-import { signedInStaff, staffToken } from '../plugins/staff-auth.js';
+import { verifiedBearer } from '../plugins/session-bearer.js';
+import { signedInStaff } from '../plugins/staff-auth.js';
 import { SessionSchema, StaffLoginBody, StaffMeSchema, staffBearer } from '../schemas/auth.js';
 import { errorResponses } from '../schemas/common.js';
 
@@ -18,7 +19,7 @@ export default async function staffSessionRoutes(fastify: FastifyInstance) {
       tags, summary: 'Staff login; the same 401 whatever was wrong, 429 account_locked after repeated failures',
       body: StaffLoginBody, response: { 200: SessionSchema, ...errorResponses },
     },
-    config: limitTo(config.RATE_LIMIT_LOGIN_MAX, config.RATE_LIMIT_WINDOW_SECONDS),
+    config: limitTo(config.RATE_LIMIT_LOGIN_MAX),
   }, async (request) => {
     const { token, expiresAt } = await app.staffAuth.login(request.body);
     return { token, expiresAt: expiresAt.toISOString() };
@@ -36,7 +37,7 @@ export default async function staffSessionRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: 'Ends the session at once', security: staffBearer, response: { 204: Type.Null(), ...errorResponses } },
     preParsing: app.staffOnly(),
   }, async (request, reply) => {
-    await app.staffAuth.logout(staffToken(request));
+    await app.staffAuth.logout(verifiedBearer(request, request.staff), signedInStaff(request));
     return reply.code(204).send(null);
   });
 }

@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { applicantRegistration } from '../plugins/applicant-auth.js';
 import { limitTo } from '../plugins/rate-limit.js';
 import { bearer, errorResponses, IdParams } from '../schemas/common.js';
 import { OtpBody, SubmitBody } from '../schemas/requests.js';
@@ -12,7 +13,6 @@ const response = { 200: RegistrationViewSchema, ...errorResponses };
 export default async function stepRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { config } = app;
-  const window = config.RATE_LIMIT_WINDOW_SECONDS;
 
   app.post('/api/registrations/:id/submit', {
     schema: {
@@ -20,33 +20,27 @@ export default async function stepRoutes(fastify: FastifyInstance) {
       summary: 'Password and captcha (card steps 4–5); answers at the next wait state, or with step "verifying" to poll',
     },
     preParsing: app.requireApplicant,
-    config: limitTo(config.RATE_LIMIT_SUBMIT_MAX, window),
+    config: limitTo(config.RATE_LIMIT_SUBMIT_MAX),
   }, async (request) => {
-    const { id } = request.params;
-    await app.registrations.requireOpen(id, 'applicant-data');
-    await app.steps.submit(id, request.body);
-    return app.view(id);
+    await app.steps.submit(applicantRegistration(request), request.body);
+    return app.view(request.params.id);
   });
 
   app.post('/api/registrations/:id/otp', {
     schema: { tags, summary: 'The code received by SMS (card step 9-2)', security: bearer, params: IdParams, body: OtpBody, response },
     preParsing: app.requireApplicant,
-    config: limitTo(config.RATE_LIMIT_OTP_MAX, window),
+    config: limitTo(config.RATE_LIMIT_OTP_MAX),
   }, async (request) => {
-    const { id } = request.params;
-    await app.registrations.requireOpen(id, 'otp');
-    await app.steps.enterOtp(id, request.body.code);
-    return app.view(id);
+    await app.steps.enterOtp(applicantRegistration(request), request.body.code);
+    return app.view(request.params.id);
   });
 
   app.post('/api/registrations/:id/otp/resend', {
     schema: { tags, summary: 'A new code, after the cool-down (otp.resendAvailableAt)', security: bearer, params: IdParams, response },
     preParsing: app.requireApplicant,
-    config: limitTo(config.RATE_LIMIT_OTP_MAX, window),
+    config: limitTo(config.RATE_LIMIT_OTP_MAX),
   }, async (request) => {
-    const { id } = request.params;
-    await app.registrations.requireOpen(id, 'otp');
-    await app.steps.resendOtp(id);
-    return app.view(id);
+    await app.steps.resendOtp(applicantRegistration(request));
+    return app.view(request.params.id);
   });
 }

@@ -1,4 +1,4 @@
-import { $, whileBusy } from './dom.js';
+import { $, h, whileBusy } from './dom.js';
 import { showLoginError } from './login-error.js';
 import { clearNotices, showError } from './notices.js';
 import { staffApi, staffSession } from './staff-api.js';
@@ -32,8 +32,22 @@ export async function staffError(apiError, onSignedOut) {
   showError(apiError);
 }
 
-/** The staff login of the reviewer and supervisor pages; `onSignedIn` runs after login and on a reload with a live session. */
-export function initStaffLogin({ onSignedIn, onSignedOut }) {
+/** The login form both staff pages show in their `#staff-login` section, headed by the page's `title`. */
+function buildLoginForm(title) {
+  const field = (id, label, input) => h('div', { class: 'field' }, h('label', { for: id }, label), h('input', { id, dir: 'ltr', ...input }));
+  $('#staff-login').replaceChildren(h('form', { id: 'staff-login-form', class: 'card narrow', novalidate: true },
+    h('h1', { tabindex: '-1' }, title),
+    field('staff-username', 'نام کاربری', { type: 'text', autocomplete: 'username', spellcheck: 'false' }),
+    field('staff-password', 'رمز عبور', { type: 'password', autocomplete: 'current-password' }),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'staff-login-button' }, 'ورود'))));
+}
+
+/**
+ * The staff login of the reviewer and supervisor pages, headed `title`; `onSignedIn` runs after login
+ * and on a reload with a live session.
+ */
+export function initStaffLogin({ title, onSignedIn, onSignedOut }) {
+  buildLoginForm(title);
   $('#staff-login-form').addEventListener('submit', (event) => {
     event.preventDefault();
     whileBusy($('#staff-login-button'), async () => {

@@ -10,12 +10,12 @@ import { defaultRange } from './report-dates.js';
 import { showTable } from './report-table.js';
 
 const form = () => $('#report-form');
-let shown = null; // the report on screen and the query behind it, for the instance lists and a redraw
+let shown = null; // the report on screen, for a redraw
 
 const tile = (label, value, hint) => h('div', { class: 'tile' }, label, h('span', { class: 'value' }, fa(value)), hint ? h('span', { class: 'hint' }, hint) : null);
 
 function render(report, query) {
-  shown = { report, query };
+  shown = report;
   $('#report-body').hidden = false;
   $('#instances').hidden = true;
   const t = report.total;
@@ -60,7 +60,7 @@ form().addEventListener('submit', (event) => {
 let drawnAt = 0;
 new ResizeObserver(([entry]) => {
   const width = Math.round(entry.contentRect.width);
-  if (shown && width && width !== drawnAt) drawCharts(shown.report);
+  if (shown && width && width !== drawnAt) drawCharts(shown);
   drawnAt = width;
 }).observe($('#report-body'));
-initStaffLogin({ onSignedIn: signedIn, onSignedOut: hide });
+initStaffLogin({ title: 'ورود ناظران', onSignedIn: signedIn, onSignedOut: hide });

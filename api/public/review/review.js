@@ -51,4 +51,4 @@ const ctx = {
 };
 
 window.addEventListener('hashchange', route);
-initStaffLogin({ onSignedIn: route, onSignedOut: hideAll });
+initStaffLogin({ title: 'ورود کارشناسان', onSignedIn: route, onSignedOut: hideAll });
