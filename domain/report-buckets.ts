@@ -1,6 +1,5 @@
-import { isValidJalaaliDate, toGregorian } from 'jalaali-js';
 import { normalizeDigits } from './digits.js';
-import { gregorianBucket, IRAN_TIME_ZONE, jalaliBucket, type BucketUnit } from './jalali-date.js';
+import { gregorianBucket, IRAN_TIME_ZONE, jalaliBucket, parseJalaliDate, type BucketUnit } from './jalali-date.js';
 import { fail, ok, type Result } from './result.js';
 
 export type ReportCalendar = 'jalali' | 'gregorian';
@@ -10,18 +9,27 @@ export const BUCKET_UNITS: readonly BucketUnit[] = ['day', 'week', 'month', 'yea
 export const bucketLabel = (date: Date, unit: BucketUnit, calendar: ReportCalendar) =>
   calendar === 'jalali' ? jalaliBucket(date, unit) : gregorianBucket(date, unit);
 
+const DAY_MS = 86_400_000;
+
+/** An instant inside the Tehran day of `date`: 08:00 UTC is 11:30 or 12:30 in Tehran, far from either midnight. */
+function tehranMidday(date: Date): number {
+  const [y, m, d] = gregorianBucket(date, 'day').split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d, 8);
+}
+
 /**
  * Every label from `from` (inclusive) to `to` (exclusive), in order, empty periods included so a
- * chart has no gaps. Steps of six hours meet every day even across a daylight-saving change.
+ * chart has no gaps. A label depends only on the Tehran day, so one look per day suffices; the
+ * days are walked at midday, clear of the hour a daylight-saving change adds or takes away.
  */
 export function bucketLabels(from: Date, to: Date, unit: BucketUnit, calendar: ReportCalendar): string[] {
   const labels: string[] = [];
-  for (let t = from.getTime(); t < to.getTime(); t += 6 * 3_600_000) {
+  if (to.getTime() <= from.getTime()) return labels;
+  const last = tehranMidday(new Date(to.getTime() - 1));
+  for (let t = tehranMidday(from); t <= last; t += DAY_MS) {
     const label = bucketLabel(new Date(t), unit, calendar);
     if (labels.at(-1) !== label) labels.push(label);
   }
-  const last = to.getTime() > from.getTime() ? bucketLabel(new Date(to.getTime() - 1), unit, calendar) : undefined;
-  if (last && labels.at(-1) !== last) labels.push(last);
   return labels;
 }
 
@@ -48,15 +56,17 @@ export function tehranDayStart(gy: number, gm: number, gd: number): Date {
  * Tehran and the next day's, so `to` can include its whole day.
  */
 export function parseReportDay(input: string): Result<{ start: Date; next: Date }, 'report_date_format'> {
-  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(normalizeDigits(input.trim()));
+  const text = normalizeDigits(input.trim());
+  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(text);
   if (!m) return fail('report_date_format');
   let [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (y < 1700) {
-    if (!isValidJalaaliDate(y, mo, d)) return fail('report_date_format');
-    ({ gy: y, gm: mo, gd: d } = toGregorian(y, mo, d));
+    const jalali = parseJalaliDate(text);
+    if (!jalali.ok) return fail('report_date_format');
+    [y, mo, d] = jalali.value.iso.split('-').map(Number) as [number, number, number];
   }
   const day = new Date(Date.UTC(y, mo - 1, d));
   if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return fail('report_date_format');
-  const after = new Date(day.getTime() + 86_400_000);
+  const after = new Date(day.getTime() + DAY_MS);
   return ok({ start: tehranDayStart(y, mo, d), next: tehranDayStart(after.getUTCFullYear(), after.getUTCMonth() + 1, after.getUTCDate()) });
 }

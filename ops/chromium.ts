@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { run } from './run.js';
+import { aptInstall } from './services.js';
 
 export class ChromiumUnavailableError extends Error {
   static readonly code = 'CHROMIUM_UNAVAILABLE';
@@ -22,12 +22,10 @@ export async function ensureChromium(log: (m: string) => void = () => undefined)
   if (process.getuid?.() !== 0) {
     throw new ChromiumUnavailableError('Chromium is not installed and this user cannot install it: run `sudo apt-get install -y chromium` or set CHROMIUM_PATH');
   }
-  log('installing chromium from Debian packages (one time, a few minutes)');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const update = await run('apt-get', ['update', '-q'], { env });
-  if (update.code !== 0) throw new ChromiumUnavailableError(`apt-get update failed:\n${update.output.slice(-1500)}`);
-  const install = await run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium'], { env });
+  const fail = (message: string) => new ChromiumUnavailableError(message);
+  // A one-time install; it takes a few minutes.
+  await aptInstall('chromium', log, { extraArgs: ['--no-install-recommends'], fail });
   const path = found();
-  if (install.code !== 0 || !path) throw new ChromiumUnavailableError(`apt-get install chromium failed:\n${install.output.slice(-1500)}`);
+  if (!path) throw fail(`apt-get installed chromium but none of ${CANDIDATES.join(', ')} exists`);
   return path;
 }

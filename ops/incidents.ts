@@ -1,14 +1,11 @@
 import { createZeebeClient } from '../adapters/camunda/camunda-client.js';
 import { resumeIncident } from '../adapters/camunda/resume-incident.js';
-import { loadConfig } from '../config/config.js';
 import { createIncidentsRepo } from '../db/incidents-repo.js';
-import { createDb } from '../db/knex.js';
+import { runDbCli } from './run-db-cli.js';
 
 /** `npm run incidents` lists the open incidents; `npm run incidents -- resume <id>` resumes one. */
-const config = loadConfig();
-const db = createDb(config.DATABASE_URL);
 const [command = 'list', id] = process.argv.slice(2);
-try {
+await runDbCli(async ({ config, db }) => {
   if (command === 'list') {
     const open = await createIncidentsRepo(db).open();
     if (!open.length) console.log('no open incidents');
@@ -23,11 +20,6 @@ try {
     }
   } else {
     console.error('usage: npm run incidents [-- list | -- resume <id>]');
-    process.exitCode = 2;
+    return 2;
   }
-} catch (e) {
-  console.error(`${(e as { code?: string }).code ?? 'ERROR'}: ${(e as Error).message}`);
-  process.exitCode = 1;
-} finally {
-  await db.destroy();
-}
+});

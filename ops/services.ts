@@ -31,16 +31,30 @@ async function waitFor(host: string, port: number, seconds: number) {
 const isLocal = (host: string) => ['127.0.0.1', 'localhost', '::1'].includes(host);
 const isRoot = () => process.getuid?.() === 0;
 
-async function aptInstall(pkg: string, log: (m: string) => void) {
-  if (!isRoot()) throw new ServiceUnavailableError(`${pkg} is not installed; install it (apt-get install ${pkg}) or point the URL at a running one`);
+/**
+ * Installs a Debian package as root. `extraArgs` go to `apt-get install` (say, `--no-install-recommends`);
+ * `fail` makes the error the caller's own, so each tool keeps its error code.
+ */
+export async function aptInstall(
+  pkg: string,
+  log: (m: string) => void,
+  opts: { extraArgs?: string[]; fail?: (message: string) => Error } = {},
+) {
+  const fail = opts.fail ?? ((message: string) => new ServiceUnavailableError(message));
+  if (!isRoot()) throw fail(`${pkg} is not installed; install it (apt-get install ${pkg}) or point the URL at a running one`);
   log(`installing ${pkg} from Debian packages`);
-  await run('apt-get', ['update', '-q']);
-  const r = await run('apt-get', ['install', '-y', '-q', pkg], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (r.code !== 0) throw new ServiceUnavailableError(`apt-get install ${pkg} failed:\n${r.output.slice(-1500)}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = await run('apt-get', ['update', '-q'], { env });
+  if (update.code !== 0) throw fail(`apt-get update failed:\n${update.output.slice(-1500)}`);
+  const r = await run('apt-get', ['install', '-y', '-q', ...(opts.extraArgs ?? []), pkg], { env });
+  if (r.code !== 0) throw fail(`apt-get install ${pkg} failed:\n${r.output.slice(-1500)}`);
 }
 
-/** Uses the PostgreSQL on the URL; a local one that is stopped is started, a missing one installed. */
-export async function ensurePostgres(databaseUrl: string, log: (m: string) => void) {
+/**
+ * Uses the PostgreSQL on the URL; a local one that is stopped is started, a missing one installed.
+ * The URL's database is created if missing, unless `createDatabase: false` (the caller makes it itself).
+ */
+export async function ensurePostgres(databaseUrl: string, log: (m: string) => void, { createDatabase = true } = {}) {
   const url = new URL(databaseUrl);
   const host = url.hostname;
   const port = Number(url.port || 5432);
@@ -53,24 +67,34 @@ export async function ensurePostgres(databaseUrl: string, log: (m: string) => vo
     }
     if (!(await waitFor(host, port, 30))) throw new ServiceUnavailableError(`PostgreSQL did not start on ${host}:${port}`);
   }
-  await ensureDatabase(url, log);
+  if (createDatabase) await ensureDatabase(url, log);
 }
 
-async function ensureDatabase(url: URL, log: (m: string) => void) {
-  const name = decodeURIComponent(url.pathname.slice(1));
+const databaseName = (url: URL) => decodeURIComponent(url.pathname.slice(1));
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Runs `fn` with a client on the server's `postgres` database, for statements about other databases. */
+async function withAdminClient<T>(url: URL, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   try {
-    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (found.rowCount === 0) {
-      log(`creating database ${name}`);
-      await client.query(`create database "${name.replaceAll('"', '""')}"`);
-    }
+    return await fn(client);
   } finally {
     await client.end();
   }
+}
+
+async function ensureDatabase(url: URL, log: (m: string) => void) {
+  const name = databaseName(url);
+  await withAdminClient(url, async (client) => {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) {
+      log(`creating database ${name}`);
+      await client.query(`create database ${quoteIdent(name)}`);
+    }
+  });
 }
 
 /**
@@ -80,19 +104,13 @@ async function ensureDatabase(url: URL, log: (m: string) => void) {
  */
 export async function recreateTestDatabase(databaseUrl: string, log: (m: string) => void) {
   const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
+  const name = databaseName(url);
   if (!/_test(_[a-z0-9]+)?$/.test(name)) throw new ServiceUnavailableError(`refusing to recreate ${name}: not a test database`);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists "${name.replaceAll('"', '""')}" with (force)`);
-    await client.query(`create database "${name.replaceAll('"', '""')}"`);
+  await withAdminClient(url, async (client) => {
+    await client.query(`drop database if exists ${quoteIdent(name)} with (force)`);
+    await client.query(`create database ${quoteIdent(name)}`);
     log(`recreated test database ${name}`);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** Uses the Redis on the URL; a local one that is stopped is started, a missing one installed. */

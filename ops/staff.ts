@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config/config.js';
-import { createDb } from '../db/knex.js';
 import { readSecret } from './read-secret.js';
+import { runDbCli } from './run-db-cli.js';
 import { createStaffCommands } from './staff-commands.js';
 
 /**
@@ -21,9 +20,8 @@ async function password(): Promise<string> {
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' } } });
 const [command, username] = positionals;
-const db = createDb(loadConfig().DATABASE_URL, { min: 0, max: 2 });
-const staff = createStaffCommands(db);
-try {
+await runDbCli(async ({ db }) => {
+  const staff = createStaffCommands(db);
   if (command === 'add' && username && values.role) {
     const s = await staff.add(username, values.role, await password());
     console.log(`added ${s.username} (${s.role}), id ${s.id}`);
@@ -35,11 +33,6 @@ try {
     console.log(`new password set for ${(await staff.setPassword(username, await password())).username}; their sessions are ended`);
   } else {
     console.error(USAGE);
-    process.exitCode = 2;
+    return 2;
   }
-} catch (e) {
-  console.error(`${(e as { code?: string }).code ?? 'ERROR'}: ${(e as Error).message}`);
-  process.exitCode = 1;
-} finally {
-  await db.destroy();
-}
+}, { min: 0, max: 2 });

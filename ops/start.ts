@@ -1,11 +1,7 @@
-import { createZeebeClient } from '../adapters/camunda/camunda-client.js';
-import { deployModels } from '../adapters/camunda/deploy-models.js';
 import { loadConfig } from '../config/config.js';
-import { createDb, migrateLatest } from '../db/knex.js';
-import { startCamunda } from './camunda/process.js';
 import { camundaSettings } from './camunda/settings.js';
 import { startChildren } from './children.js';
-import { ensurePostgres, ensureRedis } from './services.js';
+import { prepareStack } from './prepare-stack.js';
 
 /** `npm start`: everything a developer needs, from a fresh clone, in one command. */
 const log = (m: string) => console.log(`[start] ${m}`);
@@ -13,15 +9,7 @@ const config = loadConfig();
 const camunda = camundaSettings();
 const t0 = Date.now();
 
-await ensurePostgres(config.DATABASE_URL, log);
-await ensureRedis(config.REDIS_URL, log);
-const db = createDb(config.DATABASE_URL);
-log(`migrations applied: ${(await migrateLatest(db)).join(', ') || 'none (up to date)'}`);
-await db.destroy();
-await startCamunda(camunda, log);
-const zeebe = createZeebeClient(config);
-log(`deployed: ${(await deployModels(zeebe)).join(', ')}`);
-await zeebe.close();
+await prepareStack(config, camunda, log);
 
 const services = startChildren([
   { name: 'pgsb-sim', script: 'simulators/pgsb/main.ts' },

@@ -19,7 +19,7 @@ async function sha1(file: string): Promise<string> {
 
 /** The checksum Maven Central publishes beside the archive, as Maven stored it in the local repository. */
 function publishedSha1(s: CamundaSettings): string | undefined {
-  const repo = process.env.MAVEN_REPO_LOCAL ?? path.join(homedir(), '.m2', 'repository');
+  const repo = s.mavenRepoLocal ?? path.join(homedir(), '.m2', 'repository');
   const f = path.join(repo, 'io/camunda/camunda-zeebe', s.version, `camunda-zeebe-${s.version}.tar.gz.sha1`);
   return existsSync(f) ? readFileSync(f, 'utf8').trim().split(/\s+/)[0] : undefined;
 }
@@ -31,7 +31,7 @@ export async function ensureDistribution(s: CamundaSettings, log: (m: string) =>
   mkdirSync(s.cacheDir, { recursive: true });
   if (!existsSync(s.archive)) {
     log(`fetching ${s.artifact} from Maven Central`);
-    const repo = process.env.MAVEN_REPO_LOCAL ? [`-Dmaven.repo.local=${process.env.MAVEN_REPO_LOCAL}`] : [];
+    const repo = s.mavenRepoLocal ? [`-Dmaven.repo.local=${s.mavenRepoLocal}`] : [];
     const r = await run('mvn', ['-B', '-q', ...repo, 'dependency:copy', `-Dartifact=${s.artifact}`, `-DoutputDirectory=${s.cacheDir}`]);
     if (r.code !== 0 || !existsSync(s.archive)) {
       throw new DistributionError(`mvn could not fetch ${s.artifact}:\n${r.output.slice(-2000)}`);

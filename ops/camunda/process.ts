@@ -33,28 +33,28 @@ function runningPid(s: CamundaSettings): number | undefined {
   }
 }
 
-/** Settings the broker reads from its environment (Spring relaxed binding), all local-development values. */
+/**
+ * Settings the broker reads from its environment (Spring relaxed binding), all local-development values
+ * (see `camundaSettings`); the rest of this process's environment passes through.
+ */
 function brokerEnv(s: CamundaSettings, javaHome: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
     JAVA_HOME: javaHome,
-    JAVA_OPTS: `-Xms512m -Xmx${s.heap} -XX:+UseG1GC ${process.env.CAMUNDA_JAVA_OPTS ?? ''}`.trim(),
+    JAVA_OPTS: `-Xms512m -Xmx${s.heap} -XX:+UseG1GC ${s.javaOpts}`.trim(),
     ZEEBE_BROKER_DATA_DIRECTORY: s.dataDir,
-    // The default thresholds (2 GB / 1 GB free) stop processing on small development disks.
-    ZEEBE_BROKER_DATA_DISK_FREESPACE_PROCESSING: process.env.ZEEBE_BROKER_DATA_DISK_FREESPACE_PROCESSING ?? '512MB',
-    ZEEBE_BROKER_DATA_DISK_FREESPACE_REPLICATION: process.env.ZEEBE_BROKER_DATA_DISK_FREESPACE_REPLICATION ?? '256MB',
-    ZEEBE_BROKER_NETWORK_HOST: process.env.ZEEBE_BROKER_NETWORK_HOST ?? '127.0.0.1',
-    ZEEBE_BROKER_GATEWAY_NETWORK_HOST: process.env.ZEEBE_BROKER_GATEWAY_NETWORK_HOST ?? '127.0.0.1',
+    ZEEBE_BROKER_DATA_DISK_FREESPACE_PROCESSING: s.diskFreeProcessing,
+    ZEEBE_BROKER_DATA_DISK_FREESPACE_REPLICATION: s.diskFreeReplication,
+    ZEEBE_BROKER_NETWORK_HOST: s.brokerHost,
+    ZEEBE_BROKER_GATEWAY_NETWORK_HOST: s.gatewayHost,
     ZEEBE_BROKER_GATEWAY_NETWORK_PORT: String(s.grpcPort),
     ZEEBE_BROKER_NETWORK_COMMANDAPI_PORT: String(s.commandPort),
     ZEEBE_BROKER_NETWORK_INTERNALAPI_PORT: String(s.internalPort),
     ZEEBE_BROKER_GATEWAY_SECURITY_AUTHENTICATION_MODE: 'none',
-    // One broker on a small machine shared with its clients: backpressure would refuse commands and
-    // job activations under a burst and the clients' back-off turns that into stalls of many seconds.
-    ZEEBE_BROKER_BACKPRESSURE_ENABLED: process.env.ZEEBE_BROKER_BACKPRESSURE_ENABLED ?? 'false',
+    ZEEBE_BROKER_BACKPRESSURE_ENABLED: s.backpressureEnabled,
     ZEEBE_BROKER_THREADS_CPUTHREADCOUNT: '2',
     ZEEBE_BROKER_THREADS_IOTHREADCOUNT: '2',
-    SERVER_ADDRESS: process.env.CAMUNDA_REST_HOST ?? '127.0.0.1',
+    SERVER_ADDRESS: s.restHost,
     SERVER_PORT: String(s.restPort),
     MANAGEMENT_SERVER_PORT: String(s.managementPort),
     CAMUNDA_REST_ENABLED: 'true',

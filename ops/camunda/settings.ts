@@ -30,6 +30,19 @@ export function camundaSettings(env: NodeJS.ProcessEnv = process.env) {
     managementPort: Number(env.CAMUNDA_MANAGEMENT_PORT ?? 9600),
     commandPort: Number(env.CAMUNDA_COMMAND_PORT ?? 26501),
     internalPort: Number(env.CAMUNDA_INTERNAL_PORT ?? 26502),
+    /** Extra JVM options, after the heap and GC settings. */
+    javaOpts: env.CAMUNDA_JAVA_OPTS ?? '',
+    /** Maven's local repository, if not ~/.m2/repository: where the archive and its published checksum land. */
+    mavenRepoLocal: env.MAVEN_REPO_LOCAL,
+    // The default thresholds (2 GB / 1 GB free) stop processing on small development disks.
+    diskFreeProcessing: env.ZEEBE_BROKER_DATA_DISK_FREESPACE_PROCESSING ?? '512MB',
+    diskFreeReplication: env.ZEEBE_BROKER_DATA_DISK_FREESPACE_REPLICATION ?? '256MB',
+    brokerHost: env.ZEEBE_BROKER_NETWORK_HOST ?? '127.0.0.1',
+    gatewayHost: env.ZEEBE_BROKER_GATEWAY_NETWORK_HOST ?? '127.0.0.1',
+    restHost: env.CAMUNDA_REST_HOST ?? '127.0.0.1',
+    // One broker on a small machine shared with its clients: backpressure would refuse commands and
+    // job activations under a burst and the clients' back-off turns that into stalls of many seconds.
+    backpressureEnabled: env.ZEEBE_BROKER_BACKPRESSURE_ENABLED ?? 'false',
   };
 }
 

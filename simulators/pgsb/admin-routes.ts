@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from '@sinclair/typebox';
+import { registerResetRoutes } from '../shared/reset-routes.js';
 import { CallsQuery, CitizenBody, FaultBody, MobileBody } from './schemas.js';
 import type { PgsbState } from './state.js';
 
@@ -22,15 +23,7 @@ export function registerAdminRoutes(app: FastifyInstance, state: PgsbState): voi
     return reply.code(201).send({ ok: true });
   });
 
-  app.delete('/__sim/faults', async (_req, reply) => {
-    state.faults.clear();
-    return reply.code(204).send();
-  });
-
-  app.delete('/__sim/state', async (_req, reply) => {
-    state.reset();
-    return reply.code(204).send();
-  });
+  registerResetRoutes(app, state);
 
   app.get<{ Querystring: Static<typeof CallsQuery> }>('/__sim/calls', { schema: { querystring: CallsQuery } }, async (req) => {
     const calls = state.calls.filter((c) => req.query.service === undefined || c.service === req.query.service);

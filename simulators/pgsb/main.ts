@@ -5,4 +5,4 @@ import { buildPgsbSimulator } from './server.js';
 // The token must equal PGSB_TOKEN of the services, whose default is also `sim-token`.
 const token = process.env.PGSB_SIM_TOKEN || 'sim-token';
 const app = buildPgsbSimulator({ token, logger: createLogger({ name: 'pgsb-sim' }) });
-await runSimulator(app, readPort(process.env, 'PGSB_SIM_PORT', 3100), process.env.PGSB_SIM_HOST || '127.0.0.1');
+await runSimulator(app, readPort(process.env, 'PGSB_SIM_PORT', 3100), 'PGSB_SIM_HOST');

@@ -10,10 +10,17 @@ export function readPort(env: Record<string, string | undefined>, name: string, 
 }
 
 /**
- * Listens on loopback by default (the simulators hold fake personal data; a container sets
- * PGSB_SIM_HOST or SMS_SIM_HOST to 0.0.0.0) and closes cleanly on signals.
+ * Listens on loopback unless the environment variable `hostVariable` names another address (the
+ * simulators hold fake personal data; a container sets PGSB_SIM_HOST or SMS_SIM_HOST to 0.0.0.0)
+ * and closes cleanly on signals.
  */
-export async function runSimulator(app: FastifyInstance, port: number, host = '127.0.0.1'): Promise<void> {
+export async function runSimulator(
+  app: FastifyInstance,
+  port: number,
+  hostVariable: string,
+  env: Record<string, string | undefined> = process.env,
+): Promise<void> {
+  const host = env[hostVariable] || '127.0.0.1';
   const shutdown = async () => {
     await app.close();
     process.exit(0);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
+import { registerResetRoutes } from '../shared/reset-routes.js';
 import type { SmsState } from './state.js';
 
 const FaultBody = Type.Object({
@@ -19,13 +20,5 @@ export function registerAdminRoutes(app: FastifyInstance, state: SmsState): void
     return reply.code(201).send({ ok: true });
   });
 
-  app.delete('/__sim/faults', async (_req, reply) => {
-    state.faults.clear();
-    return reply.code(204).send();
-  });
-
-  app.delete('/__sim/state', async (_req, reply) => {
-    state.reset();
-    return reply.code(204).send();
-  });
+  registerResetRoutes(app, state);
 }

@@ -1,6 +1,6 @@
 import type { RegistrationView } from '../../api/registrations/registration-view.js';
 import type { ApiApp } from './api-app.js';
-import { PASSWORD } from './applicant.js';
+import { applicantDriver, PASSWORD } from './applicant.js';
 import { apiClient, type ApiClient } from './api-client.js';
 import type { EngineStack } from './engine-stack.js';
 import { letterPdf, newApplicant } from './fixtures.js';
@@ -35,9 +35,6 @@ export function apiJourney(stack: EngineStack, app: ApiApp) {
     },
 
     /** The newest code SMSed to the mobile, as the applicant reads it off the phone. */
-    async latestCode(mobile: string, count = 1) {
-      const messages = await stack.eventually(() => stack.sim.smsTo(mobile), (m) => m.length >= count);
-      return /\d{6}/.exec(messages.at(-1)!.text)![0];
-    },
+    latestCode: applicantDriver(stack).latestCode,
   };
 }

@@ -35,6 +35,13 @@ export async function insertApplicantData(db: Db, registrationId: string, overri
   return checked.value;
 }
 
+/** A registration with step-3 data and a letter, written straight to the database (no process instance). */
+export async function seedRegistration(db: Db, overrides: Record<string, string> = {}) {
+  const id = await insertRegistration(db);
+  const applicant = await insertApplicantData(db, id, overrides);
+  return { id, applicant };
+}
+
 /** An agency account with a known password, as card step 11 makes it. */
 export async function insertAccount(db: Db, password: string, status = 'active') {
   const registrationId = await insertRegistration(db, { status: 'registered' });

@@ -1,4 +1,4 @@
-import { gregorianBucket, jalaliBucket } from '../../domain/jalali-date.js';
+import { bucketLabel } from '../../domain/report-buckets.js';
 import type { ApiApp } from './api-app.js';
 import { apiJourney } from './api-journey.js';
 import type { EngineStack } from './engine-stack.js';
@@ -29,7 +29,7 @@ export function reviewJourney(stack: EngineStack, app: ApiApp) {
     /** The report's totals from yesterday to tomorrow in Tehran, so a run across midnight still counts everything it made. */
     async reportTotal(token: string, calendar: 'jalali' | 'gregorian') {
       const day = (offset: number) => new Date(Date.now() + offset * 86_400_000);
-      const label = (d: Date) => (calendar === 'jalali' ? jalaliBucket(d, 'day') : gregorianBucket(d, 'day'));
+      const label = (d: Date) => bucketLabel(d, 'day', calendar);
       const url = `/api/reports/registrations?from=${label(day(-1))}&to=${label(day(1))}&bucket=day&calendar=${calendar}`;
       const res = await app.inject({ url, ...withToken(token) });
       if (res.statusCode !== 200) throw new Error(`report answered ${res.statusCode}: ${res.body}`);

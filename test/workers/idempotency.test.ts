@@ -3,7 +3,7 @@ import { accountCreateWorker } from '../../workers/account-create.js';
 import { civilRegistryInquiryWorker } from '../../workers/civil-registry-inquiry.js';
 import { notifyApplicantWorker } from '../../workers/notify-applicant.js';
 import { useEngineStack } from '../support/lifecycle.js';
-import { seedRegistration } from '../support/seed.js';
+import { seedRegistration } from '../support/database.js';
 
 const ctx = useEngineStack();
 

@@ -11,7 +11,7 @@ import { createNotificationsRepo } from '../../db/notifications-repo.js';
 import { createMailCatcher } from '../../simulators/mail-catcher/create-mail-catcher.js';
 import { buildSmsSimulator } from '../../simulators/sms/server.js';
 import { startNotificationDelivery } from '../../workers/queue/notification-delivery.js';
-import { seedRegistration } from '../support/seed.js';
+import { seedRegistration } from '../support/database.js';
 
 const config = loadConfig();
 const db = createDb(config.DATABASE_URL);
