@@ -14,6 +14,8 @@ async function adminQuery(sql: string) {
   try { await c.query(sql); } finally { await c.end(); }
 }
 
+const applied = async () => (await db('knex_migrations').orderBy('id').pluck('name')) as string[];
+const indexes = async () => (await db.raw(`select indexname from pg_indexes where tablename = 'registrations'`)).rows.map((r: { indexname: string }) => r.indexname);
 const tables = async () => (await db.raw(`select tablename from pg_tables where schemaname = 'public'`)).rows.map((r: { tablename: string }) => r.tablename);
 
 beforeAll(async () => {
@@ -28,7 +30,10 @@ afterAll(async () => {
 
 describe('migration 002 (staff and auth)', () => {
   it('applies, goes down alone leaving 001 intact, and applies again', async () => {
-    expect(await migrateLatest(db)).toEqual(['001_registration', '002_staff_and_auth']);
+    // Up to 002 exactly: later migrations come after it in the list.
+    await db.migrate.up();
+    await db.migrate.up();
+    expect(await applied()).toEqual(['001_registration', '002_staff_and_auth']);
     expect(await tables()).toEqual(expect.arrayContaining(['staff', 'auth_sessions', 'login_failures', 'registrations']));
 
     await db.migrate.down();
@@ -39,6 +44,17 @@ describe('migration 002 (staff and auth)', () => {
 
     await db.migrate.up();
     expect(await tables()).toEqual(expect.arrayContaining(['staff', 'auth_sessions', 'login_failures']));
+  });
+
+  it('then 003 adds the one-open-request-per-agency index and takes it away again', async () => {
+    expect(await migrateLatest(db)).toEqual(['003_one_open_request_per_agency']);
+    expect(await indexes()).toContain('registrations_one_open_per_agency');
+
+    await db.migrate.down();
+    expect(await indexes()).not.toContain('registrations_one_open_per_agency');
+
+    await db.migrate.up();
+    expect(await indexes()).toContain('registrations_one_open_per_agency');
   });
 
   it('refuses a role outside reviewer, supervisor and admin', async () => {
