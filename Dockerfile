@@ -1,4 +1,5 @@
-# One image for the API, the workers, the simulators and the one-shot set-up; docker-compose.yml picks the command.
+# One image for the API, the workers, the simulators and the one-shot set-up; docker-compose.yml picks the
+# command. The engine has its own image (engine/Dockerfile).
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production

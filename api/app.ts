@@ -3,7 +3,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { ZeebeClient } from '../adapters/camunda/camunda-client.js';
+import type { ProcessEngine } from '../adapters/engine/process-engine.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { createLogger } from '../config/logger.js';
 import type { Db } from '../db/knex.js';
@@ -19,7 +19,7 @@ import servicesPlugin from './plugins/services.js';
 import staffAuth from './plugins/staff-auth.js';
 import swaggerPlugin from './plugins/swagger.js';
 import webForm from './plugins/web-form.js';
-import zeebePlugin from './plugins/zeebe.js';
+import enginePlugin from './plugins/engine.js';
 import accountSessionRoutes from './routes/account-session.js';
 import captchaRoutes from './routes/captcha.js';
 import letterRoutes from './routes/letter.js';
@@ -33,7 +33,7 @@ export interface AppOptions {
   config: Config;
   /** Connections a caller owns (tests share the engine stack's); the app opens and closes its own otherwise. */
   db?: Db;
-  zeebe?: ZeebeClient;
+  engine?: ProcessEngine;
   redis?: Redis;
   now?: () => Date;
   rateLimitNameSpace?: string;
@@ -44,7 +44,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(configPlugin, { config: opts.config });
   await fastify.register(knexPlugin, { db: opts.db });
   await fastify.register(redisPlugin, { redis: opts.redis });
-  await fastify.register(zeebePlugin, { zeebe: opts.zeebe });
+  await fastify.register(enginePlugin, { engine: opts.engine });
   await fastify.register(servicesPlugin, { now: opts.now });
   await fastify.register(applicantAuth);
   await fastify.register(staffAuth);

@@ -1,10 +1,10 @@
 /**
  * Benchmark: time from the applicant's submit (steps 4–5) to the one-time code reaching the SMS
  * gateway (step 9-1) — captcha check, civil-registry and Shahkar inquiries over PGSB, code generation
- * and sending, on the real broker, database and Redis with the simulators. `npm run bench [-- N C]`.
+ * and sending, on the real engine, database and Redis with the simulators. `npm run bench [-- N C]`.
  */
-process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/payam_test';
-process.env.LOG_LEVEL ??= 'silent';
+const { useTestEnv } = await import('../test/setup/test-env.js');
+useTestEnv();
 
 const { performance } = await import('node:perf_hooks');
 const { applicantDriver } = await import('../test/support/applicant.js');

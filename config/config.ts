@@ -12,9 +12,18 @@ export const ConfigSchema = Type.Object({
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
   DATABASE_URL: Url('postgres://postgres@127.0.0.1:5432/payam'),
   REDIS_URL: Url('redis://127.0.0.1:6379'),
-  ZEEBE_GRPC_ADDRESS: Type.String({ pattern: '^[^:]+:\\d+$', default: 'localhost:26500' }),
-  ZEEBE_REST_ADDRESS: Url('http://localhost:8080'),
-  ZEEBE_WORKER_POLL_INTERVAL_MS: Type.Integer({ minimum: 10, maximum: 10_000, default: 50 }),
+  /** The engine's REST API, as the API and workers reach it. */
+  ENGINE_URL: Url('http://127.0.0.1:8080/engine-rest'),
+  /** The service account (group payam-services) the API and workers log in with; provisioned by the engine at start. */
+  ENGINE_USER: Type.String({ pattern: '^[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}$', default: 'payam-service' }),
+  ENGINE_PASSWORD: Type.String({ minLength: 12, default: 'payam-engine-dev' }),
+  /** The engine's administrator, for the staff command (engine users and groups) and Cockpit/Admin. */
+  ENGINE_ADMIN_USER: Type.String({ pattern: '^[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}$', default: 'admin' }),
+  ENGINE_ADMIN_PASSWORD: Type.String({ minLength: 1, default: 'admin' }),
+  /** Where people open Cockpit and Tasklist (links on the reports page). */
+  ENGINE_WEBAPP_URL: Url('http://localhost:8080/operaton'),
+  /** How long a worker's fetch-and-lock waits for a task before asking again (long polling; no pause between polls). */
+  ENGINE_LONG_POLL_MS: Type.Integer({ minimum: 1_000, maximum: 60_000, default: 20_000 }),
   API_HOST: Type.String({ default: '127.0.0.1' }),
   API_PORT: Port(3000),
   PUBLIC_BASE_URL: Url('http://localhost:3000'),
@@ -56,8 +65,11 @@ export const ConfigSchema = Type.Object({
   /** Delivery attempts of one notice (SMS or e-mail) and the first back-off; doubles each time. */
   NOTICE_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 6 }),
   NOTICE_RETRY_BACKOFF_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 5_000 }),
-  /** Back-off between a failed job's retries; the number of retries is set per task in the model (Modeler: "Retries"). */
-  JOB_RETRY_BACKOFF_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 10_000 }),
+  /**
+   * Retries and their first back-off are set per service task in the model (properties `retries`,
+   * `retryBackoff`); set this only to override the back-off everywhere (drills, tests).
+   */
+  JOB_RETRY_BACKOFF_MS: Type.Optional(Type.Integer({ minimum: 0, maximum: 3_600_000 })),
   /** Lifetime of a staff bearer token (a working day); deactivation revokes it at once. */
   STAFF_SESSION_TTL: Duration('PT8H'),
   /** Lifetime of an agency account's bearer token (Keycloak's default SSO session maximum, 10 h). */
@@ -90,6 +102,9 @@ export const ConfigSchema = Type.Object({
 
 export type Config = Static<typeof ConfigSchema>;
 
+/** The engine's development passwords (engine/ provisions the same ones); refused in production. */
+const DEV_ENGINE_PASSWORDS = { ENGINE_PASSWORD: 'payam-engine-dev', ENGINE_ADMIN_PASSWORD: 'admin' } as const;
+
 export class ConfigError extends Error {
   static readonly code = 'CONFIG_INVALID';
   readonly code = ConfigError.code;
@@ -112,6 +127,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     for (const k of ['SECRET_PEPPER', 'TOKEN_SECRET'] as const) {
       if (config[k].startsWith('dev-')) throw new ConfigError([`${k}: the development default is refused in production`]);
     }
+    const engineDefaults = (['ENGINE_PASSWORD', 'ENGINE_ADMIN_PASSWORD'] as const).filter((k) => config[k] === DEV_ENGINE_PASSWORDS[k]);
+    if (engineDefaults.length) throw new ConfigError(engineDefaults.map((k) => `${k}: the development default is refused in production`));
   }
   return config;
 }

@@ -3,7 +3,7 @@ import type { Db, Tx } from './knex.js';
 export interface OneTimeCodeRow {
   id: string;
   registration_id: string;
-  job_key: string;
+  task_id: string;
   code_hash: string;
   expires_at: Date;
   sent_at: Date | null;
@@ -16,19 +16,19 @@ export interface OneTimeCodeRow {
 export function createOneTimeCodesRepo(db: Db) {
   const table = (trx?: Tx) => (trx ?? db)<OneTimeCodeRow>('one_time_codes');
   return {
-    byJob: (jobKey: string, trx?: Tx) => table(trx).where({ job_key: jobKey }).first(),
+    byTask: (taskId: string, trx?: Tx) => table(trx).where({ task_id: taskId }).first(),
     /** The code in force: the newest one not replaced by a later one. */
     current: (registrationId: string, trx?: Tx) =>
       table(trx).where({ registration_id: registrationId }).whereNull('superseded_at').orderBy('created_at', 'desc').first(),
     /** Codes made since a moment (a round of step 9 begins at the submit), newest first. */
     since: (registrationId: string, from: Date, trx?: Tx) =>
       table(trx).where({ registration_id: registrationId }).where('created_at', '>=', from).orderBy('created_at', 'desc'),
-    /** Stores a new code for a job, replacing (with its hash) one the same job made but could not send. */
-    async issue(row: { id: string; registrationId: string; jobKey: string; codeHash: string; expiresAt: Date }, now: Date, trx?: Tx) {
+    /** Stores a new code for a task, replacing (with its hash) one the same task made but could not send. */
+    async issue(row: { id: string; registrationId: string; taskId: string; codeHash: string; expiresAt: Date }, now: Date, trx?: Tx) {
       await table(trx).where({ registration_id: row.registrationId }).whereNot({ id: row.id })
         .whereNull('consumed_at').whereNull('superseded_at').update({ superseded_at: now });
-      await table(trx).insert({ id: row.id, registration_id: row.registrationId, job_key: row.jobKey, code_hash: row.codeHash, expires_at: row.expiresAt })
-        .onConflict('job_key').merge(['code_hash', 'expires_at']);
+      await table(trx).insert({ id: row.id, registration_id: row.registrationId, task_id: row.taskId, code_hash: row.codeHash, expires_at: row.expiresAt })
+        .onConflict('task_id').merge(['code_hash', 'expires_at']);
     },
     markSent: async (id: string, at: Date, trx?: Tx) => { await table(trx).where({ id }).update({ sent_at: at }); },
     markConsumed: async (id: string, at: Date, trx?: Tx) => { await table(trx).where({ id }).update({ consumed_at: at }); },

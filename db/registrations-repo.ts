@@ -6,7 +6,7 @@ export const CLOSED_STATUSES: readonly RegistrationStatus[] = ['registered', 're
 
 export interface RegistrationRow {
   id: string;
-  process_instance_key: string | null;
+  process_instance_id: string | null;
   status: RegistrationStatus;
   return_reason: string | null;
   access_token_hash: string;

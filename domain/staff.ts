@@ -1,11 +1,14 @@
 import { fail, ok, type Result } from './result.js';
 
-export const STAFF_ROLES = ['reviewer', 'supervisor', 'admin'] as const;
+export const STAFF_ROLES = ['reviewer', 'supervisor', 'process-owner', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const isStaffRole = (s: unknown): s is StaffRole => (STAFF_ROLES as readonly unknown[]).includes(s);
 
-/** What a staff member may do; the table: reviewers review, supervisors read reports, admins both. */
+/**
+ * What a staff member may do in our own pages; the issue's table: reviewers review, supervisors read
+ * reports, admins both. Process owners neither: they work in Cockpit and Modeler, through the engine's group.
+ */
 export type StaffPermission = 'review' | 'reports';
 
 const GRANTS: Record<StaffPermission, readonly StaffRole[]> = {

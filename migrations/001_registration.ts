@@ -123,7 +123,7 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.timestamp('sent_at', { useTz: true });
   });
-  // Technical failures that ran out of retries: the incident Zeebe raised, with what is needed to resume it.
+  // Technical failures that ran out of retries: the incident the engine raised, with what is needed to resume it.
   await knex.schema.createTable('incidents', (t) => {
     t.bigIncrements('id');
     t.string('job_key', 32).notNullable().unique();

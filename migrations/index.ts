@@ -2,10 +2,14 @@ import type { Knex } from 'knex';
 import * as m001 from './001_registration.js';
 import * as m002 from './002_staff_and_auth.js';
 import * as m003 from './003_one_open_request_per_agency.js';
+import * as m004 from './004_operaton_engine.js';
+import * as m005 from './005_process_owner_role.js';
 
 /** Numbered, in order. Listed rather than read from the folder so they load the same under tsx, vitest and compiled JS. */
 export const migrations: Record<string, Knex.Migration> = {
   '001_registration': m001,
   '002_staff_and_auth': m002,
   '003_one_open_request_per_agency': m003,
+  '004_operaton_engine': m004,
+  '005_process_owner_role': m005,
 };

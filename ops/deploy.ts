@@ -1,10 +1,7 @@
-import { createZeebeClient } from '../adapters/camunda/camunda-client.js';
-import { deployModels } from '../adapters/camunda/deploy-models.js';
+import { serviceEngine } from '../adapters/engine/connect.js';
+import { deployModels } from '../adapters/engine/deploy-models.js';
 import { loadConfig } from '../config/config.js';
 
-const zeebe = createZeebeClient(loadConfig());
-try {
-  console.log(`[deploy] ${(await deployModels(zeebe)).join(', ')}`);
-} finally {
-  await zeebe.close();
-}
+/** `npm run deploy`: bpmn/ to the engine at ENGINE_URL; prints each process, its version, new or unchanged. */
+const config = loadConfig();
+for (const line of await deployModels(serviceEngine(config))) console.log(`[deploy] ${line}`);

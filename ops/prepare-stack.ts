@@ -1,23 +1,44 @@
-import { createZeebeClient } from '../adapters/camunda/camunda-client.js';
-import { deployModels } from '../adapters/camunda/deploy-models.js';
+import { serviceEngine } from '../adapters/engine/connect.js';
+import { deployModels } from '../adapters/engine/deploy-models.js';
 import type { Config } from '../config/config.js';
 import { createDb, migrateLatest } from '../db/knex.js';
-import { startCamunda } from './camunda/process.js';
-import type { CamundaSettings } from './camunda/settings.js';
-import { ensurePostgres, ensureRedis, recreateTestDatabase } from './services.js';
+import { isReady, startEngine, stopEngine } from './engine/process.js';
+import type { EngineSettings } from './engine/settings.js';
+import { ensurePostgres, ensureRedis, recreateTestDatabase, ServiceUnavailableError } from './services.js';
+
+type Log = (m: string) => void;
+
+/**
+ * The test engine starts from an empty database at each run, like payam_test, so no instance of an
+ * earlier run meets this run's workers. KEEP_ENGINE reuses one that answers (a quicker edit-test loop).
+ */
+async function startFreshTestEngine(engine: EngineSettings, log: Log, keep: boolean) {
+  if (keep && (await isReady(engine))) {
+    log(`reusing the test engine on port ${engine.port} (KEEP_ENGINE)`);
+    return { started: false };
+  }
+  await stopEngine(engine, log);
+  await ensurePostgres(engine.databaseUrl, log, { createDatabase: false });
+  if (await isReady(engine)) {
+    throw new ServiceUnavailableError(`port ${engine.port} answers but not with an engine this project started; stop it or set ENGINE_PORT/ENGINE_URL`);
+  }
+  await recreateTestDatabase(engine.databaseUrl, log);
+  return startEngine(engine, log);
+}
 
 /**
  * What `npm start` and the test run both need before any service: PostgreSQL and Redis (started or
- * installed), the database migrated, the broker running and bpmn/ deployed. The test run asks for
- * `recreateTestDatabase`, so it starts from an empty database. `camundaStarted` says whether this
- * call started the broker (and so whether the caller should stop it).
+ * installed), the project's database migrated, the engine's database, the engine running and bpmn/
+ * deployed. The test run asks for `recreateTestDatabase`: both databases start empty, and so does its
+ * engine unless `keepEngine`. `engineStarted` says whether this call started the engine (and so
+ * whether the caller should stop it).
  */
 export async function prepareStack(
   config: Config,
-  camunda: CamundaSettings,
-  log: (m: string) => void,
-  { recreateTestDatabase: recreate = false }: { recreateTestDatabase?: boolean } = {},
-): Promise<{ camundaStarted: boolean }> {
+  engine: EngineSettings,
+  log: Log,
+  { recreateTestDatabase: recreate = false, keepEngine = false }: { recreateTestDatabase?: boolean; keepEngine?: boolean } = {},
+): Promise<{ engineStarted: boolean }> {
   await ensurePostgres(config.DATABASE_URL, log, { createDatabase: !recreate });
   if (recreate) await recreateTestDatabase(config.DATABASE_URL, log);
   await ensureRedis(config.REDIS_URL, log);
@@ -27,12 +48,13 @@ export async function prepareStack(
   } finally {
     await db.destroy();
   }
-  const { started } = await startCamunda(camunda, log);
-  const zeebe = createZeebeClient(config);
-  try {
-    log(`deployed: ${(await deployModels(zeebe)).join(', ')}`);
-  } finally {
-    await zeebe.close();
+  let started: boolean;
+  if (recreate) {
+    ({ started } = await startFreshTestEngine(engine, log, keepEngine));
+  } else {
+    await ensurePostgres(engine.databaseUrl, log);
+    ({ started } = await startEngine(engine, log));
   }
-  return { camundaStarted: started };
+  log(`deployed: ${(await deployModels(serviceEngine(config))).join(', ')}`);
+  return { engineStarted: started };
 }

@@ -53,6 +53,7 @@ export async function aptInstall(
 /**
  * Uses the PostgreSQL on the URL; a local one that is stopped is started, a missing one installed.
  * The URL's database is created if missing, unless `createDatabase: false` (the caller makes it itself).
+ * Called for the project's database and for the engine's: the engine creates its tables, not its database.
  */
 export async function ensurePostgres(databaseUrl: string, log: (m: string) => void, { createDatabase = true } = {}) {
   const url = new URL(databaseUrl);
@@ -99,7 +100,7 @@ async function ensureDatabase(url: URL, log: (m: string) => void) {
 
 /**
  * Drops and recreates a test database, so every test run starts from the same empty state
- * (the broker keeps its instances across runs; the rows they refer to go with the database).
+ * (the project's payam_test, and the test engine's operaton_test, so no instance outlives its rows).
  * Refuses any database whose name does not end in `_test` or `_test_<suffix>`.
  */
 export async function recreateTestDatabase(databaseUrl: string, log: (m: string) => void) {

@@ -1,15 +1,15 @@
 import { loadConfig } from '../config/config.js';
-import { camundaSettings } from './camunda/settings.js';
 import { startChildren } from './children.js';
+import { engineSettings } from './engine/settings.js';
 import { prepareStack } from './prepare-stack.js';
 
 /** `npm start`: everything a developer needs, from a fresh clone, in one command. */
 const log = (m: string) => console.log(`[start] ${m}`);
 const config = loadConfig();
-const camunda = camundaSettings();
+const engine = engineSettings();
 const t0 = Date.now();
 
-await prepareStack(config, camunda, log);
+await prepareStack(config, engine, log);
 
 const services = startChildren([
   { name: 'pgsb-sim', script: 'simulators/pgsb/main.ts' },
@@ -20,17 +20,22 @@ const services = startChildren([
 ]);
 
 const base = config.PUBLIC_BASE_URL;
+const webapps = config.ENGINE_WEBAPP_URL.replace(/\/$/, '');
+// Only the development default is worth printing; a configured password stays off the terminal.
+const adminLogin = config.NODE_ENV === 'development' && config.ENGINE_ADMIN_PASSWORD === 'admin'
+  ? `${config.ENGINE_ADMIN_USER} / admin`
+  : `${config.ENGINE_ADMIN_USER} / ENGINE_ADMIN_PASSWORD`;
 log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s
   Applicant form        ${base}/
   API documentation     ${base}/docs
+  Cockpit               ${webapps}/app/cockpit/     (login ${adminLogin})
+  Tasklist              ${webapps}/app/tasklist/
+  Admin                 ${webapps}/app/admin/
+  Engine REST API       ${config.ENGINE_URL}     (HTTP Basic, user ${config.ENGINE_USER})
   Mail catcher          http://localhost:${process.env.MAIL_CATCHER_HTTP_PORT ?? 8025}/
   PGSB simulator        ${config.PGSB_BASE_URL}/__sim/calls
   SMS simulator         ${config.SMS_BASE_URL}/__sim/messages?to=09…
-  Zeebe gRPC            ${config.ZEEBE_GRPC_ADDRESS}
-  Zeebe REST API        ${config.ZEEBE_REST_ADDRESS}/v2/topology
-  Operate / Tasklist    not available on Camunda ${camunda.version} without Elasticsearch (see README)
-  Incidents             npm run incidents
-Ctrl-C stops the Node services; Camunda keeps running (npm run camunda -- stop).`);
+Ctrl-C stops the Node services; the engine keeps running in the background (npm run engine -- stop; log ${engine.logFile}).`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

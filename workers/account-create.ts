@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import { randomUUID } from 'node:crypto';
 import { createAccountsRepo } from '../db/accounts-repo.js';
 import { createApplicantDataRepo } from '../db/applicant-data-repo.js';
@@ -11,13 +12,14 @@ const isUniqueViolation = (e: unknown, constraint: string) =>
 
 /**
  * Card step 11. The username follows domain/username.ts and is stored against the registration,
- * so a repeated job returns the account it made. The password is the hash kept since step 4.
+ * so a repeated task returns the account it made. The password is the hash kept since step 4.
  */
-export const accountCreateWorker = defineWorker<{ registrationId: string }, Record<string, string>, { accountId: string }>({
-  taskType: 'account-create',
-  fetchVariables: ['registrationId'],
-  async handle(job, { db }) {
-    const { registrationId } = job.variables;
+export const accountCreateWorker = defineWorker({
+  topic: 'account-create',
+  input: Type.Object({ registrationId: Type.String() }),
+  output: Type.Object({ accountId: Type.String() }),
+  async handle(task, { db }) {
+    const { registrationId } = task.variables;
     const made = await createAccountsRepo(db).byRegistration(registrationId);
     if (made) return { accountId: made.id as string };
     const data = await createApplicantDataRepo(db).get(registrationId);

@@ -8,11 +8,9 @@ import { registrationCloseWorker } from './registration-close.js';
 import { reviewRecordWorker } from './review-record.js';
 import { reviewReminderWorker } from './review-reminder.js';
 import { shahkarInquiryWorker } from './shahkar-inquiry.js';
-import { userTaskInboxWorker } from './user-task-inbox.js';
 
-/** Every job worker, one per task type in bpmn/ (a test holds the two lists equal). */
+/** Every external-task worker, one per topic in bpmn/ (a test holds the two lists equal). */
 export const jobWorkers = [
-  userTaskInboxWorker,
   captchaCheckWorker,
   civilRegistryInquiryWorker,
   shahkarInquiryWorker,

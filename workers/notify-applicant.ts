@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import { createAuditRepo } from '../db/audit-repo.js';
 import { createNotificationsRepo, type NotificationTemplate } from '../db/notifications-repo.js';
 import { defineWorker } from './support/define-worker.js';
@@ -7,14 +8,16 @@ const TEMPLATES: NotificationTemplate[] = ['registered', 'rejected'];
 
 /**
  * Card step 12 (and the rejection notice): queues an SMS and an e-mail. Keys are per registration
- * and template, so a repeated job queues nothing new; delivery, with its own retries, is BullMQ's.
+ * and template, so a repeated task queues nothing new; delivery, with its own retries, is BullMQ's.
  */
-export const notifyApplicantWorker = defineWorker<{ registrationId: string }, { template: string }, { notified: string }>({
-  taskType: 'notify-applicant',
-  fetchVariables: ['registrationId'],
-  async handle(job, { db, notifications }) {
-    const { registrationId } = job.variables;
-    const template = job.customHeaders.template as NotificationTemplate;
+export const notifyApplicantWorker = defineWorker({
+  topic: 'notify-applicant',
+  input: Type.Object({ registrationId: Type.String() }),
+  output: Type.Object({ notified: Type.String() }),
+  async handle(task, { db, notifications }) {
+    const { registrationId } = task.variables;
+    // The model's property on the task says which notice (registered, rejected).
+    const template = task.properties.template as NotificationTemplate;
     if (!TEMPLATES.includes(template)) throw new WorkerError('UNKNOWN_TEMPLATE', `unknown notice template ${template}`, false);
     const repo = createNotificationsRepo(db);
     const ids = await db.transaction(async (trx) => {
@@ -22,7 +25,7 @@ export const notifyApplicantWorker = defineWorker<{ registrationId: string }, { 
       for (const channel of ['sms', 'email'] as const) {
         notices.push(await repo.ensure({ registrationId, channel, template, idempotencyKey: `${registrationId}:${template}:${channel}` }, trx));
       }
-      // A repeated job queues nothing new, and so records nothing new.
+      // A repeated task queues nothing new, and so records nothing new.
       if (notices.some((n) => n.created)) await createAuditRepo(db).record({ registrationId, actor: 'worker:notify-applicant', action: 'notice_queued', detail: { template } }, trx);
       return notices.map((n) => n.id);
     });

@@ -1,19 +1,19 @@
-import { USER_TASKS } from '../adapters/camunda/process-model.js';
+import { Type } from '@sinclair/typebox';
 import { createAuditRepo } from '../db/audit-repo.js';
-import { createUserTasksRepo } from '../db/user-tasks-repo.js';
 import { parseReviewDecision } from '../domain/review-decision.js';
 import { defineWorker } from './support/define-worker.js';
 import { WorkerError } from './support/worker-error.js';
 
-type In = { registrationId: string; decision?: unknown; rejectionReason?: unknown };
 
 /** Stores the review decision, however the task was completed (reviewer API or Tasklist). */
-export const reviewRecordWorker = defineWorker<In, Record<string, string>, { reviewDecision: 'approve' | 'reject' }>({
-  taskType: 'review-record',
-  fetchVariables: ['registrationId', 'decision', 'rejectionReason'],
-  async handle(job, { db, now }) {
-    const { registrationId } = job.variables;
-    const parsed = parseReviewDecision(job.variables.decision, job.variables.rejectionReason);
+export const reviewRecordWorker = defineWorker({
+  topic: 'review-record',
+  // The decision is checked below, not here: a wrong one is an incident with a clear reason for a person.
+  input: Type.Object({ registrationId: Type.String(), decision: Type.Optional(Type.Unknown()), rejectionReason: Type.Optional(Type.Unknown()) }),
+  output: Type.Object({ reviewDecision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]) }),
+  async handle(task, { db, now }) {
+    const { registrationId } = task.variables;
+    const parsed = parseReviewDecision(task.variables.decision, task.variables.rejectionReason);
     // A person completed the task with an impossible decision: an incident, for a person to correct.
     if (!parsed.ok) throw new WorkerError(WorkerError.INVALID_DECISION, `review decision refused: ${parsed.code}`, false);
     const d = parsed.value;
@@ -22,7 +22,6 @@ export const reviewRecordWorker = defineWorker<In, Record<string, string>, { rev
       const recorded = await trx('registrations').where({ id: registrationId }).whereNull('decided_at')
         .update({ decided_at: now(), outcome_reason: d.decision === 'reject' ? d.reason : null, updated_at: now() });
       if (!recorded) return;
-      await createUserTasksRepo(db).endAllFor(registrationId, [USER_TASKS.review], 'completed', trx);
       await createAuditRepo(db).record({ registrationId, actor: 'worker:review-record', action: 'review_decided', detail: { decision: d.decision, reason: d.decision === 'reject' ? d.reason : null } }, trx);
     });
     return { reviewDecision: d.decision };

@@ -1,14 +1,16 @@
+import { Type } from '@sinclair/typebox';
 import { createAuditRepo } from '../db/audit-repo.js';
 import { createNotificationsRepo } from '../db/notifications-repo.js';
 import { defineWorker } from './support/define-worker.js';
 
 /** The review has waited past REVIEW_REMINDER: the reviewers' mailbox is told, once per timer firing. */
-export const reviewReminderWorker = defineWorker<{ registrationId: string }, Record<string, string>, Record<string, never>>({
-  taskType: 'review-reminder',
-  fetchVariables: ['registrationId'],
-  async handle(job, { db, notifications }) {
-    const { registrationId } = job.variables;
-    const { id, created } = await createNotificationsRepo(db).ensure({ registrationId, channel: 'email', template: 'review-reminder', idempotencyKey: `${registrationId}:review-reminder:${job.elementInstanceKey}` });
+export const reviewReminderWorker = defineWorker({
+  topic: 'review-reminder',
+  input: Type.Object({ registrationId: Type.String() }),
+  output: Type.Object({}),
+  async handle(task, { db, notifications }) {
+    const { registrationId } = task.variables;
+    const { id, created } = await createNotificationsRepo(db).ensure({ registrationId, channel: 'email', template: 'review-reminder', idempotencyKey: `${registrationId}:review-reminder:${task.id}` });
     await notifications.enqueue(id);
     if (created) await createAuditRepo(db).record({ registrationId, actor: 'worker:review-reminder', action: 'reviewers_reminded', detail: { notificationId: id } });
     return {};

@@ -1,5 +1,8 @@
 import type { Logger } from 'pino';
-import { createZeebeClient, type ZeebeClient } from '../adapters/camunda/camunda-client.js';
+import { hostname } from 'node:os';
+import { serviceEngine } from '../adapters/engine/connect.js';
+import { externalTasks } from '../adapters/engine/external-tasks.js';
+import type { ProcessEngine } from '../adapters/engine/process-engine.js';
 import { createSmtpMailer } from '../adapters/mail/smtp-mailer.js';
 import { createPgsbCivilRegistry } from '../adapters/pgsb/civil-registry.js';
 import { createPgsbClient } from '../adapters/pgsb/pgsb-client.js';
@@ -10,13 +13,14 @@ import { createKavenegarSmsGateway } from '../adapters/sms/kavenegar-sms-gateway
 import type { Config } from '../config/config.js';
 import { createDb, type Db } from '../db/knex.js';
 import { jobWorkers } from './index.js';
+import { startTopicPoller } from './support/topic-poller.js';
 import { startNotificationDelivery } from './queue/notification-delivery.js';
 import type { WorkerDeps } from './support/worker-deps.js';
 
-/** Builds the real adapters from configuration and starts every job worker and the notice delivery. */
-export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; zeebe?: ZeebeClient; queueName?: string; without?: string[] } = {}) {
+/** Builds the real adapters from configuration and starts a poller per topic and the notice delivery. */
+export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; engine?: ProcessEngine; queueName?: string; without?: string[] } = {}) {
   const db = opts.db ?? createDb(config.DATABASE_URL);
-  const zeebe = opts.zeebe ?? createZeebeClient(config);
+  const engine = opts.engine ?? serviceEngine(config);
   const pgsb = createPgsbClient({
     baseUrl: config.PGSB_BASE_URL, clientId: config.PGSB_CLIENT_ID, userId: config.PGSB_USER_ID,
     token: config.PGSB_TOKEN, timeoutMs: config.PGSB_TIMEOUT_MS,
@@ -29,10 +33,12 @@ export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; ze
     db, config, logger, sms, notifications, now: () => new Date(),
     civilRegistry: createPgsbCivilRegistry(pgsb), shahkar: createPgsbShahkar(pgsb),
   };
-  const started = jobWorkers.filter((w) => !opts.without?.includes(w.taskType));
-  const workers = started.map((create) => create(zeebe, deps));
+  const started = jobWorkers.filter((w) => !opts.without?.includes(w.topic));
+  // One worker id per topic and process: the engine replaces a worker's pending long poll by its next one.
+  const idBase = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const workers = started.map((w) => startTopicPoller(w, externalTasks(engine.rest, `${idBase}-${w.topic}`), deps, config.ENGINE_LONG_POLL_MS));
   const delivery = startNotificationDelivery({ db, config, logger, sms, mailer }, notifications.name);
-  logger.info({ taskTypes: started.map((w) => w.taskType) }, 'job workers started');
+  logger.info({ topics: started.map((w) => w.topic) }, 'external-task workers started');
   // Failed-login records older than the reset time count for nothing; without this the table grows with every guessed name.
   const purge = setInterval(() => {
     createLoginFailuresRepo(db).purgeOlderThan(new Date(Date.now() - config.LOGIN_FAILURE_RESET_SECONDS * 1000))
@@ -47,7 +53,6 @@ export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; ze
       await delivery.close();
       await notifications.close();
       mailer.close();
-      if (!opts.zeebe) await zeebe.close();
       if (!opts.db) await db.destroy();
     },
   };

@@ -28,7 +28,7 @@ export function createNotificationQueue(redisUrl: string, name: string, retry: {
   return {
     name,
     queue,
-    /** The notification id is the job id, so a repeated enqueue (a retried Zeebe job) adds nothing. */
+    /** The notification id is the job id, so a repeated enqueue (a retried external task) adds nothing. */
     async enqueue(notificationId: string) {
       await queue.add('deliver', { notificationId }, { jobId: notificationId });
     },

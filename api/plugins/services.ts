@@ -35,21 +35,21 @@ export interface ServicesPluginOptions {
 
 export default fp<ServicesPluginOptions>(
   async (app, opts) => {
-    const { db, zeebe, config } = app;
+    const { db, engine, config } = app;
     const now = opts.now ?? (() => new Date());
     // The services take pino's Logger; Fastify's logger is that pino instance behind a narrower type.
-    const deps = { db, zeebe, config, logger: app.log as unknown as Logger, now };
+    const deps = { db, engine, config, logger: app.log as unknown as Logger, now };
     const captchas = createCaptchaService(db, config, now);
     app.decorate('captchas', captchas);
     app.decorate('registrations', createRegistrationService(deps));
     app.decorate('steps', createStepService(deps, captchas));
-    app.decorate('view', createRegistrationView(db, config));
+    app.decorate('view', createRegistrationView(db, engine, config));
     app.decorate('testAnswers', config.TEST_HOOKS ? createTestAnswers(config.CAPTCHA_TTL_SECONDS) : null);
     app.decorate('staffAuth', createStaffAuth({ db, config, now }));
     app.decorate('accountAuth', createAccountAuth({ db, config, now }));
-    app.decorate('reviews', createReviewService({ db, zeebe, config, now }));
+    app.decorate('reviews', createReviewService({ db, engine, config, now }));
     app.decorate('registrationReport', createRegistrationReport(db, now));
-    app.decorate('reportInstances', createReportInstances(db));
+    app.decorate('reportInstances', createReportInstances(db, config));
   },
-  { name: 'services', dependencies: ['config', 'knex', 'zeebe'] },
+  { name: 'services', dependencies: ['config', 'knex', 'engine'] },
 );

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Logger } from 'pino';
-import type { ZeebeClient } from '../../adapters/camunda/camunda-client.js';
-import { PROCESS_ID } from '../../adapters/camunda/process-model.js';
+import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
+import { PROCESS_ID } from '../../adapters/engine/process-model.js';
 import type { Config } from '../../config/config.js';
 import { createAccountsRepo } from '../../db/accounts-repo.js';
 import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
@@ -19,10 +19,10 @@ import { assertOpen, openRegistration, type RegistrationRef } from './open-regis
 export const LETTER_MAX_BYTES = 5 * 1024 * 1024;
 const LETTER_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 
-export interface ServiceDeps { db: Db; zeebe: ZeebeClient; config: Config; logger: Logger; now: () => Date }
+export interface ServiceDeps { db: Db; engine: ProcessEngine; config: Config; logger: Logger; now: () => Date }
 
 /** Card steps 1–3-2: starting a registration, saving what the applicant enters, and the letter. */
-export function createRegistrationService({ db, zeebe, config, now }: ServiceDeps) {
+export function createRegistrationService({ db, engine, config, now }: ServiceDeps) {
   const registrations = createRegistrationsRepo(db);
   const applicantData = createApplicantDataRepo(db);
   const audit = createAuditRepo(db);
@@ -51,12 +51,12 @@ export function createRegistrationService({ db, zeebe, config, now }: ServiceDep
       const token = newSessionToken();
       await registrations.create({ id, accessTokenHash: hashAccessToken(token) });
       try {
-        const instance = await zeebe.createProcessInstance({
-          bpmnProcessId: PROCESS_ID,
-          variables: { registrationId: id, applicantTimeout: config.APPLICANT_TIMEOUT, otpTimeout: config.OTP_TIMEOUT, reviewReminder: config.REVIEW_REMINDER },
+        // The business key is the registration id, so Cockpit and Tasklist find the request by it.
+        const instance = await engine.start(PROCESS_ID, id, {
+          registrationId: id, applicantTimeout: config.APPLICANT_TIMEOUT, otpTimeout: config.OTP_TIMEOUT, reviewReminder: config.REVIEW_REMINDER,
         });
-        await registrations.update(id, { process_instance_key: instance.processInstanceKey });
-        await audit.record({ registrationId: id, actor: 'applicant', action: 'registration_started', detail: { processInstanceKey: instance.processInstanceKey } });
+        await registrations.update(id, { process_instance_id: instance.id });
+        await audit.record({ registrationId: id, actor: 'applicant', action: 'registration_started', detail: { processInstanceId: instance.id } });
       } catch (err) {
         await db('registrations').where({ id }).delete();
         throw err;

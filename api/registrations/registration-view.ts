@@ -1,12 +1,12 @@
-import { USER_TASKS } from '../../adapters/camunda/process-model.js';
+import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
+import { USER_TASKS } from '../../adapters/engine/process-model.js';
 import type { Config } from '../../config/config.js';
 import { createAccountsRepo } from '../../db/accounts-repo.js';
 import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
 import type { Db } from '../../db/knex.js';
 import { createLettersRepo } from '../../db/letters-repo.js';
 import { createOneTimeCodesRepo } from '../../db/one-time-codes-repo.js';
-import { createRegistrationsRepo } from '../../db/registrations-repo.js';
-import { createUserTasksRepo } from '../../db/user-tasks-repo.js';
+import { CLOSED_STATUSES, createRegistrationsRepo, type RegistrationStatus } from '../../db/registrations-repo.js';
 import { isMessageCode, messageText, type MessageCode } from '../../domain/messages.js';
 import { REJECTION_REASON_TEXT, type RejectionReason } from '../../domain/review-decision.js';
 import { notFound } from '../errors/app-error.js';
@@ -16,13 +16,20 @@ import type { RegistrationRef } from './open-registration.js';
 const message = (id: MessageCode, type: 'error' | 'info', field?: string) => ({ id, type, ...(field ? { field } : {}), text: messageText(id) });
 const maskMobile = (m: string) => `${m.slice(0, 4)}***${m.slice(-4)}`;
 
+const STEP_OF_TASK: Record<string, RegistrationStatus> = {
+  [USER_TASKS.applicantData]: 'applicant-data',
+  [USER_TASKS.enterOtp]: 'otp',
+  [USER_TASKS.review]: 'under-review',
+};
+
 /**
  * What the form shows: the step the process waits in, why it came back, and what was entered (never the password).
+ * The step is where the engine is: the user task open for the registration's business key; none open
+ * means the workers are on it ("verifying"), unless the request has closed or reached the review.
  * Given a row (the applicant's hook read it for this request), that row is shown; given an id, the row is read.
  */
-export function createRegistrationView(db: Db, config: Config) {
+export function createRegistrationView(db: Db, engine: ProcessEngine, config: Config) {
   const registrations = createRegistrationsRepo(db);
-  const tasks = createUserTasksRepo(db);
   const applicantData = createApplicantDataRepo(db);
   const letters = createLettersRepo(db);
   const codes = createOneTimeCodesRepo(db);
@@ -34,20 +41,25 @@ export function createRegistrationView(db: Db, config: Config) {
     const stored = await applicantData.get(id);
     const { passwordHash: _omit, birthDateGregorian: _g, ...data } = stored ?? ({} as NonNullable<typeof stored>);
     const letter = await letters.meta(id);
-    const task = await tasks.openFor(id, [USER_TASKS.applicantData, USER_TASKS.enterOtp]);
-    const timeout = task?.element_id === USER_TASKS.enterOtp ? config.OTP_TIMEOUT : config.APPLICANT_TIMEOUT;
+    const closed = CLOSED_STATUSES.includes(reg.status);
+    const [open] = closed ? [] : await engine.openTasks(id);
+    // Between the review's decision and the close (account, notices) the request is still under review.
+    const between: RegistrationStatus = reg.status === 'under-review' ? 'under-review' : 'verifying';
+    const status: RegistrationStatus = closed ? reg.status : open ? STEP_OF_TASK[open.taskDefinitionKey] ?? between : between;
+    const task = open && open.taskDefinitionKey !== USER_TASKS.review ? open : undefined;
+    const timeout = task?.taskDefinitionKey === USER_TASKS.enterOtp ? config.OTP_TIMEOUT : config.APPLICANT_TIMEOUT;
 
     const messages = [];
-    if (reg.return_reason && isMessageCode(reg.return_reason) && ['applicant-data', 'otp'].includes(reg.status)) {
+    if (reg.return_reason && isMessageCode(reg.return_reason) && ['applicant-data', 'otp'].includes(status)) {
       messages.push(message(reg.return_reason, 'error'));
     }
-    if (reg.status === 'under-review') messages.push(message('under_review', 'info'));
+    if (status === 'under-review') messages.push(message('under_review', 'info'));
     if (reg.status === 'registered') messages.push(message('registered', 'info'));
     if (reg.status === 'expired') messages.push(message('expired', 'error'));
     if (reg.status === 'rejected') messages.push(message('rejected', 'error'));
 
     let otp;
-    if (reg.status === 'otp' && stored) {
+    if (status === 'otp' && stored) {
       const code = await codes.current(id);
       otp = {
         sentTo: maskMobile(stored.mobile),
@@ -61,8 +73,8 @@ export function createRegistrationView(db: Db, config: Config) {
     const reason = reg.status === 'rejected' && reg.outcome_reason ? REJECTION_REASON_TEXT[reg.outcome_reason as RejectionReason] : undefined;
     return {
       id: reg.id,
-      step: reg.status,
-      expiresAt: task ? dueAt(task.created_at, timeout).toISOString() : null,
+      step: status,
+      expiresAt: task ? dueAt(task.created, timeout).toISOString() : null,
       messages,
       data: stored ? data : null,
       letter: letter ?? null,

@@ -1,60 +1,73 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { completeJob } from '../../adapters/camunda/camunda-client.js';
-import { USER_TASKS } from '../../adapters/camunda/process-model.js';
+import { TaskGoneError } from '../../adapters/engine/process-engine.js';
+import { USER_TASKS } from '../../adapters/engine/process-model.js';
 import { hashPassword } from '../../adapters/crypto/password-hash.js';
 import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import { createLettersRepo } from '../../db/letters-repo.js';
 import { createOneTimeCodesRepo } from '../../db/one-time-codes-repo.js';
-import { createRegistrationsRepo } from '../../db/registrations-repo.js';
-import { createUserTasksRepo } from '../../db/user-tasks-repo.js';
+import type { Tx } from '../../db/knex.js';
+import { CLOSED_STATUSES, createRegistrationsRepo } from '../../db/registrations-repo.js';
 import { normalizeDigits } from '../../domain/digits.js';
 import { hashSecret, OTP_LENGTH } from '../../domain/one-time-code.js';
 import { checkPassword } from '../../domain/password-policy.js';
 import type { CaptchaService } from '../captcha/captcha-service.js';
 import { AppError } from '../errors/app-error.js';
-import { jobGone } from '../errors/job-gone.js';
 import { openRegistration, type RegistrationRef } from './open-registration.js';
 import type { ServiceDeps } from './registration-service.js';
 
-/** The applicant's user tasks (card steps 3–5 and 9-2): each call completes the open task and waits for the next. */
-export function createStepService({ db, zeebe, config, now }: ServiceDeps, captchas: CaptchaService) {
+/**
+ * The applicant's user tasks (card steps 3–5 and 9-2): each call completes the engine's open task and
+ * waits for the next. The request is marked "verifying" before the task is completed, never after, so
+ * the workers' next status (code sent, back to step 3) always lands last and is never overwritten.
+ */
+export function createStepService({ db, engine, config, now }: ServiceDeps, captchas: CaptchaService) {
   const registrations = createRegistrationsRepo(db);
-  const tasks = createUserTasksRepo(db);
   const audit = createAuditRepo(db);
   const letters = createLettersRepo(db);
   const codes = createOneTimeCodesRepo(db);
 
-  /** The task is recorded a moment after the process arrives at it, so a quick applicant waits briefly. */
-  async function openTask(registrationId: string, elementId: string) {
+  /** The process may still be on its way to the step (a worker finishing), so a quick applicant waits briefly. */
+  async function openTask(registrationId: string, taskKey: string) {
     const deadline = Date.now() + config.SUBMIT_WAIT_MS;
     for (;;) {
-      const task = await tasks.openFor(registrationId, [elementId]);
+      const [task] = await engine.openTasks(registrationId, [taskKey]);
       if (task) return task;
       if (Date.now() >= deadline) throw new AppError('step_not_ready', 409);
       await sleep(100);
     }
   }
 
-  async function complete(registrationId: string, jobKey: string, variables: Record<string, string>) {
+  /**
+   * Completes the task; the caller has already recorded the applicant's input and "verifying". If the
+   * engine refuses, `undo` takes the input back and the request returns to `stepBefore`, so nothing
+   * half-written stays: gone (a time limit closed the request) is 409 `expired`; anything else is the
+   * engine's fault and answered as such.
+   */
+  async function complete(
+    registrationId: string, taskId: string, variables: Record<string, string>,
+    stepBefore: 'applicant-data' | 'otp', undo: (trx: Tx) => Promise<unknown>,
+  ) {
     try {
-      await completeJob(zeebe, jobKey, variables);
+      await engine.completeTask(taskId, variables);
     } catch (err) {
-      if (!jobGone(err)) throw err;
-      await tasks.end(jobKey, 'canceled');
-      throw new AppError('expired', 409);
+      await db.transaction(async (trx) => {
+        await undo(trx);
+        await trx('registrations').where({ id: registrationId, status: 'verifying' }).update({ status: stepBefore, updated_at: now() });
+      });
+      if (err instanceof TaskGoneError) throw new AppError('expired', 409);
+      throw err;
     }
-    await tasks.end(jobKey, 'completed');
-    await registrations.setStatus(registrationId, 'verifying');
   }
 
-  /** Answers when the process waits again (or closes), or after SUBMIT_WAIT_MS with "verifying". */
+  /** Answers when the process waits for the applicant or reviewers again (or closed), or after SUBMIT_WAIT_MS ("verifying"). */
   async function settle(registrationId: string) {
     const deadline = Date.now() + config.SUBMIT_WAIT_MS;
     while (Date.now() < deadline) {
+      if ((await engine.openTasks(registrationId)).length) return;
       const reg = await registrations.get(registrationId);
-      if (reg && reg.status !== 'verifying') return;
+      if (!reg || CLOSED_STATUSES.includes(reg.status)) return;
       await sleep(100);
     }
   }
@@ -78,10 +91,10 @@ export function createStepService({ db, zeebe, config, now }: ServiceDeps, captc
       await db.transaction(async (trx) => {
         await createApplicantDataRepo(db).setPasswordHash(registrationId, passwordHash, trx);
         await trx('submissions').insert({ id: submissionId, registration_id: registrationId, captcha_id: input.captchaId, captcha_answer_hash: captchas.answerHash(input.captcha) });
-        await registrations.update(registrationId, { return_reason: null, submitted_at: now() }, trx);
+        await registrations.setStatus(registrationId, 'verifying', { return_reason: null, submitted_at: now() }, trx);
         await audit.record({ registrationId, actor: 'applicant', action: 'submitted', detail: { submissionId } }, trx);
       });
-      await complete(registrationId, task.job_key, { submissionId });
+      await complete(registrationId, task.id, { submissionId }, 'applicant-data', (trx) => trx('submissions').where({ id: submissionId }).delete());
       await settle(registrationId);
     },
 
@@ -92,9 +105,12 @@ export function createStepService({ db, zeebe, config, now }: ServiceDeps, captc
       if (!new RegExp(`^\\d{${OTP_LENGTH}}$`).test(normalized)) throw new AppError('validation_failed', 422, [{ field: 'code', code: 'otp_invalid' }]);
       const task = await openTask(registrationId, USER_TASKS.enterOtp);
       const otpEntryId = randomUUID();
-      await db('otp_entries').insert({ id: otpEntryId, registration_id: registrationId, code_hash: hashSecret(normalized, config.SECRET_PEPPER) });
-      await audit.record({ registrationId, actor: 'applicant', action: 'otp_entered', detail: { otpEntryId } });
-      await complete(registrationId, task.job_key, { otpAction: 'verify', otpEntryId });
+      await db.transaction(async (trx) => {
+        await trx('otp_entries').insert({ id: otpEntryId, registration_id: registrationId, code_hash: hashSecret(normalized, config.SECRET_PEPPER) });
+        await registrations.setStatus(registrationId, 'verifying', {}, trx);
+        await audit.record({ registrationId, actor: 'applicant', action: 'otp_entered', detail: { otpEntryId } }, trx);
+      });
+      await complete(registrationId, task.id, { otpAction: 'verify', otpEntryId }, 'otp', (trx) => trx('otp_entries').where({ id: otpEntryId }).delete());
       await settle(registrationId);
     },
 
@@ -108,8 +124,11 @@ export function createStepService({ db, zeebe, config, now }: ServiceDeps, captc
       const availableAt = last ? new Date(last.getTime() + config.OTP_RESEND_COOLDOWN_SECONDS * 1000) : now();
       if (availableAt > now()) throw new AppError('otp_resend_too_soon', 429, [], { retryAt: availableAt.toISOString() });
       if (round.length >= config.OTP_MAX_CODES) throw new AppError('rate_limited', 429);
-      await audit.record({ registrationId, actor: 'applicant', action: 'otp_resend_requested' });
-      await complete(registrationId, task.job_key, { otpAction: 'resend' });
+      await db.transaction(async (trx) => {
+        await registrations.setStatus(registrationId, 'verifying', {}, trx);
+        await audit.record({ registrationId, actor: 'applicant', action: 'otp_resend_requested' }, trx);
+      });
+      await complete(registrationId, task.id, { otpAction: 'resend' }, 'otp', async () => undefined);
       await settle(registrationId);
     },
   };

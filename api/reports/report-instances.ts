@@ -1,3 +1,4 @@
+import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/knex.js';
 import { registrationOutcome, type RegistrationOutcome } from '../../domain/registration-figures.js';
 import { bucketLabel } from '../../domain/report-buckets.js';
@@ -10,24 +11,26 @@ export type ReportFigure = 'started' | RegistrationOutcome;
 const LIMIT = 200;
 
 /**
- * The registrations behind one figure of the report, with their process instance keys. Camunda 8.6
- * without Elasticsearch has no Operate to link to, so this list is where a supervisor goes from a
- * number to the instances. The same rows, period labels and classification as the report, so the
- * list always has as many entries as the figure says; ids, keys, statuses and times only.
+ * The registrations behind one figure of the report, each with its process instance and the link to
+ * that instance in Cockpit, where the office sees the diagram, the token and any incident. The same
+ * rows, period labels and classification as the report, so the list always has as many entries as
+ * the figure says; ids, statuses and times only.
  */
-export function createReportInstances(db: Db) {
+export function createReportInstances(db: Db, config: Pick<Config, 'ENGINE_WEBAPP_URL'>) {
+  const cockpit = (id: string) => `${config.ENGINE_WEBAPP_URL.replace(/\/$/, '')}/app/cockpit/default/#/process-instance/${encodeURIComponent(id)}/runtime`;
   return async function reportInstances(staff: StaffPrincipal, q: ReportQuery, period: string | undefined, figure: ReportFigure) {
     requirePermission(staff, 'reports');
     const rows = await db('registrations').where('created_at', '>=', q.from).where('created_at', '<', q.to)
       .orderBy([{ column: 'created_at' }, { column: 'id' }])
-      .select('id', 'process_instance_key', 'status', 'return_reason', 'created_at');
+      .select('id', 'process_instance_id', 'status', 'return_reason', 'created_at');
     const matching = rows
       .map((r) => ({ row: r, outcome: registrationOutcome({ status: r.status, returnReason: r.return_reason }) }))
       .filter(({ row, outcome }) => (!period || bucketLabel(new Date(row.created_at), q.bucket, q.calendar) === period) && (figure === 'started' || outcome === figure));
     return {
       figure, period: period ?? null, count: matching.length,
       instances: matching.slice(0, LIMIT).map(({ row, outcome }) => ({
-        registrationId: row.id as string, processInstanceKey: (row.process_instance_key as string | null) ?? null,
+        registrationId: row.id as string, processInstanceId: (row.process_instance_id as string | null) ?? null,
+        cockpitUrl: row.process_instance_id ? cockpit(row.process_instance_id as string) : null,
         status: row.status as string, outcome, createdAt: new Date(row.created_at).toISOString(),
       })),
     };

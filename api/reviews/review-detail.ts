@@ -1,10 +1,10 @@
-import { USER_TASKS } from '../../adapters/camunda/process-model.js';
+import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
+import { USER_TASKS } from '../../adapters/engine/process-model.js';
 import type { Config } from '../../config/config.js';
 import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
 import type { Db } from '../../db/knex.js';
 import { createLettersRepo } from '../../db/letters-repo.js';
 import { createRegistrationsRepo } from '../../db/registrations-repo.js';
-import { createUserTasksRepo } from '../../db/user-tasks-repo.js';
 import { notFound } from '../errors/app-error.js';
 import { dueAt, iso } from '../instants.js';
 
@@ -13,7 +13,7 @@ import { dueAt, iso } from '../instants.js';
  * registry and Shahkar answered, and the letter. Only requests that reached review are shown:
  * reviewers have no business with a form still being filled in.
  */
-export function createReviewDetail(db: Db, config: Config) {
+export function createReviewDetail(db: Db, engine: ProcessEngine, config: Config) {
   const registrations = createRegistrationsRepo(db);
   const letters = createLettersRepo(db);
 
@@ -32,13 +32,13 @@ export function createReviewDetail(db: Db, config: Config) {
     async detail(id: string) {
       const reg = await reviewed(id);
       const data = await createApplicantDataRepo(db).get(id);
-      const task = await createUserTasksRepo(db).openFor(id, [USER_TASKS.review]);
+      const [task] = await engine.openTasks(id, [USER_TASKS.review]);
       const letter = await letters.meta(id);
       return {
         registrationId: reg.id, status: reg.status,
         review: {
           open: Boolean(task), startedAt: iso(reg.review_started_at), decidedAt: iso(reg.decided_at),
-          dueAt: task ? iso(dueAt(task.created_at, config.REVIEW_REMINDER)) : null,
+          dueAt: task ? iso(dueAt(task.created, config.REVIEW_REMINDER)) : null,
           rejectionReason: reg.status === 'rejected' ? reg.outcome_reason : null,
         },
         agency: { name: data?.agencyName ?? null, nationalId: data?.agencyNationalId ?? reg.agency_national_id },

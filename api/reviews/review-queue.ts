@@ -1,4 +1,5 @@
-import { USER_TASKS } from '../../adapters/camunda/process-model.js';
+import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
+import { REVIEWER_GROUP, USER_TASKS } from '../../adapters/engine/process-model.js';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/knex.js';
 import { dueAt } from '../instants.js';
@@ -12,21 +13,27 @@ export interface QueueItem {
   overdue: boolean;
 }
 
-/** The open review tasks, oldest first, as the inbox worker recorded them (Zeebe 8.6 cannot be searched). */
-export function createReviewQueue(db: Db, config: Config, now: () => Date) {
+/**
+ * The open review tasks, oldest first: the same tasks Tasklist shows the reviewers' group, read from
+ * the engine; the agency's name comes from our database by the task's business key.
+ */
+export function createReviewQueue(db: Db, engine: ProcessEngine, config: Config, now: () => Date) {
   return async function openReviews(): Promise<QueueItem[]> {
-    const rows = await db('user_tasks as t')
-      .join('registrations as r', 'r.id', 't.registration_id')
-      .leftJoin('applicant_data as d', 'd.registration_id', 't.registration_id')
-      .where({ 't.element_id': USER_TASKS.review, 't.state': 'open' })
-      .orderBy([{ column: 't.created_at' }, { column: 't.job_key' }])
-      .select('t.registration_id', 't.created_at', 'd.agency_name', 'r.agency_national_id');
-    return rows.map((r) => {
-      const due = dueAt(r.created_at, config.REVIEW_REMINDER);
-      return {
-        registrationId: r.registration_id, agency: { name: r.agency_name ?? null, nationalId: r.agency_national_id ?? null },
-        waitingSince: new Date(r.created_at).toISOString(), dueAt: due.toISOString(), overdue: due <= now(),
-      };
+    const tasks = await engine.tasksOf(USER_TASKS.review, REVIEWER_GROUP);
+    const ids = tasks.map((t) => t.businessKey).filter((k): k is string => Boolean(k));
+    const rows = ids.length
+      ? await db('registrations as r').leftJoin('applicant_data as d', 'd.registration_id', 'r.id').whereIn('r.id', ids)
+        .select('r.id', 'd.agency_name', 'r.agency_national_id')
+      : [];
+    const byId = new Map(rows.map((r) => [r.id as string, r]));
+    return tasks.flatMap((t) => {
+      const r = t.businessKey ? byId.get(t.businessKey) : undefined;
+      if (!r) return [];
+      const due = dueAt(t.created, config.REVIEW_REMINDER);
+      return [{
+        registrationId: r.id as string, agency: { name: r.agency_name ?? null, nationalId: r.agency_national_id ?? null },
+        waitingSince: new Date(t.created).toISOString(), dueAt: due.toISOString(), overdue: due <= now(),
+      }];
     });
   };
 }

@@ -1,4 +1,4 @@
-import type { ZeebeClient } from '../../adapters/camunda/camunda-client.js';
+import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
 import type { Config } from '../../config/config.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import type { Db } from '../../db/knex.js';
@@ -8,16 +8,16 @@ import { createReviewDecider, type DecisionInput } from './review-decision.js';
 import { createReviewDetail } from './review-detail.js';
 import { createReviewQueue } from './review-queue.js';
 
-export interface ReviewDeps { db: Db; zeebe: ZeebeClient; config: Config; now: () => Date }
+export interface ReviewDeps { db: Db; engine: ProcessEngine; config: Config; now: () => Date }
 
 /**
  * The reviewer's operations, each checking the role first so a route cannot forget to. Opening
  * a request or its letter shows personal data, so it is audited like a decision.
  */
-export function createReviewService({ db, zeebe, config, now }: ReviewDeps) {
-  const queue = createReviewQueue(db, config, now);
-  const view = createReviewDetail(db, config);
-  const decide = createReviewDecider(db, zeebe);
+export function createReviewService({ db, engine, config, now }: ReviewDeps) {
+  const queue = createReviewQueue(db, engine, config, now);
+  const view = createReviewDetail(db, engine, config);
+  const decide = createReviewDecider(db, engine);
   const audit = createAuditRepo(db);
   const viewed = (staff: StaffPrincipal, registrationId: string, action: string) =>
     audit.record({ registrationId, actor: `staff:${staff.username}`, action, detail: { staffId: staff.staffId } });

@@ -25,7 +25,7 @@ export default async function reportRoutes(fastify: FastifyInstance) {
   app.get('/api/reports/registrations/instances', {
     schema: {
       tags, security, querystring: InstancesQuerySchema, response: { 200: InstancesSchema, ...errorResponses },
-      summary: 'The registrations and process instance keys behind one figure (Operate is not available with Camunda 8.6 here)',
+      summary: 'The registrations behind one figure, each with its process instance and its page in Cockpit',
     },
     preParsing: supervisor,
   }, async (request) => {

@@ -46,7 +46,9 @@ export const InstancesSchema = Type.Object({
   count: Type.Integer({ description: 'Equal to the figure in the report' }),
   instances: Type.Array(Type.Object({
     registrationId: Type.String({ format: 'uuid' }),
-    processInstanceKey: Type.Union([Type.String(), Type.Null()]),
+    processInstanceId: Type.Union([Type.String(), Type.Null()]),
+    /** The instance in Cockpit (Operaton's monitoring app): diagram, current step, incidents. */
+    cockpitUrl: Type.Union([Type.String(), Type.Null()]),
     status: Type.String(),
     outcome: Type.String(),
     createdAt: Instant,

@@ -73,6 +73,6 @@ describe('errors', () => {
     for (const value of [person.nationalCode, person.mobile, person.email, person.firstName, 'my secret passphrase', client.token!]) {
       expect(log).not.toContain(value);
     }
-    await shell.app.zeebe.cancelProcessInstance((await shell.app.db('registrations').where({ id }).first()).process_instance_key);
+    await shell.app.engine.cancel((await shell.app.db('registrations').where({ id }).first()).process_instance_id);
   });
 });

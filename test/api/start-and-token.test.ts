@@ -16,7 +16,7 @@ describe('POST /api/registrations (card steps 1–2)', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     const row = await ctx.stack.db('registrations').where({ id: res.body.registration.id }).first();
     expect(row.access_token_hash).not.toBe(res.body.token);
-    expect(row.process_instance_key).toBeTruthy();
+    expect(row.process_instance_id).toBeTruthy();
   });
 });
 

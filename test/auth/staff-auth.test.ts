@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffAuth } from '../../api/auth/staff-auth.js';
+import { staffIdentity } from '../../adapters/engine/connect.js';
 import { createStaffCommands } from '../../ops/staff-commands.js';
 import { manualClock, testDatabase } from '../support/database.js';
 
@@ -8,7 +9,7 @@ const PASSWORD = 'reviewing registrations since 1401';
 const { db, config } = testDatabase();
 const clock = manualClock();
 const auth = createStaffAuth({ db, config, now: clock.now });
-const commands = createStaffCommands(db, clock.now);
+const commands = createStaffCommands(db, staffIdentity(config), clock.now);
 afterAll(() => db.destroy());
 
 const newName = (prefix = 'rev') => `${prefix}${randomUUID().slice(0, 8)}`;

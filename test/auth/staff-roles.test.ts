@@ -18,8 +18,8 @@ describe('staff roles', () => {
     expect(() => requirePermission(staff, 'reports')).not.toThrow();
   });
 
-  it('lists exactly the three roles of the issue', () => {
-    expect(STAFF_ROLES).toEqual(['reviewer', 'supervisor', 'admin']);
+  it('lists exactly the four roles: the three of the reviewers\' and supervisors\' pages and the process owners of the engine', () => {
+    expect(STAFF_ROLES).toEqual(['reviewer', 'supervisor', 'process-owner', 'admin']);
   });
 });
 

@@ -1,60 +1,263 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROCESS_ID, REVIEW_PROCESS_ID, USER_TASK_JOB_TYPE, USER_TASKS } from '../../adapters/camunda/process-model.js';
+import { PROCESS_ID, REVIEW_PROCESS_ID, REVIEWER_GROUP, USER_TASKS } from '../../adapters/engine/process-model.js';
 import { lintModel, modelFiles, readModel } from '../../ops/bpmn-models.js';
 import { jobWorkers } from '../../workers/index.js';
 
-type El = { $type: string; id: string; name?: string; documentation?: { text: string }[]; extensionElements?: { values: { $type: string; type?: string }[] }; flowElements?: El[] };
+/** The parts of a parsed model (bpmn-moddle + camunda-bpmn-moddle) these tests read. */
+type Expr = { body?: string };
+type Ext = {
+  $type: string;
+  source?: string;
+  target?: string;
+  sourceExpression?: string;
+  businessKey?: string;
+  variables?: string;
+  values?: { $type: string; name?: string; value?: string }[];
+};
+type El = {
+  $type: string;
+  id: string;
+  name?: string;
+  documentation?: { text: string }[];
+  extensionElements?: { values: Ext[] };
+  flowElements?: El[];
+  conditionExpression?: Expr;
+  eventDefinitions?: { $type: string; timeDuration?: Expr; timeDate?: Expr; timeCycle?: Expr }[];
+  isExecutable?: boolean;
+  historyTimeToLive?: string;
+  type?: string;
+  topic?: string;
+  calledElement?: string;
+  asyncBefore?: boolean;
+  assignee?: string;
+  candidateUsers?: string;
+  candidateGroups?: string;
+  formKey?: string;
+  formRef?: string;
+  formRefBinding?: string;
+};
+type Diagram = { plane: { bpmnElement?: { id: string }; planeElement?: { bpmnElement?: { id: string } }[] } };
 
-async function processes() {
-  const found: El[] = [];
-  for (const file of modelFiles().filter((f) => f.endsWith('.bpmn'))) {
+const bpmnFiles = modelFiles().filter((f) => f.endsWith('.bpmn'));
+const formFiles = modelFiles().filter((f) => f.endsWith('.form'));
+
+async function models() {
+  const found: { file: string; processes: El[]; diagrams: Diagram[] }[] = [];
+  for (const file of bpmnFiles) {
     const { rootElement } = await readModel(file);
-    found.push(...(rootElement.rootElements as unknown as El[]).filter((e) => e.$type === 'bpmn:Process'));
+    const processes = (rootElement.rootElements as unknown as El[]).filter((e) => e.$type === 'bpmn:Process');
+    found.push({ file, processes, diagrams: (rootElement.diagrams ?? []) as unknown as Diagram[] });
   }
   return found;
 }
+const processes = async () => (await models()).flatMap((m) => m.processes);
 
-const elements = (ps: El[]) => ps.flatMap((p) => p.flowElements ?? []);
-const serviceTaskTypes = (ps: El[]) =>
-  new Set(elements(ps).flatMap((e) => e.extensionElements?.values.filter((v) => v.$type === 'zeebe:TaskDefinition').map((v) => v.type!) ?? []));
+/** Every flow element, sub-processes included. */
+const elements = (ps: El[]): El[] => ps.flatMap((p) => (p.flowElements ?? []).flatMap((e) => [e, ...elements([e])]));
+const byId = (ps: El[], id: string) => elements(ps).find((e) => e.id === id);
+const extensions = (e: El | undefined, type: string) => e?.extensionElements?.values.filter((v) => v.$type === type) ?? [];
+const properties = (e: El) =>
+  Object.fromEntries(extensions(e, 'camunda:Properties').flatMap((p) => p.values ?? []).map((p) => [p.name, p.value]));
+const serviceTasks = (ps: El[]) => elements(ps).filter((e) => /^bpmn:(ServiceTask|SendTask|BusinessRuleTask)$/.test(e.$type));
+
+// ---- card steps -------------------------------------------------------------------------------------------------
+
+/** The card's steps, in order. */
+const CARD_STEPS = ['1', '1-1', '1-2', '2', '3', '3-1', '3-2', '4', '5', '6', '6-1', '7', '7-1', '7-2', '7-3', '8', '8-1', '8-2', '8-3', '9', '9-1', '9-2', '9-3', '9-4', '10', '11', '12'];
+/** Steps each of which must name an element (or a flow) of the models. */
+const NAMED_STEPS = ['1', '2', '3', '4', '5', '6', '6-1', '7', '7-3', '8', '8-3', '9', '9-1', '9-2', '9-3', '9-4', '10', '11', '12'];
+
+/** The step numbers an element name starts with: "3–5 · …" is 3, 4 and 5; "9 · 9-1 · …" is 9 and 9-1. */
+function stepsOf(name: string | undefined): string[] {
+  const prefix = /^(?:\d+(?:-\d+)?(?:–\d+)? · )+/.exec(name ?? '')?.[0];
+  if (!prefix) return [];
+  return prefix.split(' · ').filter(Boolean).flatMap((part) => {
+    const range = /^(\d+)–(\d+)$/.exec(part);
+    if (!range) return [part];
+    const [from, to] = [Number(range[1]), Number(range[2])];
+    return Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+  });
+}
+
+// ---- variables --------------------------------------------------------------------------------------------------
+
+const JUEL_WORDS = new Set(['and', 'or', 'not', 'eq', 'ne', 'lt', 'gt', 'le', 'ge', 'empty', 'div', 'mod', 'true', 'false', 'null', 'instanceof']);
+
+/** Variable names an expression reads: its root identifiers, plus names given to execution.getVariable('…'). */
+function variablesIn(expression: string | undefined): string[] {
+  if (!expression) return [];
+  const names = [...expression.matchAll(/getVariable(?:Local)?\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+  for (const [, body] of expression.matchAll(/[$#]\{([^}]*)\}/g)) {
+    const code = body!.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
+    for (const m of code.matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*/g)) if (!JUEL_WORDS.has(m[0])) names.push(m[0]);
+  }
+  return names;
+}
+
+/** Every variable name the models and the form use: conditions, timers, call-activity mappings, form fields. */
+async function variableNames() {
+  const ps = await processes();
+  const names = new Set<string>();
+  const add = (n: string | undefined) => n && names.add(n);
+  for (const e of elements(ps)) {
+    variablesIn(e.conditionExpression?.body).forEach(add);
+    for (const d of e.eventDefinitions ?? []) [d.timeDuration, d.timeDate, d.timeCycle].forEach((x) => variablesIn(x?.body).forEach(add));
+    for (const m of [...extensions(e, 'camunda:In'), ...extensions(e, 'camunda:Out')]) {
+      add(m.source);
+      add(m.target);
+      variablesIn(m.sourceExpression).forEach(add);
+      variablesIn(m.businessKey).forEach(add);
+    }
+  }
+  for (const file of formFiles) {
+    const form = JSON.parse(readFileSync(file, 'utf8')) as { components: { key?: string }[] };
+    form.components.forEach((c) => add(c.key));
+  }
+  return [...names];
+}
+
+/** Personal data stays in PostgreSQL; the engine's variables (and its history) must never hold it. */
+const PERSONAL = /national|mobile|phone|first.?name|last.?name|father|birth|e-?mail|password|passwd|address|postal|username|letter|shenasname|certificate/i;
+const PERSONAL_EXACT = new Set(['code', 'otp', 'otpcode', 'captcha', 'captchacode', 'captchaanswer', 'answer', 'name', 'age', 'gender']);
+/** What a variable may be: an id, a counter, an outcome or decision code, a duration the API sets at start. */
+const ALLOWED_SHAPE = /^(execution|decision)$|(Id|Count|Outcome|Decision|Action|Reason|Timeout|Reminder)$/;
+
+// ---- tests ------------------------------------------------------------------------------------------------------
 
 describe('the models in bpmn/', () => {
-  it('give every service task type a worker, and every worker a task in a model', async () => {
-    const ps = await processes();
-    const modelTypes = serviceTaskTypes(ps);
-    if (elements(ps).some((e) => e.$type === 'bpmn:UserTask')) modelTypes.add(USER_TASK_JOB_TYPE);
+  it('give every external-task topic a worker, and every worker a topic in a model', async () => {
+    const tasks = serviceTasks(await processes());
+    for (const t of tasks) {
+      expect(t.type, `${t.id} is an external task`).toBe('external');
+      expect(t.topic, `${t.id} has a topic`).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    }
+    const topics = [...new Set(tasks.map((t) => t.topic!))].sort();
+    const workerTopics = jobWorkers.map((w) => w.topic).sort();
+    expect(new Set(workerTopics).size, 'one worker per topic').toBe(workerTopics.length);
+    expect(topics).toEqual(workerTopics);
+  });
 
-    expect([...modelTypes].sort()).toEqual(jobWorkers.map((w) => w.taskType).sort());
+  it('give every external task the retries and back-off its worker reads, and the headers the workers expect', async () => {
+    const tasks = serviceTasks(await processes());
+    const headers: Record<string, Set<string>> = { template: new Set(), outcome: new Set() };
+    for (const t of tasks) {
+      const props = properties(t);
+      expect(props.retries, t.id).toMatch(/^[1-9]\d*$/);
+      expect(props.retryBackoff, t.id).toMatch(/^PT\d+[SM]$/);
+      if (t.topic === 'notify-applicant') headers.template!.add(props.template!);
+      if (t.topic === 'registration-close') headers.outcome!.add(props.outcome!);
+    }
+    expect([...headers.template!].sort()).toEqual(['registered', 'rejected']);
+    expect([...headers.outcome!].sort()).toEqual(['expired', 'registered', 'rejected']);
   });
 
   it('hold the processes and user tasks the code refers to', async () => {
     const ps = await processes();
     expect(ps.map((p) => p.id).sort()).toEqual([PROCESS_ID, REVIEW_PROCESS_ID].sort());
-    const userTasks = elements(ps).filter((e) => e.$type === 'bpmn:UserTask').map((e) => e.id);
-    expect(userTasks.sort()).toEqual(Object.values(USER_TASKS).sort());
-  });
+    for (const p of ps) expect(p.isExecutable, p.id).toBe(true);
+    const userTasks = elements(ps).filter((e) => e.$type === 'bpmn:UserTask');
+    expect(userTasks.map((e) => e.id).sort()).toEqual(Object.values(USER_TASKS).sort());
 
-  it('name the card\'s steps on every task of the registration process, with the card quoted in its documentation', async () => {
-    const [registration] = (await processes()).filter((p) => p.id === PROCESS_ID);
-    const cardSteps = registration!.flowElements!.filter((e) => /Task$/.test(e.$type) && !e.name?.startsWith('Record'));
-    for (const e of cardSteps) {
-      expect(e.name, e.id).toMatch(/^\d+(-\d+)?(–\d+)?( · \d+-\d+)? · |^Tell the applicant/);
+    // The applicant's tasks are nobody's in the engine: only the applicant API completes them.
+    for (const id of [USER_TASKS.applicantData, USER_TASKS.enterOtp]) {
+      const t = byId(ps, id)!;
+      expect([t.assignee, t.candidateUsers, t.candidateGroups, t.formKey, t.formRef], id).toEqual([undefined, undefined, undefined, undefined, undefined]);
     }
-    const numbered = registration!.flowElements!.filter((e) => /^\d/.test(e.name ?? '') && !/Gateway|SequenceFlow/.test(e.$type));
-    for (const e of numbered) expect(e.documentation?.[0]?.text, e.id).toMatch(/Card step/);
+    const review = byId(ps, USER_TASKS.review)!;
+    const formIds = formFiles.map((f) => (JSON.parse(readFileSync(f, 'utf8')) as { id: string }).id);
+    expect([review.candidateGroups, review.assignee, review.formRefBinding]).toEqual([REVIEWER_GROUP, undefined, 'latest']);
+    expect(formIds).toContain(review.formRef);
   });
 
-  it.each(modelFiles().filter((f) => f.endsWith('.bpmn')).map((f) => [path.basename(f), f]))('%s passes bpmnlint with the Camunda 8.6 rules', async (_name, file) => {
+  it('call the review process with the business key and ids only, asynchronously, and take back the decision', async () => {
+    const call = byId(await processes(), 'Call_Review')!;
+    expect(call.$type).toBe('bpmn:CallActivity');
+    expect(call.calledElement).toBe(REVIEW_PROCESS_ID);
+    expect(call.asyncBefore).toBe(true);
+    const ins = extensions(call, 'camunda:In').map((m) => ({ source: m.source, target: m.target, businessKey: m.businessKey, variables: m.variables }));
+    expect(ins).toEqual([
+      { source: undefined, target: undefined, businessKey: '#{execution.processBusinessKey}', variables: undefined },
+      { source: 'registrationId', target: 'registrationId', businessKey: undefined, variables: undefined },
+      { source: 'reviewReminder', target: 'reviewReminder', businessKey: undefined, variables: undefined },
+    ]);
+    expect(extensions(call, 'camunda:Out').map((m) => [m.source, m.target, m.variables])).toEqual([['reviewDecision', 'reviewDecision', undefined]]);
+  });
+
+  it('name every step of the card on an element or a flow, and only steps the card has', async () => {
+    const names = elements(await processes()).map((e) => e.name);
+    const steps = new Set(names.flatMap(stepsOf));
+    for (const s of steps) expect(CARD_STEPS, `step ${s} is on the card`).toContain(s);
+    expect(NAMED_STEPS.filter((s) => !steps.has(s)), 'card steps no element names').toEqual([]);
+  });
+
+  it('quote the card in the documentation of every numbered element, for each step its name gives', async () => {
+    const numbered = elements(await processes()).filter((e) => stepsOf(e.name).length);
+    expect(numbered.length).toBeGreaterThan(0);
+    for (const e of numbered) {
+      const doc = e.documentation?.map((d) => d.text).join(' ') ?? '';
+      expect(doc, e.id).toMatch(/Card step .*".+"/);
+      for (const s of stepsOf(e.name)) expect(doc, `${e.id} quotes step ${s}`).toMatch(new RegExp(`Card step ${s}(?![\\d-])`));
+    }
+  });
+
+  it.each(bpmnFiles.map((f) => [path.basename(f), f]))('%s passes bpmnlint with the Camunda 7.24 rules', async (_name, file) => {
     const report = await lintModel(file);
     const errors = Object.entries(report).flatMap(([rule, issues]) => issues.filter((i) => i.category === 'error').map((i) => `${rule}: ${i.id} ${i.message}`));
     expect(errors).toEqual([]);
   });
 
-  it('carry a diagram for every process, so they open laid out in Camunda Modeler', async () => {
-    for (const file of modelFiles().filter((f) => f.endsWith('.bpmn'))) {
-      const { rootElement } = await readModel(file);
-      expect((rootElement as unknown as { diagrams?: unknown[] }).diagrams?.length, file).toBe(1);
+  it.each(bpmnFiles.map((f) => [path.basename(f), f]))('%s targets Camunda 7 / Operaton and declares no other engine\'s extensions', (_name, file) => {
+    const xml = readFileSync(file, 'utf8');
+    const namespaces = [...xml.matchAll(/xmlns:([a-z]+)="/g)].map((m) => m[1]).sort();
+    expect(namespaces).toEqual(['bpmn', 'bpmndi', 'camunda', 'dc', 'di', 'modeler', 'xsi']);
+    expect(xml).toContain('xmlns:camunda="http://camunda.org/schema/1.0/bpmn"');
+    expect(xml).toMatch(/modeler:executionPlatform="Camunda Platform" modeler:executionPlatformVersion="7\.\d+\.\d+"/);
+  });
+
+  it('carry a diagram of every element of every process, and a history time to live the engine requires', async () => {
+    for (const { file, processes: ps, diagrams } of await models()) {
+      expect(diagrams.length, file).toBe(ps.length);
+      for (const p of ps) {
+        expect(p.historyTimeToLive, p.id).toMatch(/^(\d+|P\d+D)$/);
+        const plane = diagrams.find((d) => d.plane.bpmnElement?.id === p.id)?.plane;
+        expect(plane, `${p.id} has a diagram`).toBeDefined();
+        const drawn = new Set(plane!.planeElement?.map((d) => d.bpmnElement?.id));
+        expect(elements([p]).map((e) => e.id).filter((id) => !drawn.has(id)), `${p.id}: elements without a shape`).toEqual([]);
+      }
     }
+  });
+
+  it('keep personal data out of the engine: variables are ids, counters and outcome codes', async () => {
+    const names = await variableNames();
+    expect(names).toEqual(expect.arrayContaining(['registrationId', 'captchaOutcome', 'reviewDecision', 'applicantTimeout', 'decision']));
+    for (const n of names) {
+      expect(PERSONAL.test(n) || PERSONAL_EXACT.has(n.toLowerCase()), `${n} is personal data`).toBe(false);
+      expect(n, 'an id, counter, outcome code or duration').toMatch(ALLOWED_SHAPE);
+    }
+  });
+});
+
+describe('the form review-decision', () => {
+  const form = JSON.parse(readFileSync(formFiles.find((f) => path.basename(f) === 'review-decision.form')!, 'utf8')) as {
+    id: string;
+    executionPlatform: string;
+    executionPlatformVersion: string;
+    schemaVersion: number;
+    components: { key?: string; type: string; validate?: { required?: boolean }; conditional?: { hide?: string }; values?: { value: string }[] }[];
+  };
+  const field = (key: string) => form.components.find((c) => c.key === key);
+
+  it('is a Camunda Form for Camunda 7 / Operaton, in a schema the Operaton 1.0.3 Tasklist (form-js 1.8.8) renders', () => {
+    expect([form.id, form.executionPlatform, form.executionPlatformVersion]).toEqual(['review-decision', 'Camunda Platform', '7.24.0']);
+    expect(form.schemaVersion).toBeLessThanOrEqual(16);
+  });
+
+  it('asks for a decision, and a reason only when rejecting', () => {
+    expect(field('decision')).toMatchObject({ type: 'radio', validate: { required: true } });
+    expect(field('decision')!.values!.map((v) => v.value)).toEqual(['approve', 'reject']);
+    expect(field('rejectionReason')).toMatchObject({ type: 'select', conditional: { hide: '=decision != "reject"' } });
+    expect(field('rejectionReason')!.values!.map((v) => v.value)).toEqual(['letter_unsigned', 'letter_mismatch', 'agency_not_eligible', 'representative_not_authorized', 'other']);
   });
 });

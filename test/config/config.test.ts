@@ -25,6 +25,9 @@ describe('configuration from the environment', () => {
   it('refuses test hooks and development secrets in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', TEST_HOOKS: '1', SECRET_PEPPER: 'a-real-pepper-of-some-length', TOKEN_SECRET: 'a-real-secret-of-some-length' })).toThrow(/TEST_HOOKS/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SECRET_PEPPER/);
-    expect(loadConfig({ NODE_ENV: 'production', SECRET_PEPPER: 'a-real-pepper-of-some-length', TOKEN_SECRET: 'a-real-secret-of-some-length' }).NODE_ENV).toBe('production');
+    const secrets = { SECRET_PEPPER: 'a-real-pepper-of-some-length', TOKEN_SECRET: 'a-real-secret-of-some-length' };
+    expect(() => loadConfig({ NODE_ENV: 'production', ...secrets })).toThrow(/ENGINE_PASSWORD.*ENGINE_ADMIN_PASSWORD/);
+    expect(() => loadConfig({ NODE_ENV: 'production', ...secrets, ENGINE_PASSWORD: 'a-real-service-password' })).toThrow(/ENGINE_ADMIN_PASSWORD/);
+    expect(loadConfig({ NODE_ENV: 'production', ...secrets, ENGINE_PASSWORD: 'a-real-service-password', ENGINE_ADMIN_PASSWORD: 'a-real-admin-password' }).NODE_ENV).toBe('production');
   });
 });

@@ -47,7 +47,8 @@ describe('migration 002 (staff and auth)', () => {
   });
 
   it('then 003 adds the one-open-request-per-agency index and takes it away again', async () => {
-    expect(await migrateLatest(db)).toEqual(['003_one_open_request_per_agency']);
+    await db.migrate.up();
+    expect(await applied()).toEqual(['001_registration', '002_staff_and_auth', '003_one_open_request_per_agency']);
     expect(await indexes()).toContain('registrations_one_open_per_agency');
 
     await db.migrate.down();
@@ -57,7 +58,21 @@ describe('migration 002 (staff and auth)', () => {
     expect(await indexes()).toContain('registrations_one_open_per_agency');
   });
 
-  it('refuses a role outside reviewer, supervisor and admin', async () => {
+  it('then 004 retires the inbox and incident tables for the engine\'s own, and brings them back on the way down', async () => {
+    expect(await migrateLatest(db)).toEqual(['004_operaton_engine', '005_process_owner_role']);
+    expect(await tables()).not.toEqual(expect.arrayContaining(['user_tasks']));
+    expect(await tables()).not.toContain('incidents');
+    const long = 'c0ffee00-0000-11f1-8000-02fc00000001-with-more';
+    await db('registrations').insert({ id: '00000000-0000-4000-8000-0000000000aa', access_token_hash: 'x'.repeat(64), status: 'applicant-data', process_instance_id: long });
+
+    await db.migrate.down();
+    await db.migrate.down();
+    expect(await tables()).toEqual(expect.arrayContaining(['user_tasks', 'incidents']));
+    await db('registrations').where({ id: '00000000-0000-4000-8000-0000000000aa' }).delete();
+    await migrateLatest(db);
+  });
+
+  it('refuses a role outside reviewer, supervisor, process-owner and admin', async () => {
     const insert = db('staff').insert({ id: '00000000-0000-4000-8000-000000000001', username: 'x-role', password_hash: 'h', role: 'root' });
     await expect(insert).rejects.toMatchObject({ code: '23514' });
   });

@@ -21,7 +21,6 @@ describe('an applicant who does not act in time', () => {
     await ctx.applicant.step(id, 'otp');
 
     await ctx.stack.eventually(() => ctx.stack.view(id), (x) => x.step === 'expired', 30_000);
-    const tasks = await ctx.stack.db('user_tasks').where({ registration_id: id, state: 'open' });
-    expect(tasks).toEqual([]);
+    expect(await ctx.stack.engine.openTasks(id)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { engineRecords } from '../support/engine-records.js';
 import { useEngineStack } from '../support/lifecycle.js';
 
 const ctx = useEngineStack();
@@ -24,8 +25,9 @@ describe('step 11: the reviewer rejects', () => {
 
     await ctx.applicant.decide(id, { decision: 'reject' });
 
-    const incident = await ctx.stack.eventually(() => ctx.stack.db('incidents').where({ registration_id: id }).first(), (i) => i !== undefined);
-    expect(incident).toMatchObject({ task_type: 'review-record', error_code: 'INVALID_DECISION', state: 'open' });
+    const [incident] = await ctx.stack.eventually(() => engineRecords(ctx.stack.engine).incidents(id), (i) => i.length > 0);
+    expect(incident).toMatchObject({ activityId: 'Task_RecordDecision', incidentType: 'failedExternalTask' });
+    expect(incident!.incidentMessage).toMatch(/^INVALID_DECISION: /);
     expect((await ctx.stack.view(id)).step).toBe('under-review');
   });
 });

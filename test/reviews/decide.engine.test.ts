@@ -4,6 +4,7 @@ import { createAccountAuth } from '../../api/auth/account-auth.js';
 import { createStaffAuth, type StaffPrincipal } from '../../api/auth/staff-auth.js';
 import { createReviewService, type ReviewService } from '../../api/reviews/review-service.js';
 import { createStaffCommands } from '../../ops/staff-commands.js';
+import { staffIdentity } from '../../adapters/engine/connect.js';
 import { PASSWORD } from '../support/applicant.js';
 import { useEngineStack } from '../support/lifecycle.js';
 
@@ -13,25 +14,31 @@ let reviewer: StaffPrincipal;
 
 beforeAll(async () => {
   const deps = { db: ctx.stack.db, config: ctx.stack.config, now: () => new Date() };
-  reviews = createReviewService({ ...deps, zeebe: ctx.stack.zeebe });
+  reviews = createReviewService({ ...deps, engine: ctx.stack.engine });
   const username = `rev${randomUUID().slice(0, 8)}`;
-  await createStaffCommands(ctx.stack.db).add(username, 'reviewer', 'reviewing agencies all day long');
+  await createStaffCommands(ctx.stack.db, staffIdentity(ctx.stack.config)).add(username, 'reviewer', 'reviewing agencies all day long');
   const staffAuth = createStaffAuth(deps);
   reviewer = await staffAuth.verify((await staffAuth.login({ username, password: 'reviewing agencies all day long' })).token);
 });
+
+/** The review task as the engine's history has it: completed, or deleted (a timer, a cancellation). */
+async function reviewTaskState(id: string) {
+  const { data } = await ctx.stack.engine.rest.GET('/history/task', { params: { query: { processInstanceBusinessKey: id, taskDefinitionKey: 'Task_Review' } } });
+  return data?.[0]?.deleteReason ?? 'open';
+}
 
 /** What a decision left behind, whichever way it was made. */
 async function outcome(id: string) {
   const reg = await ctx.stack.db('registrations').where({ id }).first();
   const account = await ctx.stack.db('accounts').where({ registration_id: id }).first();
   const recorded = await ctx.stack.db('audit_log').where({ registration_id: id, actor: 'worker:review-record', action: 'review_decided' }).first();
-  return { status: reg.status, outcomeReason: reg.outcome_reason, hasAccount: Boolean(account), recorded: recorded?.detail, reviewTask: (await ctx.stack.db('user_tasks').where({ registration_id: id, element_id: 'Task_Review' }).first()).state };
+  return { status: reg.status, outcomeReason: reg.outcome_reason, hasAccount: Boolean(account), recorded: recorded?.detail, reviewTask: await reviewTaskState(id) };
 }
 
 const paths = {
-  /** The reviewer page's way: the review service completes the job. */
+  /** The reviewer page's way: the review service completes the engine's task. */
   api: (id: string, decision: 'approve' | 'reject', reason?: string) => reviews.decide({ registrationId: id, staff: reviewer, decision, reason }),
-  /** Tasklist's way: the job completed with the form's variables (rejectionReason only when rejecting). */
+  /** Tasklist's way: the task completed through the engine with the form's variables (rejectionReason only when rejecting). */
   tasklist: (id: string, decision: 'approve' | 'reject', reason?: string) => ctx.applicant.decide(id, reason ? { decision, rejectionReason: reason } : { decision }),
 };
 

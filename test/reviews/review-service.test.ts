@@ -1,52 +1,66 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createZeebeClient } from '../../adapters/camunda/camunda-client.js';
-import { USER_TASKS } from '../../adapters/camunda/process-model.js';
+import { serviceEngine } from '../../adapters/engine/connect.js';
+import { REVIEW_PROCESS_ID } from '../../adapters/engine/process-model.js';
 import { createReviewService } from '../../api/reviews/review-service.js';
 import { insertApplicantData, insertRegistration, manualClock, testDatabase } from '../support/database.js';
 import { letterPdf } from '../support/fixtures.js';
 
 const { db, config } = testDatabase();
-const zeebe = createZeebeClient(config);
-const clock = manualClock(new Date('2026-01-12T08:00:00Z'));
-const reviews = createReviewService({ db, zeebe, config, now: clock.now });
+const engine = serviceEngine(config);
+const clock = manualClock(new Date());
+const reviews = createReviewService({ db, engine, config, now: clock.now });
 const reviewer = { staffId: randomUUID(), username: 'rev.sara', role: 'reviewer' as const };
 const supervisor = { staffId: randomUUID(), username: 'sup.ali', role: 'supervisor' as const };
+const started: string[] = [];
 afterAll(async () => {
-  await zeebe.close();
+  await Promise.all(started.map((p) => engine.cancel(p)));
   await db.destroy();
 });
 
-/** A request waiting for review since `since`, with a review task whose job key is made up. */
-async function waiting(since: string) {
-  const id = await insertRegistration(db, { status: 'under-review', review_started_at: new Date(since), submitted_at: new Date(since), verified_at: new Date(since) });
+/** A request waiting for review: its row, and the review process started in the engine for it (no workers run here). */
+async function waiting() {
+  const since = new Date();
+  const id = await insertRegistration(db, { status: 'under-review', review_started_at: since, submitted_at: since, verified_at: since });
   const data = await insertApplicantData(db, id);
   await db('registrations').where({ id }).update({ agency_national_id: data.agencyNationalId });
-  // On partition 1 (keys carry their partition in the high bits), far beyond any job the broker made.
-  const jobKey = String(2 ** 51 + 10 ** 12 + Math.floor(Math.random() * 1e9));
-  await db('user_tasks').insert({ job_key: jobKey, process_instance_key: jobKey, element_id: USER_TASKS.review, registration_id: id, state: 'open', created_at: new Date(since) });
-  return { id, data, jobKey };
+  const instance = await engine.start(REVIEW_PROCESS_ID, id, { registrationId: id, reviewReminder: 'P2D' });
+  started.push(instance.id);
+  const [task] = await engine.openTasks(id);
+  return { id, data, instanceId: instance.id, created: new Date(task!.created) };
 }
+const plus2Days = (d: Date) => new Date(d.getTime() + 2 * 86_400_000).toISOString();
 
 let older: Awaited<ReturnType<typeof waiting>>;
 let newer: Awaited<ReturnType<typeof waiting>>;
 beforeAll(async () => {
-  newer = await waiting('2026-01-11T09:00:00Z');
-  older = await waiting('2026-01-09T09:00:00Z');
+  older = await waiting();
+  await new Promise((r) => setTimeout(r, 20));
+  newer = await waiting();
   await db('inquiries').insert([
-    { registration_id: older.id, service: 'civil-registry', job_key: `${older.jobKey}1`, message_id: 'm1', outcome: 'no_match', at: new Date('2026-01-09T08:00:00Z') },
-    { registration_id: older.id, service: 'civil-registry', job_key: `${older.jobKey}2`, message_id: 'm2', outcome: 'match', at: new Date('2026-01-09T08:30:00Z') },
-    { registration_id: older.id, service: 'shahkar', job_key: `${older.jobKey}3`, message_id: 'm3', outcome: 'match', at: new Date('2026-01-09T08:31:00Z') },
+    { registration_id: older.id, service: 'civil-registry', task_id: `${older.instanceId}-1`, message_id: 'm1', outcome: 'no_match', at: new Date('2026-01-09T08:00:00Z') },
+    { registration_id: older.id, service: 'civil-registry', task_id: `${older.instanceId}-2`, message_id: 'm2', outcome: 'match', at: new Date('2026-01-09T08:30:00Z') },
+    { registration_id: older.id, service: 'shahkar', task_id: `${older.instanceId}-3`, message_id: 'm3', outcome: 'match', at: new Date('2026-01-09T08:31:00Z') },
   ]);
 });
 
 describe('the review queue', () => {
-  it('lists open requests oldest first, each due REVIEW_REMINDER (2 days) after it arrived', async () => {
+  it('lists the engine\'s open review tasks oldest first, each due REVIEW_REMINDER (2 days) after it arrived', async () => {
     const mine = (await reviews.queue(reviewer)).filter((q) => [older.id, newer.id].includes(q.registrationId));
     expect(mine).toEqual([
-      { registrationId: older.id, agency: { name: older.data.agencyName, nationalId: older.data.agencyNationalId }, waitingSince: '2026-01-09T09:00:00.000Z', dueAt: '2026-01-11T09:00:00.000Z', overdue: true },
-      { registrationId: newer.id, agency: { name: newer.data.agencyName, nationalId: newer.data.agencyNationalId }, waitingSince: '2026-01-11T09:00:00.000Z', dueAt: '2026-01-13T09:00:00.000Z', overdue: false },
+      { registrationId: older.id, agency: { name: older.data.agencyName, nationalId: older.data.agencyNationalId }, waitingSince: older.created.toISOString(), dueAt: plus2Days(older.created), overdue: false },
+      { registrationId: newer.id, agency: { name: newer.data.agencyName, nationalId: newer.data.agencyNationalId }, waitingSince: newer.created.toISOString(), dueAt: plus2Days(newer.created), overdue: false },
     ]);
+  });
+
+  it('marks a request overdue once its reminder time has passed', async () => {
+    clock.set(new Date(Date.now() + 3 * 86_400_000));
+    try {
+      const mine = (await reviews.queue(reviewer)).filter((q) => q.registrationId === older.id);
+      expect(mine[0]).toMatchObject({ overdue: true });
+    } finally {
+      clock.set(new Date());
+    }
   });
 
   it('is refused to a supervisor (403), as are detail, letter and decision', async () => {
@@ -60,7 +74,7 @@ describe('one request', () => {
   it('shows agency, representative, the latest registry and Shahkar answers and the letter, and audits the viewing', async () => {
     const d = await reviews.detail(reviewer, older.id);
     expect(d).toMatchObject({
-      registrationId: older.id, status: 'under-review', review: { open: true, dueAt: '2026-01-11T09:00:00.000Z' },
+      registrationId: older.id, status: 'under-review', review: { open: true, dueAt: plus2Days(older.created) },
       agency: { name: older.data.agencyName, nationalId: older.data.agencyNationalId },
       representative: { nationalCode: older.data.nationalCode, lastName: older.data.lastName, mobile: older.data.mobile, position: older.data.representativePosition },
       inquiries: { civilRegistry: { outcome: 'match', at: '2026-01-09T08:30:00.000Z' }, shahkar: { outcome: 'match' } },
@@ -91,9 +105,11 @@ describe('a decision', () => {
     await expect(reviews.decide({ registrationId: randomUUID(), staff: reviewer, decision: 'approve' })).rejects.toMatchObject({ code: 'not_found' });
   });
 
-  it('whose job vanished from the engine is 409 review_closed, with no reviewer recorded and the task left as it was', async () => {
-    await expect(reviews.decide({ registrationId: newer.id, staff: reviewer, decision: 'approve' })).rejects.toMatchObject({ code: 'review_closed', statusCode: 409 });
-    expect(await db('audit_log').where({ registration_id: newer.id, action: 'review_decision_submitted' })).toEqual([]);
-    expect(await db('user_tasks').where({ job_key: newer.jobKey }).first()).toMatchObject({ state: 'open' });
+  it('whose task the engine no longer has (the instance was cancelled) is 409 review_closed, with no reviewer recorded', async () => {
+    const gone = await waiting();
+    await engine.cancel(gone.instanceId);
+    await expect(reviews.decide({ registrationId: gone.id, staff: reviewer, decision: 'approve' })).rejects.toMatchObject({ code: 'review_closed', statusCode: 409 });
+    expect(await db('audit_log').where({ registration_id: gone.id, action: 'review_decision_submitted' })).toEqual([]);
+    expect((await reviews.queue(reviewer)).map((q) => q.registrationId)).not.toContain(gone.id);
   });
 });

@@ -4,14 +4,14 @@ import { buildApp } from '../../api/app.js';
 import type { EngineStack } from './engine-stack.js';
 
 /**
- * The API as the server runs it, on the engine stack's database, broker client and settings, with
+ * The API as the server runs it, on the engine stack's database, engine client and settings, with
  * its own Redis connection. Rate-limit counters get a fresh namespace, so earlier runs do not count.
  */
 export async function buildApiOnStack(stack: EngineStack, overrides: Partial<Config> = {}) {
   const app = buildApp({
     config: { ...stack.config, ...overrides },
     db: stack.db,
-    zeebe: stack.zeebe,
+    engine: stack.engine,
     logger: stack.logger,
     rateLimitNameSpace: `test:${randomUUID()}:`,
   });

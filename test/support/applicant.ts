@@ -1,6 +1,4 @@
-import { completeJob } from '../../adapters/camunda/camunda-client.js';
-import { USER_TASKS } from '../../adapters/camunda/process-model.js';
-import { createUserTasksRepo } from '../../db/user-tasks-repo.js';
+import { USER_TASKS } from '../../adapters/engine/process-model.js';
 import type { EngineStack } from './engine-stack.js';
 import { letterPdf, newApplicant } from './fixtures.js';
 
@@ -50,10 +48,10 @@ export function applicantDriver(stack: EngineStack) {
       return r;
     },
 
-    /** The reviewer's task completed with the variables Tasklist's form would send. */
+    /** The reviewer's task completed through the engine with the variables Tasklist's form sends. */
     async decide(id: string, variables: Record<string, string>) {
-      const task = await stack.eventually(() => createUserTasksRepo(stack.db).openFor(id, [USER_TASKS.review]), (t) => t !== undefined);
-      await completeJob(stack.zeebe, task!.job_key, variables);
+      const [task] = await stack.eventually(() => stack.engine.openTasks(id, [USER_TASKS.review]), (t) => t.length > 0);
+      await stack.engine.completeTask(task!.id, variables);
     },
   };
   return driver;

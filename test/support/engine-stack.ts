@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createZeebeClient } from '../../adapters/camunda/camunda-client.js';
+import { serviceEngine } from '../../adapters/engine/connect.js';
+import { PROCESS_ID } from '../../adapters/engine/process-model.js';
 import { createCaptchaService } from '../../api/captcha/captcha-service.js';
 import { createRegistrationService } from '../../api/registrations/registration-service.js';
 import { createRegistrationView } from '../../api/registrations/registration-view.js';
@@ -17,9 +18,9 @@ import { startWorkers } from '../../workers/runtime.js';
 const urlOf = (server: { server: { address(): unknown } }) => `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
 
 /**
- * The real broker, database and Redis, with the simulators on free ports, every job worker
- * started against them, and the services the API calls. Each test file starts one and closes it;
- * instances it started are cancelled so that no later file's workers meet them.
+ * The real engine, database and Redis, with the simulators on free ports, every external-task
+ * worker started against them, and the services the API calls. Each test file starts one and closes
+ * it; instances it started are cancelled so that no later file's workers meet them.
  */
 export async function startEngineStack(overrides: Partial<Record<keyof Config, string>> = {}, options: { withoutWorkers?: string[] } = {}) {
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'silent' });
@@ -36,9 +37,9 @@ export async function startEngineStack(overrides: Partial<Record<keyof Config, s
     ...overrides,
   });
   const db = createDb(config.DATABASE_URL);
-  const zeebe = createZeebeClient(config);
-  const workers = startWorkers(config, logger, { db, zeebe, queueName: `notifications-test-${randomUUID()}`, without: options.withoutWorkers });
-  const deps = { db, zeebe, config, logger, now: () => new Date() };
+  const engine = serviceEngine(config);
+  const workers = startWorkers(config, logger, { db, engine, queueName: `notifications-test-${randomUUID()}`, without: options.withoutWorkers });
+  const deps = { db, engine, config, logger, now: () => new Date() };
   const captchas = createCaptchaService(db, config);
   const registrations = createRegistrationService(deps);
   const pgsbUrl = urlOf(pgsbSim);
@@ -50,10 +51,10 @@ export async function startEngineStack(overrides: Partial<Record<keyof Config, s
     });
 
   return {
-    config, db, zeebe, captchas, registrations, logger,
+    config, db, engine, captchas, registrations, logger,
     workerDeps: workers.deps,
     steps: createStepService(deps, captchas),
-    view: createRegistrationView(db, config),
+    view: createRegistrationView(db, engine, config),
     sim: {
       addCitizen: (c: { nationalCode: string; birthDate: string; firstName: string; lastName: string; fatherName: string; alive?: boolean }) =>
         post(`${pgsbUrl}/__sim/citizens`, { alive: true, ...c }),
@@ -77,11 +78,10 @@ export async function startEngineStack(overrides: Partial<Record<keyof Config, s
       throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
     },
     async close() {
-      const keys = await db('registrations').whereNotNull('process_instance_key').whereNull('closed_at')
-        .where('created_at', '>', new Date(Date.now() - 3_600_000)).pluck('process_instance_key');
-      await Promise.all(keys.map((k: string) => zeebe.cancelProcessInstance(k).catch(() => undefined)));
+      // Every instance still running is this file's (the test engine is the test run's own).
+      const running = await engine.runningInstances(PROCESS_ID);
+      await Promise.all(running.map((p) => engine.cancel(p.id).catch(() => undefined)));
       await workers.close();
-      await zeebe.close();
       await db.destroy();
       await Promise.all([pgsbSim.close(), smsSim.close(), mail.stop()]);
     },

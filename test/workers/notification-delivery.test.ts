@@ -64,7 +64,7 @@ const row = (id: string) => createNotificationsRepo(db).get(id);
 const smsTo = async (to: string) => (await (await fetch(`${smsUrl}/__sim/messages?to=${to}`)).json()) as { text: string }[];
 
 describe('notice delivery through BullMQ', () => {
-  it('sends a notice enqueued twice (a repeated Zeebe job) once', async () => {
+  it('sends a notice enqueued twice (a repeated external task) once', async () => {
     start();
     const { notificationId, to } = await rejectionNotice();
 

@@ -1,66 +1,53 @@
-import type { ZeebeJob } from '@camunda8/sdk/dist/zeebe/types.js';
-import type { ZeebeClient } from '../../adapters/camunda/camunda-client.js';
-import { createIncidentsRepo } from '../../db/incidents-repo.js';
+import type { Static, TObject, TProperties, TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import type { LockedTask } from '../../adapters/engine/external-tasks.js';
+import type { Variables } from '../../adapters/engine/variables.js';
 import type { WorkerDeps } from './worker-deps.js';
+import { WorkerError } from './worker-error.js';
 
-type Vars = Record<string, unknown>;
+/** An external task as a handler sees it: its variables checked against the topic's schema. */
+export type Task<In> = Omit<LockedTask, 'variables'> & { variables: In };
 
-export interface WorkerSpec<In extends Vars, Headers extends Record<string, string>, Out extends Vars> {
-  taskType: string;
-  fetchVariables: (keyof In & string)[];
-  timeoutMs?: number;
+export interface WorkerSpec<I extends TProperties, O extends TProperties> {
+  topic: string;
+  /** The variables the task reads: fetched by name, checked at this one boundary. */
+  input: TObject<I>;
+  /** What it writes back: ids, counters and outcome codes the model's gateways read. */
+  output: TObject<O>;
+  /** Longer than the slowest outside call plus its own work; a lock that expires hands the task to another worker. */
+  lockDurationMs?: number;
+  maxTasks?: number;
   /** Returns the output variables; throws for technical faults only (business outcomes are outputs). */
-  handle(job: ZeebeJob<In, Headers, Out>, deps: WorkerDeps): Promise<Out>;
+  handle(task: Task<Static<TObject<I>>>, deps: WorkerDeps): Promise<Static<TObject<O>>>;
 }
 
-/** A technical fault's code for Operate and the logs: our typed errors carry one; anything else is INTERNAL. */
-const faultOf = (err: unknown) => {
-  const e = err as { code?: unknown; retryable?: unknown; message?: unknown; name?: unknown };
-  const typed = typeof e?.code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(e.code);
+export interface Worker {
+  topic: string;
+  variables: string[];
+  lockDurationMs: number;
+  maxTasks: number;
+  /** Checks the input, runs the handler, checks the output; what the poller completes the task with. */
+  run(task: LockedTask, deps: WorkerDeps): Promise<Variables>;
+}
+
+const problems = (schema: TSchema, value: unknown) =>
+  [...Value.Errors(schema, value)].map((e) => `${e.path.slice(1) || '(root)'} ${e.message}`).join('; ');
+
+export function defineWorker<I extends TProperties, O extends TProperties>(spec: WorkerSpec<I, O>): Worker {
   return {
-    code: typed ? (e.code as string) : 'INTERNAL_ERROR',
-    retryable: e?.retryable !== false,
-    // Untyped errors (a driver's, say) may quote data in their message, so only their class name is shown.
-    message: typed ? String(e.message) : `unexpected ${String(e?.name ?? 'error')}`,
-  };
-};
-
-export function defineWorker<In extends Vars, Headers extends Record<string, string>, Out extends Vars>(
-  spec: WorkerSpec<In, Headers, Out>,
-) {
-  return Object.assign(
-    (zeebe: ZeebeClient, deps: WorkerDeps) => {
-      const incidents = createIncidentsRepo(deps.db);
-      return zeebe.createWorker<In, Headers, Out>({
-        taskType: spec.taskType,
-        fetchVariable: spec.fetchVariables,
-        timeout: spec.timeoutMs ?? 30_000,
-        maxJobsToActivate: 8,
-        taskHandler: async (job) => {
-          const ctx = { taskType: spec.taskType, jobKey: job.key, processInstanceKey: job.processInstanceKey };
-          try {
-            const out = await spec.handle(job, deps);
-            return await job.complete(out);
-          } catch (err) {
-            const fault = faultOf(err);
-            const retries = fault.retryable ? Math.max(job.retries - 1, 0) : 0;
-            deps.logger.warn({ ...ctx, errorCode: fault.code, retries }, 'job failed');
-            if (retries === 0) {
-              await incidents.record({
-                job_key: job.key, process_instance_key: job.processInstanceKey, element_id: job.elementId,
-                element_instance_key: job.elementInstanceKey, task_type: spec.taskType,
-                registration_id: typeof job.variables.registrationId === 'string' ? job.variables.registrationId : null,
-                error_code: fault.code,
-              }).catch((e) => deps.logger.error({ ...ctx, err: faultOf(e).code }, 'could not record incident'));
-            }
-            return job.fail({ errorMessage: `${fault.code}: ${fault.message}`, retries, retryBackOff: deps.config.JOB_RETRY_BACKOFF_MS });
-          }
-        },
-      });
+    topic: spec.topic,
+    variables: Object.keys(spec.input.properties),
+    lockDurationMs: spec.lockDurationMs ?? 30_000,
+    maxTasks: spec.maxTasks ?? 8,
+    async run(task, deps) {
+      // Unset variables come back as absent, not null, so optional inputs stay optional.
+      const given = Object.fromEntries(Object.entries(task.variables).filter(([, v]) => v !== null));
+      if (!Value.Check(spec.input, given)) {
+        throw new WorkerError(WorkerError.INVALID_VARIABLES, `${spec.topic}: variables refused: ${problems(spec.input, given)}`, false);
+      }
+      const out = await spec.handle({ ...task, variables: given as Static<TObject<I>> }, deps);
+      if (!Value.Check(spec.output, out)) throw new WorkerError(WorkerError.INVALID_VARIABLES, `${spec.topic}: output refused: ${problems(spec.output, out)}`, false);
+      return out as Variables;
     },
-    // The handler alone, so a test can deliver the same job twice, as Zeebe may.
-    { taskType: spec.taskType, handle: spec.handle },
-  );
+  };
 }
-
-export type WorkerFactory = ReturnType<typeof defineWorker>;

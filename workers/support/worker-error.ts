@@ -8,6 +8,7 @@ export class WorkerError extends Error {
   static readonly INVALID_DECISION = 'INVALID_DECISION';
   static readonly AGENCY_HAS_ACCOUNT = 'AGENCY_HAS_ACCOUNT';
   static readonly NO_FREE_USERNAME = 'NO_FREE_USERNAME';
+  static readonly INVALID_VARIABLES = 'INVALID_VARIABLES';
   override name = WorkerError.name;
   constructor(readonly code: string, message: string, readonly retryable: boolean) {
     super(message);

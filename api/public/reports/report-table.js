@@ -5,7 +5,7 @@ import { durationText, FIGURE_NAMES, PHASES, REASONS } from './labels.js';
 const FIGURES = ['started', 'successful', ...REASONS.map(([k]) => k), 'open'];
 const valueOf = (p, figure) => (figure in p.unsuccessful ? p.unsuccessful[figure] : p[figure]);
 
-/** A count; above zero it opens the registrations behind it (the way to the instances, Operate being absent). */
+/** A count; above zero it opens the registrations behind it (each linked to its instance in Cockpit). */
 function count(p, figure, period) {
   const n = valueOf(p, figure);
   if (!n) return h('td', {}, fa(n));

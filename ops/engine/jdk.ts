@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const minMajor = 21;
-const maxMajor = 25;
+/** Operaton 1.0 on Spring Boot 3.5 needs Java 17 or newer. */
+const minMajor = 17;
 
 export class JdkNotFoundError extends Error {
   static readonly code = 'JDK_NOT_FOUND';
@@ -13,16 +13,13 @@ export class JdkNotFoundError extends Error {
 function majorOf(javaHome: string): number | undefined {
   const release = path.join(javaHome, 'release');
   if (!existsSync(release) || !existsSync(path.join(javaHome, 'bin', 'java'))) return undefined;
-  const m = /JAVA_VERSION="(\d+)/.exec(readFileSync(release, 'utf8'));
+  const m = /JAVA_VERSION="(?:1\.)?(\d+)/.exec(readFileSync(release, 'utf8'));
   return m ? Number(m[1]) : undefined;
 }
 
-const fits = (home: string) => {
-  const major = majorOf(home);
-  return major !== undefined && major >= minMajor && major <= maxMajor;
-};
+const fits = (home: string) => (majorOf(home) ?? 0) >= minMajor;
 
-/** Camunda 8 needs Java 21+; the machine's default java may be older, so look for one that fits. */
+/** JAVA_HOME if it is recent enough, else the newest JDK under /usr/lib/jvm (the default java may be older). */
 export function findJavaHome(env: NodeJS.ProcessEnv = process.env, jvmRoot = '/usr/lib/jvm'): string {
   if (env.JAVA_HOME && fits(env.JAVA_HOME)) return env.JAVA_HOME;
   const candidates = existsSync(jvmRoot)
@@ -31,7 +28,7 @@ export function findJavaHome(env: NodeJS.ProcessEnv = process.env, jvmRoot = '/u
   candidates.sort((a, b) => (majorOf(b) ?? 0) - (majorOf(a) ?? 0));
   if (candidates[0]) return candidates[0];
   throw new JdkNotFoundError(
-    `No JDK ${minMajor}–${maxMajor} found (JAVA_HOME=${env.JAVA_HOME ?? 'unset'}, searched ${jvmRoot}). ` +
-      `Install one, e.g. 'apt-get install openjdk-21-jdk-headless' or Temurin 21/25, or set JAVA_HOME to it.`,
+    `No JDK ${minMajor} or newer found (JAVA_HOME=${env.JAVA_HOME ?? 'unset'}, searched ${jvmRoot}). ` +
+      `Install one, e.g. 'apt-get install openjdk-17-jdk-headless' (or Temurin 17/21), or set JAVA_HOME to it.`,
   );
 }

@@ -1,8 +1,8 @@
 /** Ids in bpmn/ that code relies on; a test checks that each one is still in the models. */
 export const PROCESS_ID = 'agency-registration';
 export const REVIEW_PROCESS_ID = 'agency-registration-review';
-export const USER_TASK_JOB_TYPE = 'io.camunda.zeebe:userTask';
 
+/** The user tasks (task definition keys) the API completes; anything else is Tasklist's alone. */
 export const USER_TASKS = {
   applicantData: 'Task_ApplicantData',
   enterOtp: 'Task_EnterOtp',
@@ -10,3 +10,11 @@ export const USER_TASKS = {
 } as const;
 
 export const REVIEWER_GROUP = 'it-office-reviewers';
+
+/** Groups the engine provisions (engine/…/AccessProvisioning.java); staff roles map onto them. */
+export const ENGINE_GROUPS = {
+  reviewer: REVIEWER_GROUP,
+  supervisor: 'performance-office',
+  'process-owner': 'process-owners',
+  admin: 'operaton-admin',
+} as const;

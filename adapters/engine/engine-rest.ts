@@ -1,0 +1,59 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { components, paths } from './engine-rest-schema.js';
+
+/** Generated from Camunda 7's published OpenAPI document (Operaton serves the same paths); see ops/engine/openapi-types.ts. */
+export type EngineSchemas = components['schemas'];
+
+export interface EngineConnection {
+  /** Base of the REST API, e.g. http://127.0.0.1:8080/engine-rest */
+  url: string;
+  user: string;
+  password: string;
+  /** Per request; a long poll adds its own wait on top. */
+  timeoutMs?: number;
+}
+
+/** A non-2xx answer of the engine: the status, the engine's exception type and message. */
+export class EngineError extends Error {
+  static readonly code = 'ENGINE_ERROR';
+  readonly code = EngineError.code;
+  override name = EngineError.name;
+  constructor(readonly status: number, readonly type: string | undefined, message: string, readonly path: string) {
+    super(`engine ${status} on ${path}: ${type ?? 'error'}: ${message}`);
+  }
+}
+
+/** The engine does not answer at all (down, restarting, refused). Workers treat it as transient. */
+export class EngineUnavailableError extends Error {
+  static readonly code = 'ENGINE_UNAVAILABLE';
+  readonly code = EngineUnavailableError.code;
+  override name = EngineUnavailableError.name;
+}
+
+/**
+ * The typed REST client: one per process, with HTTP Basic credentials of the service account.
+ * Every non-2xx answer becomes an EngineError, so callers never read an error body as data.
+ */
+export function createEngineRest(conn: EngineConnection) {
+  const authorization = `Basic ${Buffer.from(`${conn.user}:${conn.password}`).toString('base64')}`;
+  const errors: Middleware = {
+    onRequest({ request }) {
+      request.headers.set('authorization', authorization);
+      return request;
+    },
+    async onResponse({ response, request }) {
+      if (response.ok) return response;
+      const body = (await response.clone().json().catch(() => ({}))) as { type?: string; message?: string };
+      throw new EngineError(response.status, body.type, body.message ?? response.statusText, new URL(request.url).pathname);
+    },
+    onError({ error }) {
+      if (error instanceof EngineError || (error as Error)?.name === 'AbortError') return error as Error;
+      return new EngineUnavailableError(`engine not reachable at ${conn.url}: ${(error as Error)?.message ?? error}`);
+    },
+  };
+  const client = createClient<paths>({ baseUrl: conn.url.replace(/\/$/, '') });
+  client.use(errors);
+  return client;
+}
+
+export type EngineRest = ReturnType<typeof createEngineRest>;

@@ -1,0 +1,142 @@
+import { createEngineRest, EngineError, type EngineConnection, type EngineRest, type EngineSchemas } from './engine-rest.js';
+import { fromEngineVariables, toEngineVariables, type Variables } from './variables.js';
+
+/** The user task is no longer open: completed already (by someone else), or ended by a timer or a cancellation. */
+export class TaskGoneError extends Error {
+  static readonly code = 'TASK_GONE';
+  readonly code = TaskGoneError.code;
+  override name = TaskGoneError.name;
+}
+
+export interface OpenTask {
+  id: string;
+  taskDefinitionKey: string;
+  processInstanceId: string;
+  processDefinitionId: string;
+  businessKey: string | null;
+  created: string;
+  due: string | null;
+  name: string;
+}
+
+export interface DeployResult {
+  id: string;
+  /** "agency-registration v3" for each process in the deployment; unchanged models keep their version. */
+  processes: { key: string; version: number; id: string; new: boolean }[];
+}
+
+const taskOf = (t: EngineSchemas['TaskDto'], businessKey: string | null): OpenTask => ({
+  id: t.id!, taskDefinitionKey: t.taskDefinitionKey!, processInstanceId: t.processInstanceId!,
+  processDefinitionId: t.processDefinitionId!, businessKey, created: t.created!, due: t.due ?? null, name: t.name ?? '',
+});
+
+/** The engine answers 404 for an unknown task, and 500 with "Cannot find task" when it went between lookup and completion. */
+const taskGone = (e: unknown) =>
+  e instanceof EngineError && (e.status === 404 || /cannot find task|task .* does not exist|is null/i.test(e.message));
+
+/**
+ * What the API, the workers and the tools ask of the engine, and nothing else: a small interface
+ * over the typed REST client, so the rest of the code does not know it talks HTTP.
+ */
+export function createProcessEngine(conn: EngineConnection, rest: EngineRest = createEngineRest(conn)) {
+  async function tasksBy(query: EngineSchemas['TaskQueryDto'], max = 1000) {
+    const { data } = await rest.POST('/task', { body: query, params: { query: { maxResults: max } } });
+    return data ?? [];
+  }
+
+  return {
+    rest,
+
+    /** Starts the latest version of a process; the business key is the registration id. */
+    async start(processKey: string, businessKey: string, variables: Variables) {
+      const { data } = await rest.POST('/process-definition/key/{key}/start', {
+        params: { path: { key: processKey } },
+        body: { businessKey, variables: toEngineVariables(variables) },
+      });
+      return { id: data!.id!, definitionId: data!.definitionId! };
+    },
+
+    /** The open user tasks of one registration (its business key, sub-processes included), newest first. */
+    async openTasks(businessKey: string, taskDefinitionKeys?: string[]): Promise<OpenTask[]> {
+      const tasks = await tasksBy({
+        processInstanceBusinessKey: businessKey,
+        ...(taskDefinitionKeys ? { taskDefinitionKeyIn: taskDefinitionKeys } : {}),
+        sorting: [{ sortBy: 'created' as const, sortOrder: 'desc' as const }],
+      }, 20);
+      return tasks.map((t) => taskOf(t, businessKey));
+    },
+
+    /** Open user tasks of the given definition keys, oldest first (the reviewers' queue). */
+    async tasksOf(taskDefinitionKey: string, candidateGroup?: string): Promise<OpenTask[]> {
+      const tasks = await tasksBy({
+        taskDefinitionKey, ...(candidateGroup ? { candidateGroup, includeAssignedTasks: true } : {}),
+        sorting: [{ sortBy: 'created' as const, sortOrder: 'asc' as const }],
+      });
+      // The task list does not carry business keys; one query for the instances behind them does.
+      const ids = [...new Set(tasks.map((t) => t.processInstanceId!))];
+      const keys = new Map<string, string | null>();
+      if (ids.length) {
+        const { data } = await rest.POST('/process-instance', { body: { processInstanceIds: ids }, params: { query: { maxResults: ids.length } } });
+        for (const p of data ?? []) keys.set(p.id!, p.businessKey ?? null);
+      }
+      return tasks.map((t) => taskOf(t, keys.get(t.processInstanceId!) ?? null));
+    },
+
+    /** Completes a user task with its variables; TaskGoneError if it is no longer open. */
+    async completeTask(taskId: string, variables: Variables = {}) {
+      try {
+        await rest.POST('/task/{id}/complete', { params: { path: { id: taskId } }, body: { variables: toEngineVariables(variables) } });
+      } catch (e) {
+        if (taskGone(e)) throw new TaskGoneError(`task ${taskId} is no longer open`);
+        throw e;
+      }
+    },
+
+    async variables(processInstanceId: string): Promise<Variables> {
+      const { data } = await rest.GET('/process-instance/{id}/variables', { params: { path: { id: processInstanceId }, query: { deserializeValues: false } } });
+      return fromEngineVariables(data as Record<string, EngineSchemas['VariableValueDto']>);
+    },
+
+    async cancel(processInstanceId: string, reason = 'cancelled') {
+      try {
+        await rest.DELETE('/process-instance/{id}', { params: { path: { id: processInstanceId }, query: { skipCustomListeners: true } } });
+      } catch (e) {
+        if (!(e instanceof EngineError && e.status === 404)) throw e;
+      }
+      return reason;
+    },
+
+    /** The running instances of a process key with their business keys (tests and tools clean up with it). */
+    async runningInstances(processKey: string) {
+      const { data } = await rest.GET('/process-instance', { params: { query: { processDefinitionKey: processKey, maxResults: 10_000 } } });
+      return (data ?? []).map((p) => ({ id: p.id!, businessKey: p.businessKey ?? null }));
+    },
+
+    /**
+     * One deployment of all the given files; with duplicate filtering, unchanged models make no new
+     * version. `source` names who deployed (the deploy script, a process owner).
+     */
+    async deploy(name: string, files: { name: string; content: Buffer }[], source: string): Promise<DeployResult> {
+      const form = new FormData();
+      form.set('deployment-name', name);
+      form.set('deployment-source', source);
+      form.set('enable-duplicate-filtering', 'true');
+      form.set('deploy-changed-only', 'true');
+      for (const f of files) form.set(f.name, new Blob([new Uint8Array(f.content)]), f.name);
+      const { data } = await rest.POST('/deployment/create', {
+        body: form as never,
+        bodySerializer: (b) => b as unknown as FormData,
+      });
+      const created = Object.values(data?.deployedProcessDefinitions ?? {}).map((d) => d.key!);
+      const processes = [];
+      const keys = new Set([...created, ...files.filter((f) => f.name.endsWith('.bpmn')).map((f) => f.name.replace(/\.bpmn$/, ''))]);
+      for (const key of keys) {
+        const { data: def } = await rest.GET('/process-definition/key/{key}', { params: { path: { key } } }).catch(() => ({ data: undefined }));
+        if (def) processes.push({ key, version: def.version!, id: def.id!, new: created.includes(key) });
+      }
+      return { id: data?.id ?? '', processes };
+    },
+  };
+}
+
+export type ProcessEngine = ReturnType<typeof createProcessEngine>;

@@ -1,0 +1,152 @@
+package ir.payam.engine;
+
+import static org.operaton.bpm.engine.authorization.Authorization.ANY;
+import static org.operaton.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.operaton.bpm.engine.AuthorizationService;
+import org.operaton.bpm.engine.FilterService;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.authorization.Authorization;
+import org.operaton.bpm.engine.authorization.Groups;
+import org.operaton.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.operaton.bpm.engine.authorization.HistoricTaskPermissions;
+import org.operaton.bpm.engine.authorization.Permission;
+import org.operaton.bpm.engine.authorization.Permissions;
+import org.operaton.bpm.engine.authorization.Resource;
+import org.operaton.bpm.engine.authorization.Resources;
+import org.operaton.bpm.engine.filter.Filter;
+import org.operaton.bpm.engine.identity.Group;
+import org.operaton.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates, at every start and idempotently, the engine's groups, their authorizations, the service
+ * account the API and workers use, the administrator and the reviewers' Tasklist filter. Passwords
+ * from the environment win over what is stored, so rotating a secret is a restart.
+ */
+@Component
+public class AccessProvisioning {
+  public static final String SERVICES = "payam-services";
+  public static final String REVIEWERS = "it-office-reviewers";
+  public static final String PERFORMANCE_OFFICE = "performance-office";
+  public static final String PROCESS_OWNERS = "process-owners";
+  static final String REVIEW_FILTER = "درخواست‌های در انتظار بررسی — Requests awaiting review";
+
+  private static final Logger log = LoggerFactory.getLogger(AccessProvisioning.class);
+
+  private final ProcessEngine engine;
+
+  public AccessProvisioning(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  /** Before readiness is reported: a client that sees the engine ready can log in. */
+  @EventListener(ApplicationStartedEvent.class)
+  public void provision() {
+    AccessSettings settings = AccessSettings.fromEnvironment(System.getenv());
+    IdentityService identity = engine.getIdentityService();
+    AuthorizationService auth = engine.getAuthorizationService();
+
+    group(identity, Groups.OPERATON_ADMIN, "Operaton administrators", Groups.GROUP_TYPE_SYSTEM);
+    group(identity, SERVICES, "Payam Iran services (API and workers)", Groups.GROUP_TYPE_SYSTEM);
+    group(identity, REVIEWERS, "IT office reviewers", Groups.GROUP_TYPE_WORKFLOW);
+    group(identity, PERFORMANCE_OFFICE, "Performance Management and Inspection Office", Groups.GROUP_TYPE_WORKFLOW);
+    group(identity, PROCESS_OWNERS, "Process owners", Groups.GROUP_TYPE_WORKFLOW);
+
+    user(identity, settings.adminUser(), settings.adminPassword(), "Engine", "Administrator", Groups.OPERATON_ADMIN);
+    user(identity, settings.serviceUser(), settings.servicePassword(), "Payam Iran", "Services", SERVICES);
+
+    // Administrators: everything, on every resource (what the webapps' first-user set-up grants).
+    for (Resources r : Resources.values()) grant(auth, Groups.OPERATON_ADMIN, r, ANY, Permissions.ALL);
+
+    // The API and workers: start and drive instances, fetch and complete external tasks, complete
+    // user tasks, read history for the office's figures, deploy bpmn/ at start.
+    for (Resources r : List.of(Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE, Resources.TASK,
+        Resources.DEPLOYMENT, Resources.HISTORIC_TASK, Resources.HISTORIC_PROCESS_INSTANCE, Resources.BATCH)) {
+      grant(auth, SERVICES, r, ANY, Permissions.ALL);
+    }
+
+    // Reviewers: Tasklist, and the tasks they are candidates for (the engine grants those per task).
+    grant(auth, REVIEWERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(auth, REVIEWERS, Resources.PROCESS_DEFINITION, "agency-registration-review", Permissions.READ);
+    grant(auth, REVIEWERS, Resources.PROCESS_DEFINITION, "agency-registration", Permissions.READ);
+
+    // The office watches: Cockpit, instances, history and incidents, and changes nothing.
+    grant(auth, PERFORMANCE_OFFICE, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(auth, PERFORMANCE_OFFICE, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    grant(auth, PERFORMANCE_OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(auth, PERFORMANCE_OFFICE, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(auth, PERFORMANCE_OFFICE, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+    grant(auth, PERFORMANCE_OFFICE, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+
+    // Process owners: deploy new versions and see the definitions and their instances.
+    grant(auth, PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(auth, PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+    grant(auth, PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    grant(auth, PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+
+    reviewFilter(engine, auth);
+    log.info("engine access provisioned: groups, authorizations, service account '{}', administrator '{}'",
+        settings.serviceUser(), settings.adminUser());
+  }
+
+  private static void group(IdentityService identity, String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).singleResult() != null) return;
+    Group g = identity.newGroup(id);
+    g.setName(name);
+    g.setType(type);
+    identity.saveGroup(g);
+  }
+
+  private static void user(IdentityService identity, String id, String password, String first, String last, String groupId) {
+    User u = identity.createUserQuery().userId(id).singleResult();
+    if (u == null) {
+      u = identity.newUser(id);
+      u.setFirstName(first);
+      u.setLastName(last);
+    }
+    if (u.getPassword() == null || !identity.checkPassword(id, password)) u.setPassword(password);
+    identity.saveUser(u);
+    if (identity.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) identity.createMembership(id, groupId);
+  }
+
+  /** One grant row per group, resource and resource id; permissions are added to it, never taken away. */
+  private static void grant(AuthorizationService auth, String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization a = auth.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    if (a == null) {
+      a = auth.createNewAuthorization(AUTH_TYPE_GRANT);
+      a.setGroupId(groupId);
+      a.setResource(resource);
+      a.setResourceId(resourceId);
+    }
+    boolean changed = a.getId() == null;
+    for (Permission p : permissions) {
+      if (!a.isPermissionGranted(p)) {
+        a.addPermission(p);
+        changed = true;
+      }
+    }
+    if (changed) auth.saveAuthorization(a);
+  }
+
+  /** Tasklist shows nothing until a filter exists: one for the reviewers' group, readable by them. */
+  private static void reviewFilter(ProcessEngine engine, AuthorizationService auth) {
+    FilterService filters = engine.getFilterService();
+    Filter filter = filters.createFilterQuery().filterName(REVIEW_FILTER).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(REVIEW_FILTER)
+          .setProperties(Map.of("description", "agency-registration-review", "priority", -10, "refresh", true))
+          .setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroup(REVIEWERS).includeAssignedTasks().orderByTaskCreateTime().asc());
+      filters.saveFilter(filter);
+    }
+    grant(auth, REVIEWERS, Resources.FILTER, filter.getId(), Permissions.READ);
+  }
+}

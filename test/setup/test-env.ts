@@ -1,0 +1,19 @@
+/**
+ * The test run's settings: its own databases and its own engine (port 8091), so a developer's engine
+ * (8080, database operaton) and data are untouched. Read by vitest.config.ts and the benchmarks, and
+ * set before anything loads the configuration; a value already in the environment wins.
+ */
+export const TEST_ENV: Record<string, string> = {
+  NODE_ENV: 'test',
+  TEST_HOOKS: '1',
+  LOG_LEVEL: 'silent',
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/payam_test',
+  ENGINE_URL: 'http://127.0.0.1:8091/engine-rest',
+  ENGINE_PORT: '8091',
+  ENGINE_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/operaton_test',
+  ENGINE_INSTANCE_DIR: '.cache/engine-test',
+};
+
+export function useTestEnv(env: NodeJS.ProcessEnv = process.env) {
+  for (const [k, v] of Object.entries(TEST_ENV)) env[k] ??= v;
+}
