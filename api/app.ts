@@ -15,6 +15,7 @@ import configPlugin from './plugins/config.js';
 import knexPlugin from './plugins/knex.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
 import redisPlugin from './plugins/redis.js';
+import securityHeaders from './plugins/security-headers.js';
 import servicesPlugin from './plugins/services.js';
 import staffAuth from './plugins/staff-auth.js';
 import swaggerPlugin from './plugins/swagger.js';
@@ -42,6 +43,8 @@ export interface AppOptions {
 /** The API with the applicant's form and the reviewer, supervisor and login pages, as one plugin; `buildApp` wraps it in a server instance. */
 export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(configPlugin, { config: opts.config });
+  // First, so every response (errors, 404s, pages, the API) carries the security headers.
+  await fastify.register(securityHeaders);
   await fastify.register(knexPlugin, { db: opts.db });
   await fastify.register(redisPlugin, { redis: opts.redis });
   await fastify.register(enginePlugin, { engine: opts.engine });
@@ -55,12 +58,6 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   logRequests(fastify);
   fastify.setErrorHandler(errorHandler);
   fastify.setNotFoundHandler(notFoundHandler);
-  fastify.addHook('onSend', async (request, reply) => {
-    // Every body is sent with the type it is (a letter's was read from its content): no browser guesses another.
-    reply.header('x-content-type-options', 'nosniff');
-    // Views carry personal data: no shared or browser cache keeps them.
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
-  });
 
   await fastify.register(registrationRoutes);
   await fastify.register(letterRoutes);

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { developmentProblems } from './development-defaults.js';
 
 const Port = (def: number) => Type.Integer({ minimum: 0, maximum: 65535, default: def });
 const Url = (def: string) => Type.String({ pattern: '^[a-z][a-z0-9+.-]*://', default: def });
@@ -9,6 +10,11 @@ const Secret = (def: string) => Type.String({ minLength: 16, default: def });
 /** Every setting the services read, with the defaults that run on a developer's machine. */
 export const ConfigSchema = Type.Object({
   NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('test'), Type.Literal('production')], { default: 'development' }),
+  /**
+   * Development asked for explicitly: only then do the development secrets and the simulators'
+   * addresses apply (config/development-defaults.ts); refused with NODE_ENV=production.
+   */
+  PAYAM_DEV_DEFAULTS: Type.Boolean({ default: false }),
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
   DATABASE_URL: Url('postgres://postgres@127.0.0.1:5432/payam'),
   REDIS_URL: Url('redis://127.0.0.1:6379'),
@@ -52,6 +58,8 @@ export const ConfigSchema = Type.Object({
   /** Keys the HMAC under which staff and agency-account session tokens are stored (applicant tokens are stored as plain SHA-256). */
   TOKEN_SECRET: Secret('dev-token-secret-change-me-in-production'),
   APPLICANT_TIMEOUT: Duration('P3D'),
+  /** How long the applicant's token still reads the outcome after the request closed (no personal data then); 401 after. */
+  APPLICANT_TOKEN_GRACE: Duration('PT1H'),
   OTP_TIMEOUT: Duration('PT15M'),
   REVIEW_REMINDER: Duration('P2D'),
   OTP_TTL_SECONDS: Type.Integer({ minimum: 30, maximum: 300, default: 300 }),
@@ -62,6 +70,8 @@ export const ConfigSchema = Type.Object({
   /** How long a submit waits for the process to reach its next wait state before answering "verifying". */
   SUBMIT_WAIT_MS: Type.Integer({ minimum: 0, maximum: 30_000, default: 5_000 }),
   CAPTCHA_TTL_SECONDS: Type.Integer({ minimum: 30, maximum: 900, default: 120 }),
+  /** Pages an introduction letter may have; a longer PDF is refused (a letter is a page or two, not a dossier). */
+  LETTER_MAX_PAGES: Type.Integer({ minimum: 1, maximum: 500, default: 10 }),
   /** Delivery attempts of one notice (SMS or e-mail) and the first back-off; doubles each time. */
   NOTICE_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 6 }),
   NOTICE_RETRY_BACKOFF_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 5_000 }),
@@ -74,6 +84,13 @@ export const ConfigSchema = Type.Object({
   STAFF_SESSION_TTL: Duration('PT8H'),
   /** Lifetime of an agency account's bearer token (Keycloak's default SSO session maximum, 10 h). */
   ACCOUNT_SESSION_TTL: Duration('PT10H'),
+  /**
+   * How long the personal data and the letter of an unsuccessful (rejected or expired) request are kept
+   * after it closed; the engine keeps every instance's history as long (historyTimeToLive, in days, so whole days only).
+   */
+  RETENTION_UNSUCCESSFUL: Type.String({ pattern: '^P[1-9]\\d*D$', default: 'P90D' }),
+  /** How long captchas, one-time codes, entered codes and submitted captcha answers are kept, all of them hashes. */
+  RETENTION_CODES: Duration('P1D'),
   /** Brute-force protection of staff and account logins, with Keycloak's defaults. Failures before a wait. */
   LOGIN_FAILURE_FACTOR: Type.Integer({ minimum: 1, maximum: 1000, default: 30 }),
   /** Wait added per FAILURE_FACTOR failures (Keycloak waitIncrementSeconds). */
@@ -91,19 +108,23 @@ export const ConfigSchema = Type.Object({
   API_TRUST_PROXY: Type.String({ pattern: '^[0-9a-fA-F:./, ]*$', default: '' }),
   /** Requests one client address may make per window on each limited route; kept in Redis so all API instances share them. */
   RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 900 }),
-  RATE_LIMIT_START_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 20 }),
-  RATE_LIMIT_SUBMIT_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 30 }),
+  /**
+   * Starts without a captcha; past them, each start needs a solved captcha (GET /api/captcha), so an office
+   * behind one NAT address is slowed, never turned away. 60: thirty representatives each starting twice
+   * in one quarter hour (a ministry's 31 provincial offices on a deadline's morning), three times the old 20.
+   */
+  RATE_LIMIT_START_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 60 }),
+  /** Scaled with starts: about two submits and two code entries (and new codes) per registration, each route. */
+  RATE_LIMIT_SUBMIT_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 120 }),
   /** For entering a code and for asking for a new one, each. */
-  RATE_LIMIT_OTP_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 30 }),
-  RATE_LIMIT_CAPTCHA_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 100 }),
+  RATE_LIMIT_OTP_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 120 }),
+  /** About five per registration (a start past its limit, a submit, a wrong answer, a new image, a login); also bounds the starts past RATE_LIMIT_START_MAX. */
+  RATE_LIMIT_CAPTCHA_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 300 }),
   /** Staff and account logins, each; the per-username lockout (LOGIN_*) is the guard against guessing, this one against floods. */
   RATE_LIMIT_LOGIN_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 30 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
-
-/** The engine's development passwords (engine/ provisions the same ones); refused in production. */
-const DEV_ENGINE_PASSWORDS = { ENGINE_PASSWORD: 'payam-engine-dev', ENGINE_ADMIN_PASSWORD: 'admin' } as const;
 
 export class ConfigError extends Error {
   static readonly code = 'CONFIG_INVALID';
@@ -118,17 +139,15 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const keys = Object.keys(ConfigSchema.properties);
   const picked = Object.fromEntries(keys.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
+  // Taken before the defaults go in: Value.Default fills the object it is given.
+  const given = new Set(Object.keys(picked));
   const value = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, picked));
-  const problems = [...Value.Errors(ConfigSchema, value)].map((e) => `${e.path.slice(1) || '(root)'}: ${e.message}`);
+  const defaults = Object.fromEntries(keys.map((k) => [k, (ConfigSchema.properties as Record<string, { default?: unknown }>)[k]!.default]));
+  // One list: what is malformed, and every development value used without PAYAM_DEV_DEFAULTS=1.
+  const problems = [
+    ...[...Value.Errors(ConfigSchema, value)].map((e) => `${e.path.slice(1) || '(root)'}: ${e.message}`),
+    ...developmentProblems(value as Config, given, defaults),
+  ];
   if (problems.length > 0) throw new ConfigError(problems);
-  const config = value as Config;
-  if (config.NODE_ENV === 'production') {
-    if (config.TEST_HOOKS) throw new ConfigError(['TEST_HOOKS: refused when NODE_ENV=production']);
-    for (const k of ['SECRET_PEPPER', 'TOKEN_SECRET'] as const) {
-      if (config[k].startsWith('dev-')) throw new ConfigError([`${k}: the development default is refused in production`]);
-    }
-    const engineDefaults = (['ENGINE_PASSWORD', 'ENGINE_ADMIN_PASSWORD'] as const).filter((k) => config[k] === DEV_ENGINE_PASSWORDS[k]);
-    if (engineDefaults.length) throw new ConfigError(engineDefaults.map((k) => `${k}: the development default is refused in production`));
-  }
-  return config;
+  return value as Config;
 }

@@ -8,7 +8,7 @@ export const redactedKeys = new Set([
   'nationalCode', 'mobile', 'firstName', 'lastName', 'fatherName', 'birthDate', 'birthDateGregorian',
   'birthCertificateNumber', 'email', 'password', 'passwordHash', 'code', 'otp', 'captcha', 'answer',
   'apiKey', 'token', 'authorization', 'cookie', 'to', 'text', 'receptor', 'token1', 'token2', 'token3',
-  'agencyName', 'representativePosition',
+  'agencyName', 'representativePosition', 'reasonText', 'rejection_text',
 ]);
 
 const CENSOR = '[redacted]';

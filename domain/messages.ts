@@ -5,6 +5,7 @@ import type { PasswordError } from './password-policy.js';
 export const PROCESS_CODES = [
   'captcha_invalid',
   'captcha_expired',
+  'captcha_required',
   'civil_registry_mismatch',
   'civil_registry_deceased',
   'shahkar_mismatch',
@@ -22,6 +23,11 @@ export const PROCESS_CODES = [
   'data_missing',
   'letter_too_large',
   'letter_type',
+  'letter_unreadable',
+  'letter_encrypted',
+  'letter_too_many_pages',
+  'letter_image_too_large',
+  'letter_one_file',
   'agency_has_open_request',
   'agency_has_account',
   'invalid_credentials',
@@ -39,6 +45,8 @@ export const PROCESS_CODES = [
   'internal_error',
   'decision_invalid',
   'rejection_reason_required',
+  'rejection_text_required',
+  'rejection_text_too_long',
   'review_closed',
   'report_date_format',
   'report_range',
@@ -133,6 +141,10 @@ const MESSAGES: Record<MessageCode, MessageText> = {
     fa: 'مهلت استفاده از کد امنیتی به پایان رسیده است. لطفاً کد جدید را وارد کنید.',
     en: 'The security code has expired. Please enter the new code.',
   },
+  captcha_required: {
+    fa: 'از نشانی اینترنتی شما به‌تازگی درخواست‌های زیادی ثبت شده است. برای ادامه، لطفاً کد امنیتی تصویر را وارد کنید.',
+    en: 'Many requests have come from your network address lately. To continue, please enter the security code from the image.',
+  },
   civil_registry_mismatch: {
     fa: 'اطلاعات هویتی واردشده با اطلاعات سازمان ثبت احوال کشور مطابقت ندارد. لطفاً کد ملی، تاریخ تولد و سایر مشخصات را بررسی و اصلاح کنید.',
     en: 'The identity details do not match the records of the National Organization for Civil Registration. Please check and correct the national code, date of birth and other details.',
@@ -201,6 +213,26 @@ const MESSAGES: Record<MessageCode, MessageText> = {
     fa: 'قالب فایل نامه معرفی پذیرفته نیست. لطفاً نامه را به‌صورت PDF یا تصویر JPEG یا PNG بارگذاری کنید.',
     en: 'This file type is not accepted for the introduction letter. Please upload it as a PDF, or as a JPEG or PNG image.',
   },
+  letter_unreadable: {
+    fa: 'فایل نامه معرفی باز نمی‌شود؛ ممکن است آسیب دیده یا ناقص باشد. لطفاً فایل را دوباره بسازید (اسکن یا ذخیره به‌صورت PDF) و بارگذاری کنید.',
+    en: 'The introduction letter file does not open; it may be damaged or incomplete. Please make the file again (scan it or save it as PDF) and upload it.',
+  },
+  letter_encrypted: {
+    fa: 'فایل PDF نامه معرفی رمزگذاری شده یا با گذرواژه محافظت شده است. لطفاً نسخه بدون رمز آن را بارگذاری کنید.',
+    en: 'The PDF of the introduction letter is encrypted or password-protected. Please upload a copy without protection.',
+  },
+  letter_too_many_pages: {
+    fa: 'فایل نامه معرفی بیش از تعداد صفحات مجاز است. لطفاً فقط صفحات خود نامه را بارگذاری کنید.',
+    en: 'The introduction letter file has more pages than allowed. Please upload the pages of the letter only.',
+  },
+  letter_image_too_large: {
+    fa: 'ابعاد تصویر نامه معرفی بیش از حد بزرگ است. لطفاً نامه را با وضوح ۳۰۰ نقطه در اینچ اسکن و بارگذاری کنید.',
+    en: 'The image of the introduction letter is too large in pixels. Please scan the letter at 300 dpi and upload it.',
+  },
+  letter_one_file: {
+    fa: 'لطفاً فقط یک فایل، یعنی نامه معرفی، بارگذاری کنید.',
+    en: 'Please upload one file only: the introduction letter.',
+  },
   agency_has_open_request: {
     fa: 'برای این دستگاه اجرایی درخواست ثبت‌نامی در حال بررسی است. لطفاً تا اعلام نتیجه منتظر بمانید.',
     en: 'A registration request for this agency is already being processed. Please wait for its outcome.',
@@ -262,6 +294,14 @@ const MESSAGES: Record<MessageCode, MessageText> = {
   rejection_reason_required: {
     fa: 'برای رد درخواست، لطفاً علت رد را از فهرست انتخاب کنید.',
     en: 'To reject the request, please choose the reason from the list.',
+  },
+  rejection_text_required: {
+    fa: 'برای رد درخواست به علت «سایر موارد»، لطفاً علت را بنویسید؛ همین متن به نماینده گفته می‌شود.',
+    en: 'To reject for "other" reasons, please write the reason; the representative is told this text.',
+  },
+  rejection_text_too_long: {
+    fa: 'متن علت رد نباید بیش از ۳۰۰ نویسه باشد.',
+    en: 'The reason for rejection must not be longer than 300 characters.',
   },
   review_closed: {
     fa: 'این درخواست دیگر در انتظار بررسی نیست؛ ممکن است همکار دیگری درباره آن تصمیم گرفته یا پرونده بسته شده باشد.',

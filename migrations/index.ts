@@ -4,6 +4,9 @@ import * as m002 from './002_staff_and_auth.js';
 import * as m003 from './003_one_open_request_per_agency.js';
 import * as m004 from './004_operaton_engine.js';
 import * as m005 from './005_process_owner_role.js';
+import * as m006 from './006_agency_held_once_verified.js';
+import * as m007 from './007_applicant_token_end.js';
+import * as m008 from './008_retention.js';
 
 /** Numbered, in order. Listed rather than read from the folder so they load the same under tsx, vitest and compiled JS. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -12,4 +15,7 @@ export const migrations: Record<string, Knex.Migration> = {
   '003_one_open_request_per_agency': m003,
   '004_operaton_engine': m004,
   '005_process_owner_role': m005,
+  '006_agency_held_once_verified': m006,
+  '007_applicant_token_end': m007,
+  '008_retention': m008,
 };

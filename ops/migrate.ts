@@ -1,19 +1,43 @@
 import { loadConfig } from '../config/config.js';
 import { createDb, migrateLatest } from '../db/knex.js';
+import { MigrationDataLossError, rollback, type RollbackScope } from '../db/migration-rollback.js';
 import { ensurePostgres } from './services.js';
 
+/**
+ * `npm run migrate` applies what is new. `npm run migrate -- rollback` takes back the last batch only
+ * (`--one`: the last migration only), and refuses, naming what would go, when a `down` would delete
+ * data (drop a table or a column, delete rows) unless `--allow-data-loss` says so.
+ */
+const USAGE = 'usage: npm run migrate [-- latest | -- rollback [--one] [--allow-data-loss]]';
+const args = process.argv.slice(2);
+const command = args.find((a) => !a.startsWith('--')) ?? 'latest';
+const flags = new Set(args.filter((a) => a.startsWith('--')));
+const known = command === 'rollback' ? ['--one', '--allow-data-loss'] : [];
+if (!['latest', 'rollback'].includes(command) || [...flags].some((f) => !known.includes(f)) || args.filter((a) => !a.startsWith('--')).length > 1) {
+  console.error(USAGE);
+  process.exit(2);
+}
+
+const log = (m: string) => console.log(`[migrate] ${m}`);
 const config = loadConfig();
-const direction = process.argv[2] ?? 'latest';
 await ensurePostgres(config.DATABASE_URL, (m) => console.log(`[postgres] ${m}`));
 const db = createDb(config.DATABASE_URL);
 try {
-  if (direction === 'rollback') {
-    const [, undone] = (await db.migrate.rollback(undefined, true)) as [number, string[]];
-    console.log(`[migrate] rolled back: ${undone.join(', ') || 'nothing'}`);
+  if (command === 'rollback') {
+    const scope: RollbackScope = flags.has('--one') ? 'one' : 'batch';
+    const { undo, losses } = await rollback(db, scope, { allowDataLoss: flags.has('--allow-data-loss') });
+    for (const loss of losses) log(`deleted: ${loss.migration}: ${loss.what}`);
+    log(`rolled back: ${undo.join(', ') || 'nothing'}`);
   } else {
     const applied = await migrateLatest(db);
-    console.log(`[migrate] applied: ${applied.join(', ') || 'none (up to date)'}`);
+    log(`applied: ${applied.join(', ') || 'none (up to date)'}`);
   }
+} catch (e) {
+  if (!(e instanceof MigrationDataLossError)) throw e;
+  console.error(`[migrate] refused: rolling back ${e.undo.join(', ')} would delete data:`);
+  for (const loss of e.losses) console.error(`  ${loss.migration}: ${loss.what}`);
+  console.error('[migrate] nothing was changed. Take a backup, then run again with --allow-data-loss to do it anyway.');
+  process.exitCode = 1;
 } finally {
   await db.destroy();
 }

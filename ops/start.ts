@@ -5,6 +5,9 @@ import { prepareStack } from './prepare-stack.js';
 
 /** `npm start`: everything a developer needs, from a fresh clone, in one command. */
 const log = (m: string) => console.log(`[start] ${m}`);
+// It runs the simulators, so it is development by definition: it asks for the development secrets and
+// addresses, for itself, its children and the engine (which read the same variable); a value set wins.
+process.env.PAYAM_DEV_DEFAULTS ??= '1';
 const config = loadConfig();
 const engine = engineSettings();
 const t0 = Date.now();
@@ -22,7 +25,7 @@ const services = startChildren([
 const base = config.PUBLIC_BASE_URL;
 const webapps = config.ENGINE_WEBAPP_URL.replace(/\/$/, '');
 // Only the development default is worth printing; a configured password stays off the terminal.
-const adminLogin = config.NODE_ENV === 'development' && config.ENGINE_ADMIN_PASSWORD === 'admin'
+const adminLogin = config.PAYAM_DEV_DEFAULTS && config.ENGINE_ADMIN_PASSWORD === 'admin'
   ? `${config.ENGINE_ADMIN_USER} / admin`
   : `${config.ENGINE_ADMIN_USER} / ENGINE_ADMIN_PASSWORD`;
 log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s

@@ -1,18 +1,46 @@
 import { Type } from '@sinclair/typebox';
+import { createAccountsRepo } from '../db/accounts-repo.js';
 import { createAuditRepo } from '../db/audit-repo.js';
 import { createOneTimeCodesRepo } from '../db/one-time-codes-repo.js';
-import { createRegistrationsRepo } from '../db/registrations-repo.js';
+import type { Db, Tx } from '../db/knex.js';
+import { createRegistrationsRepo, type RegistrationRow } from '../db/registrations-repo.js';
 import { evaluateOtpHashAttempt } from '../domain/one-time-code.js';
 import { defineWorker } from './support/define-worker.js';
 import { WorkerError } from './support/worker-error.js';
 
-const Output = Type.Object({ otpOutcome: Type.Union([Type.Literal('accepted'), Type.Literal('wrong'), Type.Literal('exhausted')]), otpWrongCount: Type.Integer() });
-export type OtpOutcome = 'accepted' | 'wrong' | 'exhausted';
+const OUTCOMES = ['accepted', 'wrong', 'exhausted', 'agency_held'] as const;
+const Output = Type.Object({ otpOutcome: Type.Union(OUTCOMES.map((o) => Type.Literal(o))), otpWrongCount: Type.Integer() });
+export type OtpOutcome = (typeof OUTCOMES)[number];
 type Out = { otpOutcome: OtpOutcome; otpWrongCount: number };
+
+const isUniqueViolation = (e: unknown, constraint: string) =>
+  (e as { code?: string; constraint?: string }).code === '23505' && (e as { constraint?: string }).constraint === constraint;
+
+/**
+ * Verifies the request, which from then on holds its agency and waits for the reviewers (step 10);
+ * or says why it cannot: the agency has its account, or another request was verified first. The
+ * write runs in a savepoint, so a request verified a moment ago (its index entry) fails it alone.
+ */
+async function holdAgency(db: Db, trx: Tx, registration: RegistrationRow, at: Date) {
+  const agency = registration.agency_national_id;
+  if (agency && await createAccountsRepo(db).activeForAgency(agency, trx)) return 'agency_has_account' as const;
+  try {
+    await trx.transaction((sp) => createRegistrationsRepo(db).setStatus(registration.id, 'under-review', { verified_at: at, review_started_at: at }, sp));
+    return null;
+  } catch (e) {
+    if (isUniqueViolation(e, 'registrations_one_verified_per_agency')) return 'agency_has_open_request' as const;
+    throw e;
+  }
+}
 
 /**
  * Card steps 9-3 and 9-4. Wrong entries are counted per round, across codes (a new code does not
  * reset the count); the round's last allowed wrong entry sends the applicant back to step 3.
+ *
+ * A right code verifies the representative, and from then on the request holds its agency (migration
+ * 006's index: one verified open request per agency). If another request was verified first, or the
+ * agency got its account meanwhile, this one does not go on to the review as a duplicate: it goes back
+ * to step 3 (`agency_held`) saying why, and the first one keeps the agency.
  */
 export const otpCheckWorker = defineWorker({
   topic: 'otp-check',
@@ -38,11 +66,11 @@ export const otpCheckWorker = defineWorker({
       let otpOutcome: OtpOutcome;
       let wrongCount = registration.otp_wrong_count;
       if (decision === 'accepted') {
-        otpOutcome = 'accepted';
         await codes.markConsumed(code.id, now(), trx);
         await registrations.update(registrationId, { return_reason: null, otp_wrong_count: 0 }, trx);
-        // Step 10 is next: the request waits for the reviewers from now.
-        await registrations.setStatus(registrationId, 'under-review', { verified_at: now(), review_started_at: now() }, trx);
+        const held = await holdAgency(db, trx, registration, now());
+        otpOutcome = held ? 'agency_held' : 'accepted';
+        if (held) await registrations.setStatus(registrationId, 'applicant-data', { return_reason: held }, trx);
       } else {
         wrongCount = decision === 'exhausted' ? config.OTP_MAX_WRONG : wrongCount + 1;
         otpOutcome = wrongCount >= config.OTP_MAX_WRONG ? 'exhausted' : 'wrong';

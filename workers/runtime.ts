@@ -15,10 +15,15 @@ import { createDb, type Db } from '../db/knex.js';
 import { jobWorkers } from './index.js';
 import { startTopicPoller } from './support/topic-poller.js';
 import { startNotificationDelivery } from './queue/notification-delivery.js';
+import { startDailyPurge } from './retention/daily-purge.js';
 import type { WorkerDeps } from './support/worker-deps.js';
 
 /** Builds the real adapters from configuration and starts a poller per topic and the notice delivery. */
-export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; engine?: ProcessEngine; queueName?: string; without?: string[] } = {}) {
+/**
+ * `retentionQueueName: null` leaves the daily purge out (tests share one Redis across databases, and
+ * run the purge themselves).
+ */
+export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; engine?: ProcessEngine; queueName?: string; retentionQueueName?: string | null; without?: string[] } = {}) {
   const db = opts.db ?? createDb(config.DATABASE_URL);
   const engine = opts.engine ?? serviceEngine(config);
   const pgsb = createPgsbClient({
@@ -45,10 +50,12 @@ export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; en
       .catch((e: Error) => logger.warn({ err: e.name }, 'login failures not purged'));
   }, 3_600_000);
   purge.unref();
+  const dailyPurge = opts.retentionQueueName === null ? undefined : startDailyPurge({ db, engine, config, logger, now: deps.now }, opts.retentionQueueName);
   return {
     deps,
     async close() {
       clearInterval(purge);
+      await dailyPurge?.close();
       await Promise.all(workers.map((w) => w.close()));
       await delivery.close();
       await notifications.close();

@@ -112,6 +112,17 @@ export function createProcessEngine(conn: EngineConnection, rest: EngineRest = c
       return (data ?? []).map((p) => ({ id: p.id!, businessKey: p.businessKey ?? null }));
     },
 
+    /** Every deployed version of the given processes, with how many days the engine keeps an ended instance's history. */
+    async definitions(processKeys: string[]) {
+      const { data } = await rest.GET('/process-definition', { params: { query: { keysIn: processKeys.join(','), maxResults: 10_000 } } });
+      return (data ?? []).map((d) => ({ id: d.id!, key: d.key!, version: d.version!, historyTimeToLive: d.historyTimeToLive ?? null }));
+    },
+
+    /** Sets a deployed version's history time to live; instances that end from now on keep their history that long. */
+    async setHistoryTimeToLive(definitionId: string, days: number) {
+      await rest.PUT('/process-definition/{id}/history-time-to-live', { params: { path: { id: definitionId } }, body: { historyTimeToLive: days } });
+    },
+
     /**
      * One deployment of all the given files; with duplicate filtering, unchanged models make no new
      * version. `source` names who deployed (the deploy script, a process owner).

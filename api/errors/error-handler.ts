@@ -8,6 +8,8 @@ import { validationFields } from './validation-fields.js';
 function clientError(error: FastifyError): { status: number; code: MessageCode } {
   const status = error.statusCode ?? 400;
   if (error.code === 'FST_REQ_FILE_TOO_LARGE') return { status: 413, code: 'letter_too_large' };
+  // Multipart is registered for the letter only, which is one file: a second one is not "too large".
+  if (error.code === 'FST_FILES_LIMIT') return { status: 400, code: 'letter_one_file' };
   if (status === 413) return { status, code: 'request_too_large' };
   if (status === 406 || status === 415) return { status: 415, code: 'unsupported_media_type' };
   if (status === 404) return { status, code: 'not_found' };

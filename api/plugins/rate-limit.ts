@@ -1,4 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
+import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors/app-error.js';
 
@@ -7,18 +8,44 @@ export interface RateLimitPluginOptions {
   nameSpace?: string;
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Counts one request of `name` from the client's address in the window (RATE_LIMIT_WINDOW_SECONDS)
+     * and says whether it is past `max`, for a route that then asks for more (a captcha) rather than refusing.
+     */
+    countRequest: (name: string, request: FastifyRequest, max: number) => Promise<{ over: boolean; resetSeconds: number }>;
+  }
+}
+
 /** Off by default; the routes that start, submit, enter codes or ask for captchas set their own limit. */
 export default fp<RateLimitPluginOptions>(
   async (app, opts) => {
+    const nameSpace = opts.nameSpace ?? 'payam:rate-limit:';
+    const windowMs = app.config.RATE_LIMIT_WINDOW_SECONDS * 1000;
     await app.register(rateLimit, {
       global: false,
       redis: app.redis,
-      nameSpace: opts.nameSpace ?? 'payam:rate-limit:',
-      timeWindow: app.config.RATE_LIMIT_WINDOW_SECONDS * 1000,
+      nameSpace,
+      timeWindow: windowMs,
       // A Redis outage lets requests through (logged by the redis plugin) rather than stopping registration.
       skipOnError: true,
       errorResponseBuilder: (_request, context) =>
         new AppError('rate_limited', 429, [], { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
+    });
+
+    app.decorate('countRequest', async (name: string, request: FastifyRequest, max: number) => {
+      const key = `${nameSpace}count:${name}:${request.ip}`;
+      try {
+        const replies = await app.redis.multi().incr(key).pexpire(key, windowMs, 'NX').pttl(key).exec();
+        const count = Number(replies?.[0]?.[1] ?? 0);
+        const ttl = Number(replies?.[2]?.[1] ?? windowMs);
+        return { over: count > max, resetSeconds: Math.ceil(Math.max(ttl, 0) / 1000) };
+      } catch (err) {
+        // As the limits above: a Redis outage lets the request through rather than stopping registration.
+        request.log.warn({ err: { name: (err as Error).name, message: (err as Error).message } }, 'request counter unavailable');
+        return { over: false, resetSeconds: 0 };
+      }
     });
   },
   { name: 'rate-limit', dependencies: ['config', 'redis'] },

@@ -1,9 +1,7 @@
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { fontPackageDir } from '../letter/letter-fonts.js';
-import { pagePolicy } from './page-policy.js';
 
 const publicDir = fileURLToPath(new URL('../public', import.meta.url));
 
@@ -20,10 +18,7 @@ export default async function webForm(app: FastifyInstance) {
     maxAge: '5m',
     // `/review` and `/reports` as typed lead to their pages.
     redirect: true,
-    // x-content-type-options is set for every response (app.ts).
-    setHeaders: (reply, file) => {
-      if (file.endsWith('.html')) reply.header('content-security-policy', pagePolicy(path.relative(publicDir, file)));
-    },
+    // Each page's Content-Security-Policy and the other security headers: plugins/security-headers.ts.
   });
   // The address the notices give (PUBLIC_BASE_URL/login), served as it is, without a redirect.
   app.get('/login', { schema: { hide: true } }, (_request, reply) => reply.sendFile('login/index.html'));

@@ -2,16 +2,21 @@ import { api } from './js/api.js';
 import { initApplicant, showApplicant } from './js/applicant-step.js';
 import { $, $$, whileBusy } from './js/dom.js';
 import { initLetter, showLetter } from './js/letter-step.js';
-import { clearNotices, showError, showNotices } from './js/notices.js';
+import { clearNotices, showError, showInfo, showNotices } from './js/notices.js';
 import { initOtp, showOtp } from './js/otp-step.js';
 import { initResults, showResult } from './js/result-steps.js';
 import { session } from './js/session.js';
+import { initStart } from './js/start-step.js';
 import { initSubmit, showSubmit } from './js/submit-step.js';
 
 const STEPS = ['start', 'applicant-data', 'verifying', 'otp', 'under-review', 'registered', 'rejected', 'expired'];
 const PROGRESS = { 'applicant-data': 0, verifying: 1, otp: 2, 'under-review': 3, registered: 4, rejected: 4, expired: 4 };
 // The view is polled while the process works on its own: quickly during the inquiries, slowly during review.
 const POLL_MS = { verifying: 1500, 'under-review': 30_000 };
+// Leaving these loses the way back to a request still in the applicant's hands, so it is confirmed first.
+const ASK_BEFORE_LEAVING = ['applicant-data', 'verifying', 'otp'];
+const LEAVE_QUESTION = 'پس از خروج، دیگر نمی‌توانید از این مرورگر به این درخواست برگردید؛ درخواست ناتمام با پایان مهلت بسته می‌شود. خارج می‌شوید؟';
+const LEFT = 'از درخواست خارج شدید. این مرورگر دیگر چیزی از آن نگه نمی‌دارد.';
 // Messages the form also shows under the field they concern.
 const FIELD_OF = { captcha_invalid: 'captcha', captcha_expired: 'captcha', otp_invalid: 'code', otp_expired: 'code' };
 
@@ -23,6 +28,7 @@ function showStep(step) {
   for (const s of STEPS) $(`#step-${s}`).hidden = s !== step;
   const progress = $('.progress');
   progress.hidden = step === 'start';
+  $('#session-actions').hidden = step === 'start';
   $$('li', progress).forEach((li, i) => {
     li.classList.toggle('done', i < PROGRESS[step]);
     if (i === PROGRESS[step]) li.setAttribute('aria-current', 'step');
@@ -72,20 +78,33 @@ function restart() {
   showStep('start');
 }
 
-const ctx = { render, restart };
+/** Ends the token on the server, then forgets it here; a token already ended (401) is forgotten all the same. */
+async function leave() {
+  clearTimeout(poll);
+  try {
+    await api.leave();
+  } catch (e) {
+    if (e.status !== 401 && e.status !== 404) {
+      showError(e);
+      poll = setTimeout(refresh, 5_000);
+      return;
+    }
+  }
+  restart();
+  showInfo(LEFT);
+}
+
+const ctx = { render, restart, leave };
+initStart(ctx);
 initApplicant(ctx);
 initLetter(ctx);
 initSubmit(ctx);
 initOtp(ctx);
 initResults(ctx);
-$('#start-button').addEventListener('click', (e) =>
-  whileBusy(e.currentTarget, async () => {
-    try {
-      render(await api.start());
-    } catch (err) {
-      showError(err);
-    }
-  }));
+$('#leave-button').addEventListener('click', (e) => {
+  if (ASK_BEFORE_LEAVING.includes(shown) && !window.confirm(LEAVE_QUESTION)) return;
+  whileBusy(e.currentTarget, leave);
+});
 
 if (session.get()) refresh();
 else showStep('start');

@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Logger } from 'pino';
 import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
 import { PROCESS_ID } from '../../adapters/engine/process-model.js';
@@ -9,15 +8,15 @@ import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import type { Db, Tx } from '../../db/knex.js';
 import { createLettersRepo } from '../../db/letters-repo.js';
-import { CLOSED_STATUSES, createRegistrationsRepo } from '../../db/registrations-repo.js';
+import { createRegistrationsRepo, type RegistrationRow } from '../../db/registrations-repo.js';
 import { validateApplicantData, type RawApplicantData } from '../../domain/applicant-data.js';
 import { newSessionToken } from '../auth/session-token.js';
 import { AppError, notFound, unauthorized } from '../errors/app-error.js';
-import { hashAccessToken, tokenMatches } from './access-token.js';
+import { hashAccessToken, tokenEnded, tokenMatches } from './access-token.js';
+import { inspectLetter } from './letter-content.js';
 import { assertOpen, openRegistration, type RegistrationRef } from './open-registration.js';
 
 export const LETTER_MAX_BYTES = 5 * 1024 * 1024;
-const LETTER_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 
 export interface ServiceDeps { db: Db; engine: ProcessEngine; config: Config; logger: Logger; now: () => Date }
 
@@ -37,12 +36,21 @@ export function createRegistrationService({ db, engine, config, now }: ServiceDe
   }
 
   return {
-    /** The registration row behind an id and its bearer token (404 unknown, 401 wrong token). */
+    /** The registration row behind an id and its bearer token (404 unknown, 401 wrong or ended token). */
     async authenticate(id: string, token: string | undefined) {
       const reg = await registrations.get(id);
       if (!reg) throw notFound();
       if (!token || !tokenMatches(token, reg.access_token_hash)) throw unauthorized();
+      if (tokenEnded(reg, now(), config.APPLICANT_TOKEN_GRACE)) throw unauthorized();
       return reg;
+    },
+
+    /** The applicant leaves: the token ends at once; the request goes on, or closes, as it would have. */
+    async leave(reg: RegistrationRow) {
+      await db.transaction(async (trx) => {
+        await registrations.update(reg.id, { access_token_revoked_at: now() }, trx);
+        await audit.record({ registrationId: reg.id, actor: 'applicant', action: 'applicant_left', detail: { status: reg.status } }, trx);
+      });
     },
 
     /** Card steps 1–2. The instance starts only after the row exists; if it cannot start, the row goes. */
@@ -70,41 +78,36 @@ export function createRegistrationService({ db, engine, config, now }: ServiceDe
       const result = validateApplicantData(raw, now());
       if (!result.ok) throw new AppError('validation_failed', 422, result.errors);
       const data = result.value;
-      const busy = await db('registrations').where({ agency_national_id: data.agencyNationalId }).whereNot({ id })
-        .whereNotIn('status', CLOSED_STATUSES as string[]).first('id');
-      if (busy) throw new AppError('agency_has_open_request', 409, [{ field: 'agencyNationalId', code: 'agency_has_open_request' }]);
+      // Only a verified request holds the agency; one still being filled in holds nothing (the otp-check decides who was first).
+      if (await registrations.holderOf(data.agencyNationalId, id)) throw new AppError('agency_has_open_request', 409, [{ field: 'agencyNationalId', code: 'agency_has_open_request' }]);
       const account = await accounts.activeForAgency(data.agencyNationalId);
       if (account) throw new AppError('agency_has_account', 409, [{ field: 'agencyNationalId', code: 'agency_has_account' }]);
-      try {
-        await db.transaction(async (trx) => {
-          await stillOpen(id, trx);
-          await applicantData.save(id, data, trx);
-          await registrations.update(id, { agency_national_id: data.agencyNationalId }, trx);
-          await audit.record({ registrationId: id, actor: 'applicant', action: 'applicant_data_saved' }, trx);
-        });
-      } catch (err) {
-        // The same agency saved by another request a moment ago: the index, not the check above, decided.
-        if ((err as { constraint?: string }).constraint === 'registrations_one_open_per_agency') {
-          throw new AppError('agency_has_open_request', 409, [{ field: 'agencyNationalId', code: 'agency_has_open_request' }]);
-        }
-        throw err;
-      }
+      await db.transaction(async (trx) => {
+        await stillOpen(id, trx);
+        await applicantData.save(id, data, trx);
+        await registrations.update(id, { agency_national_id: data.agencyNationalId }, trx);
+        await audit.record({ registrationId: id, actor: 'applicant', action: 'applicant_data_saved' }, trx);
+      });
     },
 
-    /** Card step 3-2. The type is read from the content, not from the name or the header the client sent. */
+    /**
+     * Card step 3-2. The type is read from the content, not from the name or the header the client sent,
+     * and the file must open as what it is (letter-content.ts): 415 for another type, 422 for the rest.
+     */
     async saveLetter(registration: RegistrationRef, content: Buffer, fileName?: string) {
       const { id } = await openRegistration(registrations, registration, 'applicant-data');
       if (content.length > LETTER_MAX_BYTES) throw new AppError('letter_too_large', 413);
-      const type = await fileTypeFromBuffer(content);
-      if (!type || !LETTER_TYPES.has(type.mime)) throw new AppError('letter_type', 415);
+      const inspected = await inspectLetter(content, config.LETTER_MAX_PAGES);
+      if (!inspected.ok) throw new AppError(inspected.code, inspected.code === 'letter_type' ? 415 : 422);
+      const mimeType = inspected.value;
       const sha256 = createHash('sha256').update(content).digest('hex');
-      const letter = { content, sha256, mimeType: type.mime, sizeBytes: content.length, fileName: fileName?.slice(0, 255) ?? null, uploadedAt: now() };
+      const letter = { content, sha256, mimeType, sizeBytes: content.length, fileName: fileName?.slice(0, 255) ?? null, uploadedAt: now() };
       await db.transaction(async (trx) => {
         await stillOpen(id, trx);
         await letters.save(id, letter, trx);
-        await audit.record({ registrationId: id, actor: 'applicant', action: 'letter_uploaded', detail: { sha256, mimeType: type.mime, sizeBytes: content.length } }, trx);
+        await audit.record({ registrationId: id, actor: 'applicant', action: 'letter_uploaded', detail: { sha256, mimeType, sizeBytes: content.length } }, trx);
       });
-      return { sha256, mimeType: type.mime, sizeBytes: content.length };
+      return { sha256, mimeType, sizeBytes: content.length };
     },
   };
 }

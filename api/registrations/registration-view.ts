@@ -8,7 +8,7 @@ import { createLettersRepo } from '../../db/letters-repo.js';
 import { createOneTimeCodesRepo } from '../../db/one-time-codes-repo.js';
 import { CLOSED_STATUSES, createRegistrationsRepo, type RegistrationStatus } from '../../db/registrations-repo.js';
 import { isMessageCode, messageText, type MessageCode } from '../../domain/messages.js';
-import { REJECTION_REASON_TEXT, type RejectionReason } from '../../domain/review-decision.js';
+import { rejectionReasonText, type RejectionReason } from '../../domain/review-decision.js';
 import { notFound } from '../errors/app-error.js';
 import { dueAt, iso } from '../instants.js';
 import type { RegistrationRef } from './open-registration.js';
@@ -38,10 +38,11 @@ export function createRegistrationView(db: Db, engine: ProcessEngine, config: Co
     const reg = typeof registration === 'string' ? await registrations.get(registration) : registration;
     if (!reg) throw notFound();
     const id = reg.id;
-    const stored = await applicantData.get(id);
-    const { passwordHash: _omit, birthDateGregorian: _g, ...data } = stored ?? ({} as NonNullable<typeof stored>);
-    const letter = await letters.meta(id);
     const closed = CLOSED_STATUSES.includes(reg.status);
+    // A closed request shows its outcome only: what was entered is no longer the applicant's page to show.
+    const stored = closed ? undefined : await applicantData.get(id);
+    const { passwordHash: _omit, birthDateGregorian: _g, ...data } = stored ?? ({} as NonNullable<typeof stored>);
+    const letter = closed ? undefined : await letters.meta(id);
     const [open] = closed ? [] : await engine.openTasks(id);
     // Between the review's decision and the close (account, notices) the request is still under review.
     const between: RegistrationStatus = reg.status === 'under-review' ? 'under-review' : 'verifying';
@@ -70,7 +71,8 @@ export function createRegistrationView(db: Db, engine: ProcessEngine, config: Co
       };
     }
     const account = reg.status === 'registered' ? await accounts.byRegistration(id) : undefined;
-    const reason = reg.status === 'rejected' && reg.outcome_reason ? REJECTION_REASON_TEXT[reg.outcome_reason as RejectionReason] : undefined;
+    // The reviewer's own words, when given, are plain text here: the page sets them as text, never as markup.
+    const reason = reg.status === 'rejected' && reg.outcome_reason ? rejectionReasonText(reg.outcome_reason as RejectionReason, reg.rejection_text) : undefined;
     return {
       id: reg.id,
       step: status,

@@ -82,6 +82,10 @@ export function createStepService({ db, engine, config, now }: ServiceDeps, capt
       const letter = await letters.meta(registrationId);
       const missing = [...(data ? [] : ['applicant']), ...(letter ? [] : ['letter'])];
       if (missing.length) throw new AppError(data ? 'letter_missing' : 'data_missing', 409, [], { missing });
+      // Verified meanwhile by another request: no inquiries and no SMS for a request that would be sent back at 9-3.
+      if (await registrations.holderOf(data!.agencyNationalId, registrationId)) {
+        throw new AppError('agency_has_open_request', 409, [{ field: 'agencyNationalId', code: 'agency_has_open_request' }]);
+      }
       const password = checkPassword(input.password, { nationalCode: data!.nationalCode, mobile: data!.mobile });
       if (!password.ok) throw new AppError('validation_failed', 422, [{ field: 'password', code: password.code }]);
       const task = await openTask(registrationId, USER_TASKS.applicantData);

@@ -4,7 +4,7 @@ import type { Config } from '../../config/config.js';
 import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
 import type { Db } from '../../db/knex.js';
 import { createLettersRepo } from '../../db/letters-repo.js';
-import { createRegistrationsRepo } from '../../db/registrations-repo.js';
+import { createRegistrationsRepo, type RegistrationRow } from '../../db/registrations-repo.js';
 import { notFound } from '../errors/app-error.js';
 import { dueAt, iso } from '../instants.js';
 
@@ -28,6 +28,18 @@ export function createReviewDetail(db: Db, engine: ProcessEngine, config: Config
     return row ? { outcome: row.outcome as string, at: iso(row.at) } : null;
   }
 
+  /**
+   * The other requests that named the same agency, so competing ones are seen side by side: their ids,
+   * steps and times only — whoever filed them, reviewers open a request itself to see its person.
+   */
+  async function otherRequests(reg: RegistrationRow) {
+    if (!reg.agency_national_id) return [];
+    const rows = await registrations.forAgency(reg.agency_national_id);
+    return rows.filter((r) => r.id !== reg.id).map((r) => ({
+      registrationId: r.id, status: r.status, startedAt: iso(r.created_at)!, submittedAt: iso(r.submitted_at), verifiedAt: iso(r.verified_at), closedAt: iso(r.closed_at),
+    }));
+  }
+
   return {
     async detail(id: string) {
       const reg = await reviewed(id);
@@ -40,6 +52,8 @@ export function createReviewDetail(db: Db, engine: ProcessEngine, config: Config
           open: Boolean(task), startedAt: iso(reg.review_started_at), decidedAt: iso(reg.decided_at),
           dueAt: task ? iso(dueAt(task.created, config.REVIEW_REMINDER)) : null,
           rejectionReason: reg.status === 'rejected' ? reg.outcome_reason : null,
+          rejectionText: reg.status === 'rejected' ? reg.rejection_text : null,
+          dataRemovedAt: iso(reg.purged_at),
         },
         agency: { name: data?.agencyName ?? null, nationalId: data?.agencyNationalId ?? reg.agency_national_id },
         representative: data ? {
@@ -49,6 +63,7 @@ export function createReviewDetail(db: Db, engine: ProcessEngine, config: Config
         } : null,
         inquiries: { civilRegistry: await latestInquiry(id, 'civil-registry'), shahkar: await latestInquiry(id, 'shahkar') },
         letter: letter ?? null,
+        otherRequests: await otherRequests(reg),
       };
     },
 

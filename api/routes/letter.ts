@@ -6,22 +6,22 @@ import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
 import { AppError } from '../errors/app-error.js';
 import { renderLetterTemplate } from '../letter/letter-template.js';
 import { applicantRegistration } from '../plugins/applicant-auth.js';
+import { assertOpen } from '../registrations/open-registration.js';
 import { LETTER_MAX_BYTES } from '../registrations/registration-service.js';
 import { bearer, errorResponses, IdParams } from '../schemas/common.js';
 import { RegistrationViewSchema } from '../schemas/view.js';
 
 const tags = ['letter'];
-// The letter page embeds its styles and font and runs no script.
-const LETTER_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'";
 
 /**
  * `isFile` comes from @fastify/multipart's ajv plugin (registered in app.ts); it documents a binary field.
  * A new object per app: the plugin rewrites the schema it compiles, which would break a second app.
  */
-const letterUpload = () => Type.Object({ letter: Type.Unsafe<MultipartFile>({ isFile: true, description: 'PDF, JPEG or PNG, at most 5 MB' }) });
+const letterUpload = () => Type.Object({ letter: Type.Unsafe<MultipartFile>({ isFile: true, description: 'One file: PDF (unencrypted, LETTER_MAX_PAGES pages at most), JPEG or PNG, at most 5 MB' }) });
 
 /** Card steps 3-1 and 3-2. Multipart is registered here only, so no other route reads uploads. */
 export default async function letterRoutes(fastify: FastifyInstance) {
+  // One file: a second answers 400 letter_one_file (api/errors/error-handler.ts).
   await fastify.register(multipart, { attachFieldsToBody: true, limits: { fileSize: LETTER_MAX_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const applicantData = createApplicantDataRepo(app.db);
@@ -32,10 +32,15 @@ export default async function letterRoutes(fastify: FastifyInstance) {
       security: bearer, params: IdParams, produces: ['text/html'], response: { 200: Type.String({ description: 'text/html' }), ...errorResponses },
     },
     preParsing: app.requireApplicant,
+    // The page embeds its styles and font and runs no script (plugins/security-headers.ts).
+    config: { csp: 'letter' },
   }, async (request, reply) => {
-    const { id } = applicantRegistration(request);
+    const registration = applicantRegistration(request);
+    // A closed request's page shows its outcome only; the letter would show the representative again.
+    assertOpen(registration);
+    const { id } = registration;
     const data = await applicantData.get(id);
-    reply.type('text/html; charset=utf-8').header('content-security-policy', LETTER_CSP);
+    reply.type('text/html; charset=utf-8');
     return renderLetterTemplate({ registrationId: id, data: data ?? null });
   });
 

@@ -36,12 +36,14 @@ export default async function reviewRoutes(fastify: FastifyInstance) {
     preParsing: reviewer,
   }, async (request, reply) => {
     const letter = await app.reviews.letter(signedInStaff(request), request.params.id);
-    // The type was read from the content at upload; nosniff (set for every response, app.ts) keeps the browser to it.
+    // The type was read from the content at upload; nosniff (plugins/security-headers.ts) keeps the browser to it.
     return reply.type(letter.mimeType).header('content-disposition', disposition(letter.fileName)).send(letter.content);
   });
 
   app.post('/api/reviews/:id/decision', {
-    schema: { tags, summary: 'Approve, or reject with a reason; completes the review task as Tasklist would', security, params: IdParams, body: DecisionBody, response: { 200: DecisionSchema, ...errorResponses } },
+    schema: { tags, summary: 'Approve, or reject with a reason (and with other, its text); completes the review task as Tasklist would', security, params: IdParams, body: DecisionBody, response: { 200: DecisionSchema, ...errorResponses } },
     preParsing: reviewer,
-  }, async (request) => app.reviews.decide({ registrationId: request.params.id, staff: signedInStaff(request), decision: request.body.decision, reason: request.body.reason }));
+  }, async (request) => app.reviews.decide({
+    registrationId: request.params.id, staff: signedInStaff(request), decision: request.body.decision, reason: request.body.reason, reasonText: request.body.reasonText,
+  }));
 }

@@ -21,6 +21,13 @@ export const SubmitBody = Type.Object({
   captcha: Type.String({ minLength: 1, maxLength: 32, description: 'The digits on the captcha image' }),
 });
 
+export const StartBody = Type.Object({
+  captchaId: Type.Optional(Type.String({ format: 'uuid' })),
+  captcha: Type.Optional(Type.String({ minLength: 1, maxLength: 32, description: 'The digits on the captcha image' })),
+}, {
+  description: 'Empty, until the address has started RATE_LIMIT_START_MAX times in the window: then a solved captcha (GET /api/captcha), asked for by 429 captcha_required',
+});
+
 export const OtpBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 32, description: 'The code sent by SMS' }) });
 
 export const StartedSchema = Type.Object({

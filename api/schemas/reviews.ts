@@ -1,5 +1,6 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import { REJECTION_REASONS } from '../../domain/review-decision.js';
+import { REGISTRATION_STATUSES } from '../../db/registrations-repo.js';
+import { REJECTION_REASONS, REJECTION_TEXT_MAX } from '../../domain/review-decision.js';
 import { literals, MessageTextSchema } from './common.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -21,23 +22,40 @@ export const ReviewQueueSchema = Type.Object({
 export const ReviewDetailSchema = Type.Object({
   registrationId: Type.String({ format: 'uuid' }),
   status: Type.String(),
-  review: Type.Object({ open: Type.Boolean(), startedAt: Nullable(Instant), decidedAt: Nullable(Instant), dueAt: Nullable(Instant), rejectionReason: Nullable(Type.String()) }),
+  review: Type.Object({
+    open: Type.Boolean(), startedAt: Nullable(Instant), decidedAt: Nullable(Instant), dueAt: Nullable(Instant), rejectionReason: Nullable(Type.String()),
+    rejectionText: Nullable(Type.String({ description: "The reviewer's own words, with the reason other" })),
+    dataRemovedAt: Nullable(Type.String({ format: 'date-time', description: 'When the retention policy removed the personal data and letter of this unsuccessful request' })),
+  }),
   agency: Type.Object({ name: Nullable(Type.String()), nationalId: Nullable(Type.String()) }),
   representative: Nullable(Type.Object(Object.fromEntries(
     ['nationalCode', 'firstName', 'lastName', 'fatherName', 'birthDate', 'birthCertificateNumber', 'mobile', 'email', 'position'].map((k) => [k, Type.String()]),
   ))),
   inquiries: Type.Object({ civilRegistry: Inquiry, shahkar: Inquiry }),
   letter: Nullable(Type.Object({ fileName: Nullable(Type.String()), mimeType: Type.String(), sizeBytes: Type.Integer(), sha256: Type.String(), uploadedAt: Nullable(Instant) })),
+  otherRequests: Type.Array(Type.Object({
+    registrationId: Type.String({ format: 'uuid' }),
+    status: Type.Union(REGISTRATION_STATUSES.map((s) => Type.Literal(s))),
+    startedAt: Instant,
+    submittedAt: Nullable(Instant),
+    verifiedAt: Nullable(Instant),
+    closedAt: Nullable(Instant),
+  }), { description: 'Other requests that named the same agency, oldest first: ids, steps and times only. Only a verified one (verifiedAt) holds the agency.' }),
   rejectionReasons: Type.Array(Type.Object({ id: Type.String(), text: MessageTextSchema }), { description: 'The reasons a rejection may give, in order' }),
 });
 
 export const DecisionBody = Type.Object({
   decision: literals(['approve', 'reject'] as const),
   reason: Type.Optional(literals(REJECTION_REASONS, { description: 'Required to reject' })),
+  reasonText: Type.Optional(Type.String({
+    maxLength: 1000,
+    description: `The reviewer's own words, told to the applicant: required with reason other, at most ${REJECTION_TEXT_MAX} characters. Kept in Payam's database, never in the engine.`,
+  })),
 });
 
 export const DecisionSchema = Type.Object({
   registrationId: Type.String({ format: 'uuid' }),
   decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]),
   reason: Nullable(Type.String()),
+  reasonText: Nullable(Type.String()),
 });

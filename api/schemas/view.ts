@@ -21,7 +21,7 @@ export const RegistrationViewSchema = Type.Object(
     step: Type.Union(REGISTRATION_STATUSES.map((s) => Type.Literal(s))),
     expiresAt: Nullable(Type.String({ format: 'date-time', description: 'When the open step times out' })),
     messages: Type.Array(MessageSchema),
-    data: Nullable(Type.Object(applicantStrings, { description: 'What the applicant entered, normalised; never the password' })),
+    data: Nullable(Type.Object(applicantStrings, { description: 'What the applicant entered, normalised; never the password; null once the request has closed' })),
     letter: Nullable(Type.Object({
       fileName: Nullable(Type.String()),
       mimeType: Type.String(),

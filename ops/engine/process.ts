@@ -42,7 +42,7 @@ function runningPid(s: EngineSettings): number | undefined {
 const logTail = (s: EngineSettings, lines = 40) =>
   existsSync(s.logFile) ? readFileSync(s.logFile, 'utf8').split('\n').slice(-lines).join('\n') : '(no log)';
 
-/** What application.yaml reads; the rest of this environment (ENGINE_USER, ENGINE_ADMIN_*, NODE_ENV) passes through. */
+/** What application.yaml reads; the rest of this environment (ENGINE_USER, ENGINE_PASSWORD, ENGINE_ADMIN_*, PAYAM_DEV_DEFAULTS, NODE_ENV) passes through. */
 function engineEnv(s: EngineSettings, javaHome: string): NodeJS.ProcessEnv {
   return {
     ...process.env,

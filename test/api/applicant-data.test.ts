@@ -51,7 +51,7 @@ describe('PUT /api/registrations/:id/applicant (card step 3)', () => {
     expect(res.error?.fields?.map((f) => [f.field, f.id])).toEqual([['firstName', 'field_invalid'], ['agencyName', 'field_invalid']]);
   });
 
-  it('given an agency with a request open, when another request names it, then 409 on agencyNationalId', async () => {
+  it('given an agency named by a request never verified, when another request names it, then it is saved: naming an agency holds nothing', async () => {
     const first = apiClient(ctx.app);
     const second = apiClient(ctx.app);
     const person = newApplicant();
@@ -59,7 +59,7 @@ describe('PUT /api/registrations/:id/applicant (card step 3)', () => {
 
     const res = await second.saveApplicant((await second.start()).id, newApplicant({ agencyNationalId: person.agencyNationalId }));
 
-    expect(res.status).toBe(409);
-    expect(res.error?.fields).toEqual([expect.objectContaining({ field: 'agencyNationalId', id: 'agency_has_open_request' })]);
+    expect(res.status).toBe(200);
+    expect(res.body.data?.agencyNationalId).toBe(person.agencyNationalId);
   });
 });

@@ -51,7 +51,7 @@ describe('the form, its font and the API document', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/auth/login', '/api/auth/logout', '/api/auth/me',
       '/api/captcha', '/api/registrations', '/api/registrations/{id}', '/api/registrations/{id}/applicant', '/api/registrations/{id}/letter',
-      '/api/registrations/{id}/letter-template', '/api/registrations/{id}/otp', '/api/registrations/{id}/otp/resend', '/api/registrations/{id}/submit',
+      '/api/registrations/{id}/letter-template', '/api/registrations/{id}/otp', '/api/registrations/{id}/otp/resend', '/api/registrations/{id}/session', '/api/registrations/{id}/submit',
       '/api/reports/registrations', '/api/reports/registrations/instances',
       '/api/reviews', '/api/reviews/{id}', '/api/reviews/{id}/decision', '/api/reviews/{id}/letter',
       '/api/staff/login', '/api/staff/logout', '/api/staff/me',
@@ -63,6 +63,65 @@ describe('the form, its font and the API document', () => {
     expect(doc.paths['/api/registrations/{id}/submit'].post.requestBody.content['application/json'].schema.required).toEqual(['password', 'captchaId', 'captcha']);
     expect(doc.paths['/api/registrations/{id}/letter'].post.requestBody.content).toHaveProperty('multipart/form-data');
     expect(doc.paths['/api/registrations/{id}'].get.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/api/registrations/{id}/session'].delete.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(doc.paths['/api/registrations'].post.requestBody.content['application/json'].schema.properties)).toEqual(['captchaId', 'captcha']);
     expect((await shell.app.inject('/docs')).statusCode).toBeLessThan(400);
+  });
+});
+
+describe('security headers (@fastify/helmet)', () => {
+  const csp = (res: { headers: Record<string, unknown> }) => String(res.headers['content-security-policy']);
+
+  it('given any page, when a browser opens it, then it gets its CSP, no referrer, no framing and no sniffing, and no HSTS over plain http', async () => {
+    for (const url of ['/', '/review/', '/reports/', '/login']) {
+      const res = await shell.app.inject(url);
+      expect(res.headers, url).toMatchObject({ 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'cross-origin-opener-policy': 'same-origin' });
+      expect(csp(res), url).toContain("frame-ancestors 'none'");
+      expect(csp(res), url).toContain("script-src 'self'");
+      expect(csp(res), url).not.toContain('unsafe-eval');
+      expect(res.headers, url).not.toHaveProperty('strict-transport-security');
+    }
+    // The reviewers' page alone may frame the letter it fetched (a blob: of its own origin); the applicant's form may not.
+    expect(csp(await shell.app.inject('/review/'))).toMatch(/frame-src blob:;.*object-src blob:|object-src blob:.*frame-src blob:/);
+    expect(csp(await shell.app.inject('/'))).toContain("object-src 'none'");
+    expect(csp(await shell.app.inject('/'))).not.toContain('blob:');
+  });
+
+  it('given the API, when it answers with data, then the answer may load and frame nothing and no cache keeps it', async () => {
+    for (const url of ['/api/captcha', '/api/registrations/00000000-0000-4000-8000-000000000000', '/api/no-such-route']) {
+      const res = await shell.app.inject(url);
+      expect(csp(res), url).toBe("default-src 'none';base-uri 'none';form-action 'none';frame-ancestors 'none'");
+      expect(res.headers, url).toMatchObject({ 'referrer-policy': 'no-referrer', 'x-content-type-options': 'nosniff' });
+    }
+    expect((await shell.app.inject('/api/captcha')).headers['cache-control']).toBe('no-store');
+  });
+
+  it('given a page the browser kept, when a reload asks whether it changed, then the 304 carries the page\'s own policy, which the browser then applies', async () => {
+    for (const url of ['/', '/review/']) {
+      const first = await shell.app.inject(url);
+      const again = await shell.app.inject({ url, headers: { 'if-none-match': String(first.headers.etag) } });
+      expect(again.statusCode, url).toBe(304);
+      expect(csp(again), url).toBe(csp(first));
+    }
+  });
+
+  it('given Swagger UI at /docs, when it is opened, then its own scripts and styles are allowed and nothing from elsewhere', async () => {
+    const page = await shell.app.inject('/docs/');
+    expect(page.statusCode).toBe(200);
+    expect(csp(page)).toContain("script-src 'self'");
+    expect(csp(page)).toContain("style-src 'self' 'unsafe-inline'");
+    expect(csp(page)).not.toMatch(/https:|\*/);
+  });
+
+  it('given a public address over https, when any answer is sent, then HSTS holds browsers to https for a year, subdomains included', async () => {
+    const tls = await standaloneApp({ PUBLIC_BASE_URL: 'https://payam.iran.ir' });
+    try {
+      for (const url of ['/', '/api/captcha']) {
+        expect((await tls.app.inject(url)).headers['strict-transport-security'], url).toBe('max-age=31536000; includeSubDomains');
+      }
+      expect(csp(await tls.app.inject('/'))).toContain('upgrade-insecure-requests');
+    } finally {
+      await tls.app.close();
+    }
   });
 });

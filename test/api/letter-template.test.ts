@@ -17,6 +17,10 @@ describe('GET /api/registrations/:id/letter-template (card step 3-1)', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    // Its own policy: the embedded font and styles apply, and still no script runs.
+    expect(res.headers['content-security-policy']).toContain('font-src data:');
+    expect(res.headers['content-security-policy']).toContain("style-src 'unsafe-inline'");
+    expect(res.headers['content-security-policy']).not.toContain('script-src');
     expect(res.text).toContain('<html lang="fa" dir="rtl">');
     expect(res.text).toContain('@page { size: A4');
     // The font travels inside the page, its stylesheet not mangled by the escaping of values.

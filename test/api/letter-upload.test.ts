@@ -4,6 +4,7 @@ import { LETTER_MAX_BYTES } from '../../api/registrations/registration-service.j
 import { apiClient } from '../support/api-client.js';
 import { letterPdf } from '../support/fixtures.js';
 import { useApiOnStack } from '../support/lifecycle.js';
+import { encryptedPdf, hugePngHeader, jpeg8x8, jpegHeaderOnly, pdfOfPages, pdfWithoutPages, truncatedPng } from './letter-files.js';
 
 const ctx = useApiOnStack();
 
@@ -65,5 +66,80 @@ describe('POST /api/registrations/:id/letter (card step 3-2)', () => {
     expect(noField.error?.fields).toEqual([expect.objectContaining({ field: 'letter', id: 'required' })]);
     expect(json.status).toBe(415);
     expect(json.error?.id).toBe('unsupported_media_type');
+  });
+
+  it('given a file that begins like a PDF and has no page, when uploaded, then 422 letter_unreadable in Persian and nothing stored', async () => {
+    const client = apiClient(ctx.app);
+    const { id } = await client.start();
+
+    const res = await client.uploadLetter(id, pdfWithoutPages);
+
+    expect(res.status).toBe(422);
+    expect(res.error?.id).toBe('letter_unreadable');
+    expect(res.error?.text.fa).toContain('باز نمی‌شود');
+    expect((await client.view(id)).body.letter).toBeNull();
+  });
+
+  it('given a password-protected PDF, when uploaded, then 422 letter_encrypted', async () => {
+    const client = apiClient(ctx.app);
+    const { id } = await client.start();
+
+    const res = await client.uploadLetter(id, encryptedPdf);
+
+    expect(res.status).toBe(422);
+    expect(res.error?.id).toBe('letter_encrypted');
+    expect(res.error?.text.fa).toContain('رمزگذاری');
+  });
+
+  it('given PDFs of LETTER_MAX_PAGES (10) pages and of one more, when uploaded, then the first is kept and the second refused', async () => {
+    const client = apiClient(ctx.app);
+    const { id } = await client.start();
+
+    const ten = await client.uploadLetter(id, await pdfOfPages(10), 'ten.pdf');
+    const eleven = await client.uploadLetter(id, await pdfOfPages(11), 'eleven.pdf');
+
+    expect(ten.status).toBe(200);
+    expect(eleven.status).toBe(422);
+    expect(eleven.error?.id).toBe('letter_too_many_pages');
+    expect((await client.view(id)).body.letter?.fileName).toBe('ten.pdf');
+  });
+
+  it('given images that are not what they begin as, when uploaded, then 422: a cut PNG and a bare JPEG header do not open, a giant PNG is too large', async () => {
+    const client = apiClient(ctx.app);
+    const { id } = await client.start();
+
+    const cut = await client.uploadLetter(id, truncatedPng(), 'scan.png', 'image/png');
+    const bare = await client.uploadLetter(id, jpegHeaderOnly(), 'scan.jpg', 'image/jpeg');
+    const giant = await client.uploadLetter(id, hugePngHeader(), 'scan.png', 'image/png');
+
+    expect([cut.status, cut.error?.id]).toEqual([422, 'letter_unreadable']);
+    expect([bare.status, bare.error?.id]).toEqual([422, 'letter_unreadable']);
+    expect([giant.status, giant.error?.id]).toEqual([422, 'letter_image_too_large']);
+    expect((await client.view(id)).body.letter).toBeNull();
+  });
+
+  it('given a JPEG scan, when uploaded, then it is kept as a JPEG', async () => {
+    const client = apiClient(ctx.app);
+    const { id } = await client.start();
+
+    const res = await client.uploadLetter(id, jpeg8x8(), 'scan.jpg', 'image/jpeg');
+
+    expect(res.status).toBe(200);
+    expect(res.body.letter?.mimeType).toBe('image/jpeg');
+  });
+
+  it('given two files in one upload, when posted, then 400 letter_one_file saying one file is expected, and nothing stored', async () => {
+    const client = apiClient(ctx.app);
+    const { id } = await client.start();
+    const form = new FormData();
+    form.append('letter', new Blob([new Uint8Array(letterPdf)], { type: 'application/pdf' }), 'letter.pdf');
+    form.append('letter', new Blob([new Uint8Array(letterPdf)], { type: 'application/pdf' }), 'second.pdf');
+
+    const res = await client.call('POST', `/api/registrations/${id}/letter`, { form });
+
+    expect(res.status).toBe(400);
+    expect(res.error?.id).toBe('letter_one_file');
+    expect(res.error?.text.fa).toBe('لطفاً فقط یک فایل، یعنی نامه معرفی، بارگذاری کنید.');
+    expect((await client.view(id)).body.letter).toBeNull();
   });
 });

@@ -7,10 +7,12 @@ const ctx = useApiOnStack({}, {
   RATE_LIMIT_START_MAX: 2, RATE_LIMIT_SUBMIT_MAX: 2, RATE_LIMIT_OTP_MAX: 2, RATE_LIMIT_CAPTCHA_MAX: 2, RATE_LIMIT_LOGIN_MAX: 2, RATE_LIMIT_WINDOW_SECONDS: 600,
 });
 
+const persianDigits = (s: string) => s.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
+
 const submitBody = { password: 'a long passphrase for payam', captchaId: '00000000-0000-4000-8000-000000000000', captcha: '12345' };
 
-describe('rate limits per client address, kept in Redis', () => {
-  it('given an address that started twice, when it starts again, then 429 rate_limited with Retry-After; another address still starts', async () => {
+describe('starting past the limit: a captcha, not a refusal', () => {
+  it('given an address that started twice, when it starts again, then 429 captcha_required with Retry-After; another address still starts without', async () => {
     const client = apiClient(ctx.app);
     await client.start();
     await client.start();
@@ -18,14 +20,39 @@ describe('rate limits per client address, kept in Redis', () => {
     const third = await client.call('POST', '/api/registrations');
 
     expect(third.status).toBe(429);
-    expect(third.error?.id).toBe('rate_limited');
-    expect(third.error?.text.fa).toContain('چند دقیقه');
+    expect(third.error?.id).toBe('captcha_required');
+    expect(third.error?.text.fa).toContain('کد امنیتی');
     expect(Number(third.headers['retry-after'])).toBeGreaterThan(500);
     expect((await apiClient(ctx.app).call('POST', '/api/registrations')).status).toBe(201);
-    const [key] = await ctx.app.redis.keys(`test:*${client.address}`);
-    expect(await ctx.app.redis.get(key!)).toBe('3');
   });
 
+  it('given an address past the limit, when it starts with a solved captcha, then 201; a wrong answer is 422 captcha_invalid and uses the challenge up', async () => {
+    const client = apiClient(ctx.app);
+    await client.start();
+    await client.start();
+    const wrongChallenge = (await client.captcha()).body;
+    const rightAnswer = await client.captchaAnswer(wrongChallenge.id);
+
+    const wrong = await client.call('POST', '/api/registrations', { body: { captchaId: wrongChallenge.id, captcha: rightAnswer === '11111' ? '22222' : '11111' } });
+    const reused = await client.call('POST', '/api/registrations', { body: { captchaId: wrongChallenge.id, captcha: rightAnswer } });
+
+    expect(wrong.status).toBe(422);
+    expect(wrong.error?.fields).toEqual([expect.objectContaining({ field: 'captcha', id: 'captcha_invalid' })]);
+    expect(reused.status).toBe(422);
+
+    const challenge = (await client.captcha()).body;
+    const started = await client.call<{ token: string; registration: { id: string; step: string } }>('POST', '/api/registrations', {
+      body: { captchaId: challenge.id, captcha: persianDigits(await client.captchaAnswer(challenge.id)) },
+    });
+    expect(started.status).toBe(201);
+    expect(started.body.registration.step).toBe('applicant-data');
+    expect((await client.call('GET', `/api/registrations/${started.body.registration.id}`, { token: started.body.token })).status).toBe(200);
+    const again = await client.call('POST', '/api/registrations', { body: { captchaId: challenge.id, captcha: await client.captchaAnswer(challenge.id) } });
+    expect(again.status).toBe(422);
+  });
+});
+
+describe('rate limits per client address, kept in Redis', () => {
   const routes: [string, (id: string) => ['GET' | 'POST', string, unknown]][] = [
     ['submit', (id) => ['POST', `/api/registrations/${id}/submit`, submitBody]],
     ['code entry', (id) => ['POST', `/api/registrations/${id}/otp`, { code: '123456' }]],

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accountLogin } from '../support/account-login.js';
+import { engineRecords } from '../support/engine-records.js';
 import { PASSWORD } from '../support/applicant.js';
 import { useApiOnStack } from '../support/lifecycle.js';
 import { reviewJourney } from '../support/review-journey.js';
@@ -77,5 +78,42 @@ describe("the supervisor's figures", () => {
         rejected: after.unsuccessful.rejected! - before[calendar].unsuccessful.rejected!,
       }).toEqual({ started: made.started, successful: made.approved, rejected: made.rejected });
     }
+  });
+});
+
+describe('a rejection for "other" reasons, in the reviewer\'s own words (issue 11, item 6)', () => {
+  const decide = (id: string, payload: object) => ctx.app.inject({ method: 'POST', url: `/api/reviews/${id}/decision`, payload, ...withToken(reviewer) });
+
+  it('is refused without the words, or with more than 300 characters, naming the field; the request still waits', async () => {
+    const { id } = await journey.underReview();
+
+    const none = await decide(id, { decision: 'reject', reason: 'other', reasonText: '  \n ' });
+    const long = await decide(id, { decision: 'reject', reason: 'other', reasonText: 'ب'.repeat(301) });
+
+    expect(none.statusCode).toBe(422);
+    expect(none.json().error.fields).toEqual([expect.objectContaining({ field: 'reasonText', id: 'rejection_text_required' })]);
+    expect(long.statusCode).toBe(422);
+    expect(long.json().error.fields).toEqual([expect.objectContaining({ field: 'reasonText', id: 'rejection_text_too_long' })]);
+    expect((await ctx.app.inject({ url: `/api/reviews/${id}`, ...withToken(reviewer) })).json().review.open).toBe(true);
+  });
+
+  it('tells the applicant the words, as written, in the SMS, the e-mail and the view, and keeps them out of the engine', async () => {
+    const { client, id, person } = await journey.underReview();
+    const words = 'نامه <b>روی سربرگ</b> دستگاه نیست & امضای "مدیر کل" ندارد';
+
+    const res = await decide(id, { decision: 'reject', reason: 'other', reasonText: `  ${words}\r\n` });
+
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ decision: 'reject', reason: 'other', reasonText: words });
+    const view = await journey.untilStep(client, id, 'rejected');
+    expect(view.rejection).toEqual({ reason: 'other', text: { fa: words, en: words } });
+    const sms = await ctx.stack.eventually(() => ctx.stack.sim.smsTo(person.mobile), (m) => m.some((x) => x.text.includes('رد شد')));
+    expect(sms.at(-1)!.text).toContain(`علت: ${words}.`);
+    const mail = await ctx.stack.eventually(() => ctx.stack.sim.mailTo(person.email), (m) => m.length > 0);
+    expect(mail[0]!.text).toContain(`علت: ${words}\n`);
+    expect((await ctx.app.inject({ url: `/api/reviews/${id}`, ...withToken(reviewer) })).json().review).toMatchObject({ rejectionReason: 'other', rejectionText: words });
+    const kept = await engineRecords(ctx.stack.engine).everything(id);
+    expect(kept).toContain('"other"');
+    expect(kept).not.toContain('روی سربرگ');
   });
 });

@@ -258,6 +258,13 @@ describe('the form review-decision', () => {
     expect(field('decision')).toMatchObject({ type: 'radio', validate: { required: true } });
     expect(field('decision')!.values!.map((v) => v.value)).toEqual(['approve', 'reject']);
     expect(field('rejectionReason')).toMatchObject({ type: 'select', conditional: { hide: '=decision != "reject"' } });
-    expect(field('rejectionReason')!.values!.map((v) => v.value)).toEqual(['letter_unsigned', 'letter_mismatch', 'agency_not_eligible', 'representative_not_authorized', 'other']);
+    expect(field('rejectionReason')!.values!.map((v) => v.value)).toEqual(['letter_unsigned', 'letter_mismatch', 'agency_not_eligible', 'representative_not_authorized']);
+  });
+
+  it('takes no free text into the engine: "other", which needs the reviewer\'s words, is left to the review page, and the form says so', () => {
+    expect(form.components.filter((c) => c.key).map((c) => c.key)).toEqual(['decision', 'rejectionReason']);
+    const note = form.components.find((c) => c.type === 'text' && c.conditional?.hide === '=decision != "reject"') as { text?: string } | undefined;
+    expect(note?.text).toContain('/review/');
+    expect(note?.text).toContain('سایر موارد');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * A one-page PDF with a few lines of text, so the reviewer page shows a letter a person can see
- * (the fixture letter is the smallest file read as a PDF, with no page). Latin text: the standard
+ * (the fixture letter's page is blank). Latin text: the standard
  * Helvetica font needs no embedding, and the point is the viewer, not the wording.
  */
 export function onePagePdf(lines: string[]): Buffer {

@@ -33,8 +33,8 @@ describe('step 11: the reviewer rejects', () => {
 });
 
 describe('the same agency twice', () => {
-  it('refuses a second open request for the agency, naming why', async () => {
-    const { applicant: person } = await ctx.applicant.begin();
+  it('refuses a second request for an agency whose verified request is open, naming why', async () => {
+    const { applicant: person } = await ctx.applicant.untilReview();
     const { id: second } = await ctx.stack.registrations.start();
 
     const refused = ctx.stack.registrations.saveApplicantData(second, { ...person, nationalCode: person.nationalCode });

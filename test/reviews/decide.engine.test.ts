@@ -67,11 +67,11 @@ describe.each(['api', 'tasklist'] as const)('a review decided through the %s', (
 describe('the reviewer of a decision', () => {
   it('is in the audit log by staff name; a second decision on the same request is 409 review_closed', async () => {
     const { id } = await ctx.applicant.untilReview();
-    await expect(reviews.decide({ registrationId: id, staff: reviewer, decision: 'approve' })).resolves.toEqual({ registrationId: id, decision: 'approve', reason: null });
+    await expect(reviews.decide({ registrationId: id, staff: reviewer, decision: 'approve' })).resolves.toEqual({ registrationId: id, decision: 'approve', reason: null, reasonText: null });
 
     const entry = await ctx.stack.db('audit_log').where({ registration_id: id, action: 'review_decision_submitted' }).first();
     expect(entry).toMatchObject({ actor: `staff:${reviewer.username}`, detail: { staffId: reviewer.staffId, decision: 'approve', reason: null } });
-    await expect(reviews.decide({ registrationId: id, staff: reviewer, decision: 'reject', reason: 'other' })).rejects.toMatchObject({ code: 'review_closed', statusCode: 409 });
+    await expect(reviews.decide({ registrationId: id, staff: reviewer, decision: 'reject', reason: 'other', reasonText: 'too late' })).rejects.toMatchObject({ code: 'review_closed', statusCode: 409 });
     await ctx.applicant.step(id, 'registered');
   });
 

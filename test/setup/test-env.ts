@@ -5,6 +5,8 @@
  */
 export const TEST_ENV: Record<string, string> = {
   NODE_ENV: 'test',
+  // The development secrets and the simulators' addresses (config/development-defaults.ts), asked for explicitly.
+  PAYAM_DEV_DEFAULTS: '1',
   TEST_HOOKS: '1',
   LOG_LEVEL: 'silent',
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/payam_test',

@@ -5,7 +5,7 @@ export interface ErrorBody {
   error: { id: string; text: { fa: string; en: string }; fields?: { field: string; id: string; text: { fa: string; en: string } }[]; missing?: string[]; retryAt?: string; step?: string };
 }
 
-type Method = 'GET' | 'POST' | 'PUT';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** Calls the API as one browser would: from one client address, with the registration's token once it has one. */
 export function apiClient(app: ApiApp, remoteAddress = newClientAddress()) {
@@ -45,6 +45,8 @@ export function apiClient(app: ApiApp, remoteAddress = newClientAddress()) {
     submit: (id: string, body: { password: string; captchaId: string; captcha: string }) => call('POST', `/api/registrations/${id}/submit`, { body }),
     enterOtp: (id: string, code: string) => call('POST', `/api/registrations/${id}/otp`, { body: { code } }),
     resendOtp: (id: string) => call('POST', `/api/registrations/${id}/otp/resend`),
+    /** The applicant leaves: the token ends on the server. */
+    leave: (id: string) => call('DELETE', `/api/registrations/${id}/session`),
   };
 }
 

@@ -14,9 +14,9 @@ export function apiJourney(stack: EngineStack, app: ApiApp) {
     untilStep,
 
     /** Given a person the civil registry and Shahkar know: a started registration with details and letter. */
-    async ready(options: { client?: ApiClient } = {}) {
+    async ready(options: { client?: ApiClient; applicant?: Record<string, string> } = {}) {
       const client = options.client ?? apiClient(app);
-      const person = newApplicant();
+      const person = newApplicant(options.applicant);
       await stack.sim.addCitizen({ nationalCode: person.nationalCode, birthDate: person.birthDate, firstName: person.firstName, lastName: person.lastName, fatherName: person.fatherName });
       await stack.sim.addMobile(person.nationalCode, person.mobile);
       const { id } = await client.start();

@@ -38,12 +38,12 @@ export function engineRecords(engine: ProcessEngine) {
       return all;
     },
 
-    /** Everything the engine could show a person about the registration, as one JSON text to search. */
+    /** Everything the engine could show a person about the registration, as one JSON text to search (every variable update included: history level full). */
     async everything(businessKey: string) {
       const ids = await instanceIds(businessKey);
       const parts: unknown[] = [];
       for (const processInstanceId of ids) {
-        for (const path of ['/history/process-instance', '/history/activity-instance', '/history/task', '/history/incident', '/history/external-task-log', '/history/user-operation', '/history/job-log'] as const) {
+        for (const path of ['/history/process-instance', '/history/activity-instance', '/history/task', '/history/incident', '/history/external-task-log', '/history/user-operation', '/history/job-log', '/history/detail'] as const) {
           const { data } = await rest.GET(path as '/history/task', { params: { query: { processInstanceId } } });
           parts.push(data);
         }

@@ -38,7 +38,7 @@ export async function startEngineStack(overrides: Partial<Record<keyof Config, s
   });
   const db = createDb(config.DATABASE_URL);
   const engine = serviceEngine(config);
-  const workers = startWorkers(config, logger, { db, engine, queueName: `notifications-test-${randomUUID()}`, without: options.withoutWorkers });
+  const workers = startWorkers(config, logger, { db, engine, queueName: `notifications-test-${randomUUID()}`, retentionQueueName: null, without: options.withoutWorkers });
   const deps = { db, engine, config, logger, now: () => new Date() };
   const captchas = createCaptchaService(db, config);
   const registrations = createRegistrationService(deps);

@@ -29,7 +29,7 @@ async function noticeFor(db: Db, config: Config, row: { registration_id: string;
     return { notice: { template: 'registered', username: account!.username, agencyName: data.agencyName, loginUrl: `${config.PUBLIC_BASE_URL}/login` }, to };
   }
   const reg = await createRegistrationsRepo(db).get(registrationId);
-  return { notice: { template: 'rejected', reason: (reg?.outcome_reason ?? 'other') as RejectionReason, agencyName: data.agencyName }, to };
+  return { notice: { template: 'rejected', reason: (reg?.outcome_reason ?? 'other') as RejectionReason, text: reg?.rejection_text ?? null, agencyName: data.agencyName }, to };
 }
 
 /**

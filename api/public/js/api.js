@@ -8,11 +8,14 @@ const call = (method, path, { auth = true, ...options } = {}) => request(method,
 const mine = (suffix = '') => `/api/registrations/${encodeURIComponent(session.get()?.id ?? '')}${suffix}`;
 
 export const api = {
-  async start() {
-    const { token, registration } = await call('POST', '/api/registrations', { auth: false });
+  /** `captcha`: `{ captchaId, captcha }`, once the API asked for one (429 captcha_required). */
+  async start(captcha) {
+    const { token, registration } = await call('POST', '/api/registrations', { auth: false, json: captcha });
     session.save(registration.id, token);
     return registration;
   },
+  /** Ends the token on the server; the caller forgets it here. */
+  leave: () => call('DELETE', mine('/session')),
   view: () => call('GET', mine()),
   saveApplicant: (data) => call('PUT', mine('/applicant'), { json: data }),
   letterTemplate: () => call('GET', mine('/letter-template')),

@@ -11,5 +11,6 @@ export function showResult(view) {
 }
 
 export function initResults(ctx) {
-  for (const button of $$('[data-new-request]')) button.addEventListener('click', () => ctx.restart());
+  // A new request ends this one's token first: the outcome has been read.
+  for (const button of $$('[data-new-request]')) button.addEventListener('click', () => ctx.leave());
 }

@@ -23,7 +23,7 @@ export const staffApi = {
   queue: () => call('GET', '/api/reviews?state=open'),
   detail: (id) => call('GET', review(id)),
   letter: (id) => call('GET', review(id, '/letter'), { blob: true }),
-  decide: (id, decision, reason) => call('POST', review(id, '/decision'), { json: reason ? { decision, reason } : { decision } }),
+  decide: (id, decision, reason, reasonText) => call('POST', review(id, '/decision'), { json: reason ? { decision, reason, ...(reasonText ? { reasonText } : {}) } : { decision } }),
   report: (params) => call('GET', `/api/reports/registrations?${query(params)}`),
   instances: (params) => call('GET', `/api/reports/registrations/instances?${query(params)}`),
 };

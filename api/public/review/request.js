@@ -2,9 +2,13 @@ import { fa, faDateTime } from '../js/digits.js';
 import { $, h } from '../js/dom.js';
 import { staffApi } from '../js/staff-api.js';
 import { showDecision } from './decision.js';
-import { showLetter } from './letter-view.js';
+import { closeLetter, showLetter } from './letter-view.js';
 
 const INQUIRY = { match: 'مطابقت دارد', no_match: 'مطابقت ندارد', deceased: 'فوت‌شده' };
+const STEP = {
+  'applicant-data': 'در حال تکمیل فرم', verifying: 'در حال استعلام', otp: 'در انتظار کد تأیید', 'under-review': 'در دست بررسی',
+  registered: 'ثبت شده', rejected: 'رد شده', expired: 'منقضی شده',
+};
 
 /** Label–value rows; numbers and Latin text keep their own direction inside the Persian page. */
 const facts = (rows) => rows.flatMap(([label, value, ltr]) => [h('dt', {}, label), h('dd', {}, ltr ? h('bdi', { dir: 'ltr' }, value ?? '—') : (value ?? '—'))]);
@@ -13,6 +17,16 @@ function inquiry(result) {
   if (!result) return h('span', { class: 'muted' }, 'انجام نشده');
   const ok = result.outcome === 'match';
   return h('span', { class: ok ? 'ok-text' : 'bad-text' }, `${ok ? '✓' : '✗'} ${INQUIRY[result.outcome] ?? result.outcome}`, result.at ? h('span', { class: 'hint when' }, faDateTime(result.at)) : '');
+}
+
+/** Competing requests for the same agency: ids, steps and times only; a verified one holds the agency. */
+function showOthers(others) {
+  $('#others').hidden = others.length === 0;
+  $('#others-list').replaceChildren(...others.map((o) => h('li', { 'data-registration': o.registrationId },
+    h('bdi', { dir: 'ltr' }, o.registrationId), ` — ${STEP[o.status] ?? o.status}`,
+    h('span', { class: 'hint when' }, ` آغاز: ${faDateTime(o.startedAt)}`),
+    o.verifiedAt ? h('span', { class: 'hint when' }, ` احراز هویت: ${faDateTime(o.verifiedAt)}`) : '',
+    o.closedAt ? h('span', { class: 'hint when' }, ` بسته شد: ${faDateTime(o.closedAt)}`) : '')));
 }
 
 /** One request (card step 10): the data on one side, the letter on the other, the decision under the data. */
@@ -30,7 +44,14 @@ export async function showRequest(id, ctx) {
     ['تلفن همراه', r.mobile && fa(r.mobile), true], ['پست الکترونیکی', r.email, true], ['سمت', r.position],
   ]));
   $('#inquiry-data').replaceChildren(h('dt', {}, 'ثبت احوال'), h('dd', {}, inquiry(d.inquiries.civilRegistry)), h('dt', {}, 'شاهکار (تلفن همراه)'), h('dd', {}, inquiry(d.inquiries.shahkar)));
+  showOthers(d.otherRequests ?? []);
   showDecision(d, ctx);
+  // A request whose data the retention policy removed has no letter to fetch: say so, not "no letter uploaded".
+  if (d.review.dataRemovedAt) {
+    closeLetter();
+    $('#letter-info').textContent = `اطلاعات شخصی و نامه این درخواست طبق سیاست نگهداری داده‌ها در ${faDateTime(d.review.dataRemovedAt)} حذف شد.`;
+    return;
+  }
   // The letter arrives on its own; the data is readable meanwhile.
   showLetter(id, d.letter).catch((e) => $('#letter-view').replaceChildren(h('p', { class: 'field-error' }, e.error?.text.fa ?? 'نامه دریافت نشد.')));
 }

@@ -1,0 +1,86 @@
+import helmet from '@fastify/helmet';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+
+type Directives = Record<string, string[]>;
+
+/**
+ * Every Content-Security-Policy the API sends, in one place. Nothing is loaded from elsewhere (no CDN):
+ * the pages run their own module scripts and call only this API.
+ */
+export const POLICIES = {
+  /** The API's answers (JSON, the letter's bytes): they may load and frame nothing. */
+  api: { 'default-src': ["'none'"], 'base-uri': ["'none'"], 'form-action': ["'none'"], 'frame-ancestors': ["'none'"] },
+  /**
+   * The Persian pages, and what they load. Inline styles and data: fonts are allowed for the letter template, which the form
+   * opens as a blob of its own origin, and a blob document runs under the policy of the page that made it.
+   */
+  pages: {
+    'default-src': ["'self'"], 'script-src': ["'self'"], 'script-src-attr': ["'none'"], 'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'data:'], 'font-src': ["'self'", 'data:'], 'connect-src': ["'self'"], 'object-src': ["'none'"],
+    'base-uri': ["'none'"], 'frame-ancestors': ["'none'"], 'form-action': ["'self'"],
+  },
+  /** The letter template opened on its own (GET …/letter-template): its styles and font are inside it and it runs no script. */
+  letter: {
+    'default-src': ["'none'"], 'style-src': ["'unsafe-inline'"], 'font-src': ['data:'], 'img-src': ['data:'],
+    'base-uri': ["'none'"], 'form-action': ["'none'"], 'frame-ancestors': ["'none'"],
+  },
+} satisfies Record<string, Directives>;
+
+// The reviewers' page shows the letter it fetched with the staff token, as a blob URL of its own origin:
+// an <img>, or a PDF in a frame (Chromium's viewer is a plugin inside it, which object-src governs).
+const reviewPage: Directives = { ...POLICIES.pages, 'img-src': ["'self'", 'data:', 'blob:'], 'frame-src': ['blob:'], 'object-src': ['blob:'] };
+// Swagger UI (/docs): its scripts and stylesheets are files of @fastify/swagger-ui, served from here; React sets inline styles.
+const docs: Directives = { ...POLICIES.pages };
+const ALL = { ...POLICIES, reviewPage, docs };
+export type PolicyName = keyof typeof ALL;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The policy of a route that serves a document of its own kind; other responses get the policy of their path. */
+    csp?: PolicyName;
+  }
+}
+
+/**
+ * The policy of a response by its path alone, not its type: a reload's 304 has no type, and the
+ * browser takes the policy of the 304 for the page it had kept.
+ */
+export function policyOf(path: string): PolicyName {
+  if (path.startsWith('/api/')) return 'api';
+  if (path === '/docs' || path.startsWith('/docs/')) return 'docs';
+  if (path.startsWith('/review/')) return 'reviewPage';
+  return 'pages';
+}
+
+/**
+ * The security headers of every response, by @fastify/helmet: the API's strict CSP by default, the
+ * pages' own for the pages and what they load; Referrer-Policy no-referrer; nosniff (every body is sent with the type
+ * it is, a letter's read from its content); X-Frame-Options DENY with frame-ancestors 'none'; and, when
+ * the public address is https (TLS, usually ended at the proxy in front), Strict-Transport-Security for
+ * a year, subdomains included, with insecure requests upgraded.
+ */
+export default fp(
+  async (app) => {
+    const tls = app.config.PUBLIC_BASE_URL.startsWith('https:');
+    const withTls = (d: Directives): Directives => (tls ? { ...d, 'upgrade-insecure-requests': [] } : d);
+    const policy = Object.fromEntries(Object.entries(ALL).map(([name, d]) => [name, { useDefaults: false, directives: withTls(d) }])) as Record<PolicyName, { useDefaults: false; directives: Directives }>;
+
+    await app.register(helmet, {
+      contentSecurityPolicy: policy.api,
+      referrerPolicy: { policy: 'no-referrer' },
+      frameguard: { action: 'deny' },
+      hsts: tls ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    });
+
+    app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
+      const path = request.url.split('?')[0]!;
+      const name = request.routeOptions.config?.csp ?? policyOf(path);
+      // helmet's own per-reply override: the same headers, with this response's policy.
+      if (name !== 'api') reply.helmet({ contentSecurityPolicy: policy[name] });
+      // Views carry personal data: no shared or browser cache keeps them.
+      if (path.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    });
+  },
+  { name: 'security-headers', dependencies: ['config'] },
+);

@@ -1,0 +1,66 @@
+import { UNSUCCESSFUL_STATUSES, type PurgeCutoffs } from '../domain/retention.js';
+import type { Db, Tx } from './knex.js';
+
+/**
+ * The deletes of the retention policy (domain/retention.ts), each returning how many rows went.
+ * Rows a running check may still read are spared: the code in force and the entries and submissions
+ * not checked yet of a request that is still open.
+ */
+export function createRetentionRepo(db: Db) {
+  const openRequest = (trx: Tx | Db, table: string) =>
+    trx('registrations').select(1).whereRaw('registrations.id = ??', [`${table}.registration_id`]).whereNull('registrations.closed_at');
+
+  return {
+    /**
+     * Unsuccessful requests closed before the cutoff: their applicant data, letter, code hashes and the
+     * reviewer's free text are removed and the request is marked `purged_at`; the row itself stays for the figures.
+     */
+    async purgeUnsuccessful(cutoffs: PurgeCutoffs, now: Date, trx: Tx) {
+      const ids = await trx('registrations').whereIn('status', UNSUCCESSFUL_STATUSES as unknown as string[])
+        .where('closed_at', '<', cutoffs.closedBefore).whereNull('purged_at').forUpdate().pluck('id') as string[];
+      const del = (table: string) => (ids.length ? trx(table).whereIn('registration_id', ids).delete() : Promise.resolve(0));
+      const counts = {
+        applicant_data: await del('applicant_data'),
+        letters: await del('letters'),
+        one_time_codes: await del('one_time_codes'),
+        otp_entries: await del('otp_entries'),
+        submissions: await del('submissions'),
+      };
+      // The reviewer's own words may name people; the reason code stays for the figures.
+      if (ids.length) await trx('registrations').whereIn('id', ids).update({ purged_at: now, rejection_text: null });
+      return counts;
+    },
+
+    async purgeCaptchas(cutoffs: PurgeCutoffs, trx: Tx) {
+      return trx('captchas').where('expires_at', '<', cutoffs.codesBefore).delete();
+    },
+
+    /** Codes replaced or used, and any code of a closed request; the newest code of an open request may still be checked. */
+    async purgeOneTimeCodes(cutoffs: PurgeCutoffs, trx: Tx) {
+      return trx('one_time_codes').where('created_at', '<', cutoffs.codesBefore)
+        .where((q) => q.whereNotNull('superseded_at').orWhereNotNull('consumed_at').orWhereNotExists(openRequest(trx, 'one_time_codes')))
+        .delete();
+    },
+
+    async purgeOtpEntries(cutoffs: PurgeCutoffs, trx: Tx) {
+      return trx('otp_entries').where('created_at', '<', cutoffs.codesBefore)
+        .where((q) => q.whereNotNull('outcome').orWhereNotExists(openRequest(trx, 'otp_entries')))
+        .delete();
+    },
+
+    /** A submission keeps the HMAC of the captcha answer until step 6 has checked it. */
+    async purgeSubmissions(cutoffs: PurgeCutoffs, trx: Tx) {
+      return trx('submissions').where('created_at', '<', cutoffs.codesBefore)
+        .where((q) => q.whereNotNull('captcha_outcome').orWhereNotExists(openRequest(trx, 'submissions')))
+        .delete();
+    },
+
+    async purgeSessions(cutoffs: PurgeCutoffs, trx: Tx) {
+      return trx('auth_sessions')
+        .where((q) => q.where('expires_at', '<', cutoffs.sessionsEndedBefore).orWhere('revoked_at', '<', cutoffs.sessionsEndedBefore))
+        .delete();
+    },
+  };
+}
+
+export type RetentionRepo = ReturnType<typeof createRetentionRepo>;

@@ -1,0 +1,58 @@
+import { durationMs } from './iso-duration.js';
+
+/**
+ * The retention policy: how long what the process collects is kept, and what is kept for good.
+ * Kept: every registration row with its status, outcome and times (the supervisor's figures are
+ * computed from them), the audit log, and a registered agency's account with its registration's
+ * data, which the account needs while it lives. Removed: the personal data and the letter of an
+ * unsuccessful request some time after it closed; the hashes of captchas and codes once nothing can
+ * check them any more; sessions once they ended. Pure: the purge reads the clock and the database.
+ */
+export interface RetentionPolicy {
+  /** ISO-8601 whole days (RETENTION_UNSUCCESSFUL): personal data and letters of rejected and expired requests, after they closed. */
+  unsuccessful: string;
+  /** ISO-8601 (RETENTION_CODES): captchas, one-time codes, entered codes, submitted captcha answers. */
+  codes: string;
+}
+
+/** The requests whose personal data is not needed once the retention period after their close has passed. */
+export const UNSUCCESSFUL_STATUSES = ['rejected', 'expired'] as const;
+
+/** What the purge removes, one audit row each, named for what was removed (never for whom). */
+export const PURGE_KINDS = ['applicant_data', 'letters', 'captchas', 'one_time_codes', 'otp_entries', 'submissions', 'sessions'] as const;
+export type PurgeKind = (typeof PURGE_KINDS)[number];
+export type PurgeCounts = Record<PurgeKind, number>;
+
+export interface PurgeCutoffs {
+  /** Unsuccessful requests closed before this lose their personal data and letter. */
+  closedBefore: Date;
+  /**
+   * Captchas that expired, codes and entries made, before this go; those a check may still read
+   * (the code in force of an open request, a submission not checked yet) stay until the request closes.
+   */
+  codesBefore: Date;
+  /** Sessions that expired or were ended before this go: nothing accepts them any more. */
+  sessionsEndedBefore: Date;
+}
+
+export function purgeCutoffs(policy: RetentionPolicy, now: Date): PurgeCutoffs {
+  const before = (iso: string) => new Date(now.getTime() - durationMs(iso));
+  return { closedBefore: before(policy.unsuccessful), codesBefore: before(policy.codes), sessionsEndedBefore: now };
+}
+
+/** Whether a request's personal data and letter are due for removal at these cutoffs. */
+export function personalDataDue(r: { status: string; closedAt: Date | null; purgedAt: Date | null }, cutoffs: PurgeCutoffs): boolean {
+  return (UNSUCCESSFUL_STATUSES as readonly string[]).includes(r.status) && r.closedAt !== null && r.closedAt < cutoffs.closedBefore && r.purgedAt === null;
+}
+
+/**
+ * The engine's history time to live, in days, for every process: the policy's longest period. The
+ * engine's history holds ids and outcome codes only, but it is the record of the same requests, and
+ * a request's trace should not outlive its data.
+ */
+export function historyTimeToLiveDays(policy: RetentionPolicy): number {
+  const days = [policy.unsuccessful, policy.codes].map((iso) => durationMs(iso) / 86_400_000);
+  return Math.ceil(Math.max(...days));
+}
+
+export const noPurge = (): PurgeCounts => Object.fromEntries(PURGE_KINDS.map((k) => [k, 0])) as PurgeCounts;

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config/config.js';
+import { historyTimeToLiveDays, personalDataDue, purgeCutoffs } from '../../domain/retention.js';
+import { modelFiles, readModel } from '../../ops/bpmn-models.js';
+import { retentionPolicy } from '../../workers/retention/purge-expired-data.js';
+
+// The defaults, as a developer's machine runs them.
+const DEV = { PAYAM_DEV_DEFAULTS: '1' };
+const now = new Date('2026-05-01T00:00:00Z');
+const policy = { unsuccessful: 'P90D', codes: 'P1D' };
+const cutoffs = purgeCutoffs(policy, now);
+
+describe('the retention policy', () => {
+  it('given the defaults, when the cutoffs are taken, then unsuccessful requests keep their data 90 days after closing and codes one day', () => {
+    expect(retentionPolicy(loadConfig(DEV))).toEqual(policy);
+    expect(cutoffs.closedBefore.toISOString()).toBe('2026-01-31T00:00:00.000Z');
+    expect(cutoffs.codesBefore.toISOString()).toBe('2026-04-30T00:00:00.000Z');
+    expect(cutoffs.sessionsEndedBefore).toEqual(now);
+  });
+
+  it('given requests in every state, when asked which lose their personal data, then only rejected and expired ones closed before the cutoff and not purged yet', () => {
+    const longAgo = new Date('2026-01-01T00:00:00Z');
+    expect(personalDataDue({ status: 'rejected', closedAt: longAgo, purgedAt: null }, cutoffs)).toBe(true);
+    expect(personalDataDue({ status: 'expired', closedAt: longAgo, purgedAt: null }, cutoffs)).toBe(true);
+    expect(personalDataDue({ status: 'rejected', closedAt: new Date('2026-02-01T00:00:00Z'), purgedAt: null }, cutoffs)).toBe(false);
+    expect(personalDataDue({ status: 'rejected', closedAt: longAgo, purgedAt: longAgo }, cutoffs)).toBe(false);
+    expect(personalDataDue({ status: 'registered', closedAt: longAgo, purgedAt: null }, cutoffs)).toBe(false);
+    expect(personalDataDue({ status: 'under-review', closedAt: null, purgedAt: null }, cutoffs)).toBe(false);
+  });
+
+  it('given a retention that is not whole days, when the configuration is read, then it is refused by name', () => {
+    expect(() => loadConfig({ ...DEV, RETENTION_UNSUCCESSFUL: 'PT12H' })).toThrow(/RETENTION_UNSUCCESSFUL/);
+    expect(() => loadConfig({ ...DEV, RETENTION_CODES: 'one day' })).toThrow(/RETENTION_CODES/);
+  });
+
+  it('given the models in bpmn/, when their history time to live is read, then every process keeps history as long as the policy\'s longest period', async () => {
+    const days = historyTimeToLiveDays(retentionPolicy(loadConfig(DEV)));
+    expect(days).toBe(90);
+    const ttls: [string, unknown][] = [];
+    for (const file of modelFiles().filter((f) => f.endsWith('.bpmn'))) {
+      const { rootElement } = await readModel(file);
+      for (const p of rootElement.rootElements.filter((e: { $type: string }) => e.$type === 'bpmn:Process')) {
+        ttls.push([p.id ?? file, p.get('camunda:historyTimeToLive')]);
+      }
+    }
+    expect(ttls.length).toBeGreaterThan(0);
+    for (const [id, ttl] of ttls) expect(ttl, id).toBe(`P${days}D`);
+  });
+});

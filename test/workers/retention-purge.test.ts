@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { serviceEngine } from '../../adapters/engine/connect.js';
+import { PROCESS_ID, REVIEW_PROCESS_ID } from '../../adapters/engine/process-model.js';
+import { parseReportQuery } from '../../api/reports/report-query.js';
+import { createRegistrationReport } from '../../api/reports/registration-report.js';
+import { createReviewService } from '../../api/reviews/review-service.js';
+import { createLogger } from '../../config/logger.js';
+import { PURGE_KINDS } from '../../domain/retention.js';
+import { startDailyPurge } from '../../workers/retention/daily-purge.js';
+import { purgeExpiredData } from '../../workers/retention/purge-expired-data.js';
+import { insertAccount, insertApplicantData, insertRegistration, testDatabase } from '../support/database.js';
+
+const { db, config } = testDatabase();
+const engine = serviceEngine(config);
+const logger = createLogger({ level: 'silent' });
+const deps = { db, engine, config, logger, now: () => new Date() };
+afterAll(() => db.destroy());
+
+const DAY = 86_400_000;
+const ago = (days: number) => new Date(Date.now() - days * DAY);
+const reviewer = { staffId: randomUUID(), username: 'rev.retention', role: 'reviewer' as const };
+const supervisor = { staffId: randomUUID(), username: 'sup.retention', role: 'supervisor' as const };
+
+/** The audit rows of the latest purge, one per kind. */
+async function lastPurgeAudit() {
+  const rows = await db('audit_log').where({ action: 'data_purged' }).orderBy('id', 'desc').limit(PURGE_KINDS.length)
+    .select<{ registration_id: string | null; actor: string; detail: { kind: string; count: number; before: string } }[]>('registration_id', 'actor', 'detail');
+  return rows;
+}
+const countOf = (rows: Awaited<ReturnType<typeof lastPurgeAudit>>, kind: string) => rows.find((r) => r.detail.kind === kind)?.detail.count;
+
+/** A request that ended at `closedDaysAgo`, started in July 2022 (a period no other test uses), with its data, letter and codes. */
+async function closed(status: 'rejected' | 'expired' | 'registered', closedDaysAgo: number) {
+  const closedAt = ago(closedDaysAgo);
+  const id = await insertRegistration(db, {
+    status, outcome: status, outcome_reason: status === 'rejected' ? 'letter_unsigned' : status === 'expired' ? 'expired' : null,
+    created_at: new Date('2022-07-05T08:00:00Z'), submitted_at: new Date('2022-07-05T08:10:00Z'),
+    ...(status === 'expired' ? {} : { verified_at: new Date('2022-07-05T08:20:00Z'), review_started_at: new Date('2022-07-05T08:20:00Z'), decided_at: closedAt }),
+    closed_at: closedAt,
+  });
+  await insertApplicantData(db, id);
+  await db('submissions').insert({ id: randomUUID(), registration_id: id, captcha_id: randomUUID(), captcha_answer_hash: 'c'.repeat(64), captcha_outcome: 'valid', created_at: closedAt });
+  await db('one_time_codes').insert({ id: randomUUID(), registration_id: id, task_id: randomUUID(), code_hash: 'o'.repeat(64), expires_at: closedAt, consumed_at: closedAt, created_at: closedAt });
+  return id;
+}
+
+describe('the daily retention purge', () => {
+  it('given rejected and expired requests closed longer ago than RETENTION_UNSUCCESSFUL, when the purge runs, then their personal data and letters are gone and their rows still count in the figures', async () => {
+    expect(config.RETENTION_UNSUCCESSFUL).toBe('P90D');
+    const rejectedLongAgo = await closed('rejected', 91);
+    await db('registrations').where({ id: rejectedLongAgo }).update({ outcome_reason: 'other', rejection_text: 'نماینده آقای نمونه مجاز نیست' });
+    const expiredLongAgo = await closed('expired', 120);
+    const rejectedLately = await closed('rejected', 89);
+    const account = await insertAccount(db, 'an account password that is long');
+    await db('registrations').where({ id: account.registrationId }).update({ closed_at: ago(400), created_at: new Date('2022-07-06T08:00:00Z') });
+    const reviews = createReviewService({ db, engine, config, now: () => new Date() });
+    expect((await reviews.detail(reviewer, rejectedLongAgo)).representative).not.toBeNull();
+
+    await purgeExpiredData(deps);
+
+    // What a reviewer opening the old rejected request sees now: its outcome, no one's data, no letter.
+    const detail = await reviews.detail(reviewer, rejectedLongAgo);
+    expect(detail).toMatchObject({ status: 'rejected', representative: null, letter: null, agency: { name: null } });
+    expect(detail.review.dataRemovedAt).toEqual(expect.any(String));
+    expect(detail.review.rejectionReason).toBe('other');
+    expect((await db('registrations').where({ id: rejectedLongAgo }).first()).rejection_text).toBeNull();
+    await expect(reviews.letter(reviewer, rejectedLongAgo)).rejects.toMatchObject({ statusCode: 404 });
+    for (const id of [rejectedLongAgo, expiredLongAgo]) {
+      expect(await db('applicant_data').where({ registration_id: id }).first()).toBeUndefined();
+      expect(await db('letters').where({ registration_id: id }).first()).toBeUndefined();
+      expect(await db('submissions').where({ registration_id: id }).first()).toBeUndefined();
+      expect(await db('one_time_codes').where({ registration_id: id }).first()).toBeUndefined();
+      expect((await db('registrations').where({ id }).first()).purged_at).toBeInstanceOf(Date);
+    }
+    // Not yet due, and a registered agency's data, which its account needs: kept.
+    expect((await reviews.detail(reviewer, rejectedLately)).representative).not.toBeNull();
+    expect(await db('applicant_data').where({ registration_id: account.registrationId }).first()).toBeDefined();
+    expect(await db('letters').where({ registration_id: account.registrationId }).first()).toBeDefined();
+    // The supervisor's figures for July 2022 still count every request.
+    const report = await createRegistrationReport(db)(supervisor, parseReportQuery({ from: '2022-07-01', to: '2022-07-31', bucket: 'month', calendar: 'gregorian' }));
+    expect(report.total).toMatchObject({ started: 4, successful: 1, unsuccessful: expect.objectContaining({ rejected: 2, expired: 1 }) });
+  });
+
+  it('given captchas, codes, entries and submissions older than RETENTION_CODES, when the purge runs, then they are gone except what an open request may still check', async () => {
+    const old = ago(2);
+    const open = await insertRegistration(db, { status: 'otp', submitted_at: old });
+    const expiredCaptcha = randomUUID();
+    const liveCaptcha = randomUUID();
+    await db('captchas').insert([
+      { id: expiredCaptcha, answer_hash: 'a'.repeat(64), expires_at: old, created_at: old },
+      { id: liveCaptcha, answer_hash: 'a'.repeat(64), expires_at: new Date(Date.now() + 60_000) },
+    ]);
+    const [superseded, inForce] = [randomUUID(), randomUUID()];
+    await db('one_time_codes').insert([
+      { id: superseded, registration_id: open, task_id: randomUUID(), code_hash: 'o'.repeat(64), expires_at: old, superseded_at: old, created_at: old },
+      { id: inForce, registration_id: open, task_id: randomUUID(), code_hash: 'o'.repeat(64), expires_at: old, created_at: old },
+    ]);
+    const [checkedEntry, uncheckedEntry] = [randomUUID(), randomUUID()];
+    await db('otp_entries').insert([
+      { id: checkedEntry, registration_id: open, code_hash: 'e'.repeat(64), outcome: 'wrong', created_at: old },
+      { id: uncheckedEntry, registration_id: open, code_hash: 'e'.repeat(64), created_at: old },
+    ]);
+    const [checkedSubmission, uncheckedSubmission] = [randomUUID(), randomUUID()];
+    await db('submissions').insert([
+      { id: checkedSubmission, registration_id: open, captcha_id: expiredCaptcha, captcha_answer_hash: 'c'.repeat(64), captcha_outcome: 'invalid', created_at: old },
+      { id: uncheckedSubmission, registration_id: open, captcha_id: liveCaptcha, captcha_answer_hash: 'c'.repeat(64), created_at: old },
+    ]);
+
+    await purgeExpiredData(deps);
+
+    const ids = async (table: string) => (await db(table).whereIn('id', [expiredCaptcha, liveCaptcha, superseded, inForce, checkedEntry, uncheckedEntry, checkedSubmission, uncheckedSubmission]).pluck('id')).sort();
+    expect(await ids('captchas')).toEqual([liveCaptcha]);
+    expect(await ids('one_time_codes')).toEqual([inForce]);
+    expect(await ids('otp_entries')).toEqual([uncheckedEntry]);
+    expect(await ids('submissions')).toEqual([uncheckedSubmission]);
+    const audit = await lastPurgeAudit();
+    expect(countOf(audit, 'captchas')).toBe(1);
+    expect(countOf(audit, 'one_time_codes')).toBe(1);
+    expect(countOf(audit, 'otp_entries')).toBe(1);
+    expect(countOf(audit, 'submissions')).toBe(1);
+
+    // Once the request has closed, what was spared goes too.
+    await db('registrations').where({ id: open }).update({ status: 'expired', closed_at: new Date() });
+    await purgeExpiredData(deps);
+    expect(await ids('one_time_codes')).toEqual([]);
+    expect(await ids('otp_entries')).toEqual([]);
+    expect(await ids('submissions')).toEqual([]);
+  });
+
+  it('given staff and account sessions that expired or were ended, when the purge runs, then they are gone and live ones stay', async () => {
+    const subject = randomUUID();
+    const session = (expiresAt: Date, revokedAt: Date | null = null) =>
+      ({ id: randomUUID(), kind: 'staff', subject_id: subject, token_hash: randomUUID().replace(/-/g, '').padEnd(64, '0'), expires_at: expiresAt, revoked_at: revokedAt });
+    const [expired, ended, live] = [session(ago(1 / 24)), session(new Date(Date.now() + 3_600_000), ago(1 / 24)), session(new Date(Date.now() + 3_600_000))];
+    await db('auth_sessions').insert([expired, ended, live]);
+
+    await purgeExpiredData(deps);
+
+    expect(await db('auth_sessions').where({ subject_id: subject }).pluck('id')).toEqual([live.id]);
+    expect(countOf(await lastPurgeAudit(), 'sessions')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('given a purge, when the audit log is read, then each kind has its row with how many and the cutoff, and no row says whose', async () => {
+    const before = new Date();
+    await purgeExpiredData(deps);
+
+    const rows = await lastPurgeAudit();
+    expect(rows.map((r) => r.detail.kind).sort()).toEqual([...PURGE_KINDS].sort());
+    for (const r of rows) {
+      expect(r).toMatchObject({ registration_id: null, actor: 'system:retention' });
+      expect(Object.keys(r.detail).sort()).toEqual(['before', 'count', 'kind']);
+      expect(r.detail.count).toBeGreaterThanOrEqual(0);
+      expect(new Date(r.detail.before).getTime()).toBeLessThanOrEqual(before.getTime() + 60_000);
+    }
+  });
+
+  it('given the models deployed from bpmn/, when the engine is asked, then it keeps every process\'s history for RETENTION_UNSUCCESSFUL and cleans it up nightly', async () => {
+    const latest = (await engine.definitions([PROCESS_ID, REVIEW_PROCESS_ID]))
+      .filter((d, _i, all) => d.version === Math.max(...all.filter((o) => o.key === d.key).map((o) => o.version)));
+    expect(latest.map((d) => [d.key, d.historyTimeToLive]).sort()).toEqual([[PROCESS_ID, 90], [REVIEW_PROCESS_ID, 90]]);
+    const { data } = await engine.rest.GET('/history/cleanup/configuration');
+    expect(data).toMatchObject({ enabled: true });
+    expect(data?.batchWindowStartTime).toBeTruthy();
+  });
+
+  it('given a version deployed with another history time to live (as from Modeler), when the purge runs, then the engine keeps it for the policy\'s days again', async () => {
+    const [def] = (await engine.definitions([REVIEW_PROCESS_ID])).sort((a, b) => b.version - a.version);
+    await engine.setHistoryTimeToLive(def!.id, 180);
+
+    await purgeExpiredData(deps);
+
+    expect((await engine.definitions([PROCESS_ID, REVIEW_PROCESS_ID])).map((d) => d.historyTimeToLive)).toSatisfy((ttl: unknown[]) => ttl.every((t) => t === 90));
+    const set = await db('audit_log').where({ action: 'engine_history_ttl_set' }).orderBy('id', 'desc').first();
+    expect(set).toMatchObject({ registration_id: null, detail: { process: REVIEW_PROCESS_ID, version: def!.version, days: 90, was: 180 } });
+  });
+
+  it('given two worker processes, when both start, then one purge is scheduled every night in Tehran and a job on it runs the purge', async () => {
+    const queueName = `retention-purge-test-${randomUUID()}`;
+    const first = startDailyPurge(deps, queueName);
+    const second = startDailyPurge(deps, queueName);
+    try {
+      await Promise.all([first.ready, second.ready]);
+      const schedulers = await first.queue.getJobSchedulers();
+      expect(schedulers).toHaveLength(1);
+      expect(schedulers[0]).toMatchObject({ pattern: '30 3 * * *', tz: 'Asia/Tehran' });
+
+      const runs = await db('audit_log').where({ action: 'data_purged' }).count({ n: '*' }).first();
+      const done = new Promise((resolve) => { first.worker.once('completed', resolve); second.worker.once('completed', resolve); });
+      await first.queue.add('purge', {});
+      await done;
+      const after = await db('audit_log').where({ action: 'data_purged' }).count({ n: '*' }).first();
+      expect(Number(after!.n) - Number(runs!.n)).toBe(PURGE_KINDS.length);
+    } finally {
+      await first.queue.removeJobScheduler('daily-retention-purge');
+      await first.queue.obliterate({ force: true });
+      await Promise.all([first.close(), second.close()]);
+    }
+  });
+});

@@ -1,0 +1,38 @@
+import { Queue, Worker } from 'bullmq';
+import { createRedis } from '../../adapters/queue/notification-queue.js';
+import { purgeExpiredData, type PurgeDeps } from './purge-expired-data.js';
+
+export const RETENTION_QUEUE = 'retention-purge';
+const SCHEDULER_ID = 'daily-retention-purge';
+
+/** Every night at 03:30 in Tehran, when nobody registers, inside the engine's own clean-up window (01:00–05:00). */
+export const PURGE_SCHEDULE = { pattern: '30 3 * * *', tz: 'Asia/Tehran' } as const;
+
+/**
+ * The daily purge as a BullMQ job scheduler. Every worker process upserts the same scheduler id, so
+ * Redis holds one schedule however many processes run, and each day's job is taken by one of them.
+ * A failed run is tried again; a run is idempotent (what was removed is gone, the next finds less).
+ */
+export function startDailyPurge(deps: PurgeDeps, queueName = RETENTION_QUEUE) {
+  const queueConnection = createRedis(deps.config.REDIS_URL);
+  const workerConnection = createRedis(deps.config.REDIS_URL);
+  const queue = new Queue(queueName, { connection: queueConnection });
+  const ready = queue.upsertJobScheduler(SCHEDULER_ID, { ...PURGE_SCHEDULE }, {
+    name: 'purge',
+    opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { count: 30 }, removeOnFail: { count: 30 } },
+  }).then(() => undefined);
+  ready.catch((e: Error) => deps.logger.error({ err: e.name }, 'daily retention purge not scheduled'));
+  const worker = new Worker(queueName, async () => purgeExpiredData(deps), { connection: workerConnection, concurrency: 1 });
+  worker.on('failed', (_job, e) => deps.logger.warn({ err: e.name, code: (e as { code?: string }).code }, 'retention purge failed; it is tried again'));
+  return {
+    queue,
+    worker,
+    ready,
+    async close() {
+      await worker.close();
+      await queue.close();
+      queueConnection.disconnect();
+      workerConnection.disconnect();
+    },
+  };
+}
