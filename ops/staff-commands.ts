@@ -21,6 +21,9 @@ function strongPassword(password: string, username: string): string {
   return password;
 }
 
+/** The name the web apps show in their header: the staff name and role say who, no person's name is needed. */
+const engineProfile = (username: string, role: string) => ({ firstName: username, lastName: `(${role})` });
+
 /** What the commands need of the engine's users (adapters/engine/engine-identity.ts). */
 export type StaffIdentity = Pick<EngineIdentity, 'addUser' | 'disable' | 'remove'>;
 
@@ -49,7 +52,7 @@ export function createStaffCommands(db: Db, identity: StaffIdentity, now: () => 
       if (await staff.byUsername(username)) throw new StaffCommandError(StaffCommandError.EXISTS, `${username} exists already`);
       const id = randomUUID();
       const passwordHash = await hashPassword(strongPassword(password, username));
-      const { created } = await identity.addUser(username, password, ENGINE_GROUPS[role]);
+      const { created } = await identity.addUser(username, password, ENGINE_GROUPS[role], engineProfile(username, role));
       try {
         await db.transaction(async (trx) => {
           await staff.create({ id, username, role, password_hash: passwordHash }, trx);
@@ -95,7 +98,7 @@ export function createStaffCommands(db: Db, identity: StaffIdentity, now: () => 
     async setPassword(input: string, password: string) {
       const row = await existing(input);
       const passwordHash = await hashPassword(strongPassword(password, row.username));
-      if (row.active) await identity.addUser(row.username, password, ENGINE_GROUPS[row.role]);
+      if (row.active) await identity.addUser(row.username, password, ENGINE_GROUPS[row.role], engineProfile(row.username, row.role));
       await db.transaction(async (trx) => {
         await staff.setPasswordHash(row.id, passwordHash, trx);
         await createSessionsRepo(db).revokeAllFor('staff', row.id, now(), trx);
