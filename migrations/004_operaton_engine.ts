@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 
 /**
  * The move to Operaton: the engine keeps user tasks and incidents itself (Tasklist, Cockpit), so the
- * home-made inbox and incident tables go; what was keyed on Zeebe's numeric keys is keyed on the
+ * home-made inbox and incident tables go; what was keyed on the old engine's numeric keys is keyed on the
  * engine's ids (UUID-shaped strings, longer than the old 32 characters).
  */
 export async function up(knex: Knex): Promise<void> {

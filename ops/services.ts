@@ -114,6 +114,14 @@ export async function recreateTestDatabase(databaseUrl: string, log: (m: string)
   });
 }
 
+/** Drops a test database (a test's scratch one), with the same refusal of anything not named as a test database. */
+export async function dropTestDatabase(databaseUrl: string) {
+  const url = new URL(databaseUrl);
+  const name = databaseName(url);
+  if (!/_test(_[a-z0-9]+)?$/.test(name)) throw new ServiceUnavailableError(`refusing to drop ${name}: not a test database`);
+  await withAdminClient(url, (client) => client.query(`drop database if exists ${quoteIdent(name)} with (force)`));
+}
+
 /** Uses the Redis on the URL; a local one that is stopped is started, a missing one installed. */
 export async function ensureRedis(redisUrl: string, log: (m: string) => void) {
   const url = new URL(redisUrl);

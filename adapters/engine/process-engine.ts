@@ -1,5 +1,5 @@
 import { createEngineRest, EngineError, type EngineConnection, type EngineRest, type EngineSchemas } from './engine-rest.js';
-import { fromEngineVariables, toEngineVariables, type Variables } from './variables.js';
+import { toEngineVariables, type Variables } from './variables.js';
 
 /** The user task is no longer open: completed already (by someone else), or ended by a timer or a cancellation. */
 export class TaskGoneError extends Error {
@@ -92,18 +92,13 @@ export function createProcessEngine(conn: EngineConnection, rest: EngineRest = c
       }
     },
 
-    async variables(processInstanceId: string): Promise<Variables> {
-      const { data } = await rest.GET('/process-instance/{id}/variables', { params: { path: { id: processInstanceId }, query: { deserializeValues: false } } });
-      return fromEngineVariables(data as Record<string, EngineSchemas['VariableValueDto']>);
-    },
-
-    async cancel(processInstanceId: string, reason = 'cancelled') {
+    /** Ends an instance (a test's, an operator's); one already gone is fine. */
+    async cancel(processInstanceId: string) {
       try {
         await rest.DELETE('/process-instance/{id}', { params: { path: { id: processInstanceId }, query: { skipCustomListeners: true } } });
       } catch (e) {
         if (!(e instanceof EngineError && e.status === 404)) throw e;
       }
-      return reason;
     },
 
     /** The running instances of a process key with their business keys (tests and tools clean up with it). */
@@ -125,7 +120,7 @@ export function createProcessEngine(conn: EngineConnection, rest: EngineRest = c
 
     /**
      * One deployment of all the given files; with duplicate filtering, unchanged models make no new
-     * version. `source` names who deployed (the deploy script, a process owner).
+     * version. The engine compares with the latest deployment of the same name *and* `source`.
      */
     async deploy(name: string, files: { name: string; content: Buffer }[], source: string): Promise<DeployResult> {
       const form = new FormData();
@@ -138,13 +133,12 @@ export function createProcessEngine(conn: EngineConnection, rest: EngineRest = c
         body: form as never,
         bodySerializer: (b) => b as unknown as FormData,
       });
-      const created = Object.values(data?.deployedProcessDefinitions ?? {}).map((d) => d.key!);
-      const processes = [];
-      const keys = new Set([...created, ...files.filter((f) => f.name.endsWith('.bpmn')).map((f) => f.name.replace(/\.bpmn$/, ''))]);
-      for (const key of keys) {
-        const { data: def } = await rest.GET('/process-definition/key/{key}', { params: { path: { key } } }).catch(() => ({ data: undefined }));
-        if (def) processes.push({ key, version: def.version!, id: def.id!, new: created.includes(key) });
-      }
+      const created = new Set(Object.values(data?.deployedProcessDefinitions ?? {}).map((d) => d.id!));
+      // The latest version of each process these files define, whether this deployment made it or an earlier one.
+      const names = new Set(files.map((f) => f.name));
+      const { data: latest } = await rest.GET('/process-definition', { params: { query: { latestVersion: true, maxResults: 10_000 } } });
+      const processes = (latest ?? []).filter((d) => names.has(d.resource!))
+        .map((d) => ({ key: d.key!, version: d.version!, id: d.id!, new: created.has(d.id!) }));
       return { id: data?.id ?? '', processes };
     },
   };

@@ -1,23 +1,15 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, migrateLatest, type Db } from '../../db/knex.js';
 import { migrations } from '../../migrations/index.js';
 import { projectRoot } from '../../ops/project-root.js';
+import { scratchDatabase } from '../support/database.js';
 
 // A scratch database of its own: rolling back must not disturb the other tests' tables.
-const url = new URL(process.env.DATABASE_URL!);
-const scratchName = `${url.pathname.slice(1)}_rollback`;
-const scratchUrl = Object.assign(new URL(url), { pathname: `/${scratchName}` }).toString();
-const admin = () => new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+const scratch = scratchDatabase('rollback');
+const scratchUrl = scratch.url;
 let db: Db;
-
-async function adminQuery(sql: string) {
-  const c = admin();
-  await c.connect();
-  try { await c.query(sql); } finally { await c.end(); }
-}
 
 /** `npm run migrate -- …` as an operator types it, against the scratch database. */
 function migrate(...args: string[]) {
@@ -38,8 +30,7 @@ const ALL = Object.keys(migrations).sort();
 const registrationId = randomUUID();
 
 beforeAll(async () => {
-  await adminQuery(`drop database if exists ${scratchName}`);
-  await adminQuery(`create database ${scratchName}`);
+  await scratch.create();
   db = createDb(scratchUrl);
   // Three batches of one (001, 002, 003), then the rest in one, as successive deployments would leave them.
   for (let i = 0; i < 3; i++) await db.migrate.up();
@@ -49,7 +40,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db?.destroy();
-  await adminQuery(`drop database if exists ${scratchName}`);
+  await scratch.drop();
 });
 
 describe('npm run migrate -- rollback', () => {

@@ -1,32 +1,23 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, migrateLatest, type Db } from '../../db/knex.js';
 import * as m006 from '../../migrations/006_agency_held_once_verified.js';
+import { scratchDatabase } from '../support/database.js';
 
 // A scratch database of its own: taking migrations down must not disturb the other tests' tables.
-const url = new URL(process.env.DATABASE_URL!);
-const scratchName = `${url.pathname.slice(1)}_migrations`;
-const admin = () => new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+const scratch = scratchDatabase('migrations');
 let db: Db;
-
-async function adminQuery(sql: string) {
-  const c = admin();
-  await c.connect();
-  try { await c.query(sql); } finally { await c.end(); }
-}
 
 const applied = async () => (await db('knex_migrations').orderBy('id').pluck('name')) as string[];
 const indexes = async () => (await db.raw(`select indexname from pg_indexes where tablename = 'registrations'`)).rows.map((r: { indexname: string }) => r.indexname);
 const tables = async () => (await db.raw(`select tablename from pg_tables where schemaname = 'public'`)).rows.map((r: { tablename: string }) => r.tablename);
 
 beforeAll(async () => {
-  await adminQuery(`drop database if exists ${scratchName}`);
-  await adminQuery(`create database ${scratchName}`);
-  db = createDb(Object.assign(new URL(url), { pathname: `/${scratchName}` }).toString());
+  await scratch.create();
+  db = createDb(scratch.url);
 });
 afterAll(async () => {
   await db?.destroy();
-  await adminQuery(`drop database if exists ${scratchName}`);
+  await scratch.drop();
 });
 
 describe('migration 002 (staff and auth)', () => {

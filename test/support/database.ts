@@ -5,6 +5,7 @@ import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
 import { createDb, type Db } from '../../db/knex.js';
 import type { RegistrationRow } from '../../db/registrations-repo.js';
 import { validateApplicantData } from '../../domain/applicant-data.js';
+import { dropTestDatabase, recreateTestDatabase } from '../../ops/services.js';
 import { letterPdf, newApplicant } from './fixtures.js';
 
 /** The test database (DATABASE_URL, migrated by the global setup) with the configuration of the run. */
@@ -50,4 +51,18 @@ export async function insertAccount(db: Db, password: string, status = 'active')
   const username = `acct${id.slice(0, 8)}.${data.agencyNationalId.slice(-4)}`;
   await db('accounts').insert({ id, registration_id: registrationId, username, password_hash: await hashPassword(password), agency_national_id: data.agencyNationalId, status });
   return { id, registrationId, username, agencyNationalId: data.agencyNationalId, agencyName: data.agencyName };
+}
+
+/**
+ * A database of its own for a test that takes migrations up and down (`<test database>_<suffix>`), so
+ * the other tests' tables stay as they are; created empty before the file's tests, dropped after them.
+ */
+export function scratchDatabase(suffix: string) {
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `${url.pathname}_${suffix}`;
+  return {
+    url: url.toString(),
+    create: () => recreateTestDatabase(url.toString(), () => undefined),
+    drop: () => dropTestDatabase(url.toString()),
+  };
 }
