@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ProcessEngine } from '../adapters/engine/process-engine.js';
+import type { ProgressFeed } from '../adapters/progress/registration-progress.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { createLogger } from '../config/logger.js';
 import type { Db } from '../db/knex.js';
@@ -13,9 +14,11 @@ import accountAuth from './plugins/account-auth.js';
 import applicantAuth from './plugins/applicant-auth.js';
 import configPlugin from './plugins/config.js';
 import knexPlugin from './plugins/knex.js';
+import progressPlugin from './plugins/progress.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
 import redisPlugin from './plugins/redis.js';
 import securityHeaders from './plugins/security-headers.js';
+import serverTiming from './plugins/server-timing.js';
 import servicesPlugin from './plugins/services.js';
 import staffAuth from './plugins/staff-auth.js';
 import swaggerPlugin from './plugins/swagger.js';
@@ -35,6 +38,7 @@ export interface AppOptions {
   /** Connections a caller owns (tests share the engine stack's); the app opens and closes its own otherwise. */
   db?: Db;
   engine?: ProcessEngine;
+  progress?: ProgressFeed;
   redis?: Redis;
   now?: () => Date;
   rateLimitNameSpace?: string;
@@ -45,9 +49,11 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(configPlugin, { config: opts.config });
   // First, so every response (errors, 404s, pages, the API) carries the security headers.
   await fastify.register(securityHeaders);
+  await fastify.register(serverTiming);
   await fastify.register(knexPlugin, { db: opts.db });
   await fastify.register(redisPlugin, { redis: opts.redis });
   await fastify.register(enginePlugin, { engine: opts.engine });
+  await fastify.register(progressPlugin, { progress: opts.progress });
   await fastify.register(servicesPlugin, { now: opts.now });
   await fastify.register(applicantAuth);
   await fastify.register(staffAuth);

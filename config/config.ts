@@ -104,6 +104,8 @@ export const ConfigSchema = Type.Object({
   /** Failures older than this are forgotten (Keycloak maxDeltaTimeSeconds, 12 h). */
   LOGIN_FAILURE_RESET_SECONDS: Type.Integer({ minimum: 60, maximum: 2_592_000, default: 43_200 }),
   TEST_HOOKS: Type.Boolean({ default: false }),
+  /** Answers carry a Server-Timing header (password hash, engine calls, waiting for the workers): for the benchmark and for diagnosis. */
+  SERVER_TIMING: Type.Boolean({ default: false }),
   /** Proxies whose X-Forwarded-For the API believes (addresses or CIDRs, comma-separated); empty: none, so limits key on the peer. */
   API_TRUST_PROXY: Type.String({ pattern: '^[0-9a-fA-F:./, ]*$', default: '' }),
   /** Requests one client address may make per window on each limited route; kept in Redis so all API instances share them. */

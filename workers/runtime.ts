@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { hostname } from 'node:os';
 import { serviceEngine } from '../adapters/engine/connect.js';
 import { externalTasks } from '../adapters/engine/external-tasks.js';
+import { announceProgress } from '../adapters/progress/registration-progress.js';
 import type { ProcessEngine } from '../adapters/engine/process-engine.js';
 import { createSmtpMailer } from '../adapters/mail/smtp-mailer.js';
 import { createPgsbCivilRegistry } from '../adapters/pgsb/civil-registry.js';
@@ -41,7 +42,11 @@ export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; en
   const started = jobWorkers.filter((w) => !opts.without?.includes(w.topic));
   // One worker id per topic and process: the engine replaces a worker's pending long poll by its next one.
   const idBase = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const workers = started.map((w) => startTopicPoller(w, externalTasks(engine.rest, `${idBase}-${w.topic}`), deps, config.ENGINE_LONG_POLL_MS));
+  // Once the engine accepted a completion, an applicant's request waiting for the next step may look again.
+  const onCompleted = (task: { businessKey: string | null; topic: string }) => {
+    if (task.businessKey) announceProgress(db, task.businessKey).catch((e: Error) => logger.debug({ topic: task.topic, err: e.name }, 'progress not announced'));
+  };
+  const workers = started.map((w) => startTopicPoller(w, externalTasks(engine.rest, `${idBase}-${w.topic}`), deps, config.ENGINE_LONG_POLL_MS, { onCompleted }));
   const delivery = startNotificationDelivery({ db, config, logger, sms, mailer }, notifications.name);
   logger.info({ topics: started.map((w) => w.topic) }, 'external-task workers started');
   // Failed-login records older than the reset time count for nothing; without this the table grows with every guessed name.

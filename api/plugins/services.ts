@@ -35,10 +35,10 @@ export interface ServicesPluginOptions {
 
 export default fp<ServicesPluginOptions>(
   async (app, opts) => {
-    const { db, engine, config } = app;
+    const { db, engine, config, progress } = app;
     const now = opts.now ?? (() => new Date());
     // The services take pino's Logger; Fastify's logger is that pino instance behind a narrower type.
-    const deps = { db, engine, config, logger: app.log as unknown as Logger, now };
+    const deps = { db, engine, config, progress, logger: app.log as unknown as Logger, now };
     const captchas = createCaptchaService(db, config, now);
     app.decorate('captchas', captchas);
     app.decorate('registrations', createRegistrationService(deps));
@@ -51,5 +51,5 @@ export default fp<ServicesPluginOptions>(
     app.decorate('registrationReport', createRegistrationReport(db, now));
     app.decorate('reportInstances', createReportInstances(db, config));
   },
-  { name: 'services', dependencies: ['config', 'knex', 'engine'] },
+  { name: 'services', dependencies: ['config', 'knex', 'engine', 'progress'] },
 );

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
+import type { ProgressFeed } from '../../adapters/progress/registration-progress.js';
 import { PROCESS_ID } from '../../adapters/engine/process-model.js';
 import type { Config } from '../../config/config.js';
 import { createAccountsRepo } from '../../db/accounts-repo.js';
@@ -14,11 +15,16 @@ import { newSessionToken } from '../auth/session-token.js';
 import { AppError, notFound, unauthorized } from '../errors/app-error.js';
 import { hashAccessToken, tokenEnded, tokenMatches } from './access-token.js';
 import { inspectLetter } from './letter-content.js';
+import { timed } from '../timing/server-timing.js';
 import { assertOpen, openRegistration, type RegistrationRef } from './open-registration.js';
 
 export const LETTER_MAX_BYTES = 5 * 1024 * 1024;
 
-export interface ServiceDeps { db: Db; engine: ProcessEngine; config: Config; logger: Logger; now: () => Date }
+export interface ServiceDeps {
+  db: Db; engine: ProcessEngine; config: Config; logger: Logger; now: () => Date;
+  /** The workers' announcements that a registration moved on, which end a wait for the next step early. */
+  progress: ProgressFeed;
+}
 
 /** Card steps 1–3-2: starting a registration, saving what the applicant enters, and the letter. */
 export function createRegistrationService({ db, engine, config, now }: ServiceDeps) {
@@ -60,9 +66,9 @@ export function createRegistrationService({ db, engine, config, now }: ServiceDe
       await registrations.create({ id, accessTokenHash: hashAccessToken(token) });
       try {
         // The business key is the registration id, so Cockpit and Tasklist find the request by it.
-        const instance = await engine.start(PROCESS_ID, id, {
+        const instance = await timed('engine', () => engine.start(PROCESS_ID, id, {
           registrationId: id, applicantTimeout: config.APPLICANT_TIMEOUT, otpTimeout: config.OTP_TIMEOUT, reviewReminder: config.REVIEW_REMINDER,
-        });
+        }));
         await registrations.update(id, { process_instance_id: instance.id });
         await audit.record({ registrationId: id, actor: 'applicant', action: 'registration_started', detail: { processInstanceId: instance.id } });
       } catch (err) {

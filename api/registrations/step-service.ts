@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { TaskGoneError } from '../../adapters/engine/process-engine.js';
 import { USER_TASKS } from '../../adapters/engine/process-model.js';
 import { hashPassword } from '../../adapters/crypto/password-hash.js';
@@ -14,6 +13,7 @@ import { hashSecret, OTP_LENGTH } from '../../domain/one-time-code.js';
 import { checkPassword } from '../../domain/password-policy.js';
 import type { CaptchaService } from '../captcha/captcha-service.js';
 import { AppError } from '../errors/app-error.js';
+import { timed } from '../timing/server-timing.js';
 import { openRegistration, type RegistrationRef } from './open-registration.js';
 import type { ServiceDeps } from './registration-service.js';
 
@@ -22,20 +22,39 @@ import type { ServiceDeps } from './registration-service.js';
  * waits for the next. The request is marked "verifying" before the task is completed, never after, so
  * the workers' next status (code sent, back to step 3) always lands last and is never overwritten.
  */
-export function createStepService({ db, engine, config, now }: ServiceDeps, captchas: CaptchaService) {
+/** How often a wait looks on its own; the workers' announcements usually end it sooner. */
+const POLL_MS = 500;
+
+export function createStepService({ db, engine, config, now, progress }: ServiceDeps, captchas: CaptchaService) {
   const registrations = createRegistrationsRepo(db);
   const audit = createAuditRepo(db);
   const letters = createLettersRepo(db);
   const codes = createOneTimeCodesRepo(db);
 
   /** The process may still be on its way to the step (a worker finishing), so a quick applicant waits briefly. */
-  async function openTask(registrationId: string, taskKey: string) {
+  const openTask = (registrationId: string, taskKey: string) => timed('task', async () => {
+    const task = await waitFor(registrationId, async () => (await engine.openTasks(registrationId, [taskKey]))[0]);
+    if (!task) throw new AppError('step_not_ready', 409);
+    return task;
+  });
+
+  /**
+   * Looks, and while `look` finds nothing waits for the workers' announcement that the registration moved
+   * on (or a poll interval, should one be lost) and looks again, up to SUBMIT_WAIT_MS.
+   */
+  async function waitFor<T>(registrationId: string, look: () => Promise<T | undefined>): Promise<T | undefined> {
     const deadline = Date.now() + config.SUBMIT_WAIT_MS;
-    for (;;) {
-      const [task] = await engine.openTasks(registrationId, [taskKey]);
-      if (task) return task;
-      if (Date.now() >= deadline) throw new AppError('step_not_ready', 409);
-      await sleep(100);
+    const watch = progress.watch(registrationId);
+    try {
+      for (;;) {
+        const found = await look();
+        if (found !== undefined) return found;
+        const left = deadline - Date.now();
+        if (left <= 0) return undefined;
+        await watch.next(Math.min(POLL_MS, left));
+      }
+    } finally {
+      watch.close();
     }
   }
 
@@ -50,7 +69,7 @@ export function createStepService({ db, engine, config, now }: ServiceDeps, capt
     stepBefore: 'applicant-data' | 'otp', undo: (trx: Tx) => Promise<unknown>,
   ) {
     try {
-      await engine.completeTask(taskId, variables);
+      await timed('engine', () => engine.completeTask(taskId, variables));
     } catch (err) {
       await db.transaction(async (trx) => {
         await undo(trx);
@@ -61,16 +80,15 @@ export function createStepService({ db, engine, config, now }: ServiceDeps, capt
     }
   }
 
-  /** Answers when the process waits for the applicant or reviewers again (or closed), or after SUBMIT_WAIT_MS ("verifying"). */
-  async function settle(registrationId: string) {
-    const deadline = Date.now() + config.SUBMIT_WAIT_MS;
-    while (Date.now() < deadline) {
-      if ((await engine.openTasks(registrationId)).length) return;
-      const reg = await registrations.get(registrationId);
-      if (!reg || CLOSED_STATUSES.includes(reg.status)) return;
-      await sleep(100);
-    }
-  }
+  /**
+   * Answers when the process waits for the applicant or reviewers again, has reached the review (the
+   * code accepted; the review task follows from the job executor) or closed; or after SUBMIT_WAIT_MS ("verifying").
+   */
+  const settle = (registrationId: string) => timed('wait', () => waitFor(registrationId, async () => {
+    if ((await engine.openTasks(registrationId)).length) return true;
+    const reg = await registrations.get(registrationId);
+    return !reg || CLOSED_STATUSES.includes(reg.status) || reg.status === 'under-review' ? true : undefined;
+  }));
 
   return {
     settle,
@@ -91,7 +109,7 @@ export function createStepService({ db, engine, config, now }: ServiceDeps, capt
       const task = await openTask(registrationId, USER_TASKS.applicantData);
 
       const submissionId = randomUUID();
-      const passwordHash = await hashPassword(input.password);
+      const passwordHash = await timed('hash', () => hashPassword(input.password));
       await db.transaction(async (trx) => {
         await createApplicantDataRepo(db).setPasswordHash(registrationId, passwordHash, trx);
         await trx('submissions').insert({ id: submissionId, registration_id: registrationId, captcha_id: input.captchaId, captcha_answer_hash: captchas.answerHash(input.captcha) });

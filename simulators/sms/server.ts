@@ -1,9 +1,9 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerKavenegarRoutes } from './kavenegar-routes.js';
-import { createSmsState } from './state.js';
+import { createSmsState, type SentMessage } from './state.js';
 
-export type SmsSimulatorOptions = { apiKey?: string; logger?: FastifyBaseLogger };
+export type SmsSimulatorOptions = { apiKey?: string; logger?: FastifyBaseLogger; onMessage?: (message: SentMessage) => void };
 
 /** A stand-in for Kavenegar's REST API; what it "delivers" is readable at `/__sim/messages`. */
 export function buildSmsSimulator(opts: SmsSimulatorOptions = {}): FastifyInstance {
@@ -18,7 +18,7 @@ export function buildSmsSimulator(opts: SmsSimulatorOptions = {}): FastifyInstan
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
-  const state = createSmsState();
+  const state = createSmsState(opts.onMessage);
   app.get('/health', async () => ({ status: 'ok' }));
   registerAdminRoutes(app, state);
   registerKavenegarRoutes(app, state, opts.apiKey ?? 'sim-api-key');

@@ -32,7 +32,7 @@ describe('the applicant\'s step comes from where the process is', () => {
       await engine.cancel(task!.processInstanceId);
       return engine.completeTask(taskId, vars);
     } };
-    const steps = createStepService({ db: ctx.stack.db, engine: racing, config: ctx.stack.config, logger: ctx.stack.logger, now: () => new Date() }, ctx.stack.captchas);
+    const steps = createStepService({ ...ctx.stack.serviceDeps, engine: racing }, ctx.stack.captchas);
     const captcha = await ctx.stack.captchas.create();
 
     // when the submit reaches the engine after the task is gone

@@ -12,6 +12,7 @@ export async function buildApiOnStack(stack: EngineStack, overrides: Partial<Con
     config: { ...stack.config, ...overrides },
     db: stack.db,
     engine: stack.engine,
+    progress: stack.progress,
     logger: stack.logger,
     rateLimitNameSpace: `test:${randomUUID()}:`,
   });

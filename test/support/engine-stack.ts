@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serviceEngine } from '../../adapters/engine/connect.js';
 import { PROCESS_ID } from '../../adapters/engine/process-model.js';
+import { listenForProgress } from '../../adapters/progress/registration-progress.js';
 import { createCaptchaService } from '../../api/captcha/captcha-service.js';
 import { createRegistrationService } from '../../api/registrations/registration-service.js';
 import { createRegistrationView } from '../../api/registrations/registration-view.js';
@@ -39,7 +40,8 @@ export async function startEngineStack(overrides: Partial<Record<keyof Config, s
   const db = createDb(config.DATABASE_URL);
   const engine = serviceEngine(config);
   const workers = startWorkers(config, logger, { db, engine, queueName: `notifications-test-${randomUUID()}`, retentionQueueName: null, without: options.withoutWorkers });
-  const deps = { db, engine, config, logger, now: () => new Date() };
+  const progress = await listenForProgress(config.DATABASE_URL, logger);
+  const deps = { db, engine, config, logger, progress, now: () => new Date() };
   const captchas = createCaptchaService(db, config);
   const registrations = createRegistrationService(deps);
   const pgsbUrl = urlOf(pgsbSim);
@@ -51,7 +53,9 @@ export async function startEngineStack(overrides: Partial<Record<keyof Config, s
     });
 
   return {
-    config, db, engine, captchas, registrations, logger,
+    config, db, engine, captchas, registrations, logger, progress,
+    /** What the API's services are built with (api/plugins/services.ts). */
+    serviceDeps: deps,
     workerDeps: workers.deps,
     steps: createStepService(deps, captchas),
     view: createRegistrationView(db, engine, config),
@@ -82,6 +86,7 @@ export async function startEngineStack(overrides: Partial<Record<keyof Config, s
       const running = await engine.runningInstances(PROCESS_ID);
       await Promise.all(running.map((p) => engine.cancel(p.id).catch(() => undefined)));
       await workers.close();
+      await progress.close();
       await db.destroy();
       await Promise.all([pgsbSim.close(), smsSim.close(), mail.stop()]);
     },

@@ -12,7 +12,10 @@ import type { WorkerDeps } from './worker-deps.js';
  * and sends a new one. The engine runs with unique worker requests, so the new poll (same worker id)
  * cancels the dropped one there; otherwise the dropped poll could still lock tasks nobody reads.
  */
-export function startTopicPoller(worker: Worker, api: ExternalTasks, deps: WorkerDeps, longPollMs: number) {
+export function startTopicPoller(
+  worker: Worker, api: ExternalTasks, deps: WorkerDeps, longPollMs: number,
+  hooks: { onCompleted?: (task: LockedTask) => void } = {},
+) {
   let stopped = false;
   let poll: AbortController | undefined;
   const running = new Set<Promise<void>>();
@@ -39,7 +42,7 @@ export function startTopicPoller(worker: Worker, api: ExternalTasks, deps: Worke
       }
       return;
     }
-    await api.complete(task.id, out).catch((e) => {
+    await api.complete(task.id, out).then(() => hooks.onCompleted?.(task), (e) => {
       // Completed already by an earlier delivery, or the instance moved on: the effects are keyed on the task id.
       if (taskNoLongerOurs(e)) deps.logger.info(ctxOf(task), 'task no longer ours at completion');
       else deps.logger.error({ ...ctxOf(task), err: faultOf(e).code }, 'completion not reported; the lock will expire and the task run again');

@@ -1,0 +1,208 @@
+/**
+ * `npm run bench`: registrations per second, the full stack against the engine's own ceiling, at 1,
+ * 4, 16 and 64 in flight, with where the time goes; writes bench/results/<date>.md (+ .svg chart,
+ * + .json) and prints the summary. Bounded: at most 10 minutes, loopback only, stops by itself.
+ * Options: --levels 1,4,16,64  --ceiling-seconds 15  --full-seconds 30  --label text  --before bench/results/x.json
+ */
+const { useTestEnv } = await import('../test/setup/test-env.js');
+useTestEnv();
+
+const { parseArgs } = await import('node:util');
+const { execFileSync } = await import('node:child_process');
+const { mkdir, readFile, writeFile } = await import('node:fs/promises');
+const os = await import('node:os');
+const path = await import('node:path');
+const { loadConfig } = await import('../config/config.js');
+const { createLogger } = await import('../config/logger.js');
+const { serviceEngine } = await import('../adapters/engine/connect.js');
+const { createDb } = await import('../db/knex.js');
+const { engineSettings } = await import('../ops/engine/settings.js');
+const { projectRoot } = await import('../ops/project-root.js');
+const { buildPgsbSimulator } = await import('../simulators/pgsb/server.js');
+const { buildSmsSimulator } = await import('../simulators/sms/server.js');
+const { createMailCatcher } = await import('../simulators/mail-catcher/create-mail-catcher.js');
+const { addStaff, STAFF_PASSWORD } = await import('../test/support/staff.js');
+const { default: setup } = await import('../test/setup/global-setup.js');
+const { runClosedLoop } = await import('./support/closed-loop.js');
+const { startCeiling } = await import('./support/ceiling.js');
+const { fullStackDriver } = await import('./support/full-stack.js');
+const { historyOf } = await import('./support/engine-history.js');
+const { oneTaskLatency } = await import('./support/one-task.js');
+const { phones } = await import('./support/phone.js');
+const { watchUsage } = await import('./support/process-usage.js');
+const { freePort, startService, stopService, waitForHttp } = await import('./support/services.js');
+const { samples } = await import('./support/stats.js');
+const { chartSvg } = await import('./support/chart.js');
+const { markdownReport, summaryTable, targets } = await import('./support/report.js');
+type Results = import('./support/results.js').BenchResults;
+
+const { values: opt } = parseArgs({
+  options: {
+    levels: { type: 'string', default: '1,4,16,64' },
+    'ceiling-seconds': { type: 'string', default: '15' },
+    'full-seconds': { type: 'string', default: '30' },
+    label: { type: 'string', default: 'current' },
+    before: { type: 'string' },
+  },
+});
+const levels = opt.levels.split(',').map(Number);
+const ceilingMs = Number(opt['ceiling-seconds']) * 1000;
+const fullMs = Number(opt['full-seconds']) * 1000;
+const DRAIN_MS = 60_000;
+const BUDGET_MS = 10 * 60_000;
+
+const wallStart = Date.now();
+const startedAt = new Date();
+const loadBefore = os.loadavg();
+const log = (m: string) => console.log(`[bench ${((Date.now() - wallStart) / 1000).toFixed(0)} s] ${m}`);
+const cleanups: (() => Promise<unknown>)[] = [];
+async function cleanUp() {
+  for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
+}
+// Bounded whatever happens: past the budget, clean up what we can and stop.
+const budget = setTimeout(async () => {
+  console.error(`[bench] over the ${BUDGET_MS / 60_000}-minute budget: stopping`);
+  await cleanUp();
+  process.exit(2);
+}, BUDGET_MS);
+budget.unref();
+
+async function main() {
+  const teardown = await setup();
+  cleanups.push(teardown);
+  const baseConfig = loadConfig();
+  const logger = createLogger({ level: 'silent' });
+  const engine = serviceEngine(baseConfig);
+  const pgrep = (name: string) => {
+    try {
+      return Number(execFileSync('pgrep', ['-o', '-x', name], { encoding: 'utf8' }).trim()) || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const enginePid = async () => Number((await readFile(engineSettings().pidFile, 'utf8').catch(() => '')).trim()) || undefined;
+  const services = { api: undefined as number | undefined, workers: undefined as number | undefined };
+  const usage = watchUsage([
+    { name: 'engine (JVM)', pid: enginePid },
+    { name: 'PostgreSQL', pid: async () => pgrep('postgres'), withChildren: true },
+    { name: 'Redis', pid: async () => pgrep('redis-server') },
+    { name: 'API', pid: async () => services.api },
+    { name: 'workers', pid: async () => services.workers },
+    { name: 'driver + simulators', pid: async () => process.pid },
+  ]);
+
+  log('one external task through the worker client');
+  const oneTask = await oneTaskLatency(engine, baseConfig, logger, 200, 100);
+
+  async function measureLevel<T extends object>(concurrency: number, windowMs: number, one: (keys: string[]) => Promise<void>, extra: () => T) {
+    const keys: string[] = [];
+    await usage.begin();
+    const from = new Date();
+    const result = await runClosedLoop(concurrency, windowMs, DRAIN_MS, () => one(keys));
+    const to = new Date();
+    const used = await usage.end();
+    const history = await historyOf(engine, keys, from, to);
+    log(`  ${concurrency} in flight: ${result.perSecond.toFixed(2)} registrations/s, ${result.errors.length} errors`);
+    return { concurrency, perSecond: result.perSecond, completed: result.completed, errors: result.errors, instance: history.instances, usage: used, steps: history.steps, ...extra() };
+  }
+
+  log('ceiling: no-op workers, user tasks through the engine REST API');
+  const ceiling = startCeiling(engine, baseConfig, logger);
+  const ceilingLevels = [];
+  for (const c of levels) {
+    const durations: number[] = [];
+    ceilingLevels.push(await measureLevel(c, ceilingMs, (keys) => ceiling.one(keys, durations), () => ({})));
+  }
+  await ceiling.close();
+
+  log('full stack: API and workers as processes, simulators answering at once');
+  const phone = phones();
+  const pgsbSim = buildPgsbSimulator();
+  const smsSim = buildSmsSimulator({ onMessage: (m) => phone.deliver(m) });
+  await pgsbSim.listen({ port: 0, host: '127.0.0.1' });
+  await smsSim.listen({ port: 0, host: '127.0.0.1' });
+  const mail = createMailCatcher({ smtpPort: 0, httpPort: 0, logger });
+  const mailPorts = await mail.start();
+  cleanups.push(() => Promise.all([pgsbSim.close(), smsSim.close(), mail.stop()]));
+  const portOf = (s: typeof pgsbSim) => (s.server.address() as import('node:net').AddressInfo).port;
+  const pgsbUrl = `http://127.0.0.1:${portOf(pgsbSim)}`;
+  const apiPort = await freePort();
+  const env = {
+    ...process.env,
+    LOG_LEVEL: 'warn', API_PORT: String(apiPort), API_TRUST_PROXY: '127.0.0.1', SERVER_TIMING: 'true',
+    PGSB_BASE_URL: pgsbUrl, SMS_BASE_URL: `http://127.0.0.1:${portOf(smsSim)}`, SMTP_PORT: String(mailPorts.smtpPort),
+  };
+  const api = startService('api/server.ts', env);
+  const workers = startService('workers/main.ts', env);
+  services.api = api.pid;
+  services.workers = workers.pid;
+  cleanups.push(() => Promise.all([stopService(api), stopService(workers)]));
+  const baseUrl = `http://127.0.0.1:${apiPort}`;
+  await waitForHttp(`${baseUrl}/api/captcha`);
+  const db = createDb(baseConfig.DATABASE_URL);
+  cleanups.push(() => db.destroy());
+  const reviewerName = await addStaff(db, 'reviewer');
+  const login = await fetch(`${baseUrl}/api/staff/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: reviewerName, password: STAFF_PASSWORD }) });
+  if (!login.ok) throw new Error(`the reviewer could not log in: ${login.status}`);
+  const reviewerToken = ((await login.json()) as { token: string }).token;
+  const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => {
+    if (!r.ok) throw new Error(`${url}: ${r.status}`);
+  });
+  const pgsb = {
+    addCitizen: (c: Record<string, unknown>) => post(`${pgsbUrl}/__sim/citizens`, c),
+    addMobile: (nationalCode: string, mobile: string) => post(`${pgsbUrl}/__sim/mobiles`, { nationalCode, mobile }),
+  };
+  const fullLevels = [];
+  for (const c of levels) {
+    const m = { steps: samples(), requests: samples(), server: samples(), instanceKeys: [] as string[] };
+    const one = fullStackDriver(baseUrl, pgsb, phone, reviewerToken, m);
+    fullLevels.push(await measureLevel(c, fullMs, async (keys) => {
+      await one();
+      keys.push(...m.instanceKeys.splice(0));
+    }, () => ({ applicant: m.steps.summaries(), requests: m.requests.summaries(), server: m.server.summaries() })));
+  }
+  // The full stack's processes and simulators; the engine (the first cleanup) stays for nothing else, so all go at the end.
+
+  const commit = (() => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: projectRoot, encoding: 'utf8' }).trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
+  const results: Results = {
+    label: opt.label,
+    startedAt: startedAt.toISOString(),
+    seconds: (Date.now() - wallStart) / 1000,
+    machine: {
+      cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      os: `${os.type()} ${os.release()}`, node: process.version, loadBefore, commit,
+    },
+    oneTask,
+    ceiling: ceilingLevels,
+    fullStack: fullLevels,
+  };
+  const before = opt.before ? (JSON.parse(await readFile(opt.before, 'utf8')) as Results) : undefined;
+  const dir = path.join(projectRoot, 'bench', 'results');
+  await mkdir(dir, { recursive: true });
+  const stamp = results.startedAt.slice(0, 16).replace(':', '');
+  const base = `${stamp}-${opt.label.replace(/[^a-z0-9-]+/gi, '-')}`;
+  await writeFile(path.join(dir, `${base}.json`), JSON.stringify(results, null, 1));
+  await writeFile(path.join(dir, `${base}.svg`), await chartSvg(results, before));
+  await writeFile(path.join(dir, `${base}.md`), markdownReport(results, `${base}.svg`, before));
+  console.log(`\n${summaryTable(results)}\n`);
+  for (const t of targets(results)) console.log(`${t.met ? 'met    ' : 'NOT MET'}  ${t.target}: ${t.measured}`);
+  console.log(`\nreport: bench/results/${base}.md (${results.seconds.toFixed(0)} s)`);
+}
+
+// Whatever fails, the API, the workers, the simulators and the engine it started are stopped.
+try {
+  await main();
+  await cleanUp();
+  clearTimeout(budget);
+  process.exit(0);
+} catch (err) {
+  console.error('[bench] failed:', err);
+  await cleanUp();
+  process.exit(1);
+}

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import { externalTasks } from '../../adapters/engine/external-tasks.js';
+import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
+import { PROCESS_ID, USER_TASKS } from '../../adapters/engine/process-model.js';
+import type { Variables } from '../../adapters/engine/variables.js';
+import type { Config } from '../../config/config.js';
+import { jobWorkers } from '../../workers/index.js';
+import type { Worker } from '../../workers/support/define-worker.js';
+import { startTopicPoller } from '../../workers/support/topic-poller.js';
+import type { WorkerDeps } from '../../workers/support/worker-deps.js';
+import { progressEvents } from './progress-events.js';
+
+/** What each topic answers on the way to "registered", with no database, PGSB or SMS behind it. */
+const HAPPY_PATH: Record<string, () => Variables> = {
+  'captcha-check': () => ({ captchaOutcome: 'valid' }),
+  'civil-registry-inquiry': () => ({ civilRegistryOutcome: 'match' }),
+  'shahkar-inquiry': () => ({ shahkarOutcome: 'match' }),
+  'otp-send': () => ({ otpSentAt: new Date().toISOString() }),
+  'otp-check': () => ({ otpOutcome: 'accepted', otpWrongCount: 0 }),
+  'review-record': () => ({ reviewDecision: 'approve' }),
+  'review-reminder': () => ({}),
+  'account-create': () => ({ accountId: randomUUID() }),
+  'notify-applicant': () => ({ notified: 'sms' }),
+  'registration-close': () => ({ outcome: 'registered' }),
+};
+
+/** The real workers' subscriptions (topic, variables fetched, lock, tasks per poll), each answering at once. */
+function noOp(worker: Worker): Worker {
+  const answer = HAPPY_PATH[worker.topic];
+  if (!answer) throw new Error(`the ceiling has no answer for topic ${worker.topic}; add it to HAPPY_PATH`);
+  return { ...worker, run: async () => answer() };
+}
+
+/**
+ * The engine's own ceiling: the deployed models, driven through the same worker client (one long-poll
+ * loop per topic) with workers that do nothing, and the user tasks completed straight through the
+ * engine's REST API. What is left is the engine, its database and the client.
+ */
+export function startCeiling(engine: ProcessEngine, config: Config, logger: Logger) {
+  const events = progressEvents();
+  const deps = { config, logger } as WorkerDeps;
+  const pollers = jobWorkers.map((w) => startTopicPoller(noOp(w), externalTasks(engine.rest, `bench-ceiling-${process.pid}-${w.topic}`), deps, config.ENGINE_LONG_POLL_MS, {
+    onCompleted: (task) => events.done(task.topic, task.businessKey),
+  }));
+
+  /** The user task as soon as the engine has it (the review's comes from the job executor, a moment after). */
+  async function completeWhenOpen(businessKey: string, key: string, variables: Variables) {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const [task] = await engine.openTasks(businessKey, [key]);
+      if (task) return engine.completeTask(task.id, variables);
+      if (Date.now() > deadline) throw new Error(`${key} never opened`);
+      await sleep(20);
+    }
+  }
+
+  return {
+    /** One registration, start to "registered"; the business keys are returned for the history. */
+    async one(keys: string[], durations: number[]) {
+      const id = randomUUID();
+      keys.push(id);
+      const codeSent = events.expect('otp-send', id);
+      const closed = events.expect('registration-close', id);
+      const t0 = performance.now();
+      await engine.start(PROCESS_ID, id, { registrationId: id, applicantTimeout: 'P3D', otpTimeout: 'PT15M', reviewReminder: 'P2D' });
+      await completeWhenOpen(id, USER_TASKS.applicantData, { submissionId: randomUUID() });
+      await codeSent;
+      await completeWhenOpen(id, USER_TASKS.enterOtp, { otpAction: 'verify', otpEntryId: randomUUID() });
+      await completeWhenOpen(id, USER_TASKS.review, { decision: 'approve' });
+      await closed;
+      durations.push(performance.now() - t0);
+    },
+    close: () => Promise.all(pollers.map((p) => p.close())),
+  };
+}
