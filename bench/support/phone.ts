@@ -16,7 +16,7 @@ export function phones(timeoutMs = 60_000) {
       }
     },
     expect(to: string, match: (m: SentMessage) => boolean, what: string): Promise<SentMessage> {
-      return new Promise((resolve, reject) => {
+      const expected = new Promise<SentMessage>((resolve, reject) => {
         const w = { to, match, resolve: (m: SentMessage) => { clearTimeout(timer); resolve(m); } };
         const timer = setTimeout(() => {
           waiting.delete(w);
@@ -24,6 +24,9 @@ export function phones(timeoutMs = 60_000) {
         }, timeoutMs);
         waiting.add(w);
       });
+      // Awaited only after the earlier steps; if one of those fails first, this one's timeout is nobody's error.
+      expected.catch(() => undefined);
+      return expected;
     },
   };
 }

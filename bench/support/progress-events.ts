@@ -5,7 +5,7 @@ export function progressEvents(timeoutMs = 60_000) {
   return {
     /** Registered before the action that leads to it, so an early completion is not missed. */
     expect(topic: string, businessKey: string): Promise<void> {
-      return new Promise((resolve, reject) => {
+      const expected = new Promise<void>((resolve, reject) => {
         const key = keyOf(topic, businessKey);
         const timer = setTimeout(() => {
           waiting.delete(key);
@@ -13,6 +13,9 @@ export function progressEvents(timeoutMs = 60_000) {
         }, timeoutMs);
         waiting.set(key, { resolve, timer });
       });
+      // Awaited only after the earlier steps; if one of those fails first, this one's timeout is nobody's error.
+      expected.catch(() => undefined);
+      return expected;
     },
     done(topic: string, businessKey: string | null) {
       if (!businessKey) return;
