@@ -17,14 +17,14 @@ import { timed } from '../timing/server-timing.js';
 import { openRegistration, type RegistrationRef } from './open-registration.js';
 import type { ServiceDeps } from './registration-service.js';
 
+/** How often a wait looks on its own; the workers' announcements usually end it sooner. */
+const POLL_MS = 500;
+
 /**
  * The applicant's user tasks (card steps 3–5 and 9-2): each call completes the engine's open task and
  * waits for the next. The request is marked "verifying" before the task is completed, never after, so
  * the workers' next status (code sent, back to step 3) always lands last and is never overwritten.
  */
-/** How often a wait looks on its own; the workers' announcements usually end it sooner. */
-const POLL_MS = 500;
-
 export function createStepService({ db, engine, config, now, progress }: ServiceDeps, captchas: CaptchaService) {
   const registrations = createRegistrationsRepo(db);
   const audit = createAuditRepo(db);
