@@ -148,6 +148,36 @@ describe('accessibility of the registration form', () => {
     await page.close();
   }, 120_000);
 
+  it('the code step with a wrong code, and the outcomes (registered, rejected), pass axe', async () => {
+    const open = async (id: string, token: string) => {
+      const { page } = await newPage();
+      await page.evaluate((v) => localStorage.setItem('payam.registration', JSON.stringify(v)), { id, token });
+      await page.reload();
+      return page;
+    };
+    // 9-2 with a wrong code: the error under the field and in the summary, which takes the focus.
+    const atCode = await ctx.applicant.begin();
+    await ctx.applicant.submit(atCode.id);
+    await ctx.applicant.step(atCode.id, 'otp');
+    let page = await open(atCode.id, atCode.token);
+    await heading(page, 'کد تأیید');
+    await page.getByLabel('کد تأیید', { exact: true }).fill('۰۰۰۰۰۰');
+    await page.getByRole('button', { name: 'تأیید کد' }).click();
+    await page.locator('#code-error:not(:empty)').waitFor();
+    await checkPage(page, 'a11y-04-otp-wrong');
+    await page.close();
+
+    for (const [decision, title] of [[{ decision: 'approve' }, 'ثبت‌نام دستگاه انجام شد'], [{ decision: 'reject', rejectionReason: 'letter_unsigned' }, 'درخواست تأیید نشد']] as const) {
+      const r = await ctx.applicant.untilReview();
+      await ctx.applicant.decide(r.id, decision);
+      await ctx.stack.eventually(() => ctx.stack.view(r.id), (v) => v.step !== 'under-review');
+      page = await open(r.id, r.token);
+      await heading(page, title);
+      await checkPage(page, `a11y-05-${decision.decision}`);
+      await page.close();
+    }
+  }, 120_000);
+
   it('labels every field, and numbers get a numeric keyboard and the right autocomplete', async () => {
     const { page } = await newPage();
     await page.goto(`${session.baseUrl}/`);
