@@ -178,6 +178,23 @@ describe('accessibility of the registration form', () => {
     }
   }, 120_000);
 
+  it('the account login offers the same audio: Enter on "listen" plays this captcha, and a second listen replays it without asking the server', async () => {
+    const { page } = await newPage();
+    const audioRequests: string[] = [];
+    page.on('request', (r) => r.url().endsWith('/audio') && audioRequests.push(r.url()));
+    await page.goto(`${session.baseUrl}/login`);
+    await heading(page, 'ورود به حساب دستگاه');
+    const { id } = await captchaAnswer(page, session.baseUrl);
+    await tabTo(page, 'captcha-listen');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (document.querySelector<HTMLAudioElement>('#captcha-audio')?.duration ?? 0) > 4);
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#captcha-listen').textContent()).toBe('پخش دوباره');
+    expect(audioRequests).toEqual([`${session.baseUrl}/api/captcha/${id}/audio`]);
+    await checkPage(page, 'a11y-06-login-audio');
+    await page.close();
+  });
+
   it('labels every field, and numbers get a numeric keyboard and the right autocomplete', async () => {
     const { page } = await newPage();
     await page.goto(`${session.baseUrl}/`);
