@@ -62,8 +62,9 @@ describe('the registration form in a browser', () => {
     expect(await textOf(page, '#captcha-error')).toContain('کد امنیتی درست وارد نشده است');
     await checkPage(page, '05-captcha-invalid');
 
-    // Steps 5–8: the right captcha, typed in Persian digits; the inquiries take a moment (one slow answer).
-    await ctx.stack.sim.pgsbFault('civil-registry', 'timeout', 1);
+    // Steps 5–8: the right captcha, typed in Persian digits; the inquiries take a moment (two slow answers,
+    // so "verifying" lasts a few seconds even when a busy machine makes the submit itself slow).
+    await ctx.stack.sim.pgsbFault('civil-registry', 'timeout', 2);
     await page.getByLabel('کد امنیتی', { exact: true }).fill(persian(second.answer));
     await page.getByRole('button', { name: 'ثبت درخواست' }).click();
     await heading(page, 'در حال استعلام اطلاعات');
