@@ -6,6 +6,8 @@ export const PROCESS_CODES = [
   'captcha_invalid',
   'captcha_expired',
   'captcha_required',
+  'captcha_audio_used',
+  'captcha_audio_unavailable',
   'civil_registry_mismatch',
   'civil_registry_deceased',
   'shahkar_mismatch',
@@ -144,6 +146,14 @@ const MESSAGES: Record<MessageCode, MessageText> = {
   captcha_required: {
     fa: 'از نشانی اینترنتی شما به‌تازگی درخواست‌های زیادی ثبت شده است. برای ادامه، لطفاً کد امنیتی تصویر را وارد کنید.',
     en: 'Many requests have come from your network address lately. To continue, please enter the security code from the image.',
+  },
+  captcha_audio_used: {
+    fa: 'صدای این کد امنیتی یک بار پخش شده است. برای شنیدن دوباره، از دکمه پخش همان صدا استفاده کنید یا کد جدید بگیرید.',
+    en: 'The audio of this security code has already been served. Replay it with the player, or get a new code.',
+  },
+  captcha_audio_unavailable: {
+    fa: 'پخش صوتی کد امنیتی اکنون ممکن نیست. لطفاً کمی بعد دوباره تلاش کنید یا کد جدید بگیرید.',
+    en: 'The audio of the security code is not available right now. Please try again shortly or get a new code.',
   },
   civil_registry_mismatch: {
     fa: 'اطلاعات هویتی واردشده با اطلاعات سازمان ثبت احوال کشور مطابقت ندارد. لطفاً کد ملی، تاریخ تولد و سایر مشخصات را بررسی و اصلاح کنید.',

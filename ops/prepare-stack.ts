@@ -3,6 +3,7 @@ import { deployModels } from '../adapters/engine/deploy-models.js';
 import type { Config } from '../config/config.js';
 import { createDb, migrateLatest } from '../db/knex.js';
 import { isReady, startEngine, stopEngine } from './engine/process.js';
+import { ensureEspeak } from './espeak.js';
 import type { EngineSettings } from './engine/settings.js';
 import { ensurePostgres, ensureRedis, recreateTestDatabase, ServiceUnavailableError } from './services.js';
 
@@ -28,7 +29,7 @@ async function startFreshTestEngine(engine: EngineSettings, log: Log, keep: bool
 
 /**
  * What `npm start` and the test run both need before any service: PostgreSQL and Redis (started or
- * installed), the project's database migrated, the engine's database, the engine running and bpmn/
+ * installed), espeak-ng (the captcha's audio), the project's database migrated, the engine's database, the engine running and bpmn/
  * deployed. The test run asks for `recreateTestDatabase`: both databases start empty, and so does its
  * engine unless `keepEngine`. `engineStarted` says whether this call started the engine (and so
  * whether the caller should stop it).
@@ -42,6 +43,7 @@ export async function prepareStack(
   await ensurePostgres(config.DATABASE_URL, log, { createDatabase: !recreate });
   if (recreate) await recreateTestDatabase(config.DATABASE_URL, log);
   await ensureRedis(config.REDIS_URL, log);
+  await ensureEspeak(log);
   const db = createDb(config.DATABASE_URL);
   try {
     log(`migrations applied: ${(await migrateLatest(db)).join(', ') || 'none (up to date)'}`);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { renderCaptchaWav } from '../../adapters/captcha/captcha-audio.js';
 import { generateCaptchaAnswer, normalizeCaptchaInput } from '../../adapters/captcha/captcha-answer.js';
 import { renderCaptchaPng } from '../../adapters/captcha/render-captcha-png.js';
+import { openAnswer, sealAnswer } from '../../adapters/captcha/seal-answer.js';
 import type { Config } from '../../config/config.js';
 import { createCaptchasRepo } from '../../db/captchas-repo.js';
 import type { Db } from '../../db/knex.js';
@@ -9,7 +11,11 @@ import { fail, ok, type Result } from '../../domain/result.js';
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Captcha challenges (card step 5): the answer is kept only as an HMAC, each is used once and expires. */
+/**
+ * Captcha challenges (card step 5): the answer is kept only as an HMAC, each is used once and expires.
+ * One challenge has two forms of the same answer, the image (sent with it) and the audio (fetched once,
+ * by its id); the first check of an answer, right or wrong, ends the challenge and so both forms.
+ */
 export function createCaptchaService(db: Db, config: Config, now: () => Date = () => new Date()) {
   const captchas = createCaptchasRepo(db);
   const answerHash = (typed: string) => hashSecret(normalizeCaptchaInput(typed), config.SECRET_PEPPER);
@@ -18,10 +24,20 @@ export function createCaptchaService(db: Db, config: Config, now: () => Date = (
       const id = randomUUID();
       const answer = generateCaptchaAnswer();
       await captchas.create({
-        id, answerHash: hashSecret(answer, config.SECRET_PEPPER),
+        id, answerHash: hashSecret(answer, config.SECRET_PEPPER), answerSealed: sealAnswer(answer, config.SECRET_PEPPER),
         expiresAt: new Date(now().getTime() + config.CAPTCHA_TTL_SECONDS * 1000),
       });
       return { id, image: `data:image/png;base64,${renderCaptchaPng(answer).toString('base64')}`, answer };
+    },
+    /**
+     * The answer spoken in Persian digits with noise (a WAV), for a challenge not yet answered nor
+     * expired, once: a second request, or one after the answer was checked, is refused.
+     */
+    async audio(captchaId: string): Promise<Result<Buffer, 'captcha_audio_used' | 'captcha_expired' | 'not_found'>> {
+      if (!UUID_PATTERN.test(captchaId)) return fail('not_found');
+      const taken = await captchas.takeForAudio(captchaId, now());
+      if ('sealed' in taken) return ok(await renderCaptchaWav(openAnswer(taken.sealed, config.SECRET_PEPPER)));
+      return fail(({ used: 'captcha_audio_used', expired: 'captcha_expired', unknown: 'not_found' } as const)[taken.refused]);
     },
     /** What the applicant typed, in the form it is stored and compared (Persian digits accepted). */
     answerHash,

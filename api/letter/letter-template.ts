@@ -41,7 +41,7 @@ export function renderLetterTemplate(input: { registrationId: string; data: Data
 <table><tbody>${rows.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}</tbody></table>
 <p>مسئولیت صحت اطلاعات فوق و اقدامات نماینده در سامانه بر عهده این دستگاه است.</p>
 <section class="sign">
-  <div class="signer"><p>نام و نام خانوادگی مقام مجاز: ${blank}</p><p>سمت: ${blank}</p><p>امضا:</p><div class="box" aria-label="محل امضا"></div></div>
+  <div class="signer"><p>نام و نام خانوادگی مقام مجاز: ${blank}</p><p>سمت: ${blank}</p><p>امضا:</p><div class="box" role="img" aria-label="محل امضا"></div></div>
   <div class="stamp"><div class="box" aria-label="محل مهر دستگاه">محل مهر دستگاه</div></div>
 </section>
 <footer>شناسه درخواست: <bdi dir="ltr">${input.registrationId}</bdi></footer>

@@ -13,11 +13,12 @@ export const POLICIES = {
   api: { 'default-src': ["'none'"], 'base-uri': ["'none'"], 'form-action': ["'none'"], 'frame-ancestors': ["'none'"] },
   /**
    * The Persian pages, and what they load. Inline styles and data: fonts are allowed for the letter template, which the form
-   * opens as a blob of its own origin, and a blob document runs under the policy of the page that made it.
+   * opens as a blob of its own origin, and a blob document runs under the policy of the page that made it. The captcha's
+   * audio is fetched once and played from a blob, so the player can replay it.
    */
   pages: {
     'default-src': ["'self'"], 'script-src': ["'self'"], 'script-src-attr': ["'none'"], 'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:'], 'font-src': ["'self'", 'data:'], 'connect-src': ["'self'"], 'object-src': ["'none'"],
+    'img-src': ["'self'", 'data:'], 'font-src': ["'self'", 'data:'], 'connect-src': ["'self'"], 'media-src': ['blob:'], 'object-src': ["'none'"],
     'base-uri': ["'none'"], 'frame-ancestors': ["'none'"], 'form-action': ["'self'"],
   },
   /** The letter template opened on its own (GET …/letter-template): its styles and font are inside it and it runs no script. */

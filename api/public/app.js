@@ -58,7 +58,9 @@ function render(view) {
     $('#verifying-slow').hidden = true;
     slow = setTimeout(() => ($('#verifying-slow').hidden = false), 30_000);
   } else showResult(view);
-  if (POLL_MS[view.step]) poll = setTimeout(refresh, POLL_MS[view.step]);
+  // At 9-2 the code may still be on its way: asked again until it is sent, so the resend countdown can start.
+  const pollMs = view.step === 'otp' && !view.otp?.resendAvailableAt ? 2000 : POLL_MS[view.step];
+  if (pollMs) poll = setTimeout(refresh, pollMs);
 }
 
 async function refresh() {

@@ -34,3 +34,27 @@ describe('captcha of the login form', () => {
     expect(await verify('not-a-uuid', '12345')).toEqual({ ok: false, code: 'captcha_invalid' });
   });
 });
+
+describe('the audio of a captcha (same challenge, same answer)', () => {
+  it('given a new challenge, then its audio is served once, and the answer heard is still accepted once', async () => {
+    const c = await captchas.create();
+    expect((await captchas.audio(c.id)).ok).toBe(true);
+    expect(await captchas.audio(c.id)).toEqual({ ok: false, code: 'captcha_audio_used' });
+    expect(await verify(c.id, c.answer)).toEqual({ ok: true, value: true });
+  });
+
+  it('given a challenge already answered (right or wrong), then its audio is refused, and nothing of the answer stays in its row', async () => {
+    const c = await captchas.create();
+    expect(await verify(c.id, '00000000')).toEqual({ ok: false, code: 'captcha_invalid' });
+    expect(await captchas.audio(c.id)).toEqual({ ok: false, code: 'captcha_audio_used' });
+    expect((await db('captchas').where({ id: c.id }).first()).answer_sealed).toBeNull();
+  });
+
+  it('given an expired challenge or an unknown id, then captcha_expired or not_found', async () => {
+    const c = await captchas.create();
+    clock.advance((config.CAPTCHA_TTL_SECONDS + 1) * 1000);
+    expect(await captchas.audio(c.id)).toEqual({ ok: false, code: 'captcha_expired' });
+    expect(await captchas.audio('00000000-0000-4000-8000-000000000000')).toEqual({ ok: false, code: 'not_found' });
+    expect(await captchas.audio('not-a-uuid')).toEqual({ ok: false, code: 'not_found' });
+  });
+});

@@ -5,7 +5,7 @@ import { newApplicant } from '../support/fixtures.js';
 import { useApiOnStack } from '../support/lifecycle.js';
 import { reviewJourney } from '../support/review-journey.js';
 import { addStaff, staffToken } from '../support/staff.js';
-import { layoutFacts, snap, useBrowserOnApi, watchProblems } from './browser-session.js';
+import { checkPage, layoutFacts, useBrowserOnApi, watchProblems } from './browser-session.js';
 import { heading, persian, textOf } from './form-helpers.js';
 import { registerThroughForm } from './register-through-form.js';
 import { accountAttempt, alertText, signInStaff, snapLoadedAt } from './staff-pages.js';
@@ -32,11 +32,11 @@ describe('review, account login and figures in a browser', () => {
 
     // When a reviewer signs in, opens it from the queue and approves it.
     await page.goto(`${session.baseUrl}/review/`);
-    await snap(page, '10-review-login');
+    await checkPage(page, '10-review-login');
     await signInStaff(page, await addStaff(ctx.stack.db, 'reviewer'), 'ورود کارشناسان');
     await heading(page, 'درخواست‌های در انتظار بررسی');
     expect(await layoutFacts(page)).toEqual({ dir: 'rtl', vazirmatnLoaded: true, overflows: false });
-    await snap(page, '11-review-queue');
+    await checkPage(page, '11-review-queue');
     await page.getByRole('link', { name: `بررسی درخواست ${person.agencyName}` }).click();
     await heading(page, person.agencyName);
     await page.getByRole('link', { name: 'باز کردن نامه در پنجره جدید' }).waitFor();
@@ -55,23 +55,23 @@ describe('review, account login and figures in a browser', () => {
     await page.getByRole('button', { name: 'ثبت تصمیم' }).click();
     await heading(page, 'درخواست‌های در انتظار بررسی');
     expect(await page.getByRole('status').first().textContent()).toContain('درخواست تأیید شد');
-    await snap(page, '13-review-decided');
+    await checkPage(page, '13-review-decided');
 
     // Then the applicant gets the username by SMS and signs in with it on /login (after one wrong password).
     await ctx.stack.eventually(() => ctx.stack.view(id), (v) => v.step === 'registered');
     const username = await journey.usernameFromSms(person.mobile);
     await page.goto(`${session.baseUrl}/login`);
     await heading(page, 'ورود به حساب دستگاه');
-    await snap(page, '14-login');
+    await checkPage(page, '14-login');
     let captcha = await accountAttempt(page, session.baseUrl, username, 'not what was chosen');
     expect(await alertText(page)).toBe('نام کاربری یا رمز عبور درست نیست.');
-    await snap(page, '15-login-wrong');
+    await checkPage(page, '15-login-wrong');
     await accountAttempt(page, session.baseUrl, username, PASSWORD, captcha);
     await heading(page, 'وارد شدید');
     expect(await textOf(page, '#me')).toContain(username);
     expect(await textOf(page, '#me')).toContain(person.agencyName);
     expect(await layoutFacts(page)).toEqual({ dir: 'rtl', vazirmatnLoaded: true, overflows: false });
-    await snap(page, '16-login-me');
+    await checkPage(page, '16-login-me');
 
     // A name that keeps failing is locked, and the page says for how long.
     await page.getByRole('button', { name: 'خروج' }).click();
@@ -79,7 +79,7 @@ describe('review, account login and figures in a browser', () => {
     captcha = '';
     for (let i = 0; i < 4; i++) captcha = await accountAttempt(page, session.baseUrl, 'nobody.0000', `wrong ${i}`, captcha || undefined);
     expect(await alertText(page)).toMatch(/موقتاً قفل شده است.*زمان انتظار: حدود ۱ دقیقه/);
-    await snap(page, '17-login-locked');
+    await checkPage(page, '17-login-locked');
 
     // And the supervisor's page counts the registration: one more started and one more successful.
     // The reviewer's session is still in the tab: the page says it is not theirs and asks for a supervisor.
@@ -91,10 +91,10 @@ describe('review, account login and figures in a browser', () => {
     expect(await total.nth(0).textContent()).toBe(persian(String(before.started + 1)));
     expect(await total.nth(1).textContent()).toBe(persian(String(before.successful + 1)));
     expect(await layoutFacts(page)).toEqual({ dir: 'rtl', vazirmatnLoaded: true, overflows: false });
-    await snap(page, '18-reports');
+    await checkPage(page, '18-reports');
     await total.nth(1).getByRole('button').click();
     await page.locator('#instances-list').getByText(id).waitFor();
-    await snap(page, '19-reports-instances');
+    await checkPage(page, '19-reports-instances');
     expect(problems.join('\n')).toBe('');
   }, 180_000);
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { STAFF_PASSWORD } from '../support/staff.js';
-import { ARTIFACTS, DESKTOP, PHONE } from './browser-session.js';
+import { ARTIFACTS, DESKTOP, expectAccessible, PHONE } from './browser-session.js';
 import { captchaAnswer, heading } from './form-helpers.js';
 
 /** Signs in on the reviewer or supervisor page, by the visible labels. */
@@ -29,7 +29,7 @@ export async function alertText(page: Page) {
 }
 
 /**
- * Screenshots taken after loading the page at each size, for pages whose content is laid out once
+ * axe and screenshots after loading the page at each size, for pages whose content is laid out once
  * at load (the PDF viewer fits the letter to the frame it opened in); `ready` waits for that content.
  */
 export async function snapLoadedAt(page: Page, name: string, ready: () => Promise<void>) {
@@ -38,6 +38,7 @@ export async function snapLoadedAt(page: Page, name: string, ready: () => Promis
     await page.reload();
     await ready();
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await expectAccessible(page, name);
     await page.screenshot({ path: `${ARTIFACTS}/${name}-${size}.png`, fullPage: true, animations: 'disabled' });
   }
 }

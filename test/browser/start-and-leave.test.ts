@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useApiOnStack } from '../support/lifecycle.js';
-import { snap, useBrowserOnApi, watchProblems } from './browser-session.js';
+import { checkPage, useBrowserOnApi, watchProblems } from './browser-session.js';
 import { heading, persian, textOf } from './form-helpers.js';
 
 // One start per address without a captcha: the browser's second start is past the limit.
@@ -36,7 +36,7 @@ describe('the form: leaving a request, and a captcha to start past the limit', (
     const { id, token } = JSON.parse((await stored(page))!) as { id: string; token: string };
     const leaveButton = page.getByRole('button', { name: 'خروج از این درخواست' });
     expect(await leaveButton.isVisible()).toBe(true);
-    await snap(page, '19-leave-button');
+    await checkPage(page, '19-leave-button');
 
     // Leaving a request still being filled in is confirmed first; declined, nothing happens.
     page.once('dialog', (d) => void d.dismiss());
@@ -49,7 +49,7 @@ describe('the form: leaving a request, and a captcha to start past the limit', (
     await leaveButton.click();
     await heading(page, 'ثبت‌نام دستگاه اجرایی');
     await page.getByText('از درخواست خارج شدید').waitFor();
-    await snap(page, '20-left');
+    await checkPage(page, '20-left');
     expect(await stored(page)).toBeNull();
     const after = await fetch(`${session.baseUrl}/api/registrations/${id}`, { headers: { authorization: `Bearer ${token}` } });
     expect(after.status).toBe(401);
@@ -58,7 +58,7 @@ describe('the form: leaving a request, and a captcha to start past the limit', (
     await page.getByRole('button', { name: 'شروع ثبت‌نام' }).click();
     const first = await startCaptcha(page);
     expect(await textOf(page, '#notices')).toContain('کد امنیتی');
-    await snap(page, '21-start-captcha');
+    await checkPage(page, '21-start-captcha');
     await page.getByLabel('کد امنیتی برای شروع ثبت‌نام', { exact: true }).fill(first.answer === '11111' ? '22222' : '11111');
     await page.getByRole('button', { name: 'شروع ثبت‌نام' }).click();
     const second = await startCaptcha(page, first.id);

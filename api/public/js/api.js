@@ -24,7 +24,6 @@ export const api = {
     form.append('letter', file);
     return call('POST', mine('/letter'), { form });
   },
-  captcha: () => call('GET', '/api/captcha', { auth: false }),
   submit: (body) => call('POST', mine('/submit'), { json: body }),
   enterOtp: (code) => call('POST', mine('/otp'), { json: { code } }),
   resendOtp: () => call('POST', mine('/otp/resend')),

@@ -1,4 +1,10 @@
-const NETWORK = { id: 'network', text: { fa: 'ارتباط با سامانه برقرار نشد. لطفاً اتصال اینترنت را بررسی کنید و دوباره تلاش کنید.', en: 'The server could not be reached.' } };
+const NETWORK = {
+  id: 'network',
+  text: {
+    fa: 'ارتباط با سامانه برقرار نشد؛ ممکن است اینترنت شما قطع شده باشد. آنچه وارد کرده‌اید در همین صفحه محفوظ است؛ پس از برقراری اتصال، دوباره همان دکمه را بزنید.',
+    en: 'The server could not be reached. What you entered is kept on this page; once you are connected, press the same button again.',
+  },
+};
 const UNKNOWN = { id: 'internal_error', text: { fa: 'متأسفانه خطایی رخ داد. لطفاً دوباره تلاش کنید.', en: 'Something went wrong.' } };
 
 /** An answer other than 2xx, with the API's error: id, texts, and per-field problems. */

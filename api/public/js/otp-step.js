@@ -6,14 +6,23 @@ import { clearFieldErrors, showError, showFieldErrors, showInfo } from './notice
 const form = () => $('#otp-form');
 let timer;
 
-/** The resend button waits out the cool-down the server announced, counting down in Persian digits. */
+/**
+ * The resend button waits out the cool-down the server announced, counting down in Persian digits.
+ * The count changes every second on screen only; a screen reader hears when the wait starts and when
+ * it is over, not every second.
+ */
 function countDown(at) {
   clearInterval(timer);
   const button = $('#otp-resend');
+  const live = $('#otp-countdown-live');
+  let waiting = null;
   const tick = () => {
     const seconds = at ? Math.ceil((Date.parse(at) - Date.now()) / 1000) : 0;
     button.disabled = seconds > 0;
     $('#otp-countdown').textContent = seconds > 0 ? `(${fa(seconds)} ثانیه دیگر)` : '';
+    if (seconds > 0 && waiting === null) live.textContent = `ارسال دوباره کد تا ${fa(seconds)} ثانیه دیگر ممکن می‌شود.`;
+    if (seconds <= 0 && waiting) live.textContent = 'اکنون می‌توانید کد جدید بخواهید.';
+    waiting = seconds > 0;
     if (seconds <= 0) clearInterval(timer);
   };
   tick();

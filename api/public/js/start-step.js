@@ -1,23 +1,12 @@
 import { api } from './api.js';
+import { captchaWidget } from './captcha.js';
 import { $, whileBusy } from './dom.js';
 import { showError } from './notices.js';
 
 // Past the limit of starts from one address the API asks for a captcha (429 captcha_required); the
 // same start is then sent again with the answer. A challenge is single use, right or wrong.
 const CAPTCHA_ERRORS = ['captcha_required', 'captcha_invalid', 'captcha_expired'];
-let captchaId = null;
-
-async function loadCaptcha() {
-  $('#start-captcha-input').value = '';
-  try {
-    const captcha = await api.captcha();
-    captchaId = captcha.id;
-    $('#start-captcha-image').src = captcha.image;
-    $('#start-captcha-image').dataset.captchaId = captcha.id;
-  } catch (e) {
-    showError(e);
-  }
-}
+let captcha;
 
 function showCaptcha(error) {
   $('#start-captcha').hidden = false;
@@ -29,8 +18,9 @@ function showCaptcha(error) {
 
 async function start(ctx) {
   await whileBusy($('#start-button'), async () => {
+    const captchaId = captcha.id();
     const answer = captchaId ? { captchaId, captcha: $('#start-captcha-input').value.trim() } : undefined;
-    captchaId = null;
+    captcha.forget();
     try {
       const view = await api.start(answer);
       $('#start-captcha').hidden = true;
@@ -39,7 +29,7 @@ async function start(ctx) {
       showError(e);
       if (!CAPTCHA_ERRORS.includes(e.error?.id)) return;
       showCaptcha(e.error);
-      await loadCaptcha();
+      await captcha.load();
       $('#start-captcha-input').focus();
     }
   });
@@ -51,5 +41,5 @@ export function initStart(ctx) {
     event.preventDefault();
     start(ctx);
   });
-  $('#start-captcha-refresh').addEventListener('click', () => loadCaptcha().then(() => $('#start-captcha-input').focus()));
+  captcha = captchaWidget('start-captcha', () => $('#start-captcha-input'));
 }

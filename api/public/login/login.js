@@ -1,3 +1,4 @@
+import { captchaWidget } from '../js/captcha.js';
 import { fa } from '../js/digits.js';
 import { $, h, whileBusy } from '../js/dom.js';
 import { request } from '../js/http.js';
@@ -7,20 +8,8 @@ import { storedSession } from '../js/stored-session.js';
 
 const session = storedSession('payam.account');
 const form = () => $('#login-form');
-let captchaId = null;
-
-async function loadCaptcha() {
-  $('#captcha').value = '';
-  captchaId = null;
-  try {
-    const captcha = await request('GET', '/api/captcha');
-    captchaId = captcha.id;
-    $('#captcha-image').src = captcha.image;
-    $('#captcha-image').dataset.captchaId = captcha.id;
-  } catch (e) {
-    showError(e);
-  }
-}
+const captcha = captchaWidget('captcha', () => $('#captcha'));
+const loadCaptcha = captcha.load;
 
 function showSignIn() {
   $('#signed-in').hidden = true;
@@ -48,7 +37,7 @@ async function showMe() {
 async function login() {
   clearNotices();
   clearFieldErrors(form());
-  const body = { username: $('#username').value.trim(), password: $('#password').value, captchaId: captchaId ?? '', captcha: $('#captcha').value.trim() };
+  const body = { username: $('#username').value.trim(), password: $('#password').value, captchaId: captcha.id() ?? '', captcha: $('#captcha').value.trim() };
   await whileBusy($('#login-button'), async () => {
     try {
       session.save(await request('POST', '/api/auth/login', { json: body }));
@@ -67,7 +56,6 @@ form().addEventListener('submit', (event) => {
   event.preventDefault();
   login();
 });
-$('#captcha-refresh').addEventListener('click', () => loadCaptcha().then(() => $('#captcha').focus()));
 $('#show-password').addEventListener('change', (e) => ($('#password').type = e.currentTarget.checked ? 'text' : 'password'));
 $('#logout-button').addEventListener('click', async () => {
   await request('POST', '/api/auth/logout', { token: session.get()?.token }).catch(() => undefined);

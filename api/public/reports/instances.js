@@ -13,7 +13,7 @@ export async function showInstances(query, period, figure) {
     h('tbody', {}, list.instances.map((i) => h('tr', {},
       h('td', {}, h('bdi', { dir: 'ltr' }, i.registrationId)),
       h('td', {}, i.cockpitUrl
-        ? h('a', { href: i.cockpitUrl, target: '_blank', rel: 'noopener', 'aria-label': `نمونه فرایند ${i.registrationId} در Cockpit` }, h('bdi', { dir: 'ltr' }, i.processInstanceId))
+        ? h('a', { href: i.cockpitUrl, target: '_blank', rel: 'noopener', 'aria-label': `${i.processInstanceId}: نمونه فرایند درخواست ${i.registrationId} در Cockpit (پنجره جدید)` }, h('bdi', { dir: 'ltr' }, i.processInstanceId))
         : '—'),
       h('td', {}, STATUS[i.status] ?? i.status),
       h('td', {}, faDateTime(i.createdAt)))))));
