@@ -44,6 +44,11 @@ export function createProcessEngine(conn: EngineConnection, rest: EngineRest = c
     return data ?? [];
   }
 
+  async function latestDefinitions() {
+    const { data } = await rest.GET('/process-definition', { params: { query: { latestVersion: true, maxResults: 10_000 } } });
+    return data ?? [];
+  }
+
   return {
     rest,
 
@@ -119,27 +124,45 @@ export function createProcessEngine(conn: EngineConnection, rest: EngineRest = c
     },
 
     /**
-     * One deployment of all the given files; with duplicate filtering, unchanged models make no new
-     * version. The engine compares with the latest deployment of the same name *and* `source`.
+     * One deployment of the given files that differ from what runs: a BPMN file makes a new version only if
+     * its XML differs from the latest version of its resource, whoever deployed that (`npm run deploy`, the
+     * modeler page, under different sources); forms go with it, or alone with the engine's duplicate filtering.
      */
     async deploy(name: string, files: { name: string; content: Buffer }[], source: string): Promise<DeployResult> {
+      const latest = await latestDefinitions();
+      const changed: typeof files = [];
+      for (const f of files.filter((x) => x.name.endsWith('.bpmn'))) {
+        const running = latest.find((d) => d.resource === f.name);
+        if (!running || (await this.definitionXml(running.id!)) !== f.content.toString()) changed.push(f);
+      }
+      const others = files.filter((x) => !x.name.endsWith('.bpmn'));
       const form = new FormData();
       form.set('deployment-name', name);
       form.set('deployment-source', source);
-      form.set('enable-duplicate-filtering', 'true');
-      form.set('deploy-changed-only', 'true');
-      for (const f of files) form.set(f.name, new Blob([new Uint8Array(f.content)]), f.name);
-      const { data } = await rest.POST('/deployment/create', {
-        body: form as never,
-        bodySerializer: (b) => b as unknown as FormData,
-      });
-      const created = new Set(Object.values(data?.deployedProcessDefinitions ?? {}).map((d) => d.id!));
+      // Nothing of the processes changed: the forms alone, which the engine compares with the same source's last deployment.
+      if (!changed.length) {
+        form.set('enable-duplicate-filtering', 'true');
+        form.set('deploy-changed-only', 'true');
+      }
+      for (const f of [...changed, ...others]) form.set(f.name, new Blob([new Uint8Array(f.content)]), f.name);
+      let created = new Set<string>();
+      let id = '';
+      if (changed.length || others.length) {
+        const { data } = await rest.POST('/deployment/create', { body: form as never, bodySerializer: (b) => b as unknown as FormData });
+        created = new Set(Object.values(data?.deployedProcessDefinitions ?? {}).map((d) => d.id!));
+        id = data?.id ?? '';
+      }
       // The latest version of each process these files define, whether this deployment made it or an earlier one.
       const names = new Set(files.map((f) => f.name));
-      const { data: latest } = await rest.GET('/process-definition', { params: { query: { latestVersion: true, maxResults: 10_000 } } });
-      const processes = (latest ?? []).filter((d) => names.has(d.resource!))
+      const processes = (await latestDefinitions()).filter((d) => names.has(d.resource!))
         .map((d) => ({ key: d.key!, version: d.version!, id: d.id!, new: created.has(d.id!) }));
-      return { id: data?.id ?? '', processes };
+      return { id, processes };
+    },
+
+    /** A deployed version's BPMN XML, as it was deployed. */
+    async definitionXml(definitionId: string): Promise<string> {
+      const { data } = await rest.GET('/process-definition/{id}/xml', { params: { path: { id: definitionId } } });
+      return data?.bpmn20Xml ?? '';
     },
   };
 }
