@@ -1,6 +1,6 @@
 import { label, type El } from './model.js';
 
-export type GateRule = 'worker-topic' | 'user-task' | 'error-catcher' | 'message-catcher' | 'card-step' | 'timer' | 'personal-data' | 'code-ids';
+export type GateRule = 'migration' | 'worker-topic' | 'user-task' | 'error-catcher' | 'message-catcher' | 'card-step' | 'timer' | 'personal-data' | 'code-ids';
 
 /** One reason a model may not be deployed, with the element it is about, in Persian and English. */
 export interface GateProblem {
