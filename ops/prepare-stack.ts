@@ -3,6 +3,7 @@ import { deployModels } from '../adapters/engine/deploy-models.js';
 import type { Config } from '../config/config.js';
 import { createDb, migrateLatest } from '../db/knex.js';
 import { isReady, startEngine, stopEngine } from './engine/process.js';
+import { ensureModelerBundle } from './modeler-bundle.js';
 import type { EngineSettings } from './engine/settings.js';
 import { ensurePostgres, ensureRedis, recreateTestDatabase, ServiceUnavailableError } from './services.js';
 
@@ -28,8 +29,8 @@ async function startFreshTestEngine(engine: EngineSettings, log: Log, keep: bool
 
 /**
  * What `npm start` and the test run both need before any service: PostgreSQL and Redis (started or
- * installed), the project's database migrated, the engine's database, the engine running and bpmn/
- * deployed. The test run asks for `recreateTestDatabase`: both databases start empty, and so does its
+ * installed), the project's database migrated, the engine's database, the engine running, bpmn/
+ * deployed, and the modeler page's editor bundled (again only when its inputs changed). The test run asks for `recreateTestDatabase`: both databases start empty, and so does its
  * engine unless `keepEngine`. `engineStarted` says whether this call started the engine (and so
  * whether the caller should stop it).
  */
@@ -56,5 +57,6 @@ export async function prepareStack(
     ({ started } = await startEngine(engine, log));
   }
   log(`deployed: ${(await deployModels(serviceEngine(config))).join(', ')}`);
+  await ensureModelerBundle(log);
   return { engineStarted: started };
 }

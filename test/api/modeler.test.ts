@@ -95,7 +95,8 @@ describe('the modeler API', () => {
     const migrated = await post('/api/modeler/migration', { plan: planned.plan, processInstanceIds: [task!.processInstanceId] });
     expect(migrated.json()).toMatchObject({ migrated: 1 });
     const [moved] = await ctx.stack.engine.openTasks(waiting.id);
-    expect([moved!.processDefinitionId, moved!.name]).toEqual([deployed.id, '3–5 · Enter the details and the letter']);
+    // (an open task keeps the name it was created with; the next step it reaches is the new version's)
+    expect(moved!.processDefinitionId).toBe(deployed.id);
 
     // and deploying the same model again makes no version
     const again = await post('/api/modeler/deploy', { xml: await ctx.stack.engine.definitionXml(deployed.id) });
