@@ -35,7 +35,11 @@ export function createEditor({ canvas, properties, onLint, onChange }) {
   return {
     async open(xml) {
       await modeler.importXML(xml);
-      modeler.get('canvas').zoom('fit-viewport');
+      // The whole diagram in view, clear of the palette that floats over the canvas's left edge.
+      const canvas = modeler.get('canvas');
+      canvas.zoom('fit-viewport');
+      canvas.zoom(canvas.viewbox().scale * 0.9, { x: 0, y: 0 });
+      canvas.scroll({ dx: 110, dy: 10 });
     },
     async xml() {
       return (await modeler.saveXML({ format: true })).xml;
