@@ -1,6 +1,7 @@
-import { $, h, whileBusy } from '../js/dom.js';
-import { clearNotices, showError, showInfo } from '../js/notices.js';
+import { $, h } from '../js/dom.js';
+import { showError } from '../js/notices.js';
 import { staffApi } from '../js/staff-api.js';
+import { onAction } from './action.js';
 import { fa, versionLabel } from './versions.js';
 
 let editor = null;
@@ -58,26 +59,16 @@ export function closeEditor() {
 
 /** The check and deploy buttons: the gate's problems with their elements, or the new version. */
 export function initEditorActions({ onDeployed, onError }) {
-  $('#check-model').addEventListener('click', (ev) => whileBusy(ev.currentTarget, async () => {
-    try {
-      clearNotices();
-      showGate((await staffApi.checkModel(await editor.xml())).problems);
-    } catch (e) {
-      onError(e);
-    }
-  }));
-  $('#deploy-model').addEventListener('click', (ev) => whileBusy(ev.currentTarget, async () => {
-    try {
-      clearNotices();
-      const { processes } = await staffApi.deployModel(await editor.xml());
-      const [p] = processes;
-      onDeployed(p.new ? `نسخهٔ ${fa(p.version)} مستقر شد؛ درخواست‌های تازه با این نسخه اجرا می‌شوند.` : `مدل تغییری نکرده بود؛ نسخهٔ ${fa(p.version)} همچنان آخرین نسخه است.`);
-    } catch (e) {
-      if (e.error?.problems) showGate(e.error.problems);
-      if (e.status === 422) showError(e);
-      else onError(e);
-    }
-  }));
+  onAction('#check-model', async () => showGate((await staffApi.checkModel(await editor.xml())).problems), onError);
+  onAction('#deploy-model', async () => {
+    const { processes } = await staffApi.deployModel(await editor.xml());
+    const [p] = processes;
+    onDeployed(p.new ? `نسخهٔ ${fa(p.version)} مستقر شد؛ درخواست‌های تازه با این نسخه اجرا می‌شوند.` : `مدل تغییری نکرده بود؛ نسخهٔ ${fa(p.version)} همچنان آخرین نسخه است.`);
+  }, (e) => {
+    // A refusal keeps the owner in the editor, with each problem beside the diagram.
+    if (e.error?.problems) showGate(e.error.problems);
+    if (e.status === 422) showError(e);
+    else onError(e);
+  });
 }
 
-export { showInfo };

@@ -1,6 +1,7 @@
 import { $, h, whileBusy } from '../js/dom.js';
-import { clearNotices, showError, showInfo } from '../js/notices.js';
+import { showError, showInfo } from '../js/notices.js';
 import { staffApi } from '../js/staff-api.js';
+import { onAction } from './action.js';
 
 const PROCESS_NAMES = { 'agency-registration': 'ثبت‌نام دستگاه اجرایی', 'agency-registration-review': 'بررسی درخواست (مراحل ۱۰ و ۱۱)' };
 const fa = (n) => Number(n).toLocaleString('fa-IR');
@@ -78,22 +79,8 @@ function showPlan(p) {
 
 /** The comparison's two buttons: what changed between the versions, and the engine's plan to move instances. */
 export function initComparison(onError) {
-  $('#show-diff').addEventListener('click', (ev) => whileBusy(ev.currentTarget, async () => {
-    try {
-      clearNotices();
-      showDiff(await staffApi.diff($('#compare-from').value, $('#compare-to').value));
-    } catch (e) {
-      onError(e);
-    }
-  }));
-  $('#plan-migration').addEventListener('click', (ev) => whileBusy(ev.currentTarget, async () => {
-    try {
-      clearNotices();
-      showPlan(await staffApi.migrationPlan($('#compare-from').value, $('#compare-to').value));
-    } catch (e) {
-      onError(e);
-    }
-  }));
+  onAction('#show-diff', async () => showDiff(await staffApi.diff($('#compare-from').value, $('#compare-to').value)), onError);
+  onAction('#plan-migration', async () => showPlan(await staffApi.migrationPlan($('#compare-from').value, $('#compare-to').value)), onError);
 }
 
 export const versionById = (id) => versions.find((v) => v.id === id);
