@@ -22,6 +22,9 @@ export type EventDefinition = {
   timeCycle?: Expr;
   errorRef?: { id: string; name?: string; errorCode?: string };
   messageRef?: { id: string; name?: string };
+  /** A message throw event implemented as an external task (camunda:type="external" on its definition). */
+  type?: string;
+  topic?: string;
 };
 export type El = {
   $type: string;
@@ -68,3 +71,8 @@ export const label = (e: Pick<El, 'id' | 'name'>) => (e.name ? `«${e.name.trim(
 
 /** Service-like tasks the engine runs: as external tasks each is fetched by a worker on its topic. */
 export const isServiceLike = (e: El) => /^bpmn:(ServiceTask|SendTask|BusinessRuleTask)$/.test(e.$type);
+
+/** Message throw events implemented as external tasks: the element, with the topic of its message definition. */
+export const externalMessageThrows = (ps: El[]) => elements(ps)
+  .filter((e) => /^bpmn:(EndEvent|IntermediateThrowEvent)$/.test(e.$type))
+  .flatMap((e) => (e.eventDefinitions ?? []).filter((d) => d.$type === 'bpmn:MessageEventDefinition' && d.type === 'external').map((d) => ({ ...e, type: d.type, topic: d.topic })));

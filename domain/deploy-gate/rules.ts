@@ -1,5 +1,5 @@
 import { CARD_STEPS, NAMED_STEPS, stepsOf } from './card-steps.js';
-import { elements, isServiceLike, type El, type EventDefinition, type ModelSet } from './model.js';
+import { elements, externalMessageThrows, isServiceLike, type El, type EventDefinition, type ModelSet } from './model.js';
 import { problem, type GateProblem } from './problem.js';
 import { hasAllowedShape, looksPersonal, variableUses } from './variables.js';
 
@@ -23,7 +23,7 @@ const elementsOf = (set: ModelSet) => elements(set.processes);
 /** Every service task is an external task on a topic some worker fetches; anything else would stall or run code we do not ship. */
 export function workerTopics(set: ModelSet, facts: GateFacts): GateProblem[] {
   const topics = new Set(facts.workerTopics);
-  return elementsOf(set).filter(isServiceLike).flatMap((t) => {
+  return [...elementsOf(set).filter(isServiceLike), ...externalMessageThrows(set.processes)].flatMap((t) => {
     if (t.type !== 'external' || !t.topic) {
       return [problem('worker-topic', t,
         (l) => `وظیفهٔ سرویس ${l} از نوع «External» با یک topic نیست؛ هیچ worker این پروژه آن را اجرا نمی‌کند.`,
@@ -85,8 +85,9 @@ export function messageCatchers(set: ModelSet, facts: GateFacts): GateProblem[] 
   }).filter((n): n is string => !!n));
   const problems: GateProblem[] = [];
   for (const e of all) {
+    // A send task or message event implemented as an external task sends through its worker, not to the model.
     const thrown = e.$type === 'bpmn:SendTask' ? (e.type === 'external' ? [] : [e.messageRef])
-      : /^bpmn:(EndEvent|IntermediateThrowEvent)$/.test(e.$type) ? defs(e, 'bpmn:MessageEventDefinition').filter(() => e.type !== 'external').map((d) => d.messageRef) : [];
+      : /^bpmn:(EndEvent|IntermediateThrowEvent)$/.test(e.$type) ? defs(e, 'bpmn:MessageEventDefinition').filter((d) => d.type !== 'external').map((d) => d.messageRef) : [];
     for (const m of thrown) {
       if (m?.name && waiting.has(m.name)) continue;
       problems.push(problem('message-catcher', e,

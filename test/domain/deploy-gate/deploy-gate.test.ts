@@ -25,9 +25,10 @@ describe('the deploy gate', () => {
     expect(await checkModelFiles(projectFiles())).toEqual([]);
   });
 
-  it('refuses a service task whose topic no worker fetches, and one that is not an external task, naming each', async () => {
+  it('refuses a service task (or a message event sent by a worker) whose topic no worker fetches, and one that is not an external task, naming each', async () => {
     const problems = await problemsOf('service-task-topics.bpmn', 'worker-topic');
-    expect(problems.map((p) => p.elementId)).toEqual(['Task_Unknown', 'Task_JavaClass']);
+    expect(problems.map((p) => p.elementId)).toEqual(['Task_Unknown', 'Task_JavaClass', 'End_Notify']);
+    expect((await problemsOf('service-task-topics.bpmn', 'message-catcher'))).toEqual([]);
     expect(problems[0]!.text.en).toBe('No worker of this project fetches topic "archive-letter" of «7 · Send to the new archive» (Task_Unknown); instances would wait there silently.');
     expect(problems[0]!.text.fa).toContain('archive-letter');
     expect(problems[0]!.text.fa).toContain('«7 · Send to the new archive» (Task_Unknown)');
