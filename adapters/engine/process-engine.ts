@@ -61,6 +61,11 @@ export function createProcessEngine(conn: EngineConnection, rest: EngineRest = c
     return data ?? [];
   }
 
+  async function definitionXml(definitionId: string): Promise<string> {
+    const { data } = await rest.GET('/process-definition/{id}/xml', { params: { path: { id: definitionId } } });
+    return data?.bpmn20Xml ?? '';
+  }
+
   async function latestDefinitions() {
     const { data } = await rest.GET('/process-definition', { params: { query: { latestVersion: true, maxResults: 10_000 } } });
     return data ?? [];
@@ -150,7 +155,7 @@ export function createProcessEngine(conn: EngineConnection, rest: EngineRest = c
       const changed: typeof files = [];
       for (const f of files.filter((x) => x.name.endsWith('.bpmn'))) {
         const running = latest.find((d) => d.resource === f.name);
-        if (!running || (await this.definitionXml(running.id!)) !== f.content.toString()) changed.push(f);
+        if (!running || (await definitionXml(running.id!)) !== f.content.toString()) changed.push(f);
       }
       const others = files.filter((x) => !x.name.endsWith('.bpmn'));
       const form = new FormData();
@@ -221,10 +226,7 @@ export function createProcessEngine(conn: EngineConnection, rest: EngineRest = c
     },
 
     /** A deployed version's BPMN XML, as it was deployed. */
-    async definitionXml(definitionId: string): Promise<string> {
-      const { data } = await rest.GET('/process-definition/{id}/xml', { params: { path: { id: definitionId } } });
-      return data?.bpmn20Xml ?? '';
-    },
+    definitionXml,
   };
 }
 

@@ -7,7 +7,7 @@ const PROCESS_NAMES = { 'agency-registration': 'ثبت‌نام دستگاه ا�
 const fa = (n) => Number(n).toLocaleString('fa-IR');
 const when = (iso) => (iso ? new Date(iso).toLocaleString('fa-IR', { timeZone: 'Asia/Tehran', dateStyle: 'medium', timeStyle: 'short' }) : '—');
 /** "bpmn/" is the project's files (npm run deploy, start); "modeler: <name>" this page, by that process owner. */
-const sourceText = (s) => (s?.startsWith('modeler: ') ? `این صفحه، ${s.slice(9)}` : s === 'bpmn/' ? 'فایل‌های پروژه (bpmn/)' : s ?? '—');
+const sourceText = (s) => (s?.startsWith('modeler: ') ? `این صفحه، ${s.slice(9)}` : s === 'bpmn/' ? ['فایل‌های پروژه ', h('bdi', { dir: 'ltr' }, 'bpmn/')] : s ?? '—');
 const versionLabel = (v) => `${PROCESS_NAMES[v.key] ?? v.key} · نسخهٔ ${fa(v.version)}`;
 
 let versions = [];
@@ -41,7 +41,8 @@ export async function showVersions() {
   $('#migration').hidden = true;
 }
 
-const elementText = (e) => `${e.name ?? '(بی‌نام)'} — ${e.type} (${e.id})`;
+// Names are often English with step numbers: each part keeps its own direction inside the Persian line.
+const elementText = (e) => [h('bdi', {}, e.name ?? '(بی‌نام)'), ' — ', h('bdi', { dir: 'ltr' }, `${e.type} (${e.id})`)];
 
 function showDiff(d) {
   const group = (title, items, extra = () => '') => h('div', { class: 'diff-group', 'data-group': title[1] },
