@@ -44,6 +44,11 @@ export function createEditor({ canvas, properties, onLint, onChange }) {
     async xml() {
       return (await modeler.saveXML({ format: true })).xml;
     },
+    /** The elements (and flows) whose names start with card step numbers ("7 · …", "3–5 · …"), in diagram order. */
+    cardSteps() {
+      return modeler.get('elementRegistry').filter((e) => /^\d+(?:-\d+)?(?:–\d+)? · /.test(e.businessObject?.name ?? '') && !e.labelTarget)
+        .map((e) => ({ id: e.id, name: e.businessObject.name }));
+    },
     select(id) {
       const element = modeler.get('elementRegistry').get(id);
       if (!element) return;

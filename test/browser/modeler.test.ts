@@ -70,6 +70,9 @@ describe('the process owners\' modeler in a browser', () => {
     await heading(page, 'نسخه‌های مستقرشده');
     const before = await openNewest(page);
     await expect.poll(() => page.locator('#lint-list').textContent()).toContain('bpmnlint ایرادی نمی‌بیند');
+    // the card's steps as the diagram names them, listed beside it
+    await page.getByText('مراحل کارت فرایند در این نمودار').click();
+    expect(await page.locator('#card-steps-list li[data-element="Task_CivilRegistry"]').textContent()).toBe('7 · Civil-registry inquiry over PGSB');
     await snap(page, '40-modeler-editor');
 
     // when the owner renames step 3 and deploys

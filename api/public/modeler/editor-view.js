@@ -27,9 +27,21 @@ function showLint(issues) {
     : [h('li', { class: 'ok-text' }, 'bpmnlint ایرادی نمی‌بیند.')]));
 }
 
+/** The card's steps as the diagram names them, each selecting its element; redrawn after every change. */
+function showCardSteps() {
+  const step = (name) => Number(/^\d+/.exec(name)[0]);
+  const steps = editor.cardSteps().sort((a, b) => step(a.name) - step(b.name));
+  $('#card-steps-list').replaceChildren(...steps.map((s) => {
+    const li = h('li', { 'data-element': s.id }, h('a', { href: '#' }, h('bdi', {}, s.name)));
+    li.querySelector('a').addEventListener('click', (ev) => { ev.preventDefault(); editor.select(s.id); });
+    return li;
+  }));
+}
+
 /** The gate again a second after the last change, so problems show as the owner edits. */
 function scheduleCheck() {
   clearTimeout(checkTimer);
+  showCardSteps();
   checkTimer = setTimeout(async () => {
     try {
       showGate((await staffApi.checkModel(await editor.xml())).problems);
@@ -49,6 +61,7 @@ export async function openEditor(version) {
   editor = createEditor({ canvas: $('#canvas'), properties: $('#properties'), onLint: showLint, onChange: scheduleCheck });
   $('#editor-title').textContent = `ویرایش ${versionLabel(version)}`;
   await editor.open((await staffApi.versionXml(version.id)).xml);
+  showCardSteps();
 }
 
 export function closeEditor() {
