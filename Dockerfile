@@ -9,5 +9,7 @@ COPY package.json package-lock.json ./
 # tsx runs the TypeScript sources as they are in the repository, as `npm start` does natively.
 RUN npm ci --no-audit --no-fund --include=dev
 COPY . .
+# The modeler page's editor (bpmn-js, bpmnlint with .bpmnlintrc), bundled by esbuild into .cache/modeler/.
+RUN npx tsx ops/modeler-bundle.ts
 USER node
 CMD ["node", "--import", "tsx", "api/server.ts"]

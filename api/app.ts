@@ -27,6 +27,7 @@ import enginePlugin from './plugins/engine.js';
 import accountSessionRoutes from './routes/account-session.js';
 import captchaRoutes from './routes/captcha.js';
 import letterRoutes from './routes/letter.js';
+import modelerRoutes from './routes/modeler.js';
 import registrationRoutes from './routes/registrations.js';
 import reportRoutes from './routes/reports.js';
 import reviewRoutes from './routes/reviews.js';
@@ -72,6 +73,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(staffSessionRoutes);
   await fastify.register(reviewRoutes);
   await fastify.register(reportRoutes);
+  await fastify.register(modelerRoutes);
   await fastify.register(accountSessionRoutes);
   await fastify.register(webForm);
 }

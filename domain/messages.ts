@@ -52,6 +52,10 @@ export const PROCESS_CODES = [
   'review_closed',
   'report_date_format',
   'report_range',
+  'deploy_refused',
+  'model_unreadable',
+  'model_unknown_process',
+  'migration_invalid',
 ] as const;
 export type ProcessCode = (typeof PROCESS_CODES)[number];
 
@@ -324,6 +328,22 @@ const MESSAGES: Record<MessageCode, MessageText> = {
   report_range: {
     fa: 'بازه گزارش درست نیست: تاریخ پایان باید پس از تاریخ شروع و بازه حداکثر ده سال باشد.',
     en: 'The report period is not valid: the end must follow the start, and the period can be at most ten years.',
+  },
+  deploy_refused: {
+    fa: 'این مدل مستقر نشد، چون سامانهٔ در حال اجرا را از کار می‌اندازد. موارد زیر را اصلاح کنید.',
+    en: 'This model was not deployed: it would break the running system. Correct the problems listed.',
+  },
+  model_unreadable: {
+    fa: 'این فایل یک مدل BPMN 2.0 خواندنی نیست.',
+    en: 'This file is not a readable BPMN 2.0 model.',
+  },
+  model_unknown_process: {
+    fa: 'این مدل هیچ‌یک از فرایندهای این سامانه (ثبت دستگاه اجرایی و بررسی آن) را تعریف نمی‌کند؛ شناسهٔ فرایند را تغییر ندهید.',
+    en: 'This model defines none of this system\'s processes (agency registration and its review); keep the process id.',
+  },
+  migration_invalid: {
+    fa: 'موتور فرایند این طرح انتقال را نمی‌پذیرد؛ ایرادهای هر دستور در زیر آمده است.',
+    en: 'The engine does not accept this migration plan; each instruction\'s failures are listed.',
   },
 };
 

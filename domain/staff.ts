@@ -7,13 +7,14 @@ export const isStaffRole = (s: unknown): s is StaffRole => (STAFF_ROLES as reado
 
 /**
  * What a staff member may do in our own pages; the issue's table: reviewers review, supervisors read
- * reports, admins both. Process owners neither: they work in Cockpit and Modeler, through the engine's group.
+ * reports, process owners edit and deploy the models (the modeler page, and Cockpit through the engine's group), admins all.
  */
-export type StaffPermission = 'review' | 'reports';
+export type StaffPermission = 'review' | 'reports' | 'model';
 
 const GRANTS: Record<StaffPermission, readonly StaffRole[]> = {
   review: ['reviewer', 'admin'],
   reports: ['supervisor', 'admin'],
+  model: ['process-owner', 'admin'],
 };
 
 export const may = (role: StaffRole, permission: StaffPermission): boolean => GRANTS[permission].includes(role);

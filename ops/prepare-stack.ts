@@ -4,6 +4,7 @@ import type { Config } from '../config/config.js';
 import { createDb, migrateLatest } from '../db/knex.js';
 import { isReady, startEngine, stopEngine } from './engine/process.js';
 import { ensureEspeak } from './espeak.js';
+import { ensureModelerBundle } from './modeler-bundle.js';
 import type { EngineSettings } from './engine/settings.js';
 import { ensurePostgres, ensureRedis, recreateTestDatabase, ServiceUnavailableError } from './services.js';
 
@@ -29,8 +30,9 @@ async function startFreshTestEngine(engine: EngineSettings, log: Log, keep: bool
 
 /**
  * What `npm start` and the test run both need before any service: PostgreSQL and Redis (started or
- * installed), espeak-ng (the captcha's audio), the project's database migrated, the engine's database, the engine running and bpmn/
- * deployed. The test run asks for `recreateTestDatabase`: both databases start empty, and so does its
+ * installed), espeak-ng (the captcha's audio), the project's database migrated, the engine's database,
+ * the engine running, bpmn/ deployed, and the modeler page's editor bundled (again only when its inputs
+ * changed). The test run asks for `recreateTestDatabase`: both databases start empty, and so does its
  * engine unless `keepEngine`. `engineStarted` says whether this call started the engine (and so
  * whether the caller should stop it).
  */
@@ -58,5 +60,6 @@ export async function prepareStack(
     ({ started } = await startEngine(engine, log));
   }
   log(`deployed: ${(await deployModels(serviceEngine(config))).join(', ')}`);
+  await ensureModelerBundle(log);
   return { engineStarted: started };
 }

@@ -25,6 +25,23 @@ export interface DeployResult {
   processes: { key: string; version: number; id: string; new: boolean }[];
 }
 
+export interface DefinitionVersion {
+  id: string;
+  key: string;
+  version: number;
+  name: string | null;
+  resource: string;
+  deployedAt: string | null;
+  /** The deployment's source: "bpmn/" for the project's files, "modeler: <owner>" for the page's. */
+  source: string | null;
+  /** Instances running on this version now. */
+  instances: number;
+}
+
+export type MigrationInstruction = { sourceActivityIds: string[]; targetActivityIds: string[]; updateEventTrigger?: boolean };
+export type MigrationPlan = { sourceProcessDefinitionId: string; targetProcessDefinitionId: string; instructions: MigrationInstruction[] };
+export type MigrationInstructionReport = { instruction: MigrationInstruction; failures: string[] };
+
 const taskOf = (t: EngineSchemas['TaskDto'], businessKey: string | null): OpenTask => ({
   id: t.id!, taskDefinitionKey: t.taskDefinitionKey!, processInstanceId: t.processInstanceId!,
   processDefinitionId: t.processDefinitionId!, businessKey, created: t.created!, due: t.due ?? null, name: t.name ?? '',
@@ -41,6 +58,16 @@ const taskGone = (e: unknown) =>
 export function createProcessEngine(conn: EngineConnection, rest: EngineRest = createEngineRest(conn)) {
   async function tasksBy(query: EngineSchemas['TaskQueryDto'], max = 1000) {
     const { data } = await rest.POST('/task', { body: query, params: { query: { maxResults: max } } });
+    return data ?? [];
+  }
+
+  async function definitionXml(definitionId: string): Promise<string> {
+    const { data } = await rest.GET('/process-definition/{id}/xml', { params: { path: { id: definitionId } } });
+    return data?.bpmn20Xml ?? '';
+  }
+
+  async function latestDefinitions() {
+    const { data } = await rest.GET('/process-definition', { params: { query: { latestVersion: true, maxResults: 10_000 } } });
     return data ?? [];
   }
 
@@ -119,28 +146,87 @@ export function createProcessEngine(conn: EngineConnection, rest: EngineRest = c
     },
 
     /**
-     * One deployment of all the given files; with duplicate filtering, unchanged models make no new
-     * version. The engine compares with the latest deployment of the same name *and* `source`.
+     * One deployment of the given files that differ from what runs: a BPMN file makes a new version only if
+     * its XML differs from the latest version of its resource, whoever deployed that (`npm run deploy`, the
+     * modeler page, under different sources); forms go with it, or alone with the engine's duplicate filtering.
      */
     async deploy(name: string, files: { name: string; content: Buffer }[], source: string): Promise<DeployResult> {
+      const latest = await latestDefinitions();
+      const changed: typeof files = [];
+      for (const f of files.filter((x) => x.name.endsWith('.bpmn'))) {
+        const running = latest.find((d) => d.resource === f.name);
+        if (!running || (await definitionXml(running.id!)) !== f.content.toString()) changed.push(f);
+      }
+      const others = files.filter((x) => !x.name.endsWith('.bpmn'));
       const form = new FormData();
       form.set('deployment-name', name);
       form.set('deployment-source', source);
-      form.set('enable-duplicate-filtering', 'true');
-      form.set('deploy-changed-only', 'true');
-      for (const f of files) form.set(f.name, new Blob([new Uint8Array(f.content)]), f.name);
-      const { data } = await rest.POST('/deployment/create', {
-        body: form as never,
-        bodySerializer: (b) => b as unknown as FormData,
-      });
-      const created = new Set(Object.values(data?.deployedProcessDefinitions ?? {}).map((d) => d.id!));
+      // Nothing of the processes changed: the forms alone, which the engine compares with the same source's last deployment.
+      if (!changed.length) {
+        form.set('enable-duplicate-filtering', 'true');
+        form.set('deploy-changed-only', 'true');
+      }
+      for (const f of [...changed, ...others]) form.set(f.name, new Blob([new Uint8Array(f.content)]), f.name);
+      let created = new Set<string>();
+      let id = '';
+      if (changed.length || others.length) {
+        const { data } = await rest.POST('/deployment/create', { body: form as never, bodySerializer: (b) => b as unknown as FormData });
+        created = new Set(Object.values(data?.deployedProcessDefinitions ?? {}).map((d) => d.id!));
+        id = data?.id ?? '';
+      }
       // The latest version of each process these files define, whether this deployment made it or an earlier one.
       const names = new Set(files.map((f) => f.name));
-      const { data: latest } = await rest.GET('/process-definition', { params: { query: { latestVersion: true, maxResults: 10_000 } } });
-      const processes = (latest ?? []).filter((d) => names.has(d.resource!))
+      const processes = (await latestDefinitions()).filter((d) => names.has(d.resource!))
         .map((d) => ({ key: d.key!, version: d.version!, id: d.id!, new: created.has(d.id!) }));
-      return { id: data?.id ?? '', processes };
+      return { id, processes };
     },
+
+    /**
+     * Every version of the given processes, newest first, with its deployment (when, from which source) and how
+     * many instances run on it: the modeler page's list.
+     */
+    async versions(processKeys: string[]): Promise<DefinitionVersion[]> {
+      const [{ data: defs }, { data: stats }, { data: deployments }] = await Promise.all([
+        rest.GET('/process-definition', { params: { query: { keysIn: processKeys.join(','), sortBy: 'version', sortOrder: 'desc', maxResults: 10_000 } } }),
+        rest.GET('/process-definition/statistics', {}),
+        rest.GET('/deployment', { params: { query: { maxResults: 10_000 } } }),
+      ]);
+      const running = new Map((stats ?? []).map((s) => [s.id!, s.instances ?? 0]));
+      const deployment = new Map((deployments ?? []).map((d) => [d.id!, d]));
+      return (defs ?? []).map((d) => ({
+        id: d.id!, key: d.key!, version: d.version!, name: d.name ?? null, resource: d.resource ?? '',
+        deployedAt: deployment.get(d.deploymentId!)?.deploymentTime ?? null, source: deployment.get(d.deploymentId!)?.source ?? null,
+        instances: running.get(d.id!) ?? 0,
+      }));
+    },
+
+    /** The ids of the instances running on one version. */
+    async instancesOf(definitionId: string): Promise<string[]> {
+      const { data } = await rest.GET('/process-instance', { params: { query: { processDefinitionId: definitionId, maxResults: 10_000 } } });
+      return (data ?? []).map((p) => p.id!);
+    },
+
+    /** The engine's own migration plan between two versions: every activity mapped to the one of the same id. */
+    async generateMigrationPlan(sourceDefinitionId: string, targetDefinitionId: string): Promise<MigrationPlan> {
+      const { data } = await rest.POST('/migration/generate', {
+        body: { sourceProcessDefinitionId: sourceDefinitionId, targetProcessDefinitionId: targetDefinitionId, updateEventTriggers: true },
+      });
+      return data as MigrationPlan;
+    },
+
+    /** What the engine finds wrong with a plan's instructions, each with its failures; empty when the plan holds. */
+    async validateMigrationPlan(plan: MigrationPlan): Promise<MigrationInstructionReport[]> {
+      const { data } = await rest.POST('/migration/validate', { body: plan });
+      return (data?.instructionReports ?? []).map((r) => ({ instruction: r.instruction as MigrationInstruction, failures: r.failures ?? [] }));
+    },
+
+    /** Migrates the given instances by the plan, at once and all or none (the engine validates each instance first). */
+    async executeMigration(plan: MigrationPlan, processInstanceIds: string[]) {
+      await rest.POST('/migration/execute', { body: { migrationPlan: plan, processInstanceIds, skipCustomListeners: false, skipIoMappings: false } });
+    },
+
+    /** A deployed version's BPMN XML, as it was deployed. */
+    definitionXml,
   };
 }
 

@@ -3,11 +3,13 @@ import type { FieldProblem } from './app-error.js';
 
 /** What a client may learn from an error's detail; anything else stays in the server's logs. */
 function publicDetail(detail: Record<string, unknown>) {
-  const out: { missing?: string[]; retryAt?: string; retryAfterSeconds?: number; step?: string } = {};
+  const out: { missing?: string[]; retryAt?: string; retryAfterSeconds?: number; step?: string; problems?: unknown[] } = {};
   if (Array.isArray(detail.missing)) out.missing = detail.missing.map(String);
   if (typeof detail.retryAt === 'string') out.retryAt = detail.retryAt;
   if (typeof detail.retryAfterSeconds === 'number') out.retryAfterSeconds = detail.retryAfterSeconds;
   if (typeof detail.status === 'string') out.step = detail.status;
+  // The deploy gate's and the migration's findings: about the model, never about a person.
+  if (Array.isArray(detail.problems)) out.problems = detail.problems;
   return out;
 }
 

@@ -10,6 +10,7 @@ import { createRegistrationView, type RegistrationView } from '../registrations/
 import { createStepService, type StepService } from '../registrations/step-service.js';
 import { createRegistrationReport } from '../reports/registration-report.js';
 import { createReportInstances } from '../reports/report-instances.js';
+import { createModelerService, type ModelerService } from '../modeler/modeler-service.js';
 import { createReviewService, type ReviewService } from '../reviews/review-service.js';
 
 declare module 'fastify' {
@@ -26,6 +27,7 @@ declare module 'fastify' {
     reviews: ReviewService;
     registrationReport: ReturnType<typeof createRegistrationReport>;
     reportInstances: ReturnType<typeof createReportInstances>;
+    modeler: ModelerService;
   }
 }
 
@@ -50,6 +52,7 @@ export default fp<ServicesPluginOptions>(
     app.decorate('reviews', createReviewService({ db, engine, config, now }));
     app.decorate('registrationReport', createRegistrationReport(db, now));
     app.decorate('reportInstances', createReportInstances(db, config));
+    app.decorate('modeler', createModelerService({ db, engine }));
   },
   { name: 'services', dependencies: ['config', 'knex', 'engine', 'progress'] },
 );

@@ -1,14 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { modelerBundleDir } from '../../ops/modeler-bundle.js';
 import { fontPackageDir } from '../letter/letter-fonts.js';
 
 const publicDir = fileURLToPath(new URL('../public', import.meta.url));
 
 /**
  * The pages under api/public: the applicant's form at `/`, the reviewers' at `/review/`, the
- * supervisors' at `/reports/`, the agency account login at `/login`; and the Vazirmatn font from
- * the installed @fontsource package at `/fonts/`.
+ * supervisors' at `/reports/`, the process owners' at `/modeler/`, the agency account login at `/login`;
+ * the Vazirmatn font from the installed @fontsource package at `/fonts/`; and the modeler's editor,
+ * bundled at start (ops/modeler-bundle.ts), at `/modeler/assets/`.
  */
 export default async function webForm(app: FastifyInstance) {
   await app.register(fastifyStatic, {
@@ -30,5 +32,12 @@ export default async function webForm(app: FastifyInstance) {
     immutable: true,
     // The package's stylesheets and woff2 files; nothing else from node_modules.
     allowedPath: (pathName) => /^\/(\d{3}\.css|files\/vazirmatn-[\w-]+\.woff2)$/.test(pathName),
+  });
+  await app.register(fastifyStatic, {
+    root: modelerBundleDir,
+    prefix: '/modeler/assets/',
+    decorateReply: false,
+    maxAge: '5m',
+    allowedPath: (pathName) => /^\/editor\.(js|css)$/.test(pathName),
   });
 }

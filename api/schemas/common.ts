@@ -12,6 +12,11 @@ export const ErrorSchema = Type.Object(
       retryAt: Type.Optional(Type.String({ format: 'date-time' })),
       retryAfterSeconds: Type.Optional(Type.Integer()),
       step: Type.Optional(Type.String({ description: 'The step the registration is at, when a request does not fit it' })),
+      problems: Type.Optional(Type.Array(Type.Object({
+        rule: Type.String({ description: 'The deploy gate\'s rule, or "migration" for an instruction the engine refuses' }),
+        elementId: Type.String(),
+        text: MessageTextSchema,
+      }), { description: 'Why a model was not deployed, or a migration plan not accepted: each problem with its element' })),
     }),
   },
 );

@@ -20,7 +20,7 @@ describe('the form, its font and the API document', () => {
   });
 
   it('given the staff and account pages, when opened at the addresses the notices and the README give, then each is served in Persian under its CSP', async () => {
-    for (const url of ['/review/', '/reports/', '/login']) {
+    for (const url of ['/review/', '/reports/', '/modeler/', '/login']) {
       const res = await shell.app.inject(url);
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('<html lang="fa" dir="rtl">');
@@ -30,6 +30,14 @@ describe('the form, its font and the API document', () => {
     expect((await shell.app.inject('/review/')).headers['content-security-policy']).toContain('frame-src blob:');
     expect((await shell.app.inject('/login')).headers['content-security-policy']).toContain("object-src 'none'");
     expect((await shell.app.inject('/review')).headers.location).toBe('/review/');
+  });
+
+  it('given the modeler page, when it loads its editor, then the bundle is a same-origin script and stylesheet, and nothing else of the build is served', async () => {
+    const js = await shell.app.inject('/modeler/assets/editor.js');
+    expect([js.statusCode, js.headers['content-type']]).toEqual([200, expect.stringContaining('javascript')]);
+    expect((await shell.app.inject('/modeler/assets/editor.css')).headers['content-type']).toContain('text/css');
+    expect((await shell.app.inject('/modeler/assets/inputs.sha256')).statusCode).toBe(404);
+    expect((await shell.app.inject('/modeler/')).body).toContain('<script type="module" src="/modeler/modeler.js"></script>');
   });
 
   it('given the form, when it loads Vazirmatn, then the woff2 files come from the installed package and nothing else does', async () => {
@@ -50,7 +58,9 @@ describe('the form, its font and the API document', () => {
 
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/auth/login', '/api/auth/logout', '/api/auth/me',
-      '/api/captcha', '/api/captcha/{id}/audio', '/api/registrations', '/api/registrations/{id}', '/api/registrations/{id}/applicant', '/api/registrations/{id}/letter',
+      '/api/captcha', '/api/captcha/{id}/audio',
+      '/api/modeler/check', '/api/modeler/deploy', '/api/modeler/diff', '/api/modeler/migration', '/api/modeler/migration/plan', '/api/modeler/versions', '/api/modeler/versions/{id}/xml',
+      '/api/registrations', '/api/registrations/{id}', '/api/registrations/{id}/applicant', '/api/registrations/{id}/letter',
       '/api/registrations/{id}/letter-template', '/api/registrations/{id}/otp', '/api/registrations/{id}/otp/resend', '/api/registrations/{id}/session', '/api/registrations/{id}/submit',
       '/api/reports/registrations', '/api/reports/registrations/instances',
       '/api/reviews', '/api/reviews/{id}', '/api/reviews/{id}/decision', '/api/reviews/{id}/letter',
@@ -73,7 +83,7 @@ describe('security headers (@fastify/helmet)', () => {
   const csp = (res: { headers: Record<string, unknown> }) => String(res.headers['content-security-policy']);
 
   it('given any page, when a browser opens it, then it gets its CSP, no referrer, no framing and no sniffing, and no HSTS over plain http', async () => {
-    for (const url of ['/', '/review/', '/reports/', '/login']) {
+    for (const url of ['/', '/review/', '/reports/', '/modeler/', '/login']) {
       const res = await shell.app.inject(url);
       expect(res.headers, url).toMatchObject({ 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'cross-origin-opener-policy': 'same-origin' });
       expect(csp(res), url).toContain("frame-ancestors 'none'");

@@ -4,12 +4,14 @@ import { checkStaffUsername, may, STAFF_ROLES } from '../../domain/staff.js';
 
 describe('staff roles', () => {
   it.each([
-    ['reviewer', true, false],
-    ['supervisor', false, true],
-    ['admin', true, true],
-  ] as const)('given %s, then review=%s and reports=%s', (role, review, reports) => {
+    ['reviewer', true, false, false],
+    ['supervisor', false, true, false],
+    ['process-owner', false, false, true],
+    ['admin', true, true, true],
+  ] as const)('given %s, then review=%s, reports=%s and model=%s', (role, review, reports, model) => {
     expect(may(role, 'review')).toBe(review);
     expect(may(role, 'reports')).toBe(reports);
+    expect(may(role, 'model')).toBe(model);
   });
 
   it('given a role without the permission, then 403 forbidden', () => {

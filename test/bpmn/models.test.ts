@@ -4,40 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { PROCESS_ID, REVIEW_PROCESS_ID, REVIEWER_GROUP, USER_TASKS } from '../../adapters/engine/process-model.js';
 import { lintModel, modelFiles, readModel } from '../../ops/bpmn-models.js';
 import { jobWorkers } from '../../workers/index.js';
+import { readModelSet } from '../../adapters/bpmn/read-model.js';
+import { CARD_STEPS, NAMED_STEPS, stepsOf } from '../../domain/deploy-gate/card-steps.js';
+import { elements, extensions, isServiceLike, type El as ElementOfModel } from '../../domain/deploy-gate/model.js';
+import { hasAllowedShape, looksPersonal, variableUses } from '../../domain/deploy-gate/variables.js';
 
-/** The parts of a parsed model (bpmn-moddle + camunda-bpmn-moddle) these tests read. */
-type Expr = { body?: string };
-type Ext = {
-  $type: string;
-  source?: string;
-  target?: string;
-  sourceExpression?: string;
-  businessKey?: string;
-  variables?: string;
-  values?: { $type: string; name?: string; value?: string }[];
-};
-type El = {
-  $type: string;
-  id: string;
-  name?: string;
-  documentation?: { text: string }[];
-  extensionElements?: { values: Ext[] };
-  flowElements?: El[];
-  conditionExpression?: Expr;
-  eventDefinitions?: { $type: string; timeDuration?: Expr; timeDate?: Expr; timeCycle?: Expr }[];
-  isExecutable?: boolean;
-  historyTimeToLive?: string;
-  type?: string;
-  topic?: string;
-  calledElement?: string;
-  asyncBefore?: boolean;
-  assignee?: string;
-  candidateUsers?: string;
-  candidateGroups?: string;
-  formKey?: string;
-  formRef?: string;
-  formRefBinding?: string;
-};
+type El = ElementOfModel;
 type Diagram = { plane: { bpmnElement?: { id: string }; planeElement?: { bpmnElement?: { id: string } }[] } };
 
 const bpmnFiles = modelFiles().filter((f) => f.endsWith('.bpmn'));
@@ -54,75 +26,17 @@ async function models() {
 }
 const processes = async () => (await models()).flatMap((m) => m.processes);
 
-/** Every flow element, sub-processes included. */
-const elements = (ps: El[]): El[] => ps.flatMap((p) => (p.flowElements ?? []).flatMap((e) => [e, ...elements([e])]));
 const byId = (ps: El[], id: string) => elements(ps).find((e) => e.id === id);
-const extensions = (e: El | undefined, type: string) => e?.extensionElements?.values.filter((v) => v.$type === type) ?? [];
 const properties = (e: El) =>
   Object.fromEntries(extensions(e, 'camunda:Properties').flatMap((p) => p.values ?? []).map((p) => [p.name, p.value]));
-const serviceTasks = (ps: El[]) => elements(ps).filter((e) => /^bpmn:(ServiceTask|SendTask|BusinessRuleTask)$/.test(e.$type));
-
-// ---- card steps -------------------------------------------------------------------------------------------------
-
-/** The card's steps, in order. */
-const CARD_STEPS = ['1', '1-1', '1-2', '2', '3', '3-1', '3-2', '4', '5', '6', '6-1', '7', '7-1', '7-2', '7-3', '8', '8-1', '8-2', '8-3', '9', '9-1', '9-2', '9-3', '9-4', '10', '11', '12'];
-/** Steps each of which must name an element (or a flow) of the models. */
-const NAMED_STEPS = ['1', '2', '3', '4', '5', '6', '6-1', '7', '7-3', '8', '8-3', '9', '9-1', '9-2', '9-3', '9-4', '10', '11', '12'];
-
-/** The step numbers an element name starts with: "3–5 · …" is 3, 4 and 5; "9 · 9-1 · …" is 9 and 9-1. */
-function stepsOf(name: string | undefined): string[] {
-  const prefix = /^(?:\d+(?:-\d+)?(?:–\d+)? · )+/.exec(name ?? '')?.[0];
-  if (!prefix) return [];
-  return prefix.split(' · ').filter(Boolean).flatMap((part) => {
-    const range = /^(\d+)–(\d+)$/.exec(part);
-    if (!range) return [part];
-    const [from, to] = [Number(range[1]), Number(range[2])];
-    return Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
-  });
-}
-
-// ---- variables --------------------------------------------------------------------------------------------------
-
-const JUEL_WORDS = new Set(['and', 'or', 'not', 'eq', 'ne', 'lt', 'gt', 'le', 'ge', 'empty', 'div', 'mod', 'true', 'false', 'null', 'instanceof']);
-
-/** Variable names an expression reads: its root identifiers, plus names given to execution.getVariable('…'). */
-function variablesIn(expression: string | undefined): string[] {
-  if (!expression) return [];
-  const names = [...expression.matchAll(/getVariable(?:Local)?\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
-  for (const [, body] of expression.matchAll(/[$#]\{([^}]*)\}/g)) {
-    const code = body!.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
-    for (const m of code.matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*/g)) if (!JUEL_WORDS.has(m[0])) names.push(m[0]);
-  }
-  return names;
-}
+const serviceTasks = (ps: El[]) => elements(ps).filter(isServiceLike);
 
 /** Every variable name the models and the form use: conditions, timers, call-activity mappings, form fields. */
 async function variableNames() {
-  const ps = await processes();
-  const names = new Set<string>();
-  const add = (n: string | undefined) => n && names.add(n);
-  for (const e of elements(ps)) {
-    variablesIn(e.conditionExpression?.body).forEach(add);
-    for (const d of e.eventDefinitions ?? []) [d.timeDuration, d.timeDate, d.timeCycle].forEach((x) => variablesIn(x?.body).forEach(add));
-    for (const m of [...extensions(e, 'camunda:In'), ...extensions(e, 'camunda:Out')]) {
-      add(m.source);
-      add(m.target);
-      variablesIn(m.sourceExpression).forEach(add);
-      variablesIn(m.businessKey).forEach(add);
-    }
-  }
-  for (const file of formFiles) {
-    const form = JSON.parse(readFileSync(file, 'utf8')) as { components: { key?: string }[] };
-    form.components.forEach((c) => add(c.key));
-  }
-  return [...names];
+  const forms = formFiles.map((f) => ({ name: path.basename(f), content: readFileSync(f, 'utf8') }));
+  const set = await readModelSet([...bpmnFiles.map((f) => ({ name: path.basename(f), content: readFileSync(f, 'utf8') })), ...forms]);
+  return [...new Set(variableUses(set).map((u) => u.name))];
 }
-
-/** Personal data stays in PostgreSQL; the engine's variables (and its history) must never hold it. */
-const PERSONAL = /national|mobile|phone|first.?name|last.?name|father|birth|e-?mail|password|passwd|address|postal|username|letter|shenasname|certificate/i;
-const PERSONAL_EXACT = new Set(['code', 'otp', 'otpcode', 'captcha', 'captchacode', 'captchaanswer', 'answer', 'name', 'age', 'gender']);
-/** What a variable may be: an id, a counter, an outcome or decision code, a duration the API sets at start. */
-const ALLOWED_SHAPE = /^(execution|decision)$|(Id|Count|Outcome|Decision|Action|Reason|Timeout|Reminder)$/;
 
 // ---- tests ------------------------------------------------------------------------------------------------------
 
@@ -233,8 +147,8 @@ describe('the models in bpmn/', () => {
     const names = await variableNames();
     expect(names).toEqual(expect.arrayContaining(['registrationId', 'captchaOutcome', 'reviewDecision', 'applicantTimeout', 'decision']));
     for (const n of names) {
-      expect(PERSONAL.test(n) || PERSONAL_EXACT.has(n.toLowerCase()), `${n} is personal data`).toBe(false);
-      expect(n, 'an id, counter, outcome code or duration').toMatch(ALLOWED_SHAPE);
+      expect(looksPersonal(n), `${n} is personal data`).toBe(false);
+      expect(hasAllowedShape(n), `${n}: an id, counter, outcome code or duration`).toBe(true);
     }
   });
 });

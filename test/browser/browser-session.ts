@@ -16,13 +16,14 @@ export const DESKTOP = { width: 1280, height: 900 };
 // The machine has no internet: nothing in the browser may try to reach it.
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Debian's Chromium, headless, with a throw-away profile, emulating a phone. */
-export async function openBrowser() {
+/** Debian's Chromium, headless, with a throw-away profile, emulating a phone (or a desktop, for the desktop-only modeler). */
+export async function openBrowser({ desktop = false }: { desktop?: boolean } = {}) {
   const executablePath = await ensureChromium((m) => console.log(`[browser test] ${m}`));
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'payam-chromium-'));
   await mkdir(ARTIFACTS, { recursive: true });
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath, headless: true, args: FLAGS, viewport: PHONE, isMobile: true, hasTouch: true, locale: 'fa-IR', timezoneId: 'Asia/Tehran',
+    executablePath, headless: true, args: FLAGS, locale: 'fa-IR', timezoneId: 'Asia/Tehran',
+    ...(desktop ? { viewport: DESKTOP } : { viewport: PHONE, isMobile: true, hasTouch: true }),
   });
   return {
     context,
@@ -82,10 +83,10 @@ export function watchProblems(page: Page, expected: (status: number, url: string
  * Opens the browser and serves the API of a `useApiOnStack` context on a free port, for one test file.
  * Registered after the stack's hooks, so the browser closes before the app and the stack.
  */
-export function useBrowserOnApi(ctx: { app: { listen(o: { host: string; port: number }): Promise<unknown>; server: { address(): unknown } } }) {
+export function useBrowserOnApi(ctx: { app: { listen(o: { host: string; port: number }): Promise<unknown>; server: { address(): unknown } } }, options?: { desktop?: boolean }) {
   const session = {} as { browser: Awaited<ReturnType<typeof openBrowser>>; baseUrl: string };
   beforeAll(async () => {
-    session.browser = await openBrowser();
+    session.browser = await openBrowser(options);
     await ctx.app.listen({ host: '127.0.0.1', port: 0 });
     session.baseUrl = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
   });

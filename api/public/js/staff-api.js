@@ -26,4 +26,11 @@ export const staffApi = {
   decide: (id, decision, reason, reasonText) => call('POST', review(id, '/decision'), { json: reason ? { decision, reason, ...(reasonText ? { reasonText } : {}) } : { decision } }),
   report: (params) => call('GET', `/api/reports/registrations?${query(params)}`),
   instances: (params) => call('GET', `/api/reports/registrations/instances?${query(params)}`),
+  versions: () => call('GET', '/api/modeler/versions'),
+  versionXml: (id) => call('GET', `/api/modeler/versions/${encodeURIComponent(id)}/xml`),
+  checkModel: (xml) => call('POST', '/api/modeler/check', { json: { xml } }),
+  deployModel: (xml) => call('POST', '/api/modeler/deploy', { json: { xml } }),
+  diff: (from, to) => call('GET', `/api/modeler/diff?${query({ from, to })}`),
+  migrationPlan: (sourceId, targetId) => call('POST', '/api/modeler/migration/plan', { json: { sourceId, targetId } }),
+  migrate: (plan) => call('POST', '/api/modeler/migration', { json: { plan } }),
 };

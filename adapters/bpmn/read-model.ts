@@ -1,0 +1,47 @@
+import { createRequire } from 'node:module';
+import { BpmnModdle } from 'bpmn-moddle';
+import type { El, ModelSet } from '../../domain/deploy-gate/model.js';
+
+const require = createRequire(import.meta.url);
+const camundaSchema = require('camunda-bpmn-moddle/resources/camunda.json');
+
+/** A model file by its resource name, as deployed. */
+export interface ModelFile {
+  name: string;
+  content: string | Buffer;
+}
+
+/** The model is not BPMN 2.0 XML bpmn-moddle can read; its message says where. */
+export class UnreadableModelError extends Error {
+  static readonly code = 'UNREADABLE_MODEL';
+  readonly code = UnreadableModelError.code;
+  override name = UnreadableModelError.name;
+}
+
+/**
+ * Parses BPMN XML with the Camunda 7 / Operaton extensions (namespace `camunda:`), as Camunda Modeler
+ * and the engine read it; without them camunda:topic, camunda:historyTimeToLive … would be unknown.
+ */
+export async function parseBpmn(xml: string) {
+  try {
+    return await new BpmnModdle({ camunda: camundaSchema }).fromXML(xml);
+  } catch (e) {
+    throw new UnreadableModelError((e as Error).message);
+  }
+}
+
+const processesOf = (root: { rootElements: { $type: string }[] }) => root.rootElements.filter((e) => e.$type === 'bpmn:Process') as unknown as El[];
+
+/** The BPMN files' processes and the forms' field keys, as the deploy gate reads them. */
+export async function readModelSet(files: ModelFile[]): Promise<ModelSet> {
+  const set: ModelSet = { processes: [], forms: [] };
+  for (const f of files) {
+    const text = f.content.toString();
+    if (f.name.endsWith('.bpmn')) set.processes.push(...processesOf((await parseBpmn(text)).rootElement));
+    else if (f.name.endsWith('.form')) {
+      const form = JSON.parse(text) as { id: string; components?: { key?: string }[] };
+      set.forms.push({ id: form.id, keys: (form.components ?? []).flatMap((c) => (c.key ? [c.key] : [])) });
+    }
+  }
+  return set;
+}
