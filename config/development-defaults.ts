@@ -12,6 +12,7 @@ import type { Config } from './config.js';
  */
 export const DEVELOPMENT_ONLY = [
   'SECRET_PEPPER', 'TOKEN_SECRET', 'ENGINE_PASSWORD', 'ENGINE_ADMIN_PASSWORD', 'PGSB_TOKEN', 'SMS_API_KEY', 'PGSB_BASE_URL', 'SMS_BASE_URL',
+  'CERT_TRUST_ROOT_FILES', 'CERT_TRUST_INTERMEDIATE_FILES',
 ] as const;
 
 const SIMULATED = ['PGSB_BASE_URL', 'SMS_BASE_URL'] as const;

@@ -1,6 +1,7 @@
 import { accountCreateWorker } from './account-create.js';
 import { captchaCheckWorker } from './captcha-check.js';
 import { civilRegistryInquiryWorker } from './civil-registry-inquiry.js';
+import { letterSignatureCheckWorker } from './letter-signature-check.js';
 import { notifyApplicantWorker } from './notify-applicant.js';
 import { otpCheckWorker } from './otp-check.js';
 import { otpSendWorker } from './otp-send.js';
@@ -12,6 +13,7 @@ import { shahkarInquiryWorker } from './shahkar-inquiry.js';
 /** Every external-task worker, one per topic in bpmn/ (a test holds the two lists equal). */
 export const jobWorkers = [
   captchaCheckWorker,
+  letterSignatureCheckWorker,
   civilRegistryInquiryWorker,
   shahkarInquiryWorker,
   otpSendWorker,

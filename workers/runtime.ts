@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { hostname } from 'node:os';
+import { createSignatureChecker } from '../adapters/certificates/signature-checker.js';
 import { serviceEngine } from '../adapters/engine/connect.js';
 import { externalTasks } from '../adapters/engine/external-tasks.js';
 import type { ProcessEngine } from '../adapters/engine/process-engine.js';
@@ -35,7 +36,7 @@ export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; en
   const mailer = createSmtpMailer({ host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER, pass: config.SMTP_PASSWORD, from: config.MAIL_FROM });
   const notifications = createNotificationQueue(config.REDIS_URL, opts.queueName ?? NOTIFICATION_QUEUE, { attempts: config.NOTICE_ATTEMPTS, backoffMs: config.NOTICE_RETRY_BACKOFF_MS });
   const deps: WorkerDeps = {
-    db, config, logger, sms, notifications, now: () => new Date(),
+    db, config, logger, sms, notifications, now: () => new Date(), signatures: createSignatureChecker(config),
     civilRegistry: createPgsbCivilRegistry(pgsb), shahkar: createPgsbShahkar(pgsb),
   };
   const started = jobWorkers.filter((w) => !opts.without?.includes(w.topic));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serviceEngine } from '../../adapters/engine/connect.js';
@@ -11,6 +12,8 @@ import { loadConfig, type Config } from '../../config/config.js';
 import { createLogger } from '../../config/logger.js';
 import { createDb } from '../../db/knex.js';
 import { createMailCatcher } from '../../simulators/mail-catcher/create-mail-catcher.js';
+import { CA_FILES } from '../../simulators/ca/ca-material.js';
+import { buildCaSimulator, DEFAULT_CA_DIR } from '../../simulators/ca/server.js';
 import { buildPgsbSimulator } from '../../simulators/pgsb/server.js';
 import { buildSmsSimulator } from '../../simulators/sms/server.js';
 import { startWorkers } from '../../workers/runtime.js';
@@ -28,12 +31,16 @@ export async function startEngineStack(overrides: Partial<Record<keyof Config, s
   const smsSim = buildSmsSimulator();
   await pgsbSim.listen({ port: 0, host: '127.0.0.1' });
   await smsSim.listen({ port: 0, host: '127.0.0.1' });
+  // The test CA's root and intermediate are the development ones (.cache/ca); what it issues is this stack's.
+  const caSim = await buildCaSimulator({ dir: DEFAULT_CA_DIR });
+  await caSim.listen({ port: 0, host: '127.0.0.1' });
   const mail = createMailCatcher({ smtpPort: 0, httpPort: 0, logger });
   const mailPorts = await mail.start();
   const config = loadConfig({
     ...process.env,
     PGSB_BASE_URL: urlOf(pgsbSim), SMS_BASE_URL: urlOf(smsSim), SMTP_PORT: String(mailPorts.smtpPort),
-    PGSB_TIMEOUT_MS: '1000', JOB_RETRY_BACKOFF_MS: '500', OTP_RESEND_COOLDOWN_SECONDS: '0',
+    PGSB_TIMEOUT_MS: '1000', JOB_RETRY_BACKOFF_MS: '500', OTP_RESEND_COOLDOWN_SECONDS: '0', CRL_TIMEOUT_MS: '1000',
+    CERT_TRUST_ROOT_FILES: path.join(DEFAULT_CA_DIR, CA_FILES.rootCert), CERT_TRUST_INTERMEDIATE_FILES: path.join(DEFAULT_CA_DIR, CA_FILES.intermediateCert),
     ...overrides,
   });
   const db = createDb(config.DATABASE_URL);
@@ -45,13 +52,14 @@ export async function startEngineStack(overrides: Partial<Record<keyof Config, s
   const pgsbUrl = urlOf(pgsbSim);
   const smsUrl = urlOf(smsSim);
   const mailUrl = `http://127.0.0.1:${mailPorts.httpPort}`;
+  const caUrl = urlOf(caSim);
   const post = (url: string, body: unknown) =>
     fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => {
       if (!r.ok) throw new Error(`${url}: ${r.status}`);
     });
 
   return {
-    config, db, engine, captchas, registrations, logger,
+    config, db, engine, captchas, registrations, logger, caUrl,
     workerDeps: workers.deps,
     steps: createStepService(deps, captchas),
     view: createRegistrationView(db, engine, config),
@@ -83,7 +91,7 @@ export async function startEngineStack(overrides: Partial<Record<keyof Config, s
       await Promise.all(running.map((p) => engine.cancel(p.id).catch(() => undefined)));
       await workers.close();
       await db.destroy();
-      await Promise.all([pgsbSim.close(), smsSim.close(), mail.stop()]);
+      await Promise.all([pgsbSim.close(), smsSim.close(), caSim.close(), mail.stop()]);
     },
   };
 }

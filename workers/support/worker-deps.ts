@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { SignatureChecker } from '../../adapters/certificates/signature-checker.js';
 import type { CivilRegistry } from '../../adapters/pgsb/civil-registry.js';
 import type { Shahkar } from '../../adapters/pgsb/shahkar.js';
 import type { NotificationQueue } from '../../adapters/queue/notification-queue.js';
@@ -15,5 +16,6 @@ export interface WorkerDeps {
   shahkar: Shahkar;
   sms: SmsGateway;
   notifications: NotificationQueue;
+  signatures: SignatureChecker;
   now: () => Date;
 }

@@ -3,16 +3,7 @@ import { checkCmsSignature } from '../../../adapters/certificates/check-signatur
 import { createCrlCache, CrlUnavailableError } from '../../../adapters/certificates/crl-cache.js';
 import { extractPdfSignature } from '../../../adapters/certificates/pdf-signature.js';
 import { loadTrustAnchors, type TrustAnchors } from '../../../adapters/certificates/trust-anchors.js';
-import { startCaSimulator, type CaClient } from '../../simulators/ca/ca-client.js';
-
-/** One byte changed where a viewer would show it: the page's height 842 becomes 843. */
-export function resizePage(pdf: Buffer): Buffer {
-  const copy = Buffer.from(pdf);
-  const at = copy.indexOf('842 ]');
-  if (at < 0) throw new Error('page size not found');
-  copy[at + 2] = '3'.charCodeAt(0);
-  return copy;
-}
+import { resizePage, startCaSimulator, type CaClient } from '../../simulators/ca/ca-client.js';
 
 /** Given the CA simulator's letters, the check finds what a relying party must find. */
 describe('checking a signed letter against the CA', () => {

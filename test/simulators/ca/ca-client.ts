@@ -50,3 +50,13 @@ export async function startCaSimulator(dir?: string) {
   const url = await listen(app);
   return { app, dir: caDir, client: caClient(url, caDir) };
 }
+
+/** One byte changed where a viewer would show it: the page's height 842 becomes 843. */
+export function resizePage(pdf: Buffer): Buffer {
+  const copy = Buffer.from(pdf);
+  const at = copy.indexOf('842 ]');
+  if (at < 0) throw new Error('page size not found');
+  copy[at + 2] = '3'.charCodeAt(0);
+  return copy;
+}
+
