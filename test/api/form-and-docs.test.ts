@@ -51,7 +51,7 @@ describe('the form, its font and the API document', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/auth/login', '/api/auth/logout', '/api/auth/me',
       '/api/captcha', '/api/registrations', '/api/registrations/{id}', '/api/registrations/{id}/applicant', '/api/registrations/{id}/letter',
-      '/api/registrations/{id}/letter-template', '/api/registrations/{id}/otp', '/api/registrations/{id}/otp/resend', '/api/registrations/{id}/session', '/api/registrations/{id}/submit',
+      '/api/registrations/{id}/letter-signature', '/api/registrations/{id}/letter-template', '/api/registrations/{id}/otp', '/api/registrations/{id}/otp/resend', '/api/registrations/{id}/session', '/api/registrations/{id}/submit',
       '/api/reports/registrations', '/api/reports/registrations/instances',
       '/api/reviews', '/api/reviews/{id}', '/api/reviews/{id}/decision', '/api/reviews/{id}/letter',
       '/api/staff/login', '/api/staff/logout', '/api/staff/me',
