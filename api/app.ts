@@ -23,6 +23,7 @@ import webForm from './plugins/web-form.js';
 import enginePlugin from './plugins/engine.js';
 import accountSessionRoutes from './routes/account-session.js';
 import captchaRoutes from './routes/captcha.js';
+import certificateRoutes from './routes/certificates.js';
 import letterRoutes from './routes/letter.js';
 import registrationRoutes from './routes/registrations.js';
 import reportRoutes from './routes/reports.js';
@@ -67,6 +68,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(reviewRoutes);
   await fastify.register(reportRoutes);
   await fastify.register(accountSessionRoutes);
+  await fastify.register(certificateRoutes);
   await fastify.register(webForm);
 }
 

@@ -37,6 +37,12 @@ export const PROCESS_CODES = [
   'letter_other_organization',
   'letter_signature_type',
   'letter_signature_no_letter',
+  'challenge_invalid',
+  'certificate_invalid',
+  'certificate_revoked',
+  'certificate_already_bound',
+  'certificate_not_bound',
+  'crl_unavailable',
   'agency_has_open_request',
   'agency_has_account',
   'invalid_credentials',
@@ -277,6 +283,30 @@ const MESSAGES: Record<MessageCode, MessageText> = {
   letter_signature_no_letter: {
     fa: 'ابتدا نامه معرفی را بارگذاری کنید، سپس فایل امضای آن را.',
     en: 'Upload the introduction letter first, then its signature file.',
+  },
+  challenge_invalid: {
+    fa: 'کد چالش نامعتبر، منقضی یا پیش‌تر استفاده شده است. لطفاً دوباره تلاش کنید.',
+    en: 'The challenge is unknown, expired or already used. Please try again.',
+  },
+  certificate_invalid: {
+    fa: 'امضا یا گواهی الکترونیکی پذیرفته نشد (امضای نادرست، گواهی نامعتبر، نوع نادرست یا متعلق به دستگاه دیگر).',
+    en: 'The signature or certificate was not accepted (wrong signature, invalid certificate, wrong kind, or another agency\'s).',
+  },
+  certificate_revoked: {
+    fa: 'این گواهی الکترونیکی باطل شده است و پذیرفته نمی‌شود.',
+    en: 'This certificate has been revoked and is not accepted.',
+  },
+  certificate_already_bound: {
+    fa: 'این گواهی قبلاً ثبت شده است.',
+    en: 'This certificate is already registered.',
+  },
+  certificate_not_bound: {
+    fa: 'این گواهی به هیچ حساب کاربری فعالی متصل نیست.',
+    en: 'This certificate is not bound to any active account.',
+  },
+  crl_unavailable: {
+    fa: 'وضعیت ابطال گواهی هم‌اکنون قابل بررسی نیست. لطفاً چند دقیقه دیگر تلاش کنید.',
+    en: 'The certificate\'s revocation status cannot be checked right now. Please try again in a few minutes.',
   },
   agency_has_open_request: {
     fa: 'برای این دستگاه اجرایی درخواست ثبت‌نامی در حال بررسی است. لطفاً تا اعلام نتیجه منتظر بمانید.',

@@ -9,11 +9,13 @@ export const isStaffRole = (s: unknown): s is StaffRole => (STAFF_ROLES as reado
  * What a staff member may do in our own pages; the issue's table: reviewers review, supervisors read
  * reports, admins both. Process owners neither: they work in Cockpit and Modeler, through the engine's group.
  */
-export type StaffPermission = 'review' | 'reports';
+export type StaffPermission = 'review' | 'reports' | 'accounts';
 
 const GRANTS: Record<StaffPermission, readonly StaffRole[]> = {
   review: ['reviewer', 'admin'],
   reports: ['supervisor', 'admin'],
+  // Unbinding an agency's certificate (a lost token): administrators only.
+  accounts: ['admin'],
 };
 
 export const may = (role: StaffRole, permission: StaffPermission): boolean => GRANTS[permission].includes(role);

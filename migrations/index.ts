@@ -8,6 +8,7 @@ import * as m006 from './006_agency_held_once_verified.js';
 import * as m007 from './007_applicant_token_end.js';
 import * as m008 from './008_retention.js';
 import * as m010 from './010_letter_signatures.js';
+import * as m010b from './010b_certificate_bindings.js';
 
 /** Numbered, in order. Listed rather than read from the folder so they load the same under tsx, vitest and compiled JS. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '007_applicant_token_end': m007,
   '008_retention': m008,
   '010_letter_signatures': m010,
+  '010b_certificate_bindings': m010b,
 };

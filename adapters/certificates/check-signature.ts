@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import type { CertificateKind } from '../../domain/certificate-kind.js';
 import { validAtSigning, type SignatureOutcome } from '../../domain/signature-outcome.js';
 import { OID } from './cms-sign.js';
@@ -48,25 +49,49 @@ async function verifyCms(cms: Uint8Array, data: Uint8Array) {
   }
 }
 
-/**
- * Checks a detached CMS signature over `data` as a relying party must: the signature over these
- * bytes; the signer's certificate valid at the signing time; its chain to a configured root; its
- * revocation in the issuer's current CRL; its key usage; its kind; its organization. The first
- * failure is the outcome. A CRL that cannot be had throws (CrlUnavailableError): never "valid".
- */
+/** A detached CMS signature over `data`: the signature over these bytes, then its signer's certificate (checkSigner). */
 export async function checkCmsSignature(cms: Uint8Array, data: Uint8Array, ctx: CheckContext): Promise<SignatureCheck> {
   const verified = await verifyCms(cms, data);
   if (!verified?.signer) return { outcome: 'bad_signature', signer: null };
-  const leaf = toX509(verified.signer);
+  const carried = (verified.signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
   const signingTime = signingTimeOf(verified.signedData.signerInfos[0]!) ?? ctx.now;
+  return checkSigner(verified.signer, carried, signingTime, verified.verified, ctx);
+}
+
+/**
+ * A bare signature over `data` (what a browser's WebCrypto makes: ECDSA P-256 in IEEE P1363 form, or
+ * RSASSA-PKCS1-v1_5, both with SHA-256) by the key of `certificate` (DER), signed now; the same
+ * checks of the certificate as a CMS's signer gets.
+ */
+export async function checkRawSignature(certificate: Uint8Array, signature: Uint8Array, data: Uint8Array, ctx: CheckContext): Promise<SignatureCheck> {
+  let leaf: pkijs.Certificate;
+  let cert: x509.X509Certificate;
+  try {
+    leaf = pkijs.Certificate.fromBER(buffer(certificate));
+    cert = new x509.X509Certificate(buffer(certificate));
+  } catch {
+    return { outcome: 'bad_signature', signer: null };
+  }
+  const algorithm = cert.publicKey.algorithm.name === 'ECDSA' ? { name: 'ECDSA', hash: 'SHA-256' } : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+  const key = await cert.publicKey.export(algorithm, ['verify']).catch(() => null);
+  const ok = key ? await webcrypto.subtle.verify(algorithm, key, buffer(signature), buffer(data)).catch(() => false) : false;
+  return checkSigner(leaf, [], ctx.now, ok, ctx);
+}
+
+/**
+ * The signer's certificate checked as a relying party must: valid at the signing time; its chain to
+ * a configured root; its revocation in the issuer's current CRL; its key usage; its kind; its
+ * organization. The first failure is the outcome. A CRL that cannot be had throws (CrlUnavailableError): never "valid".
+ */
+async function checkSigner(signer: pkijs.Certificate, carried: pkijs.Certificate[], signingTime: Date, signatureOk: boolean, ctx: CheckContext): Promise<SignatureCheck> {
+  const leaf = toX509(signer);
   const facts: SignerFacts = { ...certificateFacts(leaf), signingTime, revocation: 'not_checked', revokedAt: null };
   const result = (outcome: SignatureOutcome): SignatureCheck => ({ outcome, signer: facts });
-  if (!verified.verified) return result('bad_signature');
+  if (!signatureOk) return result('bad_signature');
   if (!validAtSigning(signingTime, facts.notBefore, facts.notAfter, ctx.now)) return result('expired');
 
-  const carried = (verified.signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
   const chain = await new pkijs.CertificateChainValidationEngine({
-    trustedCerts: ctx.anchors.roots, certs: [...ctx.anchors.intermediates, ...carried, verified.signer], checkDate: signingTime,
+    trustedCerts: ctx.anchors.roots, certs: [...ctx.anchors.intermediates, ...carried, signer], checkDate: signingTime,
   }).verify().catch(() => null);
   const issuer = chain?.result ? chain.certificatePath?.map(toX509).find((c) => c.subject === leaf.issuer && c.serialNumber !== leaf.serialNumber) : undefined;
   if (!issuer || !facts.crlUrl) return result('untrusted_chain');

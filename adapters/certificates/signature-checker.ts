@@ -1,12 +1,16 @@
 import type { CertificateKind } from '../../domain/certificate-kind.js';
-import { checkCmsSignature, type SignatureCheck } from './check-signature.js';
+import { checkCmsSignature, checkRawSignature, type SignatureCheck } from './check-signature.js';
 import { createCrlCache } from './crl-cache.js';
 import { loadTrustAnchors, type TrustAnchors } from './trust-anchors.js';
 
 export interface SignatureChecker {
   /** A detached CMS over `data`, checked against the configured anchors and the issuer's CRL. */
-  check(cms: Uint8Array, data: Uint8Array, expect: { kinds: readonly CertificateKind[]; agencyNationalId?: string; now?: Date }): Promise<SignatureCheck>;
+  check(cms: Uint8Array, data: Uint8Array, expect: Expectation): Promise<SignatureCheck>;
+  /** A bare signature (a browser's WebCrypto) over `data` by the key of `certificate` (DER). */
+  checkRaw(certificate: Uint8Array, signature: Uint8Array, data: Uint8Array, expect: Expectation): Promise<SignatureCheck>;
 }
+
+type Expectation = { kinds: readonly CertificateKind[]; agencyNationalId?: string; now?: Date };
 
 const files = (list: string) => list.split(',').map((f) => f.trim()).filter(Boolean);
 
@@ -22,9 +26,10 @@ export function createSignatureChecker(config: { CERT_TRUST_ROOT_FILES: string; 
       .catch((e) => { anchors = undefined; throw e; });
     return anchors;
   };
+  const context = async (expect: Expectation) =>
+    ({ anchors: await loaded(), crls, now: expect.now ?? new Date(), kinds: expect.kinds, agencyNationalId: expect.agencyNationalId });
   return {
-    async check(cms, data, expect) {
-      return checkCmsSignature(cms, data, { anchors: await loaded(), crls, now: expect.now ?? new Date(), kinds: expect.kinds, agencyNationalId: expect.agencyNationalId });
-    },
+    check: async (cms, data, expect) => checkCmsSignature(cms, data, await context(expect)),
+    checkRaw: async (certificate, signature, data, expect) => checkRawSignature(certificate, signature, data, await context(expect)),
   };
 }
