@@ -72,9 +72,11 @@ export async function checkRawSignature(certificate: Uint8Array, signature: Uint
   } catch {
     return { outcome: 'bad_signature', signer: null };
   }
-  const algorithm = cert.publicKey.algorithm.name === 'ECDSA' ? { name: 'ECDSA', hash: 'SHA-256' } : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
-  const key = await cert.publicKey.export(algorithm, ['verify']).catch(() => null);
-  const ok = key ? await webcrypto.subtle.verify(algorithm, key, buffer(signature), buffer(data)).catch(() => false) : false;
+  const ec = cert.publicKey.algorithm.name === 'ECDSA';
+  const importAs = ec ? cert.publicKey.algorithm : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+  const key = await cert.publicKey.export(importAs, ['verify']).catch(() => null);
+  const verifyAs = ec ? { name: 'ECDSA', hash: 'SHA-256' } : importAs;
+  const ok = key ? await webcrypto.subtle.verify(verifyAs, key, buffer(signature), buffer(data)).catch(() => false) : false;
   return checkSigner(leaf, [], ctx.now, ok, ctx);
 }
 

@@ -9,8 +9,8 @@ const ctx = useEngineStack({ JOB_RETRY_BACKOFF_MS: '300', ENGINE_LONG_POLL_MS: '
 let ca: CaClient;
 beforeAll(async () => {
   ca = caClient(ctx.stack.caUrl, DEFAULT_CA_DIR);
-  // CRLs a second long, so each test sees the revocations made before it (the worker caches until nextUpdate).
-  await ca.crlValidity(1);
+  // CRLs two seconds long, so each test sees the revocations made before it (the worker caches until nextUpdate).
+  await ca.crlValidity(2);
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -61,7 +61,7 @@ describe('card step 3-2: the signed introduction letter is checked before the in
   it('a revoked certificate: back to step 3', async () => {
     const { id, cert } = await signedRegistration();
     await ca.revoke(cert.serialNumber);
-    await sleep(1100);
+    await sleep(2100);
     expect((await refusedWith(id, 'letter_revoked')).text.fa).toContain('باطل شده');
     expect(await lastCheck(id)).toMatchObject({ outcome: 'revoked', revocation: 'revoked' });
   });
@@ -81,7 +81,7 @@ describe('card step 3-2: the signed introduction letter is checked before the in
 
   it('the CRL unreachable: retries, then an incident naming it (never valid); once it is back, a retry as Cockpit does it goes on', async () => {
     const { id } = await signedRegistration();
-    await sleep(1100);
+    await sleep(2100);
     await ca.crlFault('error');
     await ctx.applicant.submit(id);
 

@@ -80,11 +80,11 @@ describe('checking a signed letter against the CA', () => {
     await ca.crlFault('error');
     await expect(check(pdf, signature)).rejects.toBeInstanceOf(CrlUnavailableError);
     await ca.clearFaults();
-    await ca.crlValidity(1);
+    await ca.crlValidity(2);
     const crls = createCrlCache({ timeoutMs: 1000 });
     expect((await check(pdf, signature, undefined, crls)).outcome).toBe('valid');
     await ca.revoke(cert.serialNumber);
-    await new Promise((r) => setTimeout(r, 1100));
+    await new Promise((r) => setTimeout(r, 2100));
     expect((await check(pdf, signature, undefined, crls)).outcome).toBe('revoked');
   });
 });
