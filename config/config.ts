@@ -52,6 +52,10 @@ export const ConfigSchema = Type.Object({
    */
   CERT_TRUST_ROOT_FILES: PemFiles('.cache/ca/root.crt.pem'),
   CERT_TRUST_INTERMEDIATE_FILES: PemFiles('.cache/ca/intermediate.crt.pem'),
+  /** The intermediate CA's interface for its registration office: issue and revoke (the test CA's by default). */
+  CA_RA_URL: Url('http://127.0.0.1:3300'),
+  CA_RA_TOKEN: Type.String({ minLength: 1, default: 'sim-ra-token' }),
+  CA_RA_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 5_000 }),
   /** How long a CRL download may take before the check fails (and is retried). */
   CRL_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 5_000 }),
   SMTP_HOST: Type.String({ default: '127.0.0.1' }),

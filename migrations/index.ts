@@ -9,6 +9,7 @@ import * as m007 from './007_applicant_token_end.js';
 import * as m008 from './008_retention.js';
 import * as m010 from './010_letter_signatures.js';
 import * as m010b from './010b_certificate_bindings.js';
+import * as m010c from './010c_certificate_requests.js';
 
 /** Numbered, in order. Listed rather than read from the folder so they load the same under tsx, vitest and compiled JS. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '008_retention': m008,
   '010_letter_signatures': m010,
   '010b_certificate_bindings': m010b,
+  '010c_certificate_requests': m010c,
 };

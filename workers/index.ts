@@ -1,4 +1,6 @@
 import { accountCreateWorker } from './account-create.js';
+import { caCertificateIssueWorker } from './ca-certificate-issue.js';
+import { caCertificateRevokeWorker } from './ca-certificate-revoke.js';
 import { captchaCheckWorker } from './captcha-check.js';
 import { civilRegistryInquiryWorker } from './civil-registry-inquiry.js';
 import { letterSignatureCheckWorker } from './letter-signature-check.js';
@@ -23,4 +25,6 @@ export const jobWorkers = [
   accountCreateWorker,
   notifyApplicantWorker,
   registrationCloseWorker,
+  caCertificateIssueWorker,
+  caCertificateRevokeWorker,
 ];

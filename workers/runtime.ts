@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { hostname } from 'node:os';
+import { createCaRaClient } from '../adapters/ca/ra-client.js';
 import { createSignatureChecker } from '../adapters/certificates/signature-checker.js';
 import { serviceEngine } from '../adapters/engine/connect.js';
 import { externalTasks } from '../adapters/engine/external-tasks.js';
@@ -37,6 +38,7 @@ export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; en
   const notifications = createNotificationQueue(config.REDIS_URL, opts.queueName ?? NOTIFICATION_QUEUE, { attempts: config.NOTICE_ATTEMPTS, backoffMs: config.NOTICE_RETRY_BACKOFF_MS });
   const deps: WorkerDeps = {
     db, config, logger, sms, notifications, now: () => new Date(), signatures: createSignatureChecker(config),
+    ca: createCaRaClient({ baseUrl: config.CA_RA_URL, token: config.CA_RA_TOKEN, timeoutMs: config.CA_RA_TIMEOUT_MS }),
     civilRegistry: createPgsbCivilRegistry(pgsb), shahkar: createPgsbShahkar(pgsb),
   };
   const started = jobWorkers.filter((w) => !opts.without?.includes(w.topic));

@@ -34,13 +34,14 @@ export async function startEngineStack(overrides: Partial<Record<keyof Config, s
   // The test CA's root and intermediate are the development ones (.cache/ca); what it issues is this stack's.
   const caSim = await buildCaSimulator({ dir: DEFAULT_CA_DIR });
   await caSim.listen({ port: 0, host: '127.0.0.1' });
+  const caUrl = urlOf(caSim);
   const mail = createMailCatcher({ smtpPort: 0, httpPort: 0, logger });
   const mailPorts = await mail.start();
   const config = loadConfig({
     ...process.env,
     PGSB_BASE_URL: urlOf(pgsbSim), SMS_BASE_URL: urlOf(smsSim), SMTP_PORT: String(mailPorts.smtpPort),
     PGSB_TIMEOUT_MS: '1000', JOB_RETRY_BACKOFF_MS: '500', OTP_RESEND_COOLDOWN_SECONDS: '0', CRL_TIMEOUT_MS: '1000',
-    CERT_TRUST_ROOT_FILES: path.join(DEFAULT_CA_DIR, CA_FILES.rootCert), CERT_TRUST_INTERMEDIATE_FILES: path.join(DEFAULT_CA_DIR, CA_FILES.intermediateCert),
+    CA_RA_URL: caUrl, CERT_TRUST_ROOT_FILES: path.join(DEFAULT_CA_DIR, CA_FILES.rootCert), CERT_TRUST_INTERMEDIATE_FILES: path.join(DEFAULT_CA_DIR, CA_FILES.intermediateCert),
     ...overrides,
   });
   const db = createDb(config.DATABASE_URL);
@@ -52,7 +53,6 @@ export async function startEngineStack(overrides: Partial<Record<keyof Config, s
   const pgsbUrl = urlOf(pgsbSim);
   const smsUrl = urlOf(smsSim);
   const mailUrl = `http://127.0.0.1:${mailPorts.httpPort}`;
-  const caUrl = urlOf(caSim);
   const post = (url: string, body: unknown) =>
     fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => {
       if (!r.ok) throw new Error(`${url}: ${r.status}`);

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { CaRaClient } from '../../adapters/ca/ra-client.js';
 import type { SignatureChecker } from '../../adapters/certificates/signature-checker.js';
 import type { CivilRegistry } from '../../adapters/pgsb/civil-registry.js';
 import type { Shahkar } from '../../adapters/pgsb/shahkar.js';
@@ -17,5 +18,6 @@ export interface WorkerDeps {
   sms: SmsGateway;
   notifications: NotificationQueue;
   signatures: SignatureChecker;
+  ca: CaRaClient;
   now: () => Date;
 }
