@@ -1,4 +1,4 @@
-import { fa } from '../js/digits.js';
+import { fa, faDateTime } from '../js/digits.js';
 import { $, h, whileBusy } from '../js/dom.js';
 import { request } from '../js/http.js';
 import { showLoginError } from '../js/login-error.js';
@@ -49,7 +49,8 @@ async function showMe() {
 /** The certificates bound to the account (Setad's "already registered"). */
 async function showCertificates() {
   const { certificates } = await request('GET', '/api/account/certificate', { token: session.get()?.token });
-  $('#cert-list').replaceChildren(...(certificates.length ? certificates.map((c) => h('li', { 'data-serial': c.serialNumber }, h('bdi', { dir: 'ltr' }, c.subject)))
+  $('#cert-list').replaceChildren(...(certificates.length
+    ? certificates.map((c) => h('li', { 'data-serial': c.serialNumber }, 'شماره سریال ', h('bdi', { dir: 'ltr' }, c.serialNumber), ` — معتبر تا ${faDateTime(c.notAfter)}`))
     : [h('li', { class: 'muted' }, 'هنوز گواهی‌ای متصل نشده است.')]));
 }
 
