@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { x509 } from '../../adapters/certificates/pki.js';
 import { exportPrivateKeyPem, generateKeys, importPrivateKeyPem, SIGNING_ALGORITHM } from './crypto-setup.js';
@@ -68,6 +69,16 @@ export async function loadOrCreateCa(dir: string): Promise<CaMaterial> {
     try {
       await rename(tmp, dir);
     } catch {
+      // Another start won, or `dir` is a mount point (a Docker volume) that cannot be replaced: fill it
+      // file by file, never overwriting one that is there.
+      if (!existsSync(path.join(dir, CA_FILES.intermediateKey))) {
+        await mkdir(dir, { recursive: true });
+        for (const f of Object.values(CA_FILES)) {
+          await copyFile(path.join(tmp, f), path.join(dir, f), constants.COPYFILE_EXCL).catch((e: NodeJS.ErrnoException) => {
+            if (e.code !== 'EEXIST') throw e;
+          });
+        }
+      }
       await rm(tmp, { recursive: true, force: true });
     }
   }
