@@ -51,6 +51,9 @@ export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; en
   const purge = setInterval(() => {
     createLoginFailuresRepo(db).purgeOlderThan(new Date(Date.now() - config.LOGIN_FAILURE_RESET_SECONDS * 1000))
       .catch((e: Error) => logger.warn({ err: e.name }, 'login failures not purged'));
+    // Certificate challenges live minutes; anyone may ask for a login challenge, so the expired ones go too.
+    db('certificate_challenges').where('expires_at', '<', new Date(Date.now() - 3_600_000)).delete()
+      .catch((e: Error) => logger.warn({ err: e.name }, 'certificate challenges not purged'));
   }, 3_600_000);
   purge.unref();
   const dailyPurge = opts.retentionQueueName === null ? undefined : startDailyPurge({ db, engine, config, logger, now: deps.now }, opts.retentionQueueName);
