@@ -26,6 +26,7 @@ import webForm from './plugins/web-form.js';
 import enginePlugin from './plugins/engine.js';
 import accountSessionRoutes from './routes/account-session.js';
 import captchaRoutes from './routes/captcha.js';
+import certificateRoutes from './routes/certificates.js';
 import letterRoutes from './routes/letter.js';
 import modelerRoutes from './routes/modeler.js';
 import registrationRoutes from './routes/registrations.js';
@@ -75,6 +76,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(reportRoutes);
   await fastify.register(modelerRoutes);
   await fastify.register(accountSessionRoutes);
+  await fastify.register(certificateRoutes);
   await fastify.register(webForm);
 }
 

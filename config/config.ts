@@ -5,6 +5,7 @@ import { developmentProblems } from './development-defaults.js';
 const Port = (def: number) => Type.Integer({ minimum: 0, maximum: 65535, default: def });
 const Url = (def: string) => Type.String({ pattern: '^[a-z][a-z0-9+.-]*://', default: def });
 const Duration = (def: string) => Type.String({ pattern: '^P(?!$)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$', default: def });
+const PemFiles = (def: string) => Type.String({ pattern: '^[^,]+\\.(pem|crt)(,[^,]+\\.(pem|crt))*$', default: def });
 const Secret = (def: string) => Type.String({ minLength: 16, default: def });
 
 /** Every setting the services read, with the defaults that run on a developer's machine. */
@@ -45,6 +46,18 @@ export const ConfigSchema = Type.Object({
   SMS_API_KEY: Type.String({ minLength: 1, default: 'sim-api-key' }),
   SMS_SENDER: Type.String({ default: '10008663' }),
   SMS_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 5_000 }),
+  /**
+   * Trust anchors of signed letters and certificate logins: PEM files (comma-separated) of the roots a
+   * chain must end at, and of the intermediates the CA publishes. The defaults are the test CA's (simulators/ca).
+   */
+  CERT_TRUST_ROOT_FILES: PemFiles('.cache/ca/root.crt.pem'),
+  CERT_TRUST_INTERMEDIATE_FILES: PemFiles('.cache/ca/intermediate.crt.pem'),
+  /** The intermediate CA's interface for its registration office: issue and revoke (the test CA's by default). */
+  CA_RA_URL: Url('http://127.0.0.1:3300'),
+  CA_RA_TOKEN: Type.String({ minLength: 1, default: 'sim-ra-token' }),
+  CA_RA_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 5_000 }),
+  /** How long a CRL download may take before the check fails (and is retried). */
+  CRL_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 5_000 }),
   SMTP_HOST: Type.String({ default: '127.0.0.1' }),
   SMTP_PORT: Port(2525),
   SMTP_SECURE: Type.Boolean({ default: false }),

@@ -12,9 +12,10 @@ import type { Config } from './config.js';
  */
 export const DEVELOPMENT_ONLY = [
   'SECRET_PEPPER', 'TOKEN_SECRET', 'ENGINE_PASSWORD', 'ENGINE_ADMIN_PASSWORD', 'PGSB_TOKEN', 'SMS_API_KEY', 'PGSB_BASE_URL', 'SMS_BASE_URL',
+  'CERT_TRUST_ROOT_FILES', 'CERT_TRUST_INTERMEDIATE_FILES', 'CA_RA_URL', 'CA_RA_TOKEN',
 ] as const;
 
-const SIMULATED = ['PGSB_BASE_URL', 'SMS_BASE_URL'] as const;
+const SIMULATED = ['PGSB_BASE_URL', 'SMS_BASE_URL', 'CA_RA_URL'] as const;
 const FLAG = 'PAYAM_DEV_DEFAULTS=1';
 
 /** localhost, 127.0.0.0/8, ::1 and the wildcard: where the simulators listen, never a real gateway. */

@@ -16,8 +16,17 @@ export function createLettersRepo(db: Db) {
       await table(trx).insert({
         registration_id: registrationId, content: letter.content, sha256: letter.sha256, mime_type: letter.mimeType,
         size_bytes: letter.sizeBytes, file_name: letter.fileName, uploaded_at: letter.uploadedAt,
+        // A new letter drops the detached signature of the one it replaces.
+        signature: null,
       }).onConflict('registration_id').merge();
     },
+    /** The detached CMS (.p7s) over the letter now stored; false when there is no letter to attach it to. */
+    async saveSignature(registrationId: string, signature: Buffer, trx?: Tx) {
+      return (await table(trx).where({ registration_id: registrationId }).update({ signature })) > 0;
+    },
+    /** The letter's bytes and its detached signature, for the signature check. */
+    signed: (registrationId: string, trx?: Tx) =>
+      table(trx).where({ registration_id: registrationId }).first<{ content: Buffer; signature: Buffer | null; mime_type: string; sha256: string } | undefined>('content', 'signature', 'mime_type', 'sha256'),
     /** What the applicant's view and the reviewer see about the letter, without its bytes. */
     async meta(registrationId: string, trx?: Tx): Promise<LetterMeta | undefined> {
       const row = await table(trx).where({ registration_id: registrationId }).first('file_name', 'mime_type', 'size_bytes', 'sha256', 'uploaded_at');

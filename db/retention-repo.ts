@@ -19,6 +19,8 @@ export function createRetentionRepo(db: Db) {
       const ids = await trx('registrations').whereIn('status', UNSUCCESSFUL_STATUSES as unknown as string[])
         .where('closed_at', '<', cutoffs.closedBefore).whereNull('purged_at').forUpdate().pluck('id') as string[];
       const del = (table: string) => (ids.length ? trx(table).whereIn('registration_id', ids).delete() : Promise.resolve(0));
+      // What the letter's signature said of its signer goes with the letter (counted as the letter).
+      await del('letter_signature_checks');
       const counts = {
         applicant_data: await del('applicant_data'),
         letters: await del('letters'),

@@ -30,6 +30,21 @@ export const PROCESS_CODES = [
   'letter_too_many_pages',
   'letter_image_too_large',
   'letter_one_file',
+  'letter_bad_signature',
+  'letter_expired',
+  'letter_untrusted_chain',
+  'letter_revoked',
+  'letter_key_usage',
+  'letter_wrong_kind',
+  'letter_other_organization',
+  'letter_signature_type',
+  'letter_signature_no_letter',
+  'challenge_invalid',
+  'certificate_invalid',
+  'certificate_revoked',
+  'certificate_already_bound',
+  'certificate_not_bound',
+  'crl_unavailable',
   'agency_has_open_request',
   'agency_has_account',
   'invalid_credentials',
@@ -246,6 +261,66 @@ const MESSAGES: Record<MessageCode, MessageText> = {
   letter_one_file: {
     fa: 'لطفاً فقط یک فایل، یعنی نامه معرفی، بارگذاری کنید.',
     en: 'Please upload one file only: the introduction letter.',
+  },
+  letter_bad_signature: {
+    fa: 'امضای الکترونیکی نامه معرفی معتبر نیست یا نامه پس از امضا تغییر کرده است. لطفاً نامه را دوباره با گواهی مهر سازمانی دستگاه امضا و بارگذاری کنید.',
+    en: 'The electronic signature of the introduction letter is not valid, or the letter was changed after signing. Please sign the letter again with the agency\'s organizational-seal certificate and upload it.',
+  },
+  letter_expired: {
+    fa: 'گواهی الکترونیکی که نامه معرفی با آن امضا شده در زمان امضا معتبر نبوده است (منقضی یا هنوز معتبر نشده). لطفاً با گواهی معتبر امضا کنید.',
+    en: 'The certificate the introduction letter was signed with was not valid at the time of signing (expired or not yet valid). Please sign with a valid certificate.',
+  },
+  letter_untrusted_chain: {
+    fa: 'گواهی امضاکننده نامه معرفی از مرکز صدور گواهی مورد اعتماد صادر نشده است. لطفاً با گواهی صادرشده از مرکز میانی معتبر امضا کنید.',
+    en: 'The certificate that signed the introduction letter was not issued by a trusted certification authority. Please sign with a certificate from a trusted intermediate CA.',
+  },
+  letter_revoked: {
+    fa: 'گواهی الکترونیکی که نامه معرفی با آن امضا شده باطل شده است. لطفاً با گواهی معتبر دستگاه امضا و دوباره بارگذاری کنید.',
+    en: 'The certificate the introduction letter was signed with has been revoked. Please sign with a valid certificate of the agency and upload it again.',
+  },
+  letter_key_usage: {
+    fa: 'گواهی امضاکننده نامه معرفی برای امضای الکترونیکی صادر نشده است. لطفاً با گواهی امضای مهر سازمانی امضا کنید.',
+    en: 'The certificate that signed the introduction letter is not issued for signing. Please sign with an organizational-seal signing certificate.',
+  },
+  letter_wrong_kind: {
+    fa: 'نامه معرفی باید با گواهی «مهر سازمانی دولتی» دستگاه امضا شود، نه گواهی از نوع دیگر (مانند گواهی فردی).',
+    en: 'The introduction letter must be signed with the agency\'s government organizational-seal certificate, not a certificate of another kind (such as an individual one).',
+  },
+  letter_other_organization: {
+    fa: 'گواهی امضاکننده نامه معرفی به دستگاه اجرایی دیگری تعلق دارد. نامه باید با مهر سازمانی همین دستگاه امضا شود.',
+    en: 'The certificate that signed the introduction letter belongs to another agency. The letter must be signed with this agency\'s organizational seal.',
+  },
+  letter_signature_type: {
+    fa: 'فایل امضا باید امضای جداشده CMS (پسوند p7s) باشد.',
+    en: 'The signature file must be a detached CMS signature (.p7s).',
+  },
+  letter_signature_no_letter: {
+    fa: 'ابتدا نامه معرفی را بارگذاری کنید، سپس فایل امضای آن را.',
+    en: 'Upload the introduction letter first, then its signature file.',
+  },
+  challenge_invalid: {
+    fa: 'کد چالش نامعتبر، منقضی یا پیش‌تر استفاده شده است. لطفاً دوباره تلاش کنید.',
+    en: 'The challenge is unknown, expired or already used. Please try again.',
+  },
+  certificate_invalid: {
+    fa: 'امضا یا گواهی الکترونیکی پذیرفته نشد (امضای نادرست، گواهی نامعتبر، نوع نادرست یا متعلق به دستگاه دیگر).',
+    en: 'The signature or certificate was not accepted (wrong signature, invalid certificate, wrong kind, or another agency\'s).',
+  },
+  certificate_revoked: {
+    fa: 'این گواهی الکترونیکی باطل شده است و پذیرفته نمی‌شود.',
+    en: 'This certificate has been revoked and is not accepted.',
+  },
+  certificate_already_bound: {
+    fa: 'این گواهی قبلاً ثبت شده است.',
+    en: 'This certificate is already registered.',
+  },
+  certificate_not_bound: {
+    fa: 'این گواهی به هیچ حساب کاربری فعالی متصل نیست.',
+    en: 'This certificate is not bound to any active account.',
+  },
+  crl_unavailable: {
+    fa: 'وضعیت ابطال گواهی هم‌اکنون قابل بررسی نیست. لطفاً چند دقیقه دیگر تلاش کنید.',
+    en: 'The certificate\'s revocation status cannot be checked right now. Please try again in a few minutes.',
   },
   agency_has_open_request: {
     fa: 'برای این دستگاه اجرایی درخواست ثبت‌نامی در حال بررسی است. لطفاً تا اعلام نتیجه منتظر بمانید.',

@@ -9,12 +9,14 @@ export const isStaffRole = (s: unknown): s is StaffRole => (STAFF_ROLES as reado
  * What a staff member may do in our own pages; the issue's table: reviewers review, supervisors read
  * reports, process owners edit and deploy the models (the modeler page, and Cockpit through the engine's group), admins all.
  */
-export type StaffPermission = 'review' | 'reports' | 'model';
+export type StaffPermission = 'review' | 'reports' | 'model' | 'accounts';
 
 const GRANTS: Record<StaffPermission, readonly StaffRole[]> = {
   review: ['reviewer', 'admin'],
   reports: ['supervisor', 'admin'],
   model: ['process-owner', 'admin'],
+  // Unbinding an agency's certificate (a lost token): administrators only.
+  accounts: ['admin'],
 };
 
 export const may = (role: StaffRole, permission: StaffPermission): boolean => GRANTS[permission].includes(role);

@@ -17,6 +17,7 @@ await prepareStack(config, engine, log);
 const services = startChildren([
   { name: 'pgsb-sim', script: 'simulators/pgsb/main.ts' },
   { name: 'sms-sim', script: 'simulators/sms/main.ts' },
+  { name: 'ca-sim', script: 'simulators/ca/main.ts' },
   { name: 'mail', script: 'simulators/mail-catcher/main.ts' },
   { name: 'workers', script: 'workers/main.ts' },
   { name: 'api', script: 'api/server.ts' },
@@ -38,6 +39,7 @@ log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s
   Mail catcher          http://localhost:${process.env.MAIL_CATCHER_HTTP_PORT ?? 8025}/
   PGSB simulator        ${config.PGSB_BASE_URL}/__sim/calls
   SMS simulator         ${config.SMS_BASE_URL}/__sim/messages?to=09…
+  CA simulator          http://127.0.0.1:${process.env.CA_SIM_PORT ?? 3300}/crl/trusted.crl  (npm run ca:letter)
 Ctrl-C stops the Node services; the engine keeps running in the background (npm run engine -- stop; log ${engine.logFile}).`);
 
 let stopping = false;

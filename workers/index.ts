@@ -1,6 +1,9 @@
 import { accountCreateWorker } from './account-create.js';
+import { caCertificateIssueWorker } from './ca-certificate-issue.js';
+import { caCertificateRevokeWorker } from './ca-certificate-revoke.js';
 import { captchaCheckWorker } from './captcha-check.js';
 import { civilRegistryInquiryWorker } from './civil-registry-inquiry.js';
+import { letterSignatureCheckWorker } from './letter-signature-check.js';
 import { notifyApplicantWorker } from './notify-applicant.js';
 import { otpCheckWorker } from './otp-check.js';
 import { otpSendWorker } from './otp-send.js';
@@ -12,6 +15,7 @@ import { shahkarInquiryWorker } from './shahkar-inquiry.js';
 /** Every external-task worker, one per topic in bpmn/ (a test holds the two lists equal). */
 export const jobWorkers = [
   captchaCheckWorker,
+  letterSignatureCheckWorker,
   civilRegistryInquiryWorker,
   shahkarInquiryWorker,
   otpSendWorker,
@@ -21,4 +25,6 @@ export const jobWorkers = [
   accountCreateWorker,
   notifyApplicantWorker,
   registrationCloseWorker,
+  caCertificateIssueWorker,
+  caCertificateRevokeWorker,
 ];

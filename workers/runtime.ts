@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import { hostname } from 'node:os';
+import { createCaRaClient } from '../adapters/ca/ra-client.js';
+import { createSignatureChecker } from '../adapters/certificates/signature-checker.js';
 import { serviceEngine } from '../adapters/engine/connect.js';
 import { externalTasks } from '../adapters/engine/external-tasks.js';
 import { announceProgress } from '../adapters/progress/registration-progress.js';
@@ -36,7 +38,8 @@ export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; en
   const mailer = createSmtpMailer({ host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER, pass: config.SMTP_PASSWORD, from: config.MAIL_FROM });
   const notifications = createNotificationQueue(config.REDIS_URL, opts.queueName ?? NOTIFICATION_QUEUE, { attempts: config.NOTICE_ATTEMPTS, backoffMs: config.NOTICE_RETRY_BACKOFF_MS });
   const deps: WorkerDeps = {
-    db, config, logger, sms, notifications, now: () => new Date(),
+    db, config, logger, sms, notifications, now: () => new Date(), signatures: createSignatureChecker(config),
+    ca: createCaRaClient({ baseUrl: config.CA_RA_URL, token: config.CA_RA_TOKEN, timeoutMs: config.CA_RA_TIMEOUT_MS }),
     civilRegistry: createPgsbCivilRegistry(pgsb), shahkar: createPgsbShahkar(pgsb),
   };
   const started = jobWorkers.filter((w) => !opts.without?.includes(w.topic));
@@ -53,6 +56,9 @@ export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; en
   const purge = setInterval(() => {
     createLoginFailuresRepo(db).purgeOlderThan(new Date(Date.now() - config.LOGIN_FAILURE_RESET_SECONDS * 1000))
       .catch((e: Error) => logger.warn({ err: e.name }, 'login failures not purged'));
+    // Certificate challenges live minutes; anyone may ask for a login challenge, so the expired ones go too.
+    db('certificate_challenges').where('expires_at', '<', new Date(Date.now() - 3_600_000)).delete()
+      .catch((e: Error) => logger.warn({ err: e.name }, 'certificate challenges not purged'));
   }, 3_600_000);
   purge.unref();
   const dailyPurge = opts.retentionQueueName === null ? undefined : startDailyPurge({ db, engine, config, logger, now: deps.now }, opts.retentionQueueName);

@@ -1,6 +1,10 @@
 /** Ids in bpmn/ that code relies on; a test checks that each one is still in the models. */
 export const PROCESS_ID = 'agency-registration';
 export const REVIEW_PROCESS_ID = 'agency-registration-review';
+/** The registration office's process (issue, revoke, renew a certificate) and its clerks' task in Tasklist. */
+export const CERTIFICATE_REQUEST_PROCESS_ID = 'certificate-request';
+export const RA_TASK = 'Task_RaCheck';
+export const RA_GROUP = 'ra-clerks';
 
 /** The user tasks (task definition keys) the API completes; anything else is Tasklist's alone. */
 export const USER_TASKS = {

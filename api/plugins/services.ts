@@ -1,6 +1,8 @@
 import fp from 'fastify-plugin';
 import type { Logger } from 'pino';
+import { createSignatureChecker } from '../../adapters/certificates/signature-checker.js';
 import { createAccountAuth, type AccountAuth } from '../auth/account-auth.js';
+import { createCertificateAuth, type CertificateAuth } from '../auth/certificate-auth.js';
 import { createStaffAuth, type StaffAuth } from '../auth/staff-auth.js';
 import { createCaptchaService, type CaptchaService } from '../captcha/captcha-service.js';
 import { createTestAnswers, type TestAnswers } from '../captcha/test-answers.js';
@@ -24,6 +26,7 @@ declare module 'fastify' {
     testAnswers: TestAnswers | null;
     staffAuth: StaffAuth;
     accountAuth: AccountAuth;
+    certificateAuth: CertificateAuth;
     reviews: ReviewService;
     registrationReport: ReturnType<typeof createRegistrationReport>;
     reportInstances: ReturnType<typeof createReportInstances>;
@@ -49,6 +52,7 @@ export default fp<ServicesPluginOptions>(
     app.decorate('testAnswers', config.TEST_HOOKS ? createTestAnswers(config.CAPTCHA_TTL_SECONDS) : null);
     app.decorate('staffAuth', createStaffAuth({ db, config, now }));
     app.decorate('accountAuth', createAccountAuth({ db, config, now }));
+    app.decorate('certificateAuth', createCertificateAuth({ db, config, now }, createSignatureChecker(config)));
     app.decorate('reviews', createReviewService({ db, engine, config, now }));
     app.decorate('registrationReport', createRegistrationReport(db, now));
     app.decorate('reportInstances', createReportInstances(db, config));

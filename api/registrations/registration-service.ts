@@ -16,6 +16,7 @@ import { AppError, notFound, unauthorized } from '../errors/app-error.js';
 import { hashAccessToken, tokenEnded, tokenMatches } from './access-token.js';
 import { inspectLetter } from './letter-content.js';
 import { timed } from '../timing/server-timing.js';
+import { isCmsSignedData, SIGNATURE_MAX_BYTES } from './signature-content.js';
 import { assertOpen, openRegistration, type RegistrationRef } from './open-registration.js';
 
 export const LETTER_MAX_BYTES = 5 * 1024 * 1024;
@@ -114,6 +115,22 @@ export function createRegistrationService({ db, engine, config, now }: ServiceDe
         await audit.record({ registrationId: id, actor: 'applicant', action: 'letter_uploaded', detail: { sha256, mimeType, sizeBytes: content.length } }, trx);
       });
       return { sha256, mimeType, sizeBytes: content.length };
+    },
+
+    /**
+     * Card step 3-2, a signed letter: the detached CMS (.p7s) over the letter uploaded before it. It is
+     * checked at step 3-2's service task (the signature, chain, CRL, kind, organization); here only that it is one.
+     */
+    async saveLetterSignature(registration: RegistrationRef, content: Buffer) {
+      const { id } = await openRegistration(registrations, registration, 'applicant-data');
+      if (content.length > SIGNATURE_MAX_BYTES) throw new AppError('letter_too_large', 413);
+      if (!isCmsSignedData(content)) throw new AppError('letter_signature_type', 415);
+      const sha256 = createHash('sha256').update(content).digest('hex');
+      await db.transaction(async (trx) => {
+        await stillOpen(id, trx);
+        if (!(await letters.saveSignature(id, content, trx))) throw new AppError('letter_signature_no_letter', 409);
+        await audit.record({ registrationId: id, actor: 'applicant', action: 'letter_signature_uploaded', detail: { sha256 } }, trx);
+      });
     },
   };
 }

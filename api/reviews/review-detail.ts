@@ -3,6 +3,7 @@ import { USER_TASKS } from '../../adapters/engine/process-model.js';
 import type { Config } from '../../config/config.js';
 import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
 import type { Db } from '../../db/knex.js';
+import { createLetterSignatureChecksRepo } from '../../db/letter-signature-checks-repo.js';
 import { createLettersRepo } from '../../db/letters-repo.js';
 import { createRegistrationsRepo, type RegistrationRow } from '../../db/registrations-repo.js';
 import { notFound } from '../errors/app-error.js';
@@ -40,6 +41,18 @@ export function createReviewDetail(db: Db, engine: ProcessEngine, config: Config
     }));
   }
 
+  /** What step 3-2's check found about the letter now stored; null before any check ran. */
+  async function letterSignature(id: string, sha256: string | undefined) {
+    const row = sha256 ? await createLetterSignatureChecksRepo(db).latest(id, sha256) : undefined;
+    if (!row) return null;
+    return {
+      outcome: row.outcome, format: row.format, signer: row.signer, organization: row.organization, agencyNationalId: row.agency_national_id,
+      role: row.role, kind: row.kind, issuer: row.issuer, serialNumber: row.serial_number,
+      notBefore: iso(row.not_before), notAfter: iso(row.not_after), signingTime: iso(row.signing_time),
+      revocation: row.revocation, revokedAt: iso(row.revoked_at), checkedAt: iso(row.checked_at)!,
+    };
+  }
+
   return {
     async detail(id: string) {
       const reg = await reviewed(id);
@@ -63,6 +76,7 @@ export function createReviewDetail(db: Db, engine: ProcessEngine, config: Config
         } : null,
         inquiries: { civilRegistry: await latestInquiry(id, 'civil-registry'), shahkar: await latestInquiry(id, 'shahkar') },
         letter: letter ?? null,
+        letterSignature: await letterSignature(id, letter?.sha256),
         otherRequests: await otherRequests(reg),
       };
     },

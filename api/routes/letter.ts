@@ -59,4 +59,21 @@ export default async function letterRoutes(fastify: FastifyInstance) {
     await app.registrations.saveLetter(applicantRegistration(request), await letter.toBuffer(), letter.filename);
     return app.view(request.params.id);
   });
+
+  app.post('/api/registrations/:id/letter-signature', {
+    schema: {
+      tags, summary: 'Upload the detached CMS signature (.p7s) of the letter already uploaded (card step 3-2); a new letter drops it', security: bearer,
+      consumes: ['multipart/form-data'], params: IdParams,
+      body: Type.Object({ signature: Type.Unsafe<MultipartFile>({ isFile: true, description: 'One file: a CMS SignedData over the letter (.p7s), at most 64 KB' }) }),
+      response: { 200: RegistrationViewSchema, ...errorResponses },
+    },
+    preParsing: app.requireApplicant,
+    preValidation: async (request) => {
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type', 415);
+    },
+  }, async (request) => {
+    const { signature } = request.body as { signature: MultipartFile };
+    await app.registrations.saveLetterSignature(applicantRegistration(request), await signature.toBuffer());
+    return app.view(request.params.id);
+  });
 }

@@ -33,6 +33,15 @@ export const ReviewDetailSchema = Type.Object({
   ))),
   inquiries: Type.Object({ civilRegistry: Inquiry, shahkar: Inquiry }),
   letter: Nullable(Type.Object({ fileName: Nullable(Type.String()), mimeType: Type.String(), sizeBytes: Type.Integer(), sha256: Type.String(), uploadedAt: Nullable(Instant) })),
+  letterSignature: Nullable(Type.Object({
+    outcome: Type.String({ description: 'valid, not_signed, bad_signature, expired, untrusted_chain, revoked, key_usage, wrong_kind or other_organization' }),
+    format: Nullable(Type.String({ description: 'embedded (in the PDF) or detached (.p7s)' })),
+    signer: Nullable(Type.String()), organization: Nullable(Type.String()), agencyNationalId: Nullable(Type.String()), role: Nullable(Type.String()),
+    kind: Nullable(Type.String()), issuer: Nullable(Type.String()), serialNumber: Nullable(Type.String()),
+    notBefore: Nullable(Instant), notAfter: Nullable(Instant), signingTime: Nullable(Instant),
+    revocation: Nullable(Type.String({ description: 'good, revoked or not_checked (per the issuer\'s CRL at the check)' })), revokedAt: Nullable(Instant),
+    checkedAt: Instant,
+  }, { description: "Card step 3-2's check of the letter's electronic signature (the government organizational seal)" })),
   otherRequests: Type.Array(Type.Object({
     registrationId: Type.String({ format: 'uuid' }),
     status: Type.Union(REGISTRATION_STATUSES.map((s) => Type.Literal(s))),

@@ -57,13 +57,15 @@ describe('the form, its font and the API document', () => {
     const doc = (await shell.app.inject('/docs/json')).json();
 
     expect(Object.keys(doc.paths).sort()).toEqual([
-      '/api/auth/login', '/api/auth/logout', '/api/auth/me',
+      '/api/account/certificate', '/api/account/certificate/challenge',
+      '/api/auth/certificate/challenge', '/api/auth/certificate/login', '/api/auth/login', '/api/auth/logout', '/api/auth/me',
       '/api/captcha', '/api/captcha/{id}/audio',
       '/api/modeler/check', '/api/modeler/deploy', '/api/modeler/diff', '/api/modeler/migration', '/api/modeler/migration/plan', '/api/modeler/versions', '/api/modeler/versions/{id}/xml',
       '/api/registrations', '/api/registrations/{id}', '/api/registrations/{id}/applicant', '/api/registrations/{id}/letter',
-      '/api/registrations/{id}/letter-template', '/api/registrations/{id}/otp', '/api/registrations/{id}/otp/resend', '/api/registrations/{id}/session', '/api/registrations/{id}/submit',
+      '/api/registrations/{id}/letter-signature', '/api/registrations/{id}/letter-template', '/api/registrations/{id}/otp', '/api/registrations/{id}/otp/resend', '/api/registrations/{id}/session', '/api/registrations/{id}/submit',
       '/api/reports/registrations', '/api/reports/registrations/instances',
       '/api/reviews', '/api/reviews/{id}', '/api/reviews/{id}/decision', '/api/reviews/{id}/letter',
+      '/api/staff/accounts/{accountId}/certificate',
       '/api/staff/login', '/api/staff/logout', '/api/staff/me',
     ]);
     expect(doc.paths['/api/reviews/{id}/decision'].post.security).toEqual([{ staffBearer: [] }]);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROCESS_ID, REVIEW_PROCESS_ID, REVIEWER_GROUP, USER_TASKS } from '../../adapters/engine/process-model.js';
+import { CERTIFICATE_REQUEST_PROCESS_ID, PROCESS_ID, RA_GROUP, RA_TASK, REVIEW_PROCESS_ID, REVIEWER_GROUP, USER_TASKS } from '../../adapters/engine/process-model.js';
 import { lintModel, modelFiles, readModel } from '../../ops/bpmn-models.js';
 import { jobWorkers } from '../../workers/index.js';
 import { readModelSet } from '../../adapters/bpmn/read-model.js';
@@ -69,9 +69,12 @@ describe('the models in bpmn/', () => {
 
   it('hold the processes and user tasks the code refers to', async () => {
     const ps = await processes();
-    expect(ps.map((p) => p.id).sort()).toEqual([PROCESS_ID, REVIEW_PROCESS_ID].sort());
+    expect(ps.map((p) => p.id).sort()).toEqual([PROCESS_ID, REVIEW_PROCESS_ID, CERTIFICATE_REQUEST_PROCESS_ID].sort());
     for (const p of ps) expect(p.isExecutable, p.id).toBe(true);
-    const userTasks = elements(ps).filter((e) => e.$type === 'bpmn:UserTask');
+    // The RA clerks' check is Tasklist's alone, with its form, for their group.
+    const raCheck = byId(ps, RA_TASK)!;
+    expect([raCheck.candidateGroups, raCheck.formRef, raCheck.formRefBinding]).toEqual([RA_GROUP, 'ra-check', 'latest']);
+    const userTasks = elements(ps).filter((e) => e.$type === 'bpmn:UserTask' && e.id !== RA_TASK);
     expect(userTasks.map((e) => e.id).sort()).toEqual(Object.values(USER_TASKS).sort());
 
     // The applicant's tasks are nobody's in the engine: only the applicant API completes them.

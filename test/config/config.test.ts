@@ -9,8 +9,10 @@ const REAL = {
   ENGINE_PASSWORD: 'a-real-service-password', ENGINE_ADMIN_PASSWORD: 'a-real-admin-password',
   PGSB_TOKEN: 'a-real-bus-token', SMS_API_KEY: 'a-real-sms-key',
   PGSB_BASE_URL: 'https://pgsb.gov.example', SMS_BASE_URL: 'https://api.sms.example',
+  CERT_TRUST_ROOT_FILES: '/etc/payam/ca/root.pem', CERT_TRUST_INTERMEDIATE_FILES: '/etc/payam/ca/intermediate.pem',
+  CA_RA_URL: 'https://ra.ca.example', CA_RA_TOKEN: 'a-real-ra-token',
 };
-const DEVELOPMENT_ONLY = ['SECRET_PEPPER', 'TOKEN_SECRET', 'ENGINE_PASSWORD', 'ENGINE_ADMIN_PASSWORD', 'PGSB_TOKEN', 'SMS_API_KEY', 'PGSB_BASE_URL', 'SMS_BASE_URL'];
+const DEVELOPMENT_ONLY = ['SECRET_PEPPER', 'TOKEN_SECRET', 'ENGINE_PASSWORD', 'ENGINE_ADMIN_PASSWORD', 'PGSB_TOKEN', 'SMS_API_KEY', 'PGSB_BASE_URL', 'SMS_BASE_URL', 'CERT_TRUST_ROOT_FILES', 'CERT_TRUST_INTERMEDIATE_FILES', 'CA_RA_URL', 'CA_RA_TOKEN'];
 
 function problemsOf(env: Record<string, string>): string[] {
   try {

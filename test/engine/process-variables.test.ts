@@ -32,7 +32,7 @@ describe('what the engine keeps', () => {
     expect([...new Set(variables.map((v) => v.name))].sort()).toEqual([
       'accountId', 'applicantTimeout', 'captchaOutcome', 'civilRegistryOutcome', 'decision', 'notified', 'otpAction', 'otpEntryId',
       'otpOutcome', 'otpSentAt', 'otpTimeout', 'otpWrongCount', 'outcome', 'registrationId', 'reviewDecision', 'reviewReminder',
-      'shahkarOutcome', 'submissionId',
+      'shahkarOutcome', 'signatureOutcome', 'submissionId',
     ]);
   });
 });

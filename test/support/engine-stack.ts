@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serviceEngine } from '../../adapters/engine/connect.js';
@@ -12,6 +13,8 @@ import { loadConfig, type Config } from '../../config/config.js';
 import { createLogger } from '../../config/logger.js';
 import { createDb } from '../../db/knex.js';
 import { createMailCatcher } from '../../simulators/mail-catcher/create-mail-catcher.js';
+import { CA_FILES } from '../../simulators/ca/ca-material.js';
+import { buildCaSimulator, DEFAULT_CA_DIR } from '../../simulators/ca/server.js';
 import { buildPgsbSimulator } from '../../simulators/pgsb/server.js';
 import { buildSmsSimulator } from '../../simulators/sms/server.js';
 import { startWorkers } from '../../workers/runtime.js';
@@ -29,12 +32,17 @@ export async function startEngineStack(overrides: Partial<Record<keyof Config, s
   const smsSim = buildSmsSimulator();
   await pgsbSim.listen({ port: 0, host: '127.0.0.1' });
   await smsSim.listen({ port: 0, host: '127.0.0.1' });
+  // The test CA's root and intermediate are the development ones (.cache/ca); what it issues is this stack's.
+  const caSim = await buildCaSimulator({ dir: DEFAULT_CA_DIR });
+  await caSim.listen({ port: 0, host: '127.0.0.1' });
+  const caUrl = urlOf(caSim);
   const mail = createMailCatcher({ smtpPort: 0, httpPort: 0, logger });
   const mailPorts = await mail.start();
   const config = loadConfig({
     ...process.env,
     PGSB_BASE_URL: urlOf(pgsbSim), SMS_BASE_URL: urlOf(smsSim), SMTP_PORT: String(mailPorts.smtpPort),
-    PGSB_TIMEOUT_MS: '1000', JOB_RETRY_BACKOFF_MS: '500', OTP_RESEND_COOLDOWN_SECONDS: '0',
+    PGSB_TIMEOUT_MS: '1000', JOB_RETRY_BACKOFF_MS: '500', OTP_RESEND_COOLDOWN_SECONDS: '0', CRL_TIMEOUT_MS: '1000',
+    CA_RA_URL: caUrl, CERT_TRUST_ROOT_FILES: path.join(DEFAULT_CA_DIR, CA_FILES.rootCert), CERT_TRUST_INTERMEDIATE_FILES: path.join(DEFAULT_CA_DIR, CA_FILES.intermediateCert),
     ...overrides,
   });
   const db = createDb(config.DATABASE_URL);
@@ -53,7 +61,7 @@ export async function startEngineStack(overrides: Partial<Record<keyof Config, s
     });
 
   return {
-    config, db, engine, captchas, registrations, logger, progress,
+    config, db, engine, captchas, registrations, logger, progress, caUrl,
     /** What the API's services are built with (api/plugins/services.ts). */
     serviceDeps: deps,
     workerDeps: workers.deps,
@@ -88,7 +96,7 @@ export async function startEngineStack(overrides: Partial<Record<keyof Config, s
       await workers.close();
       await progress.close();
       await db.destroy();
-      await Promise.all([pgsbSim.close(), smsSim.close(), mail.stop()]);
+      await Promise.all([pgsbSim.close(), smsSim.close(), caSim.close(), mail.stop()]);
     },
   };
 }

@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import type { CaRaClient } from '../../adapters/ca/ra-client.js';
+import type { SignatureChecker } from '../../adapters/certificates/signature-checker.js';
 import type { CivilRegistry } from '../../adapters/pgsb/civil-registry.js';
 import type { Shahkar } from '../../adapters/pgsb/shahkar.js';
 import type { NotificationQueue } from '../../adapters/queue/notification-queue.js';
@@ -15,5 +17,7 @@ export interface WorkerDeps {
   shahkar: Shahkar;
   sms: SmsGateway;
   notifications: NotificationQueue;
+  signatures: SignatureChecker;
+  ca: CaRaClient;
   now: () => Date;
 }

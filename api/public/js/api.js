@@ -24,6 +24,11 @@ export const api = {
     form.append('letter', file);
     return call('POST', mine('/letter'), { form });
   },
+  uploadLetterSignature(file) {
+    const form = new FormData();
+    form.append('signature', file);
+    return call('POST', mine('/letter-signature'), { form });
+  },
   submit: (body) => call('POST', mine('/submit'), { json: body }),
   enterOtp: (code) => call('POST', mine('/otp'), { json: { code } }),
   resendOtp: () => call('POST', mine('/otp/resend')),

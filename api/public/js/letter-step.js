@@ -43,7 +43,24 @@ async function upload(ctx, input) {
   }
 }
 
+/** Card step 3-2, a signed letter: its detached signature (.p7s), checked with the letter after the submit. */
+async function uploadSignature(ctx, input) {
+  const file = input.files?.[0];
+  const letterForm = $('#letter-form');
+  clearFieldErrors(letterForm);
+  $('#signature-status').textContent = '';
+  if (!file) return;
+  try {
+    ctx.render(await api.uploadLetterSignature(file));
+    $('#signature-status').replaceChildren('امضا بارگذاری شد: ', h('bdi', {}, file.name));
+  } catch (e) {
+    input.value = '';
+    showFieldErrors(letterForm, e.error.fields?.length ? e.error.fields : [{ field: 'signature', text: e.error.text }]);
+  }
+}
+
 export function initLetter(ctx) {
+  $('#signature').addEventListener('change', (e) => uploadSignature(ctx, e.currentTarget));
   $('#open-template').addEventListener('click', (e) => whileBusy(e.currentTarget, () => openTemplate(ctx)));
   $('#letter').addEventListener('change', (e) => upload(ctx, e.currentTarget));
 }

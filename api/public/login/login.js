@@ -1,10 +1,11 @@
 import { captchaWidget } from '../js/captcha.js';
-import { fa } from '../js/digits.js';
+import { fa, faDateTime } from '../js/digits.js';
 import { $, h, whileBusy } from '../js/dom.js';
 import { request } from '../js/http.js';
 import { showLoginError } from '../js/login-error.js';
 import { clearFieldErrors, clearNotices, showError, showFieldErrors } from '../js/notices.js';
 import { storedSession } from '../js/stored-session.js';
+import { certificateForm } from './certificate.js';
 
 const session = storedSession('payam.account');
 const form = () => $('#login-form');
@@ -23,6 +24,7 @@ async function showMe() {
     const me = await request('GET', '/api/auth/me', { token: session.get()?.token });
     $('#me').replaceChildren(h('dt', {}, 'نام کاربری'), h('dd', {}, h('bdi', { dir: 'ltr' }, me.username)),
       h('dt', {}, 'دستگاه اجرایی'), h('dd', {}, me.agency.name ?? '—'), h('dt', {}, 'شناسه ملی دستگاه'), h('dd', {}, h('bdi', { dir: 'ltr' }, fa(me.agency.nationalId))));
+    await showCertificates();
     $('#sign-in').hidden = true;
     $('#signed-in').hidden = false;
     $('#signed-in h1').focus();
@@ -32,6 +34,25 @@ async function showMe() {
     showSignIn();
   }
 }
+
+/** The certificates bound to the account (Setad's "already registered"). */
+async function showCertificates() {
+  const { certificates } = await request('GET', '/api/account/certificate', { token: session.get()?.token });
+  $('#cert-list').replaceChildren(...(certificates.length
+    ? certificates.map((c) => h('li', { 'data-serial': c.serialNumber }, 'شماره سریال ', h('bdi', { dir: 'ltr' }, c.serialNumber), ` — معتبر تا ${faDateTime(c.notAfter)}`))
+    : [h('li', { class: 'muted' }, 'هنوز گواهی‌ای متصل نشده است.')]));
+}
+
+certificateForm('cert-bind', () => request('POST', '/api/account/certificate/challenge', { token: session.get()?.token, json: {} }), async (signed) => {
+  await request('POST', '/api/account/certificate', { token: session.get()?.token, json: signed });
+  $('#cert-bind-status').textContent = 'گواهی به حساب متصل شد.';
+  await showCertificates();
+});
+
+certificateForm('cert-login', () => request('POST', '/api/auth/certificate/challenge', { json: {} }), async (signed) => {
+  session.save(await request('POST', '/api/auth/certificate/login', { json: signed }));
+  await showMe();
+});
 
 /** Every attempt uses up its captcha, right or wrong: a new image follows any refusal. */
 async function login() {

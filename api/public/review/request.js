@@ -19,6 +19,26 @@ function inquiry(result) {
   return h('span', { class: ok ? 'ok-text' : 'bad-text' }, `${ok ? '✓' : '✗'} ${INQUIRY[result.outcome] ?? result.outcome}`, result.at ? h('span', { class: 'hint when' }, faDateTime(result.at)) : '');
 }
 
+const SIGNATURE = {
+  valid: 'معتبر — مهر سازمانی دولتی همین دستگاه', not_signed: 'امضا نشده (نامه اسکن‌شده؛ با چشم بررسی شود)', bad_signature: 'امضا نامعتبر یا نامه پس از امضا تغییر کرده',
+  expired: 'گواهی در زمان امضا معتبر نبوده', untrusted_chain: 'صادرکننده مورد اعتماد نیست', revoked: 'گواهی باطل شده', key_usage: 'گواهی برای امضا نیست',
+  wrong_kind: 'نوع گواهی مهر سازمانی دولتی نیست', other_organization: 'گواهی از دستگاه دیگری است',
+};
+const REVOCATION = { good: 'باطل نشده (طبق فهرست ابطال صادرکننده)', revoked: 'باطل شده', not_checked: 'بررسی نشده' };
+
+/** Card step 3-2's check: who signed, for which organization and role, by whose certificate, valid when, revoked or not. */
+function showSignature(s) {
+  if (!s) return $('#signature-data').replaceChildren(h('dt', {}, 'وضعیت'), h('dd', { class: 'muted' }, 'هنوز بررسی نشده'));
+  const ok = s.outcome === 'valid';
+  const rows = [['وضعیت', h('span', { class: ok ? 'ok-text' : s.outcome === 'not_signed' ? 'muted' : 'bad-text' }, `${ok ? '✓ ' : ''}${SIGNATURE[s.outcome] ?? s.outcome}`)]];
+  if (s.outcome !== 'not_signed') {
+    rows.push(['امضاکننده', s.signer], ['سازمان', s.organization], ['شناسه ملی سازمان', s.agencyNationalId && fa(s.agencyNationalId), true], ['سمت', s.role, true],
+      ['صادرکننده', s.issuer, true], ['اعتبار گواهی', s.notBefore ? `${faDateTime(s.notBefore)} تا ${faDateTime(s.notAfter)}` : null],
+      ['زمان امضا', s.signingTime && faDateTime(s.signingTime)], ['وضعیت ابطال', REVOCATION[s.revocation] ?? s.revocation]);
+  }
+  $('#signature-data').replaceChildren(...rows.flatMap(([label, value, ltr]) => [h('dt', {}, label), h('dd', {}, ltr && value ? h('bdi', { dir: 'ltr' }, value) : (value ?? '—'))]));
+}
+
 /** Competing requests for the same agency: ids, steps and times only; a verified one holds the agency. */
 function showOthers(others) {
   $('#others').hidden = others.length === 0;
@@ -44,6 +64,7 @@ export async function showRequest(id, ctx) {
     ['تلفن همراه', r.mobile && fa(r.mobile), true], ['پست الکترونیکی', r.email, true], ['سمت', r.position],
   ]));
   $('#inquiry-data').replaceChildren(h('dt', {}, 'ثبت احوال'), h('dd', {}, inquiry(d.inquiries.civilRegistry)), h('dt', {}, 'شاهکار (تلفن همراه)'), h('dd', {}, inquiry(d.inquiries.shahkar)));
+  showSignature(d.letterSignature);
   showOthers(d.otherRequests ?? []);
   showDecision(d, ctx);
   // A request whose data the retention policy removed has no letter to fetch: say so, not "no letter uploaded".

@@ -37,7 +37,9 @@ public class AccessProvisioning {
   public static final String REVIEWERS = "it-office-reviewers";
   public static final String PERFORMANCE_OFFICE = "performance-office";
   public static final String PROCESS_OWNERS = "process-owners";
+  public static final String RA_CLERKS = "ra-clerks";
   static final String REVIEW_FILTER = "درخواست‌های در انتظار بررسی — Requests awaiting review";
+  static final String RA_FILTER = "درخواست‌های گواهی در انتظار دفتر ثبت‌نام — Certificate requests awaiting the RA";
 
   private static final Logger log = LoggerFactory.getLogger(AccessProvisioning.class);
 
@@ -59,6 +61,7 @@ public class AccessProvisioning {
     group(identity, REVIEWERS, "IT office reviewers", Groups.GROUP_TYPE_WORKFLOW);
     group(identity, PERFORMANCE_OFFICE, "Performance Management and Inspection Office", Groups.GROUP_TYPE_WORKFLOW);
     group(identity, PROCESS_OWNERS, "Process owners", Groups.GROUP_TYPE_WORKFLOW);
+    group(identity, RA_CLERKS, "Registration office (RA) clerks", Groups.GROUP_TYPE_WORKFLOW);
 
     user(identity, settings.adminUser(), settings.adminPassword(), "Engine", "Administrator", Groups.OPERATON_ADMIN);
     user(identity, settings.serviceUser(), settings.servicePassword(), "Payam Iran", "Services", SERVICES);
@@ -78,6 +81,10 @@ public class AccessProvisioning {
     grant(auth, REVIEWERS, Resources.PROCESS_DEFINITION, "agency-registration-review", Permissions.READ);
     grant(auth, REVIEWERS, Resources.PROCESS_DEFINITION, "agency-registration", Permissions.READ);
 
+    // RA clerks: Tasklist, and the identity and document checks of certificate requests they are candidates for.
+    grant(auth, RA_CLERKS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(auth, RA_CLERKS, Resources.PROCESS_DEFINITION, "certificate-request", Permissions.READ);
+
     // The office watches: Cockpit, instances, history and incidents, and changes nothing.
     grant(auth, PERFORMANCE_OFFICE, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(auth, PERFORMANCE_OFFICE, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
@@ -92,7 +99,8 @@ public class AccessProvisioning {
     grant(auth, PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
     grant(auth, PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
 
-    reviewFilter(engine, auth);
+    taskFilter(engine, auth, REVIEW_FILTER, REVIEWERS, "agency-registration-review");
+    taskFilter(engine, auth, RA_FILTER, RA_CLERKS, "certificate-request");
     log.info("engine access provisioned: groups, authorizations, service account '{}', administrator '{}'",
         settings.serviceUser(), settings.adminUser());
   }
@@ -137,16 +145,16 @@ public class AccessProvisioning {
     if (changed) auth.saveAuthorization(a);
   }
 
-  /** Tasklist shows nothing until a filter exists: one for the reviewers' group, readable by them. */
-  private static void reviewFilter(ProcessEngine engine, AuthorizationService auth) {
+  /** Tasklist shows nothing until a filter exists: one per group with tasks (reviewers, RA clerks), readable by that group. */
+  private static void taskFilter(ProcessEngine engine, AuthorizationService auth, String name, String groupId, String description) {
     FilterService filters = engine.getFilterService();
-    Filter filter = filters.createFilterQuery().filterName(REVIEW_FILTER).singleResult();
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
-      filter = filters.newTaskFilter(REVIEW_FILTER)
-          .setProperties(Map.of("description", "agency-registration-review", "priority", -10, "refresh", true))
-          .setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroup(REVIEWERS).includeAssignedTasks().orderByTaskCreateTime().asc());
+      filter = filters.newTaskFilter(name)
+          .setProperties(Map.of("description", description, "priority", -10, "refresh", true))
+          .setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks().orderByTaskCreateTime().asc());
       filters.saveFilter(filter);
     }
-    grant(auth, REVIEWERS, Resources.FILTER, filter.getId(), Permissions.READ);
+    grant(auth, groupId, Resources.FILTER, filter.getId(), Permissions.READ);
   }
 }

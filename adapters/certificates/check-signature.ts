@@ -1,0 +1,110 @@
+import { webcrypto } from 'node:crypto';
+import type { CertificateKind } from '../../domain/certificate-kind.js';
+import { validAtSigning, type SignatureOutcome } from '../../domain/signature-outcome.js';
+import { OID } from './cms-sign.js';
+import { certificateFacts, type CertificateFacts } from './certificate-facts.js';
+import type { CrlSource } from './crl-cache.js';
+import { pkijs, x509 } from './pki.js';
+import type { TrustAnchors } from './trust-anchors.js';
+
+export type Revocation = 'good' | 'revoked' | 'not_checked';
+export interface SignerFacts extends CertificateFacts { signingTime: Date; revocation: Revocation; revokedAt: Date | null }
+export interface SignatureCheck { outcome: SignatureOutcome; signer: SignerFacts | null }
+
+export interface CheckContext {
+  anchors: TrustAnchors;
+  crls: CrlSource;
+  now: Date;
+  /** The kinds accepted (a letter: the government organizational seal). */
+  kinds: readonly CertificateKind[];
+  /** The agency the signature must be the seal of, when one is expected. */
+  agencyNationalId?: string;
+}
+
+// A copy: a Node Buffer's own .buffer is the whole shared pool.
+const buffer = (b: Uint8Array) => new Uint8Array(b).buffer;
+const toX509 = (c: pkijs.Certificate) => new x509.X509Certificate(c.toSchema().toBER(false));
+
+function signingTimeOf(signerInfo: pkijs.SignerInfo): Date | null {
+  const attr = signerInfo.signedAttrs?.attributes.find((a) => a.type === OID.signingTime);
+  const value = attr?.values[0] as { toDate?: () => Date } | undefined;
+  return value?.toDate ? value.toDate() : null;
+}
+
+/** The CMS's signed data and the signature's verdict over `data` (with its signer), or null when it does not even parse. */
+async function verifyCms(cms: Uint8Array, data: Uint8Array) {
+  let signedData: pkijs.SignedData;
+  try {
+    signedData = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(buffer(cms)).content });
+  } catch {
+    return null;
+  }
+  if (signedData.signerInfos.length !== 1) return null;
+  try {
+    const r = await signedData.verify({ signer: 0, data: buffer(data), extendedMode: true, checkChain: false });
+    return { signedData, verified: Boolean(r.signatureVerified), signer: r.signerCertificate ?? null };
+  } catch (e) {
+    // pkijs throws for a digest that does not match; the signer is still named.
+    return { signedData, verified: false, signer: (e as pkijs.SignedDataVerifyError).signerCertificate ?? null };
+  }
+}
+
+/** A detached CMS signature over `data`: the signature over these bytes, then its signer's certificate (checkSigner). */
+export async function checkCmsSignature(cms: Uint8Array, data: Uint8Array, ctx: CheckContext): Promise<SignatureCheck> {
+  const verified = await verifyCms(cms, data);
+  if (!verified?.signer) return { outcome: 'bad_signature', signer: null };
+  const carried = (verified.signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  const signingTime = signingTimeOf(verified.signedData.signerInfos[0]!) ?? ctx.now;
+  return checkSigner(verified.signer, carried, signingTime, verified.verified, ctx);
+}
+
+/**
+ * A bare signature over `data` (what a browser's WebCrypto makes: ECDSA P-256 in IEEE P1363 form, or
+ * RSASSA-PKCS1-v1_5, both with SHA-256) by the key of `certificate` (DER), signed now; the same
+ * checks of the certificate as a CMS's signer gets.
+ */
+export async function checkRawSignature(certificate: Uint8Array, signature: Uint8Array, data: Uint8Array, ctx: CheckContext): Promise<SignatureCheck> {
+  let leaf: pkijs.Certificate;
+  let cert: x509.X509Certificate;
+  try {
+    leaf = pkijs.Certificate.fromBER(buffer(certificate));
+    cert = new x509.X509Certificate(buffer(certificate));
+  } catch {
+    return { outcome: 'bad_signature', signer: null };
+  }
+  const ec = cert.publicKey.algorithm.name === 'ECDSA';
+  const importAs = ec ? cert.publicKey.algorithm : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+  const key = await cert.publicKey.export(importAs, ['verify']).catch(() => null);
+  const verifyAs = ec ? { name: 'ECDSA', hash: 'SHA-256' } : importAs;
+  const ok = key ? await webcrypto.subtle.verify(verifyAs, key, buffer(signature), buffer(data)).catch(() => false) : false;
+  return checkSigner(leaf, [], ctx.now, ok, ctx);
+}
+
+/**
+ * The signer's certificate checked as a relying party must: valid at the signing time; its chain to
+ * a configured root; its revocation in the issuer's current CRL; its key usage; its kind; its
+ * organization. The first failure is the outcome. A CRL that cannot be had throws (CrlUnavailableError): never "valid".
+ */
+async function checkSigner(signer: pkijs.Certificate, carried: pkijs.Certificate[], signingTime: Date, signatureOk: boolean, ctx: CheckContext): Promise<SignatureCheck> {
+  const leaf = toX509(signer);
+  const facts: SignerFacts = { ...certificateFacts(leaf), signingTime, revocation: 'not_checked', revokedAt: null };
+  const result = (outcome: SignatureOutcome): SignatureCheck => ({ outcome, signer: facts });
+  if (!signatureOk) return result('bad_signature');
+  if (!validAtSigning(signingTime, facts.notBefore, facts.notAfter, ctx.now)) return result('expired');
+
+  const chain = await new pkijs.CertificateChainValidationEngine({
+    trustedCerts: ctx.anchors.roots, certs: [...ctx.anchors.intermediates, ...carried, signer], checkDate: signingTime,
+  }).verify().catch(() => null);
+  const issuer = chain?.result ? chain.certificatePath?.map(toX509).find((c) => c.subject === leaf.issuer && c.serialNumber !== leaf.serialNumber) : undefined;
+  if (!issuer || !facts.crlUrl) return result('untrusted_chain');
+
+  const crl = await ctx.crls.current(facts.crlUrl, issuer);
+  const entry = crl.findRevoked(leaf);
+  facts.revocation = entry ? 'revoked' : 'good';
+  facts.revokedAt = entry?.revocationDate ?? null;
+  if (entry) return result('revoked');
+  if (!facts.mayAttest) return result('key_usage');
+  if (!facts.kind || !ctx.kinds.includes(facts.kind)) return result('wrong_kind');
+  if (ctx.agencyNationalId !== undefined && facts.agencyNationalId !== ctx.agencyNationalId) return result('other_organization');
+  return result('valid');
+}

@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import { exportPrivateKeyPem } from './crypto-setup.js';
+import type { Issued } from './state.js';
+import type { CaState } from './state.js';
+
+/** What the CA hands over: the certificate, its key (a test CA only: a real one never sees the key), and the chain. */
+export async function issuedView(entry: Issued, state: CaState) {
+  const chain = await state.chainOf(entry.issuer);
+  return {
+    serialNumber: entry.serialNumber,
+    kind: entry.kind,
+    subject: entry.cert.subject,
+    notBefore: entry.cert.notBefore.toISOString(),
+    notAfter: entry.cert.notAfter.toISOString(),
+    fingerprintSha256: createHash('sha256').update(new Uint8Array(entry.cert.rawData)).digest('hex'),
+    revokedAt: entry.revokedAt?.toISOString() ?? null,
+    certificatePem: entry.cert.toString('pem'),
+    chainPem: chain.map((c) => c.toString('pem')).join('\n'),
+    privateKeyPem: await exportPrivateKeyPem(entry.key),
+  };
+}
+
+/** The signer as the CMS code takes it: certificate, key and the intermediate, DER. */
+export async function signerOf(entry: Issued, state: CaState) {
+  const chain = await state.chainOf(entry.issuer);
+  return { certificate: entry.cert.rawData, key: entry.key, chain: chain.map((c) => c.rawData) };
+}

@@ -1,0 +1,43 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { CERTIFICATE_KIND_NAMES } from '../../domain/certificate-kind.js';
+
+export const IssueBody = Type.Object({
+  kind: Type.Union(CERTIFICATE_KIND_NAMES.map((k) => Type.Literal(k))),
+  commonName: Type.String({ minLength: 1, maxLength: 200 }),
+  organization: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  agencyNationalId: Type.Optional(Type.String({ pattern: '^[0-9]{11}$' })),
+  role: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+});
+export type IssueBody = Static<typeof IssueBody>;
+
+/** What tests may also ask for: odd validity, a key that may not sign, a chain to another root. */
+export const SimIssueBody = Type.Intersect([IssueBody, Type.Object({
+  notBefore: Type.Optional(Type.String({ format: 'date-time' })),
+  notAfter: Type.Optional(Type.String({ format: 'date-time' })),
+  keyUsage: Type.Optional(Type.Union([Type.Literal('signing'), Type.Literal('encipherment')])),
+  issuer: Type.Optional(Type.Union([Type.Literal('trusted'), Type.Literal('untrusted')])),
+})]);
+export type SimIssueBody = Static<typeof SimIssueBody>;
+
+export const SerialParams = Type.Object({ serialNumber: Type.String({ pattern: '^[0-9a-f]{2,64}$' }) });
+
+export const LetterBody = Type.Object({
+  serialNumber: Type.String({ pattern: '^[0-9a-f]{2,64}$' }),
+  format: Type.Union([Type.Literal('embedded'), Type.Literal('detached')]),
+  /** The PDF to sign; a one-page test letter when absent. */
+  pdfBase64: Type.Optional(Type.String()),
+  signingTime: Type.Optional(Type.String({ format: 'date-time' })),
+});
+
+export const SignBody = Type.Object({
+  serialNumber: Type.String({ pattern: '^[0-9a-f]{2,64}$' }),
+  dataBase64: Type.String(),
+});
+
+export const FaultBody = Type.Object({
+  service: Type.Union([Type.Literal('crl'), Type.Literal('ra')]),
+  mode: Type.Union([Type.Literal('error'), Type.Literal('timeout')]),
+  count: Type.Optional(Type.Integer({ minimum: 1 })),
+});
+
+export const SettingsBody = Type.Object({ crlValiditySeconds: Type.Integer({ minimum: 1, maximum: 7 * 24 * 3600 }) });

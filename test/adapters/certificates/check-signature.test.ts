@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCmsSignature } from '../../../adapters/certificates/check-signature.js';
+import { createCrlCache, CrlUnavailableError } from '../../../adapters/certificates/crl-cache.js';
+import { extractPdfSignature } from '../../../adapters/certificates/pdf-signature.js';
+import { loadTrustAnchors, type TrustAnchors } from '../../../adapters/certificates/trust-anchors.js';
+import { resizePage, startCaSimulator, type CaClient } from '../../simulators/ca/ca-client.js';
+
+/** Given the CA simulator's letters, the check finds what a relying party must find. */
+describe('checking a signed letter against the CA', () => {
+  let sim: Awaited<ReturnType<typeof startCaSimulator>>;
+  let ca: CaClient;
+  let anchors: TrustAnchors;
+  beforeAll(async () => {
+    sim = await startCaSimulator();
+    ca = sim.client;
+    anchors = await loadTrustAnchors([ca.rootFile], [ca.intermediateFile]);
+  });
+  afterAll(() => sim.app.close());
+
+  const check = async (pdf: Uint8Array, signature: Uint8Array | null, agencyNationalId = '14000000001', crls = createCrlCache({ timeoutMs: 1000 })) => {
+    let cms = signature;
+    let data: Uint8Array = pdf;
+    if (!cms) {
+      const embedded = await extractPdfSignature(pdf);
+      if (!embedded || embedded === 'uncovered') throw new Error(`no covering signature: ${embedded}`);
+      cms = embedded.cms;
+      data = embedded.signedBytes;
+    }
+    return checkCmsSignature(cms, data, { anchors, crls, now: new Date(), kinds: ['seal-government'], agencyNationalId });
+  };
+
+  it('a government seal of the agency, embedded in the PDF or detached: valid, with signer, organization, role and issuer', async () => {
+    const cert = await ca.issue();
+    for (const format of ['embedded', 'detached'] as const) {
+      const { pdf, signature } = await ca.letter(cert.serialNumber, format);
+      const r = await check(pdf, signature);
+      expect(r.outcome).toBe('valid');
+      expect(r.signer).toMatchObject({ organization: 'سازمان نمونه', agencyNationalId: '14000000001', role: 'MANAGER', kind: 'seal-government', revocation: 'good' });
+      expect(r.signer?.issuer).toContain('Payam Test Intermediate CA');
+    }
+  });
+
+  it('bytes changed after signing: bad signature (embedded and detached)', async () => {
+    const cert = await ca.issue();
+    const embedded = await ca.letter(cert.serialNumber, 'embedded');
+    expect((await check(resizePage(embedded.pdf), null)).outcome).toBe('bad_signature');
+    const detached = await ca.letter(cert.serialNumber, 'detached');
+    expect((await check(resizePage(detached.pdf), detached.signature)).outcome).toBe('bad_signature');
+  });
+
+  it('bytes appended after signing are not covered', async () => {
+    const cert = await ca.issue();
+    const { pdf } = await ca.letter(cert.serialNumber, 'embedded');
+    expect(await extractPdfSignature(Buffer.concat([pdf, Buffer.from('\n% added later\n')]))).toBe('uncovered');
+  });
+
+  it('expired at signing time, revoked, key not for signing, an individual, another organization, another root', async () => {
+    const expired = await ca.issue({ notBefore: '2020-01-01T00:00:00Z', notAfter: '2021-01-01T00:00:00Z' });
+    const revoked = await ca.issue();
+    await ca.revoke(revoked.serialNumber);
+    const encipher = await ca.issue({ keyUsage: 'encipherment' });
+    const individual = await ca.issue({ kind: 'individual-government', commonName: 'علی نمونه' });
+    const other = await ca.issue({ agencyNationalId: '14000000002' });
+    const rogue = await ca.issue({ issuer: 'untrusted' });
+    const outcome = async (serial: string) => {
+      const { pdf, signature } = await ca.letter(serial, 'detached');
+      return (await check(pdf, signature)).outcome;
+    };
+    expect(await outcome(expired.serialNumber)).toBe('expired');
+    expect(await outcome(revoked.serialNumber)).toBe('revoked');
+    expect(await outcome(encipher.serialNumber)).toBe('key_usage');
+    expect(await outcome(individual.serialNumber)).toBe('wrong_kind');
+    expect(await outcome(other.serialNumber)).toBe('other_organization');
+    expect(await outcome(rogue.serialNumber)).toBe('untrusted_chain');
+  });
+
+  it('a CRL that cannot be fetched throws, never valid; the cache serves until nextUpdate, then fetches the revocation', async () => {
+    const cert = await ca.issue();
+    const { pdf, signature } = await ca.letter(cert.serialNumber, 'detached');
+    await ca.crlFault('error');
+    await expect(check(pdf, signature)).rejects.toBeInstanceOf(CrlUnavailableError);
+    await ca.clearFaults();
+    await ca.crlValidity(2);
+    const crls = createCrlCache({ timeoutMs: 1000 });
+    expect((await check(pdf, signature, undefined, crls)).outcome).toBe('valid');
+    await ca.revoke(cert.serialNumber);
+    await new Promise((r) => setTimeout(r, 2100));
+    expect((await check(pdf, signature, undefined, crls)).outcome).toBe('revoked');
+  });
+});
