@@ -38,15 +38,22 @@ export function applicantDriver(stack: EngineStack) {
       return code;
     },
 
-    /** Given a known applicant, a registration that has passed steps 3–9 and waits for review (step 10). */
+    /** Given a known applicant, a registration that has passed steps 3–9 and waits in the reviewers' queue (step 10). */
     async untilReview() {
       const r = await driver.begin();
       await driver.submit(r.id);
       await step(r.id, 'otp');
       await stack.steps.enterOtp(r.id, await driver.latestCode(r.applicant.mobile));
       await step(r.id, 'under-review');
+      await driver.inReviewQueue(r.id);
       return r;
     },
+
+    /**
+     * The applicant sees "under review" once the code is accepted; the review task reaches the reviewers'
+     * queue (and Tasklist) a moment later, from the engine's job executor. A reviewer decides only what is there.
+     */
+    inReviewQueue: (id: string) => stack.eventually(() => stack.engine.openTasks(id, [USER_TASKS.review]), (t) => t.length > 0),
 
     /** The reviewer's task completed through the engine with the variables Tasklist's form sends. */
     async decide(id: string, variables: Record<string, string>) {

@@ -1,6 +1,7 @@
 import { bucketLabel } from '../../domain/report-buckets.js';
 import type { ApiApp } from './api-app.js';
 import { apiJourney } from './api-journey.js';
+import { applicantDriver } from './applicant.js';
 import type { EngineStack } from './engine-stack.js';
 import { withToken } from './staff.js';
 
@@ -15,6 +16,7 @@ export function reviewJourney(stack: EngineStack, app: ApiApp) {
       await journey.untilStep(client, id, 'otp');
       await client.enterOtp(id, await journey.latestCode(person.mobile));
       await journey.untilStep(client, id, 'under-review');
+      await applicantDriver(stack).inReviewQueue(id);
       return { client, id, person };
     },
 
