@@ -7,6 +7,7 @@ import * as m005 from './005_process_owner_role.js';
 import * as m006 from './006_agency_held_once_verified.js';
 import * as m007 from './007_applicant_token_end.js';
 import * as m008 from './008_retention.js';
+import * as m009 from './009_notice_outbox.js';
 
 /** Numbered, in order. Listed rather than read from the folder so they load the same under tsx, vitest and compiled JS. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '006_agency_held_once_verified': m006,
   '007_applicant_token_end': m007,
   '008_retention': m008,
+  '009_notice_outbox': m009,
 };

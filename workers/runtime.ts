@@ -15,6 +15,7 @@ import { createDb, type Db } from '../db/knex.js';
 import { jobWorkers } from './index.js';
 import { startTopicPoller } from './support/topic-poller.js';
 import { startNotificationDelivery } from './queue/notification-delivery.js';
+import { startNoticeSweeper } from './queue/notice-sweeper.js';
 import { startDailyPurge } from './retention/daily-purge.js';
 import type { WorkerDeps } from './support/worker-deps.js';
 
@@ -43,6 +44,7 @@ export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; en
   const idBase = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const workers = started.map((w) => startTopicPoller(w, externalTasks(engine.rest, `${idBase}-${w.topic}`), deps, config.ENGINE_LONG_POLL_MS));
   const delivery = startNotificationDelivery({ db, config, logger, sms, mailer }, notifications.name);
+  const sweeper = startNoticeSweeper({ db, logger, queue: notifications }, { intervalMs: config.NOTICE_SWEEP_MS, graceMs: config.NOTICE_SWEEP_GRACE_MS });
   logger.info({ topics: started.map((w) => w.topic) }, 'external-task workers started');
   // Failed-login records older than the reset time count for nothing; without this the table grows with every guessed name.
   const purge = setInterval(() => {
@@ -53,8 +55,10 @@ export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; en
   const dailyPurge = opts.retentionQueueName === null ? undefined : startDailyPurge({ db, engine, config, logger, now: deps.now }, opts.retentionQueueName);
   return {
     deps,
+    sweeper,
     async close() {
       clearInterval(purge);
+      await sweeper.close();
       await dailyPurge?.close();
       await Promise.all(workers.map((w) => w.close()));
       await delivery.close();

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { MessageCode } from '../../domain/messages.js';
 import { AppError } from './app-error.js';
+import { dependencyUnavailable } from './dependency-unavailable.js';
 import { errorBody } from './error-body.js';
 import { validationFields } from './validation-fields.js';
 
@@ -39,6 +40,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     const { status, code } = clientError(error);
     request.log.info({ errorId: code, statusCode: status, cause: error.code }, 'request refused');
     return reply.code(status).send(errorBody(code));
+  }
+  if (dependencyUnavailable(error)) {
+    request.log.warn({ errorId: 'service_unavailable', statusCode: 503, failure: { name: error.name, errorCode: error.code, message: error.message } }, 'request refused: a service is unreachable');
+    return reply.code(503).header('retry-after', '5').send(errorBody('service_unavailable', [], { retryAfterSeconds: 5 }));
   }
   // Named fields only: a database error's `detail` can quote the row's values, which are personal data.
   // (`code` would be redacted with the one-time codes; `err` would go through pino's serializer whole.)
