@@ -7,7 +7,7 @@ import type { ProcessEngine } from '../adapters/engine/process-engine.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { createLogger } from '../config/logger.js';
 import type { Db } from '../db/knex.js';
-import { errorHandler, notFoundHandler } from './errors/error-handler.js';
+import { errorHandler, frameworkErrorHandler, notFoundHandler } from './errors/error-handler.js';
 import { logRequests } from './request-log.js';
 import accountAuth from './plugins/account-auth.js';
 import applicantAuth from './plugins/applicant-auth.js';
@@ -78,6 +78,7 @@ export function buildApp(opts: Partial<AppOptions> & { logger?: Logger } = {}) {
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.API_TRUST_PROXY ? config.API_TRUST_PROXY.split(',').map((s) => s.trim()) : false,
     bodyLimit: 64 * 1024,
+    frameworkErrors: frameworkErrorHandler,
     // allErrors: every wrong field in one answer, so the form marks them all at once.
     ajv: { customOptions: { allErrors: true }, plugins: [ajvFilePlugin] },
   });

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { hostname } from 'node:os';
 import { serviceEngine } from '../adapters/engine/connect.js';
+import { engineNodes } from '../adapters/engine/engine-rest.js';
 import { externalTasks } from '../adapters/engine/external-tasks.js';
 import type { ProcessEngine } from '../adapters/engine/process-engine.js';
 import { createSmtpMailer } from '../adapters/mail/smtp-mailer.js';
@@ -24,7 +25,7 @@ import type { WorkerDeps } from './support/worker-deps.js';
  * `retentionQueueName: null` leaves the daily purge out (tests share one Redis across databases, and
  * run the purge themselves).
  */
-export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; engine?: ProcessEngine; queueName?: string; retentionQueueName?: string | null; without?: string[] } = {}) {
+export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; engine?: ProcessEngine; queueName?: string; retentionQueueName?: string | null; without?: string[]; pollEachNode?: boolean } = {}) {
   const db = opts.db ?? createDb(config.DATABASE_URL);
   const engine = opts.engine ?? serviceEngine(config);
   const pgsb = createPgsbClient({
@@ -42,7 +43,15 @@ export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; en
   const started = jobWorkers.filter((w) => !opts.without?.includes(w.topic));
   // One worker id per topic and process: the engine replaces a worker's pending long poll by its next one.
   const idBase = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const workers = started.map((w) => startTopicPoller(w, externalTasks(engine.rest, `${idBase}-${w.topic}`), deps, config.ENGINE_LONG_POLL_MS));
+  // A long poll is woken only by tasks created on its own node, so with several nodes each topic
+  // long-polls every node (each node first, the others as its failover) and sees a new task at once
+  // wherever it was created. Each poll has its own worker id: the engine replaces a worker's pending
+  // poll by its next one, which must not be another node's poller failing over.
+  const nodes = engineNodes(config.ENGINE_URL);
+  const pollers = nodes.length > 1 && opts.pollEachNode !== false
+    ? nodes.map((_, i) => ({ rest: serviceEngine({ ...config, ENGINE_URL: [...nodes.slice(i), ...nodes.slice(0, i)].join(',') }).rest, suffix: `-n${i}` }))
+    : [{ rest: engine.rest, suffix: '' }];
+  const workers = started.flatMap((w) => pollers.map((p) => startTopicPoller(w, externalTasks(p.rest, `${idBase}-${w.topic}${p.suffix}`), deps, config.ENGINE_LONG_POLL_MS)));
   const delivery = startNotificationDelivery({ db, config, logger, sms, mailer }, notifications.name);
   const sweeper = startNoticeSweeper({ db, logger, queue: notifications }, { intervalMs: config.NOTICE_SWEEP_MS, graceMs: config.NOTICE_SWEEP_GRACE_MS });
   logger.info({ topics: started.map((w) => w.topic) }, 'external-task workers started');

@@ -5,8 +5,8 @@
  * the client may send it again.
  */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
-// PostgreSQL's SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, restart).
-const PG_UNAVAILABLE = /^(08...|57P0[1-4])$/;
+// PostgreSQL's SQLSTATE classes 08 (connection exception), 57P (operator intervention: shutdown, restart), 53300 (too many connections).
+const PG_UNAVAILABLE = /^(08...|57P0[1-4]|53300)$/;
 const MESSAGES = [
   /^Connection terminated/, // pg: the server went away mid-query
   /^Connection is closed\.?$/, // ioredis
