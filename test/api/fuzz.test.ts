@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accountLogin } from '../support/account-login.js';
+import { newClientAddress } from '../support/api-app.js';
 import { insertAccount } from '../support/database.js';
 import { useApiOnStack } from '../support/lifecycle.js';
 import { staffToken } from '../support/staff.js';
@@ -24,7 +25,7 @@ describe(`the API under ${RUNS} fuzzed requests (seed ${SEED})`, () => {
     const { app, stack } = ctx;
     const registrations = new Map<string, string>();
     const startOne = async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/registrations', remoteAddress: '10.78.0.1', payload: {} });
+      const res = await app.inject({ method: 'POST', url: '/api/registrations', remoteAddress: newClientAddress(), payload: {} });
       const { token, registration } = res.json() as { token: string; registration: { id: string } };
       registrations.set(registration.id, token);
     };

@@ -7,7 +7,7 @@ import { createLogger } from '../../config/logger.js';
 import { createDb } from '../../db/knex.js';
 import { messageText } from '../../domain/messages.js';
 import { newClientAddress } from '../support/api-app.js';
-import { startCuttableProxy, type CuttableProxy } from '../support/cuttable-proxy.js';
+import { startCuttableProxy, type CuttableProxy } from '../../ops/chaos/cuttable-proxy.js';
 
 // The real PostgreSQL and Redis, reached through relays the test cuts: the API sees them go down and come back.
 const config = loadConfig();
