@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../config/config.js';
 import { createLogger } from '../config/logger.js';
 import type { Db } from '../db/knex.js';
 import { errorHandler, frameworkErrorHandler, notFoundHandler } from './errors/error-handler.js';
+import { refuseNulCharacters } from './errors/nul-characters.js';
 import { logRequests } from './request-log.js';
 import accountAuth from './plugins/account-auth.js';
 import applicantAuth from './plugins/applicant-auth.js';
@@ -56,6 +57,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(swaggerPlugin);
 
   logRequests(fastify);
+  fastify.addHook('preValidation', refuseNulCharacters);
   fastify.setErrorHandler(errorHandler);
   fastify.setNotFoundHandler(notFoundHandler);
 

@@ -20,6 +20,18 @@ import { startNoticeSweeper } from './queue/notice-sweeper.js';
 import { startDailyPurge } from './retention/daily-purge.js';
 import type { WorkerDeps } from './support/worker-deps.js';
 
+/**
+ * A long poll is woken only by tasks created on its own node, so with several nodes each topic
+ * long-polls every node (each node first, the others as its failover) and sees a new task at once
+ * wherever it was created. Each poll has its own worker id: the engine replaces a worker's pending
+ * poll by its next one, which must not be another node's poller failing over.
+ */
+export function pollClients(config: Config, engine: ProcessEngine, eachNode = true) {
+  const nodes = engineNodes(config.ENGINE_URL);
+  if (nodes.length < 2 || !eachNode) return [{ rest: engine.rest, suffix: '' }];
+  return nodes.map((_, i) => ({ rest: serviceEngine({ ...config, ENGINE_URL: [...nodes.slice(i), ...nodes.slice(0, i)].join(',') }).rest, suffix: `-n${i}` }));
+}
+
 /** Builds the real adapters from configuration and starts a poller per topic and the notice delivery. */
 /**
  * `retentionQueueName: null` leaves the daily purge out (tests share one Redis across databases, and
@@ -43,14 +55,7 @@ export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; en
   const started = jobWorkers.filter((w) => !opts.without?.includes(w.topic));
   // One worker id per topic and process: the engine replaces a worker's pending long poll by its next one.
   const idBase = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  // A long poll is woken only by tasks created on its own node, so with several nodes each topic
-  // long-polls every node (each node first, the others as its failover) and sees a new task at once
-  // wherever it was created. Each poll has its own worker id: the engine replaces a worker's pending
-  // poll by its next one, which must not be another node's poller failing over.
-  const nodes = engineNodes(config.ENGINE_URL);
-  const pollers = nodes.length > 1 && opts.pollEachNode !== false
-    ? nodes.map((_, i) => ({ rest: serviceEngine({ ...config, ENGINE_URL: [...nodes.slice(i), ...nodes.slice(0, i)].join(',') }).rest, suffix: `-n${i}` }))
-    : [{ rest: engine.rest, suffix: '' }];
+  const pollers = pollClients(config, engine, opts.pollEachNode !== false);
   const workers = started.flatMap((w) => pollers.map((p) => startTopicPoller(w, externalTasks(p.rest, `${idBase}-${w.topic}${p.suffix}`), deps, config.ENGINE_LONG_POLL_MS)));
   const delivery = startNotificationDelivery({ db, config, logger, sms, mailer }, notifications.name);
   const sweeper = startNoticeSweeper({ db, logger, queue: notifications }, { intervalMs: config.NOTICE_SWEEP_MS, graceMs: config.NOTICE_SWEEP_GRACE_MS });

@@ -26,6 +26,12 @@ describe('requests the API cannot read', () => {
     expect(res.json().error.fields).toEqual([{ field: 'body', id: 'field_invalid', text: messageText('field_invalid') }]);
   });
 
+  it('given a NUL character in a field (which PostgreSQL cannot store), then 422 naming the field, not a server error', async () => {
+    const res = await send('POST', '/api/staff/login', JSON.stringify({ username: 'a\u0000b', password: 'x' }), 'application/json');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields).toEqual([{ field: 'username', id: 'field_invalid', text: messageText('field_invalid') }]);
+  });
+
   it('given a URL that does not decode, then 400 with the usual error body', async () => {
     const res = await send('GET', '/api/registrations/%zz');
     expect(res.statusCode).toBe(400);
