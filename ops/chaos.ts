@@ -134,8 +134,18 @@ try {
       act: async () => { A.kill(); await sleep(15_000); await A.start(); return 'node A killed; traffic went on to B; A restarted'; } },
     { n: 4, fault: 'PostgreSQL restarted under load (down 5 s)', expected: 'API answers 503 with a Persian message during the gap, then recovers; nothing half-written',
       act: async () => { await pg.restart(5_000); return 'PostgreSQL stopped (fast) and started'; } },
-    { n: 5, fault: 'Redis killed and restarted empty (down 3 s)', expected: 'every SMS and e-mail still delivered exactly once (outbox and sweeper); rate-limited routes answer 503 meanwhile',
-      act: async () => { await redis.restart(3_000); return 'Redis restarted with its data gone'; } },
+    { n: 5, fault: 'Redis killed and restarted empty (down 3 s) while notices wait in the queue', expected: 'every SMS and e-mail still delivered exactly once (outbox and sweeper); rate-limited routes answer 503 meanwhile', operator: true,
+      act: async () => {
+        // Hold the notices in BullMQ (SMTP and the SMS gateway failing) so that Redis takes their jobs with it.
+        smtp.cut();
+        await simPost(`${smsUrl}/__sim/faults`, { mode: 'error' });
+        await sleep(25_000);
+        const queued = await db('notifications').where({ status: 'queued' }).count<{ n: string }[]>('* as n');
+        await redis.restart(3_000);
+        smtp.restore();
+        await fetch(`${smsUrl}/__sim/faults`, { method: 'DELETE' });
+        return `Redis restarted with its data gone while ${queued[0]!.n} notices waited in the queue`;
+      } },
     { n: 6, fault: 'PGSB down for 30 s', expected: 'retries with back-off, then an incident naming PGSB; Cockpit\'s retry finishes the registration', operator: true,
       act: async () => {
         for (const service of ['civil-registry', 'shahkar']) await simPost(`${pgsbUrl}/__sim/faults`, { service, mode: 'error' });
