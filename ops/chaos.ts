@@ -157,9 +157,23 @@ try {
         return `${naming} incidents naming PGSB (${open} open at the end of the outage), retried as from Cockpit`;
       } },
     { n: 7, fault: 'SMS gateway down (6 calls), then slow past the timeout (4 calls), while codes are sent', expected: 'retries; one SMS per code; incidents (if any) retried', operator: true,
-      act: async () => { await simPost(`${smsUrl}/__sim/faults`, { mode: 'error', count: 6 }); await sleep(8_000); await simPost(`${smsUrl}/__sim/faults`, { mode: 'timeout', count: 4 }); await sleep(15_000); return 'gateway errors, then timeouts'; } },
+      act: async () => {
+        await simPost(`${smsUrl}/__sim/faults`, { mode: 'error', count: 6 });
+        await sleep(8_000);
+        await simPost(`${smsUrl}/__sim/faults`, { mode: 'timeout', count: 4 });
+        await sleep(15_000);
+        const { data } = await engine.rest.GET('/history/incident', { params: { query: { incidentType: 'failedExternalTask' } } });
+        return `gateway errors, then timeouts; ${(data ?? []).filter((i) => /^SMS_/.test(i.incidentMessage ?? '')).length} incidents naming the SMS gateway in all, retried`;
+      } },
     { n: 8, fault: 'SMTP server unreachable for 40 s', expected: 'e-mails retried, then swept; each delivered once when SMTP is back',
-      act: async () => { smtp.cut(); await sleep(40_000); smtp.restore(); return 'SMTP cut and restored'; } },
+      act: async () => {
+        smtp.cut();
+        await sleep(40_000);
+        smtp.restore();
+        await sleep(10_000);
+        const tried = await db('notifications').where({ channel: 'email' }).andWhere('attempts', '>', 1).andWhere('created_at', '>', new Date(Date.now() - 90_000)).count<{ n: string }[]>('* as n');
+        return `SMTP cut for 40 s; ${tried[0]!.n} e-mails needed more than one attempt`;
+      } },
   ];
 
   const results: { row: Row; happened: string; outcome: RowOutcome; seconds: number }[] = [];
