@@ -9,6 +9,7 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT
 const PG_UNAVAILABLE = /^(08...|57P0[1-4]|53300)$/;
 const MESSAGES = [
   /^Connection terminated/, // pg: the server went away mid-query
+  /is not queryable$/, // pg: a pooled client whose connection broke while idle
   /^Connection is closed\.?$/, // ioredis
   /^Command timed out$/, // ioredis commandTimeout
   /Reached the max retries per request limit/, // ioredis maxRetriesPerRequest
