@@ -127,7 +127,23 @@ try {
   interface Row { n: number; fault: string; expected: string; act: () => Promise<string>; operator?: boolean }
   const rows: Row[] = [
     { n: 1, fault: 'a workers process SIGKILLed mid-task, started again 8 s later', expected: 'its locks expire, the other process takes the tasks, effects once',
-      act: async () => { await workers[0]!.kill(); await sleep(8_000); await workers[0]!.start(); return 'workers-1 killed and restarted'; } },
+      act: async () => {
+        // Codes are sent slowly (the gateway hangs until the timeout), so workers-1 is caught holding a task.
+        await simPost(`${smsUrl}/__sim/faults`, { mode: 'timeout', count: 4 });
+        const holding = async () => {
+          const { data } = await engine.rest.GET('/external-task', { params: { query: { locked: true } } });
+          return (data ?? []).filter((t) => t.workerId?.includes(`-${workers[0]!.pid}-`)).map((t) => t.topicName);
+        };
+        let held: (string | null | undefined)[] = [];
+        for (let i = 0; i < 200 && held.length === 0; i++) {
+          held = await holding();
+          if (held.length === 0) await sleep(100);
+        }
+        await workers[0]!.kill();
+        await sleep(8_000);
+        await workers[0]!.start();
+        return `workers-1 SIGKILLed holding ${held.length} locked task(s) (${[...new Set(held)].join(', ') || 'none'}); the other process took them once the lock expired`;
+      } },
     { n: 2, fault: 'the engine (both nodes) SIGKILLed under load, started again', expected: 'the API answers 503 meanwhile; everything continues after the start',
       act: async () => { A.kill(); B.kill(); await sleep(3_000); await A.start(); await B.start(); return 'both nodes killed and restarted'; } },
     { n: 3, fault: 'engine node A SIGKILLed under load (two nodes, one database), back after 15 s', expected: 'API and workers go on with node B; A rejoins',

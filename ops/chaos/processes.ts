@@ -12,6 +12,9 @@ export function nodeService(name: string, script: string, env: NodeJS.ProcessEnv
   let child: ChildProcess | undefined;
   return {
     name,
+    get pid() {
+      return child?.pid;
+    },
     async start() {
       const out = openSync(path.join(logDir, `${name}.log`), 'a');
       child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: projectRoot, env, stdio: ['ignore', out, out] });
