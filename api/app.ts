@@ -8,7 +8,8 @@ import type { ProgressFeed } from '../adapters/progress/registration-progress.js
 import { loadConfig, type Config } from '../config/config.js';
 import { createLogger } from '../config/logger.js';
 import type { Db } from '../db/knex.js';
-import { errorHandler, notFoundHandler } from './errors/error-handler.js';
+import { errorHandler, frameworkErrorHandler, notFoundHandler } from './errors/error-handler.js';
+import { refuseNulCharacters } from './errors/nul-characters.js';
 import { logRequests } from './request-log.js';
 import accountAuth from './plugins/account-auth.js';
 import applicantAuth from './plugins/applicant-auth.js';
@@ -64,6 +65,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(swaggerPlugin);
 
   logRequests(fastify);
+  fastify.addHook('preValidation', refuseNulCharacters);
   fastify.setErrorHandler(errorHandler);
   fastify.setNotFoundHandler(notFoundHandler);
 
@@ -88,6 +90,7 @@ export function buildApp(opts: Partial<AppOptions> & { logger?: Logger } = {}) {
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.API_TRUST_PROXY ? config.API_TRUST_PROXY.split(',').map((s) => s.trim()) : false,
     bodyLimit: 64 * 1024,
+    frameworkErrors: frameworkErrorHandler,
     // allErrors: every wrong field in one answer, so the form marks them all at once.
     ajv: { customOptions: { allErrors: true }, plugins: [ajvFilePlugin] },
   });

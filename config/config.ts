@@ -88,6 +88,9 @@ export const ConfigSchema = Type.Object({
   /** Delivery attempts of one notice (SMS or e-mail) and the first back-off; doubles each time. */
   NOTICE_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 6 }),
   NOTICE_RETRY_BACKOFF_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 5_000 }),
+  /** How often the outbox is swept for notices with no job (Redis lost them) and after how long a new one counts as missed. */
+  NOTICE_SWEEP_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 30_000 }),
+  NOTICE_SWEEP_GRACE_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 60_000 }),
   /**
    * Retries and their first back-off are set per service task in the model (properties `retries`,
    * `retryBackoff`); set this only to override the back-off everywhere (drills, tests).

@@ -60,6 +60,7 @@ export const PROCESS_CODES = [
   'unsupported_media_type',
   'request_too_large',
   'internal_error',
+  'service_unavailable',
   'decision_invalid',
   'rejection_reason_required',
   'rejection_text_required',
@@ -375,6 +376,10 @@ const MESSAGES: Record<MessageCode, MessageText> = {
   internal_error: {
     fa: 'متأسفانه خطایی در سامانه رخ داده است. لطفاً دقایقی دیگر دوباره تلاش کنید.',
     en: 'Sorry, something went wrong on our side. Please try again in a few minutes.',
+  },
+  service_unavailable: {
+    fa: 'سامانه لحظاتی در دسترس نیست و درخواست شما ثبت نشد. اطلاعات واردشده از بین نرفته است؛ لطفاً یک دقیقه دیگر دوباره تلاش کنید.',
+    en: 'The system is briefly unavailable and your request was not recorded. Nothing you entered is lost; please try again in a minute.',
   },
   decision_invalid: {
     fa: 'لطفاً یکی از دو گزینه «تأیید» یا «رد» را انتخاب کنید.',

@@ -7,6 +7,7 @@ import * as m005 from './005_process_owner_role.js';
 import * as m006 from './006_agency_held_once_verified.js';
 import * as m007 from './007_applicant_token_end.js';
 import * as m008 from './008_retention.js';
+import * as m009 from './009_notice_outbox.js';
 import * as m010 from './010_letter_signatures.js';
 import * as m010b from './010b_certificate_bindings.js';
 import * as m010c from './010c_certificate_requests.js';
@@ -22,6 +23,7 @@ export const migrations: Record<string, Knex.Migration> = {
   '006_agency_held_once_verified': m006,
   '007_applicant_token_end': m007,
   '008_retention': m008,
+  '009_notice_outbox': m009,
   '010_letter_signatures': m010,
   '010b_certificate_bindings': m010b,
   '010c_certificate_requests': m010c,

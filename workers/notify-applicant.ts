@@ -8,7 +8,9 @@ const TEMPLATES: NotificationTemplate[] = ['registered', 'rejected'];
 
 /**
  * Card step 12 (and the rejection notice): queues an SMS and an e-mail. Keys are per registration
- * and template, so a repeated task queues nothing new; delivery, with its own retries, is BullMQ's.
+ * and template, so a repeated task queues nothing new. The notices are rows in PostgreSQL (the
+ * outbox), written in one transaction with the audit; BullMQ carries them to delivery, and a notice
+ * whose job Redis lost is enqueued again by the sweeper (workers/queue/notice-sweeper.ts).
  */
 export const notifyApplicantWorker = defineWorker({
   topic: 'notify-applicant',
@@ -29,7 +31,8 @@ export const notifyApplicantWorker = defineWorker({
       if (notices.some((n) => n.created)) await createAuditRepo(db).record({ registrationId, actor: 'worker:notify-applicant', action: 'notice_queued', detail: { template } }, trx);
       return notices.map((n) => n.id);
     });
-    for (const id of ids) await notifications.enqueue(id);
+    // The rows are the outbox: the queue only carries them, and the sweeper enqueues any it missed.
+    for (const id of ids) await notifications.offer(id);
     return { notified: template };
   },
 });

@@ -10,9 +10,13 @@ export const reviewReminderWorker = defineWorker({
   output: Type.Object({}),
   async handle(task, { db, notifications }) {
     const { registrationId } = task.variables;
-    const { id, created } = await createNotificationsRepo(db).ensure({ registrationId, channel: 'email', template: 'review-reminder', idempotencyKey: `${registrationId}:review-reminder:${task.id}` });
-    await notifications.enqueue(id);
-    if (created) await createAuditRepo(db).record({ registrationId, actor: 'worker:review-reminder', action: 'reviewers_reminded', detail: { notificationId: id } });
+    // The outbox row and its audit in one transaction; the queue only carries the row (see notify-applicant).
+    const id = await db.transaction(async (trx) => {
+      const notice = await createNotificationsRepo(db).ensure({ registrationId, channel: 'email', template: 'review-reminder', idempotencyKey: `${registrationId}:review-reminder:${task.id}` }, trx);
+      if (notice.created) await createAuditRepo(db).record({ registrationId, actor: 'worker:review-reminder', action: 'reviewers_reminded', detail: { notificationId: notice.id } }, trx);
+      return notice.id;
+    });
+    await notifications.offer(id);
     return {};
   },
 });

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { createCaRaClient } from '../adapters/ca/ra-client.js';
 import { createSignatureChecker } from '../adapters/certificates/signature-checker.js';
 import { serviceEngine } from '../adapters/engine/connect.js';
+import { engineNodes } from '../adapters/engine/engine-rest.js';
 import { externalTasks } from '../adapters/engine/external-tasks.js';
 import { announceProgress } from '../adapters/progress/registration-progress.js';
 import type { ProcessEngine } from '../adapters/engine/process-engine.js';
@@ -18,15 +19,28 @@ import { createDb, type Db } from '../db/knex.js';
 import { jobWorkers } from './index.js';
 import { startTopicPoller } from './support/topic-poller.js';
 import { startNotificationDelivery } from './queue/notification-delivery.js';
+import { startNoticeSweeper } from './queue/notice-sweeper.js';
 import { startDailyPurge } from './retention/daily-purge.js';
 import type { WorkerDeps } from './support/worker-deps.js';
+
+/**
+ * A long poll is woken only by tasks created on its own node, so with several nodes each topic
+ * long-polls every node (each node first, the others as its failover) and sees a new task at once
+ * wherever it was created. Each poll has its own worker id: the engine replaces a worker's pending
+ * poll by its next one, which must not be another node's poller failing over.
+ */
+export function pollClients(config: Config, engine: ProcessEngine, eachNode = true) {
+  const nodes = engineNodes(config.ENGINE_URL);
+  if (nodes.length < 2 || !eachNode) return [{ rest: engine.rest, suffix: '' }];
+  return nodes.map((_, i) => ({ rest: serviceEngine({ ...config, ENGINE_URL: [...nodes.slice(i), ...nodes.slice(0, i)].join(',') }).rest, suffix: `-n${i}` }));
+}
 
 /** Builds the real adapters from configuration and starts a poller per topic and the notice delivery. */
 /**
  * `retentionQueueName: null` leaves the daily purge out (tests share one Redis across databases, and
  * run the purge themselves).
  */
-export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; engine?: ProcessEngine; queueName?: string; retentionQueueName?: string | null; without?: string[] } = {}) {
+export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; engine?: ProcessEngine; queueName?: string; retentionQueueName?: string | null; without?: string[]; pollEachNode?: boolean } = {}) {
   const db = opts.db ?? createDb(config.DATABASE_URL);
   const engine = opts.engine ?? serviceEngine(config);
   const pgsb = createPgsbClient({
@@ -49,8 +63,10 @@ export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; en
   const onCompleted = (task: { businessKey: string | null; topic: string }) => {
     if (task.businessKey) announceProgress(db, task.businessKey).catch((e: Error) => logger.debug({ topic: task.topic, err: e.name }, 'progress not announced'));
   };
-  const workers = started.map((w) => startTopicPoller(w, externalTasks(engine.rest, `${idBase}-${w.topic}`), deps, config.ENGINE_LONG_POLL_MS, { onCompleted }));
+  const pollers = pollClients(config, engine, opts.pollEachNode !== false);
+  const workers = started.flatMap((w) => pollers.map((p) => startTopicPoller(w, externalTasks(p.rest, `${idBase}-${w.topic}${p.suffix}`), deps, config.ENGINE_LONG_POLL_MS, { onCompleted })));
   const delivery = startNotificationDelivery({ db, config, logger, sms, mailer }, notifications.name);
+  const sweeper = startNoticeSweeper({ db, logger, queue: notifications }, { intervalMs: config.NOTICE_SWEEP_MS, graceMs: config.NOTICE_SWEEP_GRACE_MS });
   logger.info({ topics: started.map((w) => w.topic) }, 'external-task workers started');
   // Failed-login records older than the reset time count for nothing; without this the table grows with every guessed name.
   const purge = setInterval(() => {
@@ -64,8 +80,10 @@ export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; en
   const dailyPurge = opts.retentionQueueName === null ? undefined : startDailyPurge({ db, engine, config, logger, now: deps.now }, opts.retentionQueueName);
   return {
     deps,
+    sweeper,
     async close() {
       clearInterval(purge);
+      await sweeper.close();
       await dailyPurge?.close();
       await Promise.all(workers.map((w) => w.close()));
       await delivery.close();

@@ -5,7 +5,10 @@ import type { components, paths } from './engine-rest-schema.js';
 export type EngineSchemas = components['schemas'];
 
 export interface EngineConnection {
-  /** Base of the REST API, e.g. http://127.0.0.1:8080/engine-rest */
+  /**
+   * Base of the REST API, e.g. http://127.0.0.1:8080/engine-rest; several nodes of one cluster
+   * (one database) comma-separated, tried in turn when one does not answer.
+   */
   url: string;
   user: string;
   password: string;
@@ -51,9 +54,40 @@ export function createEngineRest(conn: EngineConnection) {
       return new EngineUnavailableError(`engine not reachable at ${conn.url}: ${(error as Error)?.message ?? error}`);
     },
   };
-  const client = createClient<paths>({ baseUrl: conn.url.replace(/\/$/, '') });
+  const nodes = engineNodes(conn.url);
+  const client = createClient<paths>({ baseUrl: nodes[0]!, fetch: nodes.length > 1 ? failoverFetch(nodes) : undefined });
   client.use(errors);
   return client;
 }
 
 export type EngineRest = ReturnType<typeof createEngineRest>;
+
+/** The engine nodes of a (comma-separated) ENGINE_URL, without trailing slashes. */
+export const engineNodes = (url: string) => url.split(',').map((u) => u.trim().replace(/\/+$/, '')).filter(Boolean);
+
+/**
+ * Fetch over the nodes of one engine cluster: a request that gets no answer at all (refused, reset)
+ * is sent to the next node, and the node that answered is asked first from then on. An HTTP error
+ * is the engine's answer and is not repeated elsewhere; nor is a request the caller aborted.
+ */
+export function failoverFetch(nodes: string[]): (request: Request) => Promise<Response> {
+  let current = 0;
+  return async (request: Request) => {
+    const path = request.url.slice(nodes[0]!.length);
+    // Read once, sent as often as needed (a stream could be sent only once).
+    const body = request.body ? await request.arrayBuffer() : undefined;
+    let lastError: unknown;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = (current + i) % nodes.length;
+      try {
+        const response = await fetch(nodes[n] + path, { method: request.method, headers: request.headers, body, signal: request.signal });
+        current = n;
+        return response;
+      } catch (err) {
+        if (request.signal.aborted) throw err;
+        lastError = err;
+      }
+    }
+    throw lastError;
+  };
+}

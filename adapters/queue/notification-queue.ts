@@ -32,6 +32,35 @@ export function createNotificationQueue(redisUrl: string, name: string, retry: {
     async enqueue(notificationId: string) {
       await queue.add('deliver', { notificationId }, { jobId: notificationId });
     },
+    /**
+     * Enqueues without waiting more than `waitMs` for Redis. The outbox row is what counts: when Redis
+     * is away, the sweeper enqueues the notice later, so a caller never fails for the transport.
+     */
+    async offer(notificationId: string, waitMs = 2_000): Promise<boolean> {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), waitMs); });
+      const added = queue.add('deliver', { notificationId }, { jobId: notificationId }).then(() => true, () => false);
+      try {
+        return await Promise.race([added, late]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    /**
+     * Puts an undelivered notice back on the queue unless a job for it is still waiting or running:
+     * its job was lost with Redis's data, or ran out of attempts, or finished while the row's update
+     * did not reach PostgreSQL. Says whether it enqueued.
+     */
+    async requeue(notificationId: string): Promise<boolean> {
+      const job = await queue.getJob(notificationId);
+      if (job) {
+        const state = await job.getState();
+        if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return false;
+        await job.remove();
+      }
+      await queue.add('deliver', { notificationId }, { jobId: notificationId });
+      return true;
+    },
     async close() {
       await queue.close();
       connection.disconnect();

@@ -28,8 +28,9 @@ export default fp<RateLimitPluginOptions>(
       redis: app.redis,
       nameSpace,
       timeWindow: windowMs,
-      // A Redis outage lets requests through (logged by the redis plugin) rather than stopping registration.
-      skipOnError: true,
+      // Fail safe: while Redis is unreachable no limit can be counted, so limited routes answer 503
+      // (service_unavailable, through the error handler) rather than letting unlimited requests through.
+      skipOnError: false,
       errorResponseBuilder: (_request, context) =>
         new AppError('rate_limited', 429, [], { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
     });
@@ -42,9 +43,9 @@ export default fp<RateLimitPluginOptions>(
         const ttl = Number(replies?.[2]?.[1] ?? windowMs);
         return { over: count > max, resetSeconds: Math.ceil(Math.max(ttl, 0) / 1000) };
       } catch (err) {
-        // As the limits above: a Redis outage lets the request through rather than stopping registration.
+        // As the limits above: fail safe, the request is refused with 503 rather than counted as nothing.
         request.log.warn({ err: { name: (err as Error).name, message: (err as Error).message } }, 'request counter unavailable');
-        return { over: false, resetSeconds: 0 };
+        throw new AppError('service_unavailable', 503, [], { retryAfterSeconds: 5 });
       }
     });
   },

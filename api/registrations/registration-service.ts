@@ -105,7 +105,7 @@ export function createRegistrationService({ db, engine, config, now }: ServiceDe
       const { id } = await openRegistration(registrations, registration, 'applicant-data');
       if (content.length > LETTER_MAX_BYTES) throw new AppError('letter_too_large', 413);
       const inspected = await inspectLetter(content, config.LETTER_MAX_PAGES);
-      if (!inspected.ok) throw new AppError(inspected.code, inspected.code === 'letter_type' ? 415 : 422);
+      if (!inspected.ok) throw new AppError(inspected.code, inspected.code === 'letter_type' ? 415 : 422, inspected.code === 'letter_type' ? [] : [{ field: 'letter', code: inspected.code }]);
       const mimeType = inspected.value;
       const sha256 = createHash('sha256').update(content).digest('hex');
       const letter = { content, sha256, mimeType, sizeBytes: content.length, fileName: fileName?.slice(0, 255) ?? null, uploadedAt: now() };

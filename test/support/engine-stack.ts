@@ -43,6 +43,8 @@ export async function startEngineStack(overrides: Partial<Record<keyof Config, s
     PGSB_BASE_URL: urlOf(pgsbSim), SMS_BASE_URL: urlOf(smsSim), SMTP_PORT: String(mailPorts.smtpPort),
     PGSB_TIMEOUT_MS: '1000', JOB_RETRY_BACKOFF_MS: '500', OTP_RESEND_COOLDOWN_SECONDS: '0', CRL_TIMEOUT_MS: '1000',
     CA_RA_URL: caUrl, CERT_TRUST_ROOT_FILES: path.join(DEFAULT_CA_DIR, CA_FILES.rootCert), CERT_TRUST_INTERMEDIATE_FILES: path.join(DEFAULT_CA_DIR, CA_FILES.intermediateCert),
+    // Test files share one database: a file's sweeper must not carry another file's notices to its own simulators.
+    NOTICE_SWEEP_GRACE_MS: '3600000',
     ...overrides,
   });
   const db = createDb(config.DATABASE_URL);

@@ -11,6 +11,7 @@ import { createNotificationsRepo } from '../../db/notifications-repo.js';
 import { createMailCatcher } from '../../simulators/mail-catcher/create-mail-catcher.js';
 import { buildSmsSimulator } from '../../simulators/sms/server.js';
 import { startNotificationDelivery } from '../../workers/queue/notification-delivery.js';
+import { startNoticeSweeper } from '../../workers/queue/notice-sweeper.js';
 import { seedRegistration } from '../support/database.js';
 
 const config = loadConfig();
@@ -36,6 +37,19 @@ afterAll(async () => {
   await Promise.all([smsSim.close(), mail.stop(), db.destroy()]);
 });
 
+const mine: string[] = [];
+let sweepers: ReturnType<typeof startNoticeSweeper>[] = [];
+afterEach(async () => {
+  await Promise.all(sweepers.map((s) => s.close()));
+  sweepers = [];
+});
+/** A sweeper on this test's queue that counts every notice as missed (no grace), swept by hand. */
+function sweeper() {
+  const s = startNoticeSweeper({ db, logger: createLogger({ level: 'silent' }), queue }, { intervalMs: 3_600_000, graceMs: 0, registrationIds: () => mine });
+  sweepers.push(s);
+  return s;
+}
+
 function start() {
   const name = `notices-${randomUUID()}`; // a queue of its own per test
   queue = createNotificationQueue(config.REDIS_URL, name, { attempts: 4, backoffMs: 100 });
@@ -46,6 +60,7 @@ function start() {
 
 async function rejectionNotice(mobile?: string) {
   const { id, applicant } = await seedRegistration(db);
+  mine.push(id);
   if (mobile) await db('applicant_data').where({ registration_id: id }).update({ mobile });
   await db('registrations').where({ id }).update({ outcome_reason: 'letter_unsigned' });
   const notificationId = await createNotificationsRepo(db).create({ registrationId: id, channel: 'sms', template: 'rejected', idempotencyKey: `${id}:rejected:sms` });
@@ -100,6 +115,8 @@ describe('notice delivery through BullMQ', () => {
     expect(failed).toMatchObject({ attempts: 1, last_error_code: 'SMS_REJECTED' });
     const job = await until(() => queue.queue.getJob(notificationId), (j) => j?.failedReason !== undefined);
     expect(job?.attemptsMade).toBe(1);
+    await queue.queue.getJob(notificationId).then((j) => j?.remove());
+    expect(await sweeper().sweep()).toBe(0); // a notice refused for good is not tried again
   });
 
   it('keeps only the notice id in Redis, never the number or the text', async () => {
@@ -110,5 +127,50 @@ describe('notice delivery through BullMQ', () => {
 
     expect(JSON.stringify(job?.data)).toBe(JSON.stringify({ notificationId }));
     expect(JSON.stringify(job?.data)).not.toContain(to);
+  });
+
+  it('delivers once, after Redis lost the job, a notice the sweeper finds undelivered in the outbox', async () => {
+    start();
+    const { notificationId, to } = await rejectionNotice();
+    await queue.enqueue(notificationId);
+    await until(() => row(notificationId), (r) => r?.status === 'sent');
+
+    // Redis restarted with its data gone: every job, waiting or done, is lost.
+    const second = await rejectionNotice();
+    await queue.queue.obliterate({ force: true });
+    expect(await sweeper().sweep()).toBe(1); // only the undelivered one goes back on the queue
+
+    await until(() => row(second.notificationId), (r) => r?.status === 'sent');
+    expect(await smsTo(to)).toHaveLength(1);
+    expect(await smsTo(second.to)).toHaveLength(1);
+  });
+
+  it('sends nothing for a second job while another delivery holds the notice, and the notice once its holder is gone', async () => {
+    start();
+    const { notificationId, to } = await rejectionNotice();
+    // A delivery that claimed the notice and died (its process was killed) before sending.
+    await createNotificationsRepo(db).claim(notificationId, 600);
+    await queue.enqueue(notificationId);
+    await until(() => queue.queue.getJob(notificationId).then((j) => j?.getState()), (s) => s === 'completed');
+    expect(await smsTo(to)).toHaveLength(0);
+
+    await new Promise((r) => setTimeout(r, 700)); // the dead holder's claim runs out
+    expect(await sweeper().sweep()).toBe(1);
+    const sent = await until(() => row(notificationId), (r) => r?.status === 'sent');
+    expect(sent?.attempts).toBe(2);
+    expect(await smsTo(to)).toHaveLength(1);
+  });
+
+  it('keeps a notice whose gateway stayed down past every attempt, and delivers it once when the sweeper sends it again', async () => {
+    start();
+    const { notificationId, to } = await rejectionNotice();
+    await fetch(`${smsUrl}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'error', count: 4 }) });
+    await queue.enqueue(notificationId);
+    await until(() => queue.queue.getJob(notificationId).then((j) => j?.getState()), (s) => s === 'failed');
+    expect(await row(notificationId)).toMatchObject({ status: 'queued', attempts: 4, last_error_code: 'SMS_UNAVAILABLE' });
+
+    expect(await sweeper().sweep()).toBe(1);
+    await until(() => row(notificationId), (r) => r?.status === 'sent');
+    expect(await smsTo(to)).toHaveLength(1);
   });
 });

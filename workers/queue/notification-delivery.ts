@@ -32,19 +32,28 @@ async function noticeFor(db: Db, config: Config, row: { registration_id: string;
   return { notice: { template: 'rejected', reason: (reg?.outcome_reason ?? 'other') as RejectionReason, text: reg?.rejection_text ?? null, agencyName: data.agencyName }, to };
 }
 
+/** Longer than the slowest send (SMS or SMTP timeout) with room for the database on either side. */
+const CLAIM_MS = 60_000;
+
 /**
- * Delivers one queued notice. The recipient and text are read from PostgreSQL at delivery time,
- * so Redis holds only ids. The notice's key is the provider-side idempotency key: a retry after a
- * lost reply does not send twice. A permanent refusal stops BullMQ's retries and is recorded.
+ * Delivers one notice of the outbox (`notifications`). The recipient and text are read from
+ * PostgreSQL at delivery time, so Redis holds only ids. The row is claimed before sending, so a
+ * second job for it (enqueued again by the sweeper) sends nothing; its key is the provider-side
+ * idempotency key, so a retry after a lost reply does not send twice. A permanent refusal stops
+ * BullMQ's retries and is recorded; a transient one that outlasts the attempts stays undelivered
+ * for the sweeper.
  */
 export function startNotificationDelivery(deps: DeliveryDeps, queueName = NOTIFICATION_QUEUE) {
   const repo = createNotificationsRepo(deps.db);
   const connection = createRedis(deps.config.REDIS_URL);
   const worker = new Worker<DeliveryJobData>(queueName, async (job) => {
-    const row = await repo.get(job.data.notificationId);
-    if (!row) throw new UnrecoverableError('NOTIFICATION_NOT_FOUND');
-    if (row.status === 'sent') return row.provider_message_id;
-    await repo.markAttempt(row.id);
+    const row = await repo.claim(job.data.notificationId, CLAIM_MS);
+    if (!row) {
+      const now = await repo.get(job.data.notificationId);
+      if (!now) throw new UnrecoverableError('NOTIFICATION_NOT_FOUND');
+      // Sent, failed for good, or in another delivery's hands (which the sweeper covers if it dies).
+      return now.provider_message_id ?? now.status;
+    }
     try {
       const { notice, to } = await noticeFor(deps.db, deps.config, row);
       const ctx = { idempotencyKey: row.idempotency_key };
@@ -60,10 +69,11 @@ export function startNotificationDelivery(deps: DeliveryDeps, queueName = NOTIFI
     } catch (err) {
       const e = err as { code?: string; retryable?: boolean };
       const code = typeof e.code === 'string' ? e.code : 'INTERNAL_ERROR';
-      const final = e.retryable === false || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      await repo.markFailed(row.id, code, final);
+      const final = e.retryable === false;
+      // If PostgreSQL is away too, the claim runs out by itself and the sweeper tries again.
+      await repo.markFailed(row.id, code, final).catch(() => undefined);
       deps.logger.warn({ notificationId: row.id, channel: row.channel, errorCode: code, final }, 'notice not delivered');
-      if (e.retryable === false) throw new UnrecoverableError(code);
+      if (final) throw new UnrecoverableError(code);
       throw new Error(code);
     }
   }, { connection, concurrency: 4 });
