@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
@@ -7,6 +9,7 @@ import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
 import { PROCESS_ID, USER_TASKS } from '../../adapters/engine/process-model.js';
 import type { Variables } from '../../adapters/engine/variables.js';
 import type { Config } from '../../config/config.js';
+import { projectRoot } from '../../ops/project-root.js';
 import { jobWorkers } from '../../workers/index.js';
 import type { Worker } from '../../workers/support/define-worker.js';
 import { startTopicPoller } from '../../workers/support/topic-poller.js';
@@ -16,6 +19,7 @@ import { progressEvents } from './progress-events.js';
 /** What each topic answers on the way to "registered", with no database, PGSB or SMS behind it. */
 const HAPPY_PATH: Record<string, () => Variables> = {
   'captcha-check': () => ({ captchaOutcome: 'valid' }),
+  'letter-signature-check': () => ({ signatureOutcome: 'not_signed' }),
   'civil-registry-inquiry': () => ({ civilRegistryOutcome: 'match' }),
   'shahkar-inquiry': () => ({ shahkarOutcome: 'match' }),
   'otp-send': () => ({ otpSentAt: new Date().toISOString() }),
@@ -27,10 +31,18 @@ const HAPPY_PATH: Record<string, () => Variables> = {
   'registration-close': () => ({ outcome: 'registered' }),
 };
 
+/** Every topic of the registration's models (not the registration office's), read from bpmn/. */
+function registrationTopics() {
+  const topics = new Set<string>();
+  for (const file of ['agency-registration.bpmn', 'agency-registration-review.bpmn']) {
+    for (const m of readFileSync(path.join(projectRoot, 'bpmn', file), 'utf8').matchAll(/camunda:topic="([^"]+)"/g)) topics.add(m[1]!);
+  }
+  return topics;
+}
+
 /** The real workers' subscriptions (topic, variables fetched, lock, tasks per poll), each answering at once. */
 function noOp(worker: Worker): Worker {
-  const answer = HAPPY_PATH[worker.topic];
-  if (!answer) throw new Error(`the ceiling has no answer for topic ${worker.topic}; add it to HAPPY_PATH`);
+  const answer = HAPPY_PATH[worker.topic]!;
   return { ...worker, run: async () => answer() };
 }
 
@@ -42,7 +54,9 @@ function noOp(worker: Worker): Worker {
 export function startCeiling(engine: ProcessEngine, config: Config, logger: Logger) {
   const events = progressEvents();
   const deps = { config, logger } as WorkerDeps;
-  const pollers = jobWorkers.map((w) => startTopicPoller(noOp(w), externalTasks(engine.rest, `bench-ceiling-${process.pid}-${w.topic}`), deps, config.ENGINE_LONG_POLL_MS, {
+  const missing = [...registrationTopics()].filter((t) => !HAPPY_PATH[t]);
+  if (missing.length) throw new Error(`the ceiling has no answer for ${missing.join(', ')}; add them to HAPPY_PATH`);
+  const pollers = jobWorkers.filter((w) => HAPPY_PATH[w.topic]).map((w) => startTopicPoller(noOp(w), externalTasks(engine.rest, `bench-ceiling-${process.pid}-${w.topic}`), deps, config.ENGINE_LONG_POLL_MS, {
     onCompleted: (task) => events.done(task.topic, task.businessKey),
   }));
 
