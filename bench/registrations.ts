@@ -2,7 +2,7 @@
  * `npm run bench`: registrations per second, the full stack against the engine's own ceiling, at 1,
  * 4, 16 and 64 in flight, with where the time goes; writes bench/results/<date>.md (+ .svg chart,
  * + .json) and prints the summary. Bounded: at most 10 minutes, loopback only, stops by itself.
- * Options: --levels 1,4,16,64  --ceiling-seconds 15  --full-seconds 30  --label text  --before bench/results/x.json
+ * Options: --levels 1,4,16,64  --ceiling-seconds 18  --full-seconds 45  --label text  --before bench/results/x.json
  */
 const { useTestEnv } = await import('../test/setup/test-env.js');
 useTestEnv();
@@ -39,8 +39,8 @@ type Results = import('./support/results.js').BenchResults;
 const { values: opt } = parseArgs({
   options: {
     levels: { type: 'string', default: '1,4,16,64' },
-    'ceiling-seconds': { type: 'string', default: '15' },
-    'full-seconds': { type: 'string', default: '30' },
+    'ceiling-seconds': { type: 'string', default: '18' },
+    'full-seconds': { type: 'string', default: '45' },
     label: { type: 'string', default: 'current' },
     before: { type: 'string' },
   },
@@ -98,12 +98,13 @@ async function main() {
     const keys: string[] = [];
     await usage.begin();
     const from = new Date();
-    const result = await runClosedLoop(concurrency, windowMs, DRAIN_MS, () => one(keys));
+    // A third of the window is the ramp: at 64 in flight a full-stack registration takes ~20 s.
+  const result = await runClosedLoop(concurrency, windowMs, Math.round(windowMs / 3), DRAIN_MS, () => one(keys));
     const to = new Date();
     const used = await usage.end();
     const history = await historyOf(engine, keys, from, to);
     log(`  ${concurrency} in flight: ${result.perSecond.toFixed(2)} registrations/s, ${result.errors.length} errors`);
-    return { concurrency, perSecond: result.perSecond, completed: result.completed, errors: result.errors, instance: history.instances, usage: used, steps: history.steps, ...extra() };
+    return { concurrency, perSecond: result.perSecond, completed: result.completed, windowSeconds: result.windowSeconds, errors: result.errors, instance: history.instances, usage: used, steps: history.steps, ...extra() };
   }
 
   log('ceiling: no-op workers, user tasks through the engine REST API');

@@ -12,18 +12,21 @@ export interface LevelResult {
 /**
  * A closed loop: `concurrency` registrations in flight, each replaced as it ends, for `windowMs`;
  * then no new ones, and those in flight are given `drainMs` to end (they count as errors if they do not).
- * Throughput is counted over the window only, so the ramp at the end does not flatter it.
+ * Throughput counts the registrations that end after the first `rampMs` (when all lanes start at once
+ * and none has ended yet) and inside the window: the steady state, not the ramp at either end.
  */
-export async function runClosedLoop(concurrency: number, windowMs: number, drainMs: number, one: () => Promise<void>): Promise<LevelResult> {
+export async function runClosedLoop(concurrency: number, windowMs: number, rampMs: number, drainMs: number, one: () => Promise<void>): Promise<LevelResult> {
   const errors: string[] = [];
   let completed = 0;
   const t0 = performance.now();
   const end = t0 + windowMs;
+  const from = t0 + rampMs;
   async function lane() {
     while (performance.now() < end) {
       try {
         await one();
-        if (performance.now() <= end) completed++;
+        const at = performance.now();
+        if (at >= from && at <= end) completed++;
       } catch (err) {
         errors.push((err as Error).message);
       }
@@ -37,5 +40,6 @@ export async function runClosedLoop(concurrency: number, windowMs: number, drain
   ]);
   clearTimeout(timer);
   if (!drained) errors.push(`registrations still running ${drainMs} ms after the window closed`);
-  return { concurrency, perSecond: completed / (windowMs / 1000), completed, errors, windowSeconds: windowMs / 1000 };
+  const counted = (windowMs - rampMs) / 1000;
+  return { concurrency, perSecond: completed / counted, completed, errors, windowSeconds: counted };
 }

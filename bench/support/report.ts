@@ -74,7 +74,7 @@ export function markdownReport(r: BenchResults, chartFile: string, before?: Benc
   out.push('');
   out.push(`Run: \`npm run bench\` (${r.label}); ${r.seconds.toFixed(0)} s in all. Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB; ${r.machine.os}; Node ${r.machine.node}; Operaton 1.0.3 (engine/); commit ${r.machine.commit}. Load average before the run: ${r.machine.loadBefore.map((v) => v.toFixed(2)).join(', ')}.`);
   out.push('');
-  out.push('**Ceiling**: the deployed models, every topic answered at once by a no-op worker through our worker client (one long-poll loop per topic, as the real workers), the user tasks completed by the driver straight through the engine\'s REST API. **Full stack**: the API and the workers as their own processes, registrations driven through the public API exactly as the form drives them (start, data, letter, captcha through the test hook, submit, the code read off the SMS simulator, the reviewer\'s decision through the reviewers\' API) until the "registered" SMS; simulators answer at once. Each level is a closed loop: that many registrations in flight, each replaced when it ends; throughput counts those finished inside the window.');
+  out.push('**Ceiling**: the deployed models, every topic answered at once by a no-op worker through our worker client (one long-poll loop per topic, as the real workers), the user tasks completed by the driver straight through the engine\'s REST API. **Full stack**: the API and the workers as their own processes, registrations driven through the public API exactly as the form drives them (start, data, letter, captcha through the test hook, submit, the code read off the SMS simulator, the reviewer\'s decision through the reviewers\' API) until the "registered" SMS; simulators answer at once. Each level is a closed loop: that many registrations in flight, each replaced when it ends; throughput counts those that end in the last two thirds of the level (the first third is the ramp, when none has ended yet).');
   out.push('');
   out.push(summaryTable(r));
   out.push('');
@@ -103,7 +103,7 @@ export function markdownReport(r: BenchResults, chartFile: string, before?: Benc
   out.push('## Full stack: what the applicant waits for, per level (p50 / p95 / p99 ms)');
   for (const l of r.fullStack) {
     out.push('');
-    out.push(`### ${l.concurrency} in flight — ${rate(l.perSecond)} registrations/s, ${l.completed} in the window, ${l.errors.length} errors${l.errors.length ? `: ${[...new Set(l.errors)].slice(0, 5).join('; ')}` : ''}`);
+    out.push(`### ${l.concurrency} in flight — ${rate(l.perSecond)} registrations/s, ${l.completed} ended in the counted ${l.windowSeconds.toFixed(0)} s, ${l.errors.length} errors${l.errors.length ? `: ${[...new Set(l.errors)].slice(0, 5).join('; ')}` : ''}`);
     out.push('');
     out.push('| measure | n | p50 / p95 / p99 ms | max ms |');
     out.push('|---|---:|---:|---:|');

@@ -6,6 +6,8 @@ export interface LevelMeasure {
   concurrency: number;
   perSecond: number;
   completed: number;
+  /** The seconds over which `completed` was counted (the level less its ramp). */
+  windowSeconds: number;
   errors: string[];
   /** The engine's start → end of the registrations of this level. */
   instance: Summary;
