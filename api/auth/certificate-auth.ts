@@ -38,7 +38,10 @@ export function createCertificateAuth({ db, config, now }: AuthDeps, signatures:
   /** Takes the challenge (single use, whatever the signature turns out to be), then checks what was signed over it. */
   async function verifySigned(input: SignedChallenge, purpose: ChallengePurpose, accountId: string | null, agencyNationalId?: string): Promise<SignatureCheck> {
     const challenge = await repo.consumeChallenge(input.challengeId, purpose, accountId, now());
-    if (!challenge) throw new AppError('challenge_invalid', purpose === 'login' ? 401 : 422);
+    if (!challenge) {
+      // A login is refused as a login is (401); a binding names the field, as every 422 does.
+      throw purpose === 'login' ? new AppError('challenge_invalid', 401) : new AppError('challenge_invalid', 422, [{ field: 'challengeId', code: 'challenge_invalid' }]);
+    }
     const data = new TextEncoder().encode(challenge.challenge);
     const expect = { kinds: ACCOUNT_KINDS, agencyNationalId, now: now() };
     try {

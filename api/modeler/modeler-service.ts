@@ -18,7 +18,9 @@ export const MODELED_PROCESSES = [PROCESS_ID, REVIEW_PROCESS_ID];
 /** The source a deployment from the page carries, so Cockpit and the version list say who deployed it. */
 export const modelerSource = (staff: StaffPrincipal) => `modeler: ${staff.username}`;
 
-const refused = (code: 'deploy_refused' | 'migration_invalid', problems: GateProblem[]) => new AppError(code, 422, [], { problems });
+// Every 422 names the part of the request it refuses: the model for a deploy, the plan for a migration.
+const refused = (code: 'deploy_refused' | 'migration_invalid', problems: GateProblem[]) =>
+  new AppError(code, 422, [{ field: code === 'deploy_refused' ? 'xml' : 'plan', code }], { problems });
 
 /**
  * The process owners' workbench (role process-owner or admin): versions with their running instances,
@@ -44,10 +46,10 @@ export function createModelerService({ db, engine }: { db: Db; engine: ProcessEn
     try {
       const { rootElement } = await parseBpmn(xml);
       const ids = rootElement.rootElements.filter((e) => e.$type === 'bpmn:Process').map((e) => e.id!);
-      if (!ids.length || !ids.every((id) => MODELED_PROCESSES.includes(id))) throw new AppError('model_unknown_process', 422);
+      if (!ids.length || !ids.every((id) => MODELED_PROCESSES.includes(id))) throw new AppError('model_unknown_process', 422, [{ field: 'xml', code: 'model_unknown_process' }]);
       return ids;
     } catch (e) {
-      if (e instanceof UnreadableModelError) throw new AppError('model_unreadable', 422);
+      if (e instanceof UnreadableModelError) throw new AppError('model_unreadable', 422, [{ field: 'xml', code: 'model_unreadable' }]);
       throw e;
     }
   }
@@ -108,7 +110,7 @@ export function createModelerService({ db, engine }: { db: Db; engine: ProcessEn
     async migrationPlan(staff: StaffPrincipal, sourceId: string, targetId: string) {
       allow(staff);
       const [source, target] = await Promise.all([version(sourceId), version(targetId)]);
-      if (source.key !== target.key) throw new AppError('migration_invalid', 422);
+      if (source.key !== target.key) throw new AppError('migration_invalid', 422, [{ field: 'targetId', code: 'migration_invalid' }]);
       const plan = await engine.generateMigrationPlan(source.id, target.id);
       const reports = await engine.validateMigrationPlan(plan);
       return { plan, failures: reports.filter((r) => r.failures.length), instances: (await engine.instancesOf(source.id)).length };
@@ -118,7 +120,7 @@ export function createModelerService({ db, engine }: { db: Db; engine: ProcessEn
     async migrate(staff: StaffPrincipal, plan: MigrationPlan, processInstanceIds?: string[]) {
       allow(staff);
       const [source, target] = await Promise.all([version(plan.sourceProcessDefinitionId), version(plan.targetProcessDefinitionId)]);
-      if (source.key !== target.key) throw new AppError('migration_invalid', 422);
+      if (source.key !== target.key) throw new AppError('migration_invalid', 422, [{ field: 'plan', code: 'migration_invalid' }]);
       const reports = (await engine.validateMigrationPlan(plan)).filter((r) => r.failures.length);
       const asProblems = (rs: typeof reports): GateProblem[] => rs.map((r) => ({
         rule: 'migration', elementId: r.instruction.sourceActivityIds.join(','),
