@@ -28,13 +28,15 @@ const { startCeiling } = await import('./support/ceiling.js');
 const { fullStackDriver } = await import('./support/full-stack.js');
 const { historyOf } = await import('./support/engine-history.js');
 const { oneTaskLatency } = await import('./support/one-task.js');
-const { phones } = await import('./support/phone.js');
+const { expectations } = await import('./support/expectations.js');
 const { watchUsage } = await import('./support/process-usage.js');
-const { freePort, startService, stopService, waitForHttp } = await import('./support/services.js');
+const { freePort } = await import('../ops/chaos/private-services.js');
+const { nodeService } = await import('../ops/chaos/processes.js');
 const { samples } = await import('./support/stats.js');
 const { chartSvg } = await import('./support/chart.js');
 const { markdownReport, summaryTable, targets } = await import('./support/report.js');
 type Results = import('./support/results.js').BenchResults;
+type NodeService = import('../ops/chaos/processes.js').NodeService;
 
 const { values: opt } = parseArgs({
   options: {
@@ -81,13 +83,14 @@ async function main() {
     }
   };
   const enginePid = async () => Number((await readFile(engineSettings().pidFile, 'utf8').catch(() => '')).trim()) || undefined;
-  const services = { api: undefined as number | undefined, workers: undefined as number | undefined };
+  // The full stack's API and workers, started after the ceiling.
+  const services: { api?: NodeService; workers?: NodeService } = {};
   const usage = watchUsage([
     { name: 'engine (JVM)', pid: enginePid },
     { name: 'PostgreSQL', pid: async () => pgrep('postgres'), withChildren: true },
     { name: 'Redis', pid: async () => pgrep('redis-server') },
-    { name: 'API', pid: async () => services.api },
-    { name: 'workers', pid: async () => services.workers },
+    { name: 'API', pid: async () => services.api?.pid },
+    { name: 'workers', pid: async () => services.workers?.pid },
     { name: 'driver + simulators', pid: async () => process.pid },
   ]);
 
@@ -117,7 +120,7 @@ async function main() {
   await ceiling.close();
 
   log('full stack: API and workers as processes, simulators answering at once');
-  const phone = phones();
+  const phone = expectations<import('../simulators/sms/state.js').SentMessage>();
   const pgsbSim = buildPgsbSimulator();
   const smsSim = buildSmsSimulator({ onMessage: (m) => phone.deliver(m) });
   await pgsbSim.listen({ port: 0, host: '127.0.0.1' });
@@ -133,13 +136,14 @@ async function main() {
     LOG_LEVEL: 'warn', API_PORT: String(apiPort), API_TRUST_PROXY: '127.0.0.1', SERVER_TIMING: 'true',
     PGSB_BASE_URL: pgsbUrl, SMS_BASE_URL: `http://127.0.0.1:${portOf(smsSim)}`, SMTP_PORT: String(mailPorts.smtpPort),
   };
-  const api = startService('api/server.ts', env);
-  const workers = startService('workers/main.ts', env);
-  services.api = api.pid;
-  services.workers = workers.pid;
-  cleanups.push(() => Promise.all([stopService(api), stopService(workers)]));
+  // The processes as chaos runs them (ops/chaos/processes.ts): logs under .cache/bench, stopped with SIGTERM.
+  const logDir = path.join(projectRoot, '.cache', 'bench');
+  await mkdir(logDir, { recursive: true });
+  const api = (services.api = nodeService('api', 'api/server.ts', env, logDir, apiPort));
+  const workers = (services.workers = nodeService('workers', 'workers/main.ts', env, logDir));
+  cleanups.push(() => Promise.all([api.kill('SIGTERM'), workers.kill('SIGTERM')]));
+  await Promise.all([api.start(), workers.start()]);
   const baseUrl = `http://127.0.0.1:${apiPort}`;
-  await waitForHttp(`${baseUrl}/api/captcha`);
   const db = createDb(baseConfig.DATABASE_URL);
   cleanups.push(() => db.destroy());
   const reviewerName = await addStaff(db, 'reviewer');

@@ -14,7 +14,7 @@ import { jobWorkers } from '../../workers/index.js';
 import type { Worker } from '../../workers/support/define-worker.js';
 import { startTopicPoller } from '../../workers/support/topic-poller.js';
 import type { WorkerDeps } from '../../workers/support/worker-deps.js';
-import { progressEvents } from './progress-events.js';
+import { completed, expectations, type Completion } from './expectations.js';
 
 /** What each topic answers on the way to "registered", with no database, PGSB or SMS behind it. */
 const HAPPY_PATH: Record<string, () => Variables> = {
@@ -52,12 +52,12 @@ function noOp(worker: Worker): Worker {
  * engine's REST API. What is left is the engine, its database and the client.
  */
 export function startCeiling(engine: ProcessEngine, config: Config, logger: Logger) {
-  const events = progressEvents();
+  const events = expectations<Completion>();
   const deps = { config, logger } as WorkerDeps;
   const missing = [...registrationTopics()].filter((t) => !HAPPY_PATH[t]);
   if (missing.length) throw new Error(`the ceiling has no answer for ${missing.join(', ')}; add them to HAPPY_PATH`);
   const pollers = jobWorkers.filter((w) => HAPPY_PATH[w.topic]).map((w) => startTopicPoller(noOp(w), externalTasks(engine.rest, `bench-ceiling-${process.pid}-${w.topic}`), deps, config.ENGINE_LONG_POLL_MS, {
-    onCompleted: (task) => events.done(task.topic, task.businessKey),
+    onCompleted: (task) => events.deliver(task),
   }));
 
   /**
@@ -79,8 +79,8 @@ export function startCeiling(engine: ProcessEngine, config: Config, logger: Logg
     async one(keys: string[], durations: number[]) {
       const id = randomUUID();
       keys.push(id);
-      const codeSent = events.expect('otp-send', id);
-      const closed = events.expect('registration-close', id);
+      const codeSent = events.expect(completed('otp-send', id), 'otp-send');
+      const closed = events.expect(completed('registration-close', id), 'registration-close');
       const t0 = performance.now();
       await engine.start(PROCESS_ID, id, { registrationId: id, applicantTimeout: 'P3D', otpTimeout: 'PT15M', reviewReminder: 'P2D' });
       await completeWhenOpen(id, USER_TASKS.applicantData, { submissionId: randomUUID() });

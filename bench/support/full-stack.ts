@@ -4,7 +4,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { letterPdf, newApplicant } from '../../test/support/fixtures.js';
 import type { Answer } from './http-client.js';
 import { apiClient } from './http-client.js';
-import { codeIn, isCode, isRegistered, type phones } from './phone.js';
+import type { SentMessage } from '../../simulators/sms/state.js';
+import type { expectations } from './expectations.js';
+import { codeIn, isCode, isRegistered, toPhone } from './phone.js';
 import type { Samples } from './stats.js';
 
 export const PASSWORD = 'a long passphrase for payam';
@@ -30,7 +32,7 @@ const randomAddress = () => `10.${randomInt(1, 250)}.${randomInt(1, 250)}.${rand
  * letter, captcha (its answer from the test hook), submit, the code read off the SMS simulator,
  * then the reviewer's decision through the reviewers' API — until the "registered" SMS arrives.
  */
-export function fullStackDriver(baseUrl: string, pgsb: Pgsb, phone: ReturnType<typeof phones>, reviewerToken: string, m: Measures) {
+export function fullStackDriver(baseUrl: string, pgsb: Pgsb, phone: ReturnType<typeof expectations<SentMessage>>, reviewerToken: string, m: Measures) {
   const client = apiClient(baseUrl, m.requests);
   const reviewer = client('127.0.0.1', reviewerToken);
 
@@ -64,7 +66,7 @@ export function fullStackDriver(baseUrl: string, pgsb: Pgsb, phone: ReturnType<t
     const captcha = (await call('GET captcha', 'GET', '/api/captcha')).body;
     const { answer } = (await call('GET captcha answer (test hook)', 'GET', `/__test/captcha/${captcha.id}`)).body;
 
-    const codeSms = phone.expect(applicant.mobile, isCode, 'code');
+    const codeSms = phone.expect(toPhone(applicant.mobile, isCode), 'the code SMS');
     let t0 = performance.now();
     const submitted = await call('POST submit', 'POST', `/api/registrations/${id}/submit`, { json: { password: PASSWORD, captchaId: captcha.id, captcha: answer } });
     keepServerTiming('submit', submitted);
@@ -81,7 +83,7 @@ export function fullStackDriver(baseUrl: string, pgsb: Pgsb, phone: ReturnType<t
     m.steps.add('(b) code → under review', performance.now() - t0);
 
     // The reviewer decides once the request is in the queue (the review task exists a moment after the screen says so).
-    const registeredSms = phone.expect(applicant.mobile, isRegistered, 'registered notice');
+    const registeredSms = phone.expect(toPhone(applicant.mobile, isRegistered), 'the registered SMS');
     for (let tries = 0; ; tries++) {
       t0 = performance.now();
       const decided = await reviewer('POST decision', 'POST', `/api/reviews/${id}/decision`, { json: { decision: 'approve' }, expect: [200, 409] });

@@ -7,7 +7,7 @@ import type { Config } from '../../config/config.js';
 import { defineWorker } from '../../workers/support/define-worker.js';
 import { startTopicPoller } from '../../workers/support/topic-poller.js';
 import type { WorkerDeps } from '../../workers/support/worker-deps.js';
-import { progressEvents } from './progress-events.js';
+import { completed, expectations, type Completion } from './expectations.js';
 import { summarize } from './stats.js';
 
 const MODEL = `<?xml version="1.0" encoding="UTF-8"?>
@@ -28,17 +28,17 @@ const MODEL = `<?xml version="1.0" encoding="UTF-8"?>
  */
 export async function oneTaskLatency(engine: ProcessEngine, config: Config, logger: Logger, total: number, warmup: number) {
   await engine.deploy('bench-one-task', [{ name: 'bench-one-task.bpmn', content: Buffer.from(MODEL) }], 'bench');
-  const events = progressEvents();
+  const events = expectations<Completion>();
   const noop = defineWorker({ topic: 'bench-noop', input: Type.Object({}), output: Type.Object({}), handle: async () => ({}) });
   const poller = startTopicPoller(noop, externalTasks(engine.rest, `bench-${process.pid}`), { logger, config } as WorkerDeps, config.ENGINE_LONG_POLL_MS, {
-    onCompleted: (task) => events.done(task.topic, task.businessKey),
+    onCompleted: (task) => events.deliver(task),
   });
   const clientMs: number[] = [];
   const ids: string[] = [];
   try {
     for (let i = -warmup; i < total; i++) {
       const key = `bench-${i}-${Date.now()}`;
-      const finished = events.expect('bench-noop', key);
+      const finished = events.expect(completed('bench-noop', key), 'bench-noop');
       const t0 = performance.now();
       const { id } = await engine.start('bench-one-task', key, {});
       await finished;
