@@ -17,15 +17,15 @@ import { createKavenegarSmsGateway } from '../adapters/sms/kavenegar-sms-gateway
 import type { Config } from '../config/config.js';
 import { createDb, type Db } from '../db/knex.js';
 import { jobWorkers } from './index.js';
-import { startTopicPoller } from './support/topic-poller.js';
+import { startTaskPoller } from './support/task-poller.js';
 import { startNotificationDelivery } from './queue/notification-delivery.js';
 import { startNoticeSweeper } from './queue/notice-sweeper.js';
 import { startDailyPurge } from './retention/daily-purge.js';
 import type { WorkerDeps } from './support/worker-deps.js';
 
 /**
- * A long poll is woken only by tasks created on its own node, so with several nodes each topic
- * long-polls every node (each node first, the others as its failover) and sees a new task at once
+ * A long poll is woken only by tasks created on its own node, so with several nodes the workers
+ * long-poll every node (each node first, the others as its failover) and see a new task at once
  * wherever it was created. Each poll has its own worker id: the engine replaces a worker's pending
  * poll by its next one, which must not be another node's poller failing over.
  */
@@ -35,7 +35,7 @@ export function pollClients(config: Config, engine: ProcessEngine, eachNode = tr
   return nodes.map((_, i) => ({ rest: serviceEngine({ ...config, ENGINE_URL: [...nodes.slice(i), ...nodes.slice(0, i)].join(',') }).rest, suffix: `-n${i}` }));
 }
 
-/** Builds the real adapters from configuration and starts a poller per topic and the notice delivery. */
+/** Builds the real adapters from configuration and starts the task poller (one per engine node) and the notice delivery. */
 /**
  * `retentionQueueName: null` leaves the daily purge out (tests share one Redis across databases, and
  * run the purge themselves).
@@ -57,14 +57,14 @@ export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; en
     civilRegistry: createPgsbCivilRegistry(pgsb), shahkar: createPgsbShahkar(pgsb),
   };
   const started = jobWorkers.filter((w) => !opts.without?.includes(w.topic));
-  // One worker id per topic and process: the engine replaces a worker's pending long poll by its next one.
+  // One worker id per process and node: the engine replaces a worker's pending long poll by its next one.
   const idBase = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   // Once the engine accepted a completion, an applicant's request waiting for the next step may look again.
   const onCompleted = (task: { businessKey: string | null; topic: string }) => {
     if (task.businessKey) announceProgress(db, task.businessKey).catch((e: Error) => logger.debug({ topic: task.topic, err: e.name }, 'progress not announced'));
   };
   const pollers = pollClients(config, engine, opts.pollEachNode !== false);
-  const workers = started.flatMap((w) => pollers.map((p) => startTopicPoller(w, externalTasks(p.rest, `${idBase}-${w.topic}${p.suffix}`), deps, config.ENGINE_LONG_POLL_MS, { onCompleted })));
+  const workers = pollers.map((p) => startTaskPoller(started, externalTasks(p.rest, `${idBase}${p.suffix}`), deps, config.ENGINE_LONG_POLL_MS, { onCompleted }));
   const delivery = startNotificationDelivery({ db, config, logger, sms, mailer }, notifications.name);
   const sweeper = startNoticeSweeper({ db, logger, queue: notifications }, { intervalMs: config.NOTICE_SWEEP_MS, graceMs: config.NOTICE_SWEEP_GRACE_MS });
   logger.info({ topics: started.map((w) => w.topic) }, 'external-task workers started');

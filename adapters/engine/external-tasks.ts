@@ -36,12 +36,12 @@ export const taskNoLongerOurs = (e: unknown) => e instanceof EngineError && (e.s
 /** The external-task calls of the REST API, for one worker id. */
 export function externalTasks(rest: EngineRest, workerId: string) {
   return {
-    /** Long poll: answers as soon as a task is there, or after `waitMs` with none. */
-    async fetchAndLock(sub: TopicSubscription, maxTasks: number, waitMs: number, signal?: AbortSignal): Promise<LockedTask[]> {
+    /** Long poll over the given topics: answers as soon as a task of any is there, or after `waitMs` with none. */
+    async fetchAndLock(subs: TopicSubscription[], maxTasks: number, waitMs: number, signal?: AbortSignal): Promise<LockedTask[]> {
       const { data } = await rest.POST('/external-task/fetchAndLock', {
         body: {
           workerId, maxTasks, usePriority: true, asyncResponseTimeout: waitMs,
-          topics: [{ topicName: sub.topic, lockDuration: sub.lockDurationMs, variables: sub.variables, includeExtensionProperties: true }],
+          topics: subs.map((sub) => ({ topicName: sub.topic, lockDuration: sub.lockDurationMs, variables: sub.variables, includeExtensionProperties: true })),
         },
         signal,
       });

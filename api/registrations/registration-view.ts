@@ -43,7 +43,8 @@ export function createRegistrationView(db: Db, engine: ProcessEngine, config: Co
     const stored = closed ? undefined : await applicantData.get(id);
     const { passwordHash: _omit, birthDateGregorian: _g, ...data } = stored ?? ({} as NonNullable<typeof stored>);
     const letter = closed ? undefined : await letters.meta(id);
-    const [open] = closed ? [] : await engine.openTasks(id);
+    // Under review the step is that whatever the engine holds (the review task, or the account being made).
+    const [open] = closed || reg.status === 'under-review' ? [] : await engine.openTasks(id);
     // Between the review's decision and the close (account, notices) the request is still under review.
     const between: RegistrationStatus = reg.status === 'under-review' ? 'under-review' : 'verifying';
     const status: RegistrationStatus = closed ? reg.status : open ? STEP_OF_TASK[open.taskDefinitionKey] ?? between : between;

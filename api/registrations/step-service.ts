@@ -7,7 +7,7 @@ import { createAuditRepo } from '../../db/audit-repo.js';
 import { createLettersRepo } from '../../db/letters-repo.js';
 import { createOneTimeCodesRepo } from '../../db/one-time-codes-repo.js';
 import type { Tx } from '../../db/knex.js';
-import { CLOSED_STATUSES, createRegistrationsRepo } from '../../db/registrations-repo.js';
+import { createRegistrationsRepo } from '../../db/registrations-repo.js';
 import { normalizeDigits } from '../../domain/digits.js';
 import { hashSecret, OTP_LENGTH } from '../../domain/one-time-code.js';
 import { checkPassword } from '../../domain/password-policy.js';
@@ -83,11 +83,18 @@ export function createStepService({ db, engine, config, now, progress }: Service
   /**
    * Answers when the process waits for the applicant or reviewers again, has reached the review (the
    * code accepted; the review task follows from the job executor) or closed; or after SUBMIT_WAIT_MS ("verifying").
+   * The registration's status says so first: every path out of "verifying" has a worker set it (back to
+   * step 3, code sent, under review, closed) before it completes its task. Only a step the applicant acts
+   * on next is confirmed with the engine, since the worker's completion may still be on its way; waking
+   * on each announcement, the wait asks the engine once rather than on every step the workers take.
    */
   const settle = (registrationId: string) => timed('wait', () => waitFor(registrationId, async () => {
-    if ((await engine.openTasks(registrationId)).length) return true;
     const reg = await registrations.get(registrationId);
-    return !reg || CLOSED_STATUSES.includes(reg.status) || reg.status === 'under-review' ? true : undefined;
+    if (!reg || reg.status !== 'verifying') {
+      if (reg && ['applicant-data', 'otp'].includes(reg.status) && !(await engine.openTasks(registrationId)).length) return undefined;
+      return true;
+    }
+    return undefined;
   }));
 
   return {

@@ -12,7 +12,7 @@ import type { Config } from '../../config/config.js';
 import { projectRoot } from '../../ops/project-root.js';
 import { jobWorkers } from '../../workers/index.js';
 import type { Worker } from '../../workers/support/define-worker.js';
-import { startTopicPoller } from '../../workers/support/topic-poller.js';
+import { startTaskPoller } from '../../workers/support/task-poller.js';
 import type { WorkerDeps } from '../../workers/support/worker-deps.js';
 import { completed, expectations, type Completion } from './expectations.js';
 
@@ -47,8 +47,8 @@ function noOp(worker: Worker): Worker {
 }
 
 /**
- * The engine's own ceiling: the deployed models, driven through the same worker client (one long-poll
- * loop per topic) with workers that do nothing, and the user tasks completed straight through the
+ * The engine's own ceiling: the deployed models, driven through the same worker client (one long poll
+ * for all topics, as the workers') with workers that do nothing, and the user tasks completed straight through the
  * engine's REST API. What is left is the engine, its database and the client.
  */
 export function startCeiling(engine: ProcessEngine, config: Config, logger: Logger) {
@@ -56,9 +56,9 @@ export function startCeiling(engine: ProcessEngine, config: Config, logger: Logg
   const deps = { config, logger } as WorkerDeps;
   const missing = [...registrationTopics()].filter((t) => !HAPPY_PATH[t]);
   if (missing.length) throw new Error(`the ceiling has no answer for ${missing.join(', ')}; add them to HAPPY_PATH`);
-  const pollers = jobWorkers.filter((w) => HAPPY_PATH[w.topic]).map((w) => startTopicPoller(noOp(w), externalTasks(engine.rest, `bench-ceiling-${process.pid}-${w.topic}`), deps, config.ENGINE_LONG_POLL_MS, {
+  const poller = startTaskPoller(jobWorkers.filter((w) => HAPPY_PATH[w.topic]).map(noOp), externalTasks(engine.rest, `bench-ceiling-${process.pid}`), deps, config.ENGINE_LONG_POLL_MS, {
     onCompleted: (task) => events.deliver(task),
-  }));
+  });
 
   /**
    * The user task once the engine has it (the review's comes from the job executor, a moment after).
@@ -80,16 +80,19 @@ export function startCeiling(engine: ProcessEngine, config: Config, logger: Logg
       const id = randomUUID();
       keys.push(id);
       const codeSent = events.expect(completed('otp-send', id), 'otp-send');
+      const codeChecked = events.expect(completed('otp-check', id), 'otp-check');
       const closed = events.expect(completed('registration-close', id), 'registration-close');
       const t0 = performance.now();
       await engine.start(PROCESS_ID, id, { registrationId: id, applicantTimeout: 'P3D', otpTimeout: 'PT15M', reviewReminder: 'P2D' });
       await completeWhenOpen(id, USER_TASKS.applicantData, { submissionId: randomUUID() });
       await codeSent;
       await completeWhenOpen(id, USER_TASKS.enterOtp, { otpAction: 'verify', otpEntryId: randomUUID() });
+      // Not asked for before the code is checked: a reviewer's queue shows the request from then on.
+      await codeChecked;
       await completeWhenOpen(id, USER_TASKS.review, { decision: 'approve' });
       await closed;
       durations.push(performance.now() - t0);
     },
-    close: () => Promise.all(pollers.map((p) => p.close())),
+    close: () => poller.close(),
   };
 }

@@ -5,6 +5,8 @@ export interface LevelResult {
   /** Registrations finished inside the measuring window, per second of it. */
   perSecond: number;
   completed: number;
+  /** Every registration that ended well in the level, ramp and drain included: what its CPU time was spent on. */
+  finished: number;
   errors: string[];
   windowSeconds: number;
 }
@@ -18,6 +20,7 @@ export interface LevelResult {
 export async function runClosedLoop(concurrency: number, windowMs: number, rampMs: number, drainMs: number, one: () => Promise<void>): Promise<LevelResult> {
   const errors: string[] = [];
   let completed = 0;
+  let finished = 0;
   const t0 = performance.now();
   const end = t0 + windowMs;
   const from = t0 + rampMs;
@@ -26,6 +29,7 @@ export async function runClosedLoop(concurrency: number, windowMs: number, rampM
       try {
         await one();
         const at = performance.now();
+        finished++;
         if (at >= from && at <= end) completed++;
       } catch (err) {
         errors.push((err as Error).message);
@@ -41,5 +45,5 @@ export async function runClosedLoop(concurrency: number, windowMs: number, rampM
   clearTimeout(timer);
   if (!drained) errors.push(`registrations still running ${drainMs} ms after the window closed`);
   const counted = (windowMs - rampMs) / 1000;
-  return { concurrency, perSecond: completed / counted, completed, errors, windowSeconds: counted };
+  return { concurrency, perSecond: completed / counted, completed, finished, errors, windowSeconds: counted };
 }

@@ -5,7 +5,7 @@ import { externalTasks } from '../../adapters/engine/external-tasks.js';
 import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
 import type { Config } from '../../config/config.js';
 import { defineWorker } from '../../workers/support/define-worker.js';
-import { startTopicPoller } from '../../workers/support/topic-poller.js';
+import { startTaskPoller } from '../../workers/support/task-poller.js';
 import type { WorkerDeps } from '../../workers/support/worker-deps.js';
 import { completed, expectations, type Completion } from './expectations.js';
 import { summarize } from './stats.js';
@@ -30,7 +30,7 @@ export async function oneTaskLatency(engine: ProcessEngine, config: Config, logg
   await engine.deploy('bench-one-task', [{ name: 'bench-one-task.bpmn', content: Buffer.from(MODEL) }], 'bench');
   const events = expectations<Completion>();
   const noop = defineWorker({ topic: 'bench-noop', input: Type.Object({}), output: Type.Object({}), handle: async () => ({}) });
-  const poller = startTopicPoller(noop, externalTasks(engine.rest, `bench-${process.pid}`), { logger, config } as WorkerDeps, config.ENGINE_LONG_POLL_MS, {
+  const poller = startTaskPoller([noop], externalTasks(engine.rest, `bench-${process.pid}`), { logger, config } as WorkerDeps, config.ENGINE_LONG_POLL_MS, {
     onCompleted: (task) => events.deliver(task),
   });
   const clientMs: number[] = [];

@@ -4,7 +4,7 @@ import pidusage from 'pidusage';
 /** A service as the report names it, and how to find its processes (a server's children count with it). */
 export interface Watched { name: string; pid: () => Promise<number | undefined>; withChildren?: boolean }
 
-export interface Usage { name: string; cpuPercent: number; maxRssMiB: number }
+export interface Usage { name: string; cpuPercent: number; cpuMs: number; maxRssMiB: number }
 
 async function pidsOf(w: Watched) {
   const pid = await w.pid();
@@ -52,7 +52,7 @@ export function watchUsage(watched: Watched[]) {
         maxRss.set(w.name, Math.max(maxRss.get(w.name) ?? 0, now.rss));
         // A server's short-lived children (PostgreSQL's backends) take their CPU time with them when they exit; the sum can dip.
         const cpuMs = Math.max(0, now.cpuMs - (start.get(w.name) ?? 0));
-        out.push({ name: w.name, cpuPercent: (100 * cpuMs) / wall, maxRssMiB: (maxRss.get(w.name) ?? 0) / 1024 / 1024 });
+        out.push({ name: w.name, cpuPercent: (100 * cpuMs) / wall, cpuMs, maxRssMiB: (maxRss.get(w.name) ?? 0) / 1024 / 1024 });
       }
       return out;
     },

@@ -55,6 +55,24 @@ function usageTable(r: BenchResults) {
   return rows.join('\n');
 }
 
+/**
+ * CPU time per registration, by process: each level's CPU time over every registration that ended well in
+ * it (ramp and drain included, as the CPU time is). On a machine where every process shares the cores,
+ * the ratio of the totals is the throughput ratio the plateau can reach, whatever the noise of one window.
+ */
+function cpuPerRegistrationTable(r: BenchResults) {
+  const names = [...new Set([...r.ceiling, ...r.fullStack].flatMap((l) => l.usage.map((u) => u.name)))];
+  const rows = [`| phase | in flight | ${names.join(' | ')} | all |`, `|---|---:|${names.map(() => '---:').join('|')}|---:|`];
+  for (const [phase, levels] of [['ceiling', r.ceiling], ['full stack', r.fullStack]] as const) {
+    for (const l of levels) {
+      if (!l.finished) continue;
+      const per = (n: string) => (l.usage.find((x) => x.name === n)?.cpuMs ?? 0) / l.finished!;
+      rows.push(`| ${phase} | ${l.concurrency} | ${names.map((n) => per(n).toFixed(0)).join(' | ')} | **${names.reduce((a, n) => a + per(n), 0).toFixed(0)}** |`);
+    }
+  }
+  return rows.join('\n');
+}
+
 function stepsTable(level: LevelMeasure, ceiling?: LevelMeasure) {
   const rows = ['| step (model element) | starts at, ms after the start (mean) | full stack p50 / p95 / p99 ms | ceiling p50 / p95 / p99 ms |', '|---|---:|---:|---:|'];
   for (const s of level.steps) {
@@ -74,7 +92,7 @@ export function markdownReport(r: BenchResults, chartFile: string, before?: Benc
   out.push('');
   out.push(`Run: \`npm run bench\` (${r.label}); ${r.seconds.toFixed(0)} s in all. Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB; ${r.machine.os}; Node ${r.machine.node}; Operaton 1.0.3 (engine/); commit ${r.machine.commit}. Load average before the run: ${r.machine.loadBefore.map((v) => v.toFixed(2)).join(', ')}.`);
   out.push('');
-  out.push('**Ceiling**: the deployed models, every topic answered at once by a no-op worker through our worker client (one long-poll loop per topic, as the real workers), the user tasks completed by the driver straight through the engine\'s REST API. **Full stack**: the API and the workers as their own processes, registrations driven through the public API exactly as the form drives them (start, data, letter, captcha through the test hook, submit, the code read off the SMS simulator, the reviewer\'s decision through the reviewers\' API) until the "registered" SMS; simulators answer at once. Each level is a closed loop: that many registrations in flight, each replaced when it ends; throughput counts those that end in the last two thirds of the level (the first third is the ramp, when none has ended yet).');
+  out.push('**Ceiling**: the deployed models, every topic answered at once by a no-op worker through our worker client (one long poll for all topics, as the real workers), the user tasks completed by the driver straight through the engine\'s REST API. **Full stack**: the API and the workers as their own processes, registrations driven through the public API exactly as the form drives them (start, data, letter, captcha through the test hook, submit, the code read off the SMS simulator, the reviewer\'s decision through the reviewers\' API) until the "registered" SMS; simulators answer at once. Each level is a closed loop: that many registrations in flight, each replaced when it ends; throughput counts those that end in the last two thirds of the level (the first third is the ramp, when none has ended yet).');
   out.push('');
   out.push(summaryTable(r));
   out.push('');
@@ -116,6 +134,12 @@ export function markdownReport(r: BenchResults, chartFile: string, before?: Benc
   out.push('CPU time over the level\'s wall time (100 % = one core); RSS the highest seen (PostgreSQL: the server and all its backends, so other databases\' work on the machine counts too).');
   out.push('');
   out.push(usageTable(r));
+  if ([...r.ceiling, ...r.fullStack].some((l) => l.finished)) {
+    out.push('');
+    out.push('CPU time per registration (core-milliseconds): each process\'s CPU time in the level over every registration that ended well in it, ramp and drain included. With every process on the same cores, the ratio of the totals bounds the throughput ratio.');
+    out.push('');
+    out.push(cpuPerRegistrationTable(r));
+  }
   if (half) {
     out.push('');
     out.push(`## Where the time goes, step by step (${half.concurrency} in flight)`);

@@ -6,6 +6,8 @@ export interface LevelMeasure {
   concurrency: number;
   perSecond: number;
   completed: number;
+  /** Every registration that ended well in the level, ramp and drain included (older results: absent). */
+  finished?: number;
   /** The seconds over which `completed` was counted (the level less its ramp). */
   windowSeconds: number;
   errors: string[];

@@ -7,8 +7,8 @@ import { engineSettings } from '../engine/settings.js';
 import { projectRoot } from '../project-root.js';
 import { answers, until } from './private-services.js';
 
-/** A Node service of the project (API, workers) as its own process, so it can be SIGKILLed. */
-export function nodeService(name: string, script: string, env: NodeJS.ProcessEnv, logDir: string, port?: number) {
+/** A Node service of the project (API, workers) as its own process, so it can be SIGKILLed; `nodeArgs` go before the script (a profiler's, say). */
+export function nodeService(name: string, script: string, env: NodeJS.ProcessEnv, logDir: string, port?: number, nodeArgs: string[] = []) {
   let child: ChildProcess | undefined;
   return {
     name,
@@ -17,7 +17,7 @@ export function nodeService(name: string, script: string, env: NodeJS.ProcessEnv
     },
     async start() {
       const out = openSync(path.join(logDir, `${name}.log`), 'a');
-      child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: projectRoot, env, stdio: ['ignore', out, out] });
+      child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], { cwd: projectRoot, env, stdio: ['ignore', out, out] });
       if (port) await until(() => answers(port), name, 60_000);
     },
     async kill(signal: NodeJS.Signals = 'SIGKILL') {

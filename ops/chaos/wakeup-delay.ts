@@ -6,7 +6,7 @@ import { externalTasks } from '../../adapters/engine/external-tasks.js';
 import type { Config } from '../../config/config.js';
 import { pollClients } from '../../workers/runtime.js';
 import { defineWorker } from '../../workers/support/define-worker.js';
-import { startTopicPoller } from '../../workers/support/topic-poller.js';
+import { startTaskPoller } from '../../workers/support/task-poller.js';
 import type { WorkerDeps } from '../../workers/support/worker-deps.js';
 
 const TOPIC = 'chaos-wakeup';
@@ -37,7 +37,7 @@ export async function measureWakeup(config: Config, secondNodeUrl: string, logge
     },
   });
   const deps = { config, logger } as unknown as WorkerDeps;
-  const pollers = pollClients(config, engine, eachNode).map((p, i) => startTopicPoller(worker, externalTasks(p.rest, `chaos-wakeup-${eachNode}-${i}`), deps, config.ENGINE_LONG_POLL_MS));
+  const pollers = pollClients(config, engine, eachNode).map((p, i) => startTaskPoller([worker], externalTasks(p.rest, `chaos-wakeup-${eachNode}-${i}`), deps, config.ENGINE_LONG_POLL_MS));
   const onSecond = serviceEngine({ ...config, ENGINE_URL: secondNodeUrl });
   const delays: number[] = [];
   try {
