@@ -8,7 +8,7 @@ import { createCaptchaService, type CaptchaService } from '../captcha/captcha-se
 import { createTestAnswers, type TestAnswers } from '../captcha/test-answers.js';
 import type { RegistrationRef } from '../registrations/open-registration.js';
 import { createRegistrationService, type RegistrationService } from '../registrations/registration-service.js';
-import { createRegistrationView, type RegistrationView } from '../registrations/registration-view.js';
+import { createRegistrationView } from '../registrations/registration-view.js';
 import { createStepService, type StepService } from '../registrations/step-service.js';
 import { createRegistrationReport } from '../reports/registration-report.js';
 import { createReportInstances } from '../reports/report-instances.js';
@@ -21,7 +21,7 @@ declare module 'fastify' {
     steps: StepService;
     captchas: CaptchaService;
     /** The applicant's view of a registration: the given row (the hook's, unchanged since), or read by id. */
-    view: (registration: RegistrationRef) => Promise<RegistrationView>;
+    view: ReturnType<typeof createRegistrationView>;
     /** Only with TEST_HOOKS; null otherwise, so no answer is ever kept in production. */
     testAnswers: TestAnswers | null;
     staffAuth: StaffAuth;

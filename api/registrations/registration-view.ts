@@ -1,4 +1,4 @@
-import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
+import type { OpenTask, ProcessEngine } from '../../adapters/engine/process-engine.js';
 import { USER_TASKS } from '../../adapters/engine/process-model.js';
 import type { Config } from '../../config/config.js';
 import { createAccountsRepo } from '../../db/accounts-repo.js';
@@ -27,6 +27,7 @@ const STEP_OF_TASK: Record<string, RegistrationStatus> = {
  * The step is where the engine is: the user task open for the registration's business key; none open
  * means the workers are on it ("verifying"), unless the request has closed or reached the review.
  * Given a row (the applicant's hook read it for this request), that row is shown; given an id, the row is read.
+ * Given the open tasks (a step's wait has just asked the engine for them), the engine is not asked again.
  */
 export function createRegistrationView(db: Db, engine: ProcessEngine, config: Config) {
   const registrations = createRegistrationsRepo(db);
@@ -34,7 +35,7 @@ export function createRegistrationView(db: Db, engine: ProcessEngine, config: Co
   const letters = createLettersRepo(db);
   const codes = createOneTimeCodesRepo(db);
   const accounts = createAccountsRepo(db);
-  return async function view(registration: RegistrationRef) {
+  return async function view(registration: RegistrationRef, known: { open?: OpenTask[] } = {}) {
     const reg = typeof registration === 'string' ? await registrations.get(registration) : registration;
     if (!reg) throw notFound();
     const id = reg.id;
@@ -44,7 +45,7 @@ export function createRegistrationView(db: Db, engine: ProcessEngine, config: Co
     const { passwordHash: _omit, birthDateGregorian: _g, ...data } = stored ?? ({} as NonNullable<typeof stored>);
     const letter = closed ? undefined : await letters.meta(id);
     // Under review the step is that whatever the engine holds (the review task, or the account being made).
-    const [open] = closed || reg.status === 'under-review' ? [] : await engine.openTasks(id);
+    const [open] = closed || reg.status === 'under-review' ? [] : known.open ?? await engine.openTasks(id);
     // Between the review's decision and the close (account, notices) the request is still under review.
     const between: RegistrationStatus = reg.status === 'under-review' ? 'under-review' : 'verifying';
     const status: RegistrationStatus = closed ? reg.status : open ? STEP_OF_TASK[open.taskDefinitionKey] ?? between : between;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TaskGoneError } from '../../adapters/engine/process-engine.js';
+import { TaskGoneError, type OpenTask } from '../../adapters/engine/process-engine.js';
 import { USER_TASKS } from '../../adapters/engine/process-model.js';
 import { hashPassword } from '../../adapters/crypto/password-hash.js';
 import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
@@ -19,6 +19,12 @@ import type { ServiceDeps } from './registration-service.js';
 
 /** How often a wait looks on its own; the workers' announcements usually end it sooner. */
 const POLL_MS = 500;
+
+/** The steps the process waits for the applicant in: the engine holds a user task for them. */
+const APPLICANT_STEPS: readonly string[] = ['applicant-data', 'otp'];
+
+/** Where a wait ended; `open` is the engine's open tasks when it asked for them, so the view need not ask again. */
+export interface Settled { open?: OpenTask[] }
 
 /**
  * The applicant's user tasks (card steps 3–5 and 9-2): each call completes the engine's open task and
@@ -86,20 +92,18 @@ export function createStepService({ db, engine, config, now, progress }: Service
    * The registration's status says so first: every path out of "verifying" has a worker set it (back to
    * step 3, code sent, under review, closed) before it completes its task. Only a step the applicant acts
    * on next is confirmed with the engine, since the worker's completion may still be on its way; waking
-   * on each announcement, the wait asks the engine once rather than on every step the workers take.
+   * on each announcement, the wait asks the engine once rather than on every step the workers take, and
+   * hands what it found to the view.
    */
-  const settle = (registrationId: string) => timed('wait', () => waitFor(registrationId, async () => {
+  const settle = (registrationId: string) => timed('wait', () => waitFor(registrationId, async (): Promise<Settled | undefined> => {
     const reg = await registrations.get(registrationId);
-    if (!reg || reg.status !== 'verifying') {
-      if (reg && ['applicant-data', 'otp'].includes(reg.status) && !(await engine.openTasks(registrationId)).length) return undefined;
-      return true;
-    }
-    return undefined;
+    if (reg?.status === 'verifying') return undefined;
+    if (!reg || !APPLICANT_STEPS.includes(reg.status)) return {};
+    const open = await engine.openTasks(registrationId);
+    return open.length ? { open } : undefined;
   }));
 
   return {
-    settle,
-
     /** Card steps 4–5: password and captcha, once the data (3) and the letter (3-2) are in. */
     async submit(registration: RegistrationRef, input: { password: string; captchaId: string; captcha: string }) {
       const { id: registrationId } = await openRegistration(registrations, registration, 'applicant-data');
@@ -124,7 +128,7 @@ export function createStepService({ db, engine, config, now, progress }: Service
         await audit.record({ registrationId, actor: 'applicant', action: 'submitted', detail: { submissionId } }, trx);
       });
       await complete(registrationId, task.id, { submissionId }, 'applicant-data', (trx) => trx('submissions').where({ id: submissionId }).delete());
-      await settle(registrationId);
+      return settle(registrationId);
     },
 
     /** Card step 9-2. */
@@ -140,7 +144,7 @@ export function createStepService({ db, engine, config, now, progress }: Service
         await audit.record({ registrationId, actor: 'applicant', action: 'otp_entered', detail: { otpEntryId } }, trx);
       });
       await complete(registrationId, task.id, { otpAction: 'verify', otpEntryId }, 'otp', (trx) => trx('otp_entries').where({ id: otpEntryId }).delete());
-      await settle(registrationId);
+      return settle(registrationId);
     },
 
     /** A new code on request: after a cool-down, and within the codes one round may send. */
@@ -158,7 +162,7 @@ export function createStepService({ db, engine, config, now, progress }: Service
         await audit.record({ registrationId, actor: 'applicant', action: 'otp_resend_requested' }, trx);
       });
       await complete(registrationId, task.id, { otpAction: 'resend' }, 'otp', async () => undefined);
-      await settle(registrationId);
+      return settle(registrationId);
     },
   };
 }

@@ -22,8 +22,8 @@ export default async function stepRoutes(fastify: FastifyInstance) {
     preParsing: app.requireApplicant,
     config: limitTo(config.RATE_LIMIT_SUBMIT_MAX),
   }, async (request) => {
-    await app.steps.submit(applicantRegistration(request), request.body);
-    return app.view(request.params.id);
+    const settled = await app.steps.submit(applicantRegistration(request), request.body);
+    return app.view(request.params.id, settled);
   });
 
   app.post('/api/registrations/:id/otp', {
@@ -31,8 +31,8 @@ export default async function stepRoutes(fastify: FastifyInstance) {
     preParsing: app.requireApplicant,
     config: limitTo(config.RATE_LIMIT_OTP_MAX),
   }, async (request) => {
-    await app.steps.enterOtp(applicantRegistration(request), request.body.code);
-    return app.view(request.params.id);
+    const settled = await app.steps.enterOtp(applicantRegistration(request), request.body.code);
+    return app.view(request.params.id, settled);
   });
 
   app.post('/api/registrations/:id/otp/resend', {
@@ -40,7 +40,7 @@ export default async function stepRoutes(fastify: FastifyInstance) {
     preParsing: app.requireApplicant,
     config: limitTo(config.RATE_LIMIT_OTP_MAX),
   }, async (request) => {
-    await app.steps.resendOtp(applicantRegistration(request));
-    return app.view(request.params.id);
+    const settled = await app.steps.resendOtp(applicantRegistration(request));
+    return app.view(request.params.id, settled);
   });
 }

@@ -136,8 +136,6 @@ export function startTaskPoller(
 
   const done = loop();
   return {
-    topics: workers.map((w) => w.topic),
-    wake,
     async close() {
       stopped = true;
       for (const t of wakeTimers) clearTimeout(t);
