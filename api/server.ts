@@ -14,10 +14,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true;
     logger.info({ signal }, 'api stopping');
     const force = setTimeout(() => process.exit(1), 10_000).unref();
-    server.close().then(() => {
-      clearTimeout(force);
-      process.exit(0);
-    }, () => process.exit(1));
+    server.close().then(
+      () => {
+        clearTimeout(force);
+        process.exit(0);
+      },
+      () => process.exit(1),
+    );
   });
 }
 

@@ -93,7 +93,8 @@ async function main() {
       return undefined;
     }
   };
-  const enginePid = async () => Number((await readFile(engineSettings().pidFile, 'utf8').catch(() => '')).trim()) || undefined;
+  const enginePid = async () =>
+    Number((await readFile(engineSettings().pidFile, 'utf8').catch(() => '')).trim()) || undefined;
   // The full stack's API and workers, started after the ceiling.
   const services: { api?: NodeService; workers?: NodeService } = {};
   const usage = watchUsage([
@@ -108,17 +109,33 @@ async function main() {
   log('one external task through the worker client');
   const oneTask = await oneTaskLatency(engine, baseConfig, logger, 500, 200);
 
-  async function measureLevel<T extends object>(concurrency: number, windowMs: number, one: (keys: string[]) => Promise<void>, extra: () => T) {
+  async function measureLevel<T extends object>(
+    concurrency: number,
+    windowMs: number,
+    one: (keys: string[]) => Promise<void>,
+    extra: () => T,
+  ) {
     const keys: string[] = [];
     await usage.begin();
     const from = new Date();
     // A third of the window is the ramp: at 64 in flight a full-stack registration takes ~20 s.
-  const result = await runClosedLoop(concurrency, windowMs, Math.round(windowMs / 3), DRAIN_MS, () => one(keys));
+    const result = await runClosedLoop(concurrency, windowMs, Math.round(windowMs / 3), DRAIN_MS, () => one(keys));
     const to = new Date();
     const used = await usage.end();
     const history = await historyOf(engine, keys, from, to);
     log(`  ${concurrency} in flight: ${result.perSecond.toFixed(2)} registrations/s, ${result.errors.length} errors`);
-    return { concurrency, perSecond: result.perSecond, completed: result.completed, finished: result.finished, windowSeconds: result.windowSeconds, errors: result.errors, instance: history.instances, usage: used, steps: history.steps, ...extra() };
+    return {
+      concurrency,
+      perSecond: result.perSecond,
+      completed: result.completed,
+      finished: result.finished,
+      windowSeconds: result.windowSeconds,
+      errors: result.errors,
+      instance: history.instances,
+      usage: used,
+      steps: history.steps,
+      ...extra(),
+    };
   }
 
   log('ceiling: no-op workers, user tasks through the engine REST API');
@@ -126,7 +143,14 @@ async function main() {
   const ceilingLevels = [];
   for (const c of levels) {
     const durations: number[] = [];
-    ceilingLevels.push(await measureLevel(c, ceilingMs, (keys) => ceiling.one(keys, durations), () => ({})));
+    ceilingLevels.push(
+      await measureLevel(
+        c,
+        ceilingMs,
+        (keys) => ceiling.one(keys, durations),
+        () => ({}),
+      ),
+    );
   }
   await ceiling.close();
 
@@ -144,8 +168,13 @@ async function main() {
   const apiPort = await freePort();
   const env = {
     ...process.env,
-    LOG_LEVEL: 'warn', API_PORT: String(apiPort), API_TRUST_PROXY: '127.0.0.1', SERVER_TIMING: 'true',
-    PGSB_BASE_URL: pgsbUrl, SMS_BASE_URL: `http://127.0.0.1:${portOf(smsSim)}`, SMTP_PORT: String(mailPorts.smtpPort),
+    LOG_LEVEL: 'warn',
+    API_PORT: String(apiPort),
+    API_TRUST_PROXY: '127.0.0.1',
+    SERVER_TIMING: 'true',
+    PGSB_BASE_URL: pgsbUrl,
+    SMS_BASE_URL: `http://127.0.0.1:${portOf(smsSim)}`,
+    SMTP_PORT: String(mailPorts.smtpPort),
   };
   // The processes as chaos runs them (ops/chaos/processes.ts): logs under .cache/bench, stopped with SIGTERM.
   const logDir = path.join(projectRoot, '.cache', 'bench');
@@ -158,12 +187,19 @@ async function main() {
   const db = createDb(baseConfig.DATABASE_URL);
   cleanups.push(() => db.destroy());
   const reviewerName = await addStaff(db, 'reviewer');
-  const login = await fetch(`${baseUrl}/api/staff/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: reviewerName, password: STAFF_PASSWORD }) });
+  const login = await fetch(`${baseUrl}/api/staff/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: reviewerName, password: STAFF_PASSWORD }),
+  });
   if (!login.ok) throw new Error(`the reviewer could not log in: ${login.status}`);
   const reviewerToken = ((await login.json()) as { token: string }).token;
-  const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => {
-    if (!r.ok) throw new Error(`${url}: ${r.status}`);
-  });
+  const post = (url: string, body: unknown) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+      (r) => {
+        if (!r.ok) throw new Error(`${url}: ${r.status}`);
+      },
+    );
   const pgsb = {
     addCitizen: (c: Record<string, unknown>) => post(`${pgsbUrl}/__sim/citizens`, c),
     addMobile: (nationalCode: string, mobile: string) => post(`${pgsbUrl}/__sim/mobiles`, { nationalCode, mobile }),
@@ -172,10 +208,17 @@ async function main() {
   for (const c of levels) {
     const m = { steps: samples(), requests: samples(), server: samples(), instanceKeys: [] as string[] };
     const one = fullStackDriver(baseUrl, pgsb, phone, reviewerToken, m);
-    fullLevels.push(await measureLevel(c, fullMs, async (keys) => {
-      await one();
-      keys.push(...m.instanceKeys.splice(0));
-    }, () => ({ applicant: m.steps.summaries(), requests: m.requests.summaries(), server: m.server.summaries() })));
+    fullLevels.push(
+      await measureLevel(
+        c,
+        fullMs,
+        async (keys) => {
+          await one();
+          keys.push(...m.instanceKeys.splice(0));
+        },
+        () => ({ applicant: m.steps.summaries(), requests: m.requests.summaries(), server: m.server.summaries() }),
+      ),
+    );
   }
   // The full stack's processes and simulators; the engine (the first cleanup) stays for nothing else, so all go at the end.
 
@@ -191,8 +234,13 @@ async function main() {
     startedAt: startedAt.toISOString(),
     seconds: (Date.now() - wallStart) / 1000,
     machine: {
-      cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      os: `${os.type()} ${os.release()}`, node: process.version, loadBefore, commit,
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cores: os.cpus().length,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      os: `${os.type()} ${os.release()}`,
+      node: process.version,
+      loadBefore,
+      commit,
     },
     oneTask,
     ceiling: ceilingLevels,

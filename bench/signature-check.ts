@@ -16,21 +16,45 @@ const dir = path.join(await mkdtemp(path.join(tmpdir(), 'payam-ca-bench-')), 'ca
 const app = await buildCaSimulator({ dir });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-const post = async (p: string, body: unknown) => (await fetch(`${base}${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
-const cert = await post('/__sim/certificates', { kind: 'seal-government', commonName: 'x', organization: 'x', agencyNationalId: '14000000001', role: 'MANAGER' }) as { serialNumber: string };
-const anchors = await loadTrustAnchors([path.join(dir, CA_FILES.rootCert)], [path.join(dir, CA_FILES.intermediateCert)]);
+const post = async (p: string, body: unknown) =>
+  (
+    await fetch(`${base}${p}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+  ).json();
+const cert = (await post('/__sim/certificates', {
+  kind: 'seal-government',
+  commonName: 'x',
+  organization: 'x',
+  agencyNationalId: '14000000001',
+  role: 'MANAGER',
+})) as { serialNumber: string };
+const anchors = await loadTrustAnchors(
+  [path.join(dir, CA_FILES.rootCert)],
+  [path.join(dir, CA_FILES.intermediateCert)],
+);
 const expect = { anchors, now: new Date(), kinds: ['seal-government'] as const, agencyNationalId: '14000000001' };
 
 async function run(label: string, format: 'embedded' | 'detached', fresh: boolean, n = 200) {
-  const letter = await post('/__sim/letters', { serialNumber: cert.serialNumber, format }) as { pdfBase64: string; signatureBase64: string | null };
+  const letter = (await post('/__sim/letters', { serialNumber: cert.serialNumber, format })) as {
+    pdfBase64: string;
+    signatureBase64: string | null;
+  };
   const pdf = Buffer.from(letter.pdfBase64, 'base64');
   const cached = createCrlCache({ timeoutMs: 2000 });
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
     const embedded = letter.signatureBase64 ? null : await extractPdfSignature(pdf);
-    const [cms, data] = letter.signatureBase64 ? [Buffer.from(letter.signatureBase64, 'base64'), pdf] : [(embedded as { cms: Uint8Array }).cms, (embedded as { signedBytes: Uint8Array }).signedBytes];
-    const r = await checkCmsSignature(cms, data, { ...expect, crls: fresh ? createCrlCache({ timeoutMs: 2000 }) : cached });
+    const [cms, data] = letter.signatureBase64
+      ? [Buffer.from(letter.signatureBase64, 'base64'), pdf]
+      : [(embedded as { cms: Uint8Array }).cms, (embedded as { signedBytes: Uint8Array }).signedBytes];
+    const r = await checkCmsSignature(cms, data, {
+      ...expect,
+      crls: fresh ? createCrlCache({ timeoutMs: 2000 }) : cached,
+    });
     if (r.outcome !== 'valid') throw new Error(r.outcome);
     times.push(performance.now() - t0);
   }

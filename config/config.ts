@@ -4,19 +4,25 @@ import { developmentProblems } from './development-defaults.js';
 
 const Port = (def: number) => Type.Integer({ minimum: 0, maximum: 65535, default: def });
 const Url = (def: string) => Type.String({ pattern: '^[a-z][a-z0-9+.-]*://', default: def });
-const Duration = (def: string) => Type.String({ pattern: '^P(?!$)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$', default: def });
+const Duration = (def: string) =>
+  Type.String({ pattern: '^P(?!$)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$', default: def });
 const PemFiles = (def: string) => Type.String({ pattern: '^[^,]+\\.(pem|crt)(,[^,]+\\.(pem|crt))*$', default: def });
 const Secret = (def: string) => Type.String({ minLength: 16, default: def });
 
 /** Every setting the services read, with the defaults that run on a developer's machine. */
 export const ConfigSchema = Type.Object({
-  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('test'), Type.Literal('production')], { default: 'development' }),
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('test'), Type.Literal('production')], {
+    default: 'development',
+  }),
   /**
    * Development asked for explicitly: only then do the development secrets and the simulators'
    * addresses apply (config/development-defaults.ts); refused with NODE_ENV=production.
    */
   PAYAM_DEV_DEFAULTS: Type.Boolean({ default: false }),
-  LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
   DATABASE_URL: Url('postgres://postgres@127.0.0.1:5432/payam'),
   REDIS_URL: Url('redis://127.0.0.1:6379'),
   /** The engine's REST API, as the API and workers reach it. */
@@ -160,7 +166,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // Taken before the defaults go in: Value.Default fills the object it is given.
   const given = new Set(Object.keys(picked));
   const value = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, picked));
-  const defaults = Object.fromEntries(keys.map((k) => [k, (ConfigSchema.properties as Record<string, { default?: unknown }>)[k]!.default]));
+  const defaults = Object.fromEntries(
+    keys.map((k) => [k, (ConfigSchema.properties as Record<string, { default?: unknown }>)[k]!.default]),
+  );
   // One list: what is malformed, and every development value used without PAYAM_DEV_DEFAULTS=1.
   const problems = [
     ...[...Value.Errors(ConfigSchema, value)].map((e) => `${e.path.slice(1) || '(root)'}: ${e.message}`),

@@ -11,8 +11,18 @@ import type { Config } from './config.js';
  * unset or stray NODE_ENV must not be what turns a simulator or a known password on.
  */
 export const DEVELOPMENT_ONLY = [
-  'SECRET_PEPPER', 'TOKEN_SECRET', 'ENGINE_PASSWORD', 'ENGINE_ADMIN_PASSWORD', 'PGSB_TOKEN', 'SMS_API_KEY', 'PGSB_BASE_URL', 'SMS_BASE_URL',
-  'CERT_TRUST_ROOT_FILES', 'CERT_TRUST_INTERMEDIATE_FILES', 'CA_RA_URL', 'CA_RA_TOKEN',
+  'SECRET_PEPPER',
+  'TOKEN_SECRET',
+  'ENGINE_PASSWORD',
+  'ENGINE_ADMIN_PASSWORD',
+  'PGSB_TOKEN',
+  'SMS_API_KEY',
+  'PGSB_BASE_URL',
+  'SMS_BASE_URL',
+  'CERT_TRUST_ROOT_FILES',
+  'CERT_TRUST_INTERMEDIATE_FILES',
+  'CA_RA_URL',
+  'CA_RA_TOKEN',
 ] as const;
 
 const SIMULATED = ['PGSB_BASE_URL', 'SMS_BASE_URL', 'CA_RA_URL'] as const;
@@ -21,8 +31,15 @@ const FLAG = 'PAYAM_DEV_DEFAULTS=1';
 /** localhost, 127.0.0.0/8, ::1 and the wildcard: where the simulators listen, never a real gateway. */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host)
-    || host === '::1' || host === '0.0.0.0' || host === '::' || /^::ffff:127\./.test(host);
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127\.\d+\.\d+\.\d+$/.test(host) ||
+    host === '::1' ||
+    host === '0.0.0.0' ||
+    host === '::' ||
+    /^::ffff:127\./.test(host)
+  );
 }
 
 function hostOf(url: string): string | undefined {
@@ -37,7 +54,11 @@ function hostOf(url: string): string | undefined {
  * Every development value in use without PAYAM_DEV_DEFAULTS=1, each named; and the flag itself or
  * the test hooks where they do not belong. `given` holds the variables the environment set.
  */
-export function developmentProblems(config: Config, given: ReadonlySet<string>, defaults: Readonly<Record<string, unknown>>): string[] {
+export function developmentProblems(
+  config: Config,
+  given: ReadonlySet<string>,
+  defaults: Readonly<Record<string, unknown>>,
+): string[] {
   if (config.PAYAM_DEV_DEFAULTS) {
     return config.NODE_ENV === 'production' ? ['PAYAM_DEV_DEFAULTS: refused when NODE_ENV=production'] : [];
   }
@@ -45,15 +66,24 @@ export function developmentProblems(config: Config, given: ReadonlySet<string>, 
   for (const k of DEVELOPMENT_ONLY) {
     const host = (SIMULATED as readonly string[]).includes(k) ? hostOf(config[k]) : undefined;
     if (!given.has(k)) problems.push(`${k}: not set (its development default applies only with ${FLAG})`);
-    else if (host && isLoopbackHost(host)) problems.push(`${k}: ${host} is a loopback address (the simulator's); refused without ${FLAG}`);
+    else if (host && isLoopbackHost(host))
+      problems.push(`${k}: ${host} is a loopback address (the simulator's); refused without ${FLAG}`);
     else if (config[k] === defaults[k]) problems.push(`${k}: the development default is refused without ${FLAG}`);
   }
   // The engine asks as much of its administrator's password (engine/…/AccessSettings.java).
-  if (given.has('ENGINE_ADMIN_PASSWORD') && config.ENGINE_ADMIN_PASSWORD !== defaults.ENGINE_ADMIN_PASSWORD && config.ENGINE_ADMIN_PASSWORD.length < 12) {
+  if (
+    given.has('ENGINE_ADMIN_PASSWORD') &&
+    config.ENGINE_ADMIN_PASSWORD !== defaults.ENGINE_ADMIN_PASSWORD &&
+    config.ENGINE_ADMIN_PASSWORD.length < 12
+  ) {
     problems.push('ENGINE_ADMIN_PASSWORD: must have at least 12 characters');
   }
   if (config.TEST_HOOKS) {
-    problems.push(config.NODE_ENV === 'production' ? 'TEST_HOOKS: refused when NODE_ENV=production' : `TEST_HOOKS: only with ${FLAG}`);
+    problems.push(
+      config.NODE_ENV === 'production'
+        ? 'TEST_HOOKS: refused when NODE_ENV=production'
+        : `TEST_HOOKS: only with ${FLAG}`,
+    );
   }
   return problems;
 }

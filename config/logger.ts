@@ -5,16 +5,42 @@ import pino, { type DestinationStream, type Logger } from 'pino';
  * (error codes are logged as `errorCode`, so `code` can stay on this list).
  */
 export const redactedKeys = new Set([
-  'nationalCode', 'mobile', 'firstName', 'lastName', 'fatherName', 'birthDate', 'birthDateGregorian',
-  'birthCertificateNumber', 'email', 'password', 'passwordHash', 'code', 'otp', 'captcha', 'answer',
-  'apiKey', 'token', 'authorization', 'cookie', 'to', 'text', 'receptor', 'token1', 'token2', 'token3',
-  'agencyName', 'representativePosition', 'reasonText', 'rejection_text',
+  'nationalCode',
+  'mobile',
+  'firstName',
+  'lastName',
+  'fatherName',
+  'birthDate',
+  'birthDateGregorian',
+  'birthCertificateNumber',
+  'email',
+  'password',
+  'passwordHash',
+  'code',
+  'otp',
+  'captcha',
+  'answer',
+  'apiKey',
+  'token',
+  'authorization',
+  'cookie',
+  'to',
+  'text',
+  'receptor',
+  'token1',
+  'token2',
+  'token3',
+  'agencyName',
+  'representativePosition',
+  'reasonText',
+  'rejection_text',
 ]);
 
 const CENSOR = '[redacted]';
 
 const MAX_DEPTH = 8;
-const isPlain = (v: object) => Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null;
+const isPlain = (v: object) =>
+  Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null;
 
 /** Plain objects and arrays are walked; what lies deeper than we walk is withheld rather than shown. */
 function redactDeep(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {

@@ -17,7 +17,8 @@ export function createAccountsRepo(db: Db) {
     get: (id: string, trx?: Tx) => table(trx).where({ id }).first(),
     byUsername: (username: string, trx?: Tx) => table(trx).where({ username }).first(),
     byRegistration: (registrationId: string, trx?: Tx) => table(trx).where({ registration_id: registrationId }).first(),
-    activeForAgency: (agencyNationalId: string, trx?: Tx) => table(trx).where({ agency_national_id: agencyNationalId, status: 'active' }).first(),
+    activeForAgency: (agencyNationalId: string, trx?: Tx) =>
+      table(trx).where({ agency_national_id: agencyNationalId, status: 'active' }).first(),
   };
 }
 

@@ -19,8 +19,15 @@ export function createAuditRepo(db: Db) {
       });
     },
     async forRegistration(registrationId: string, trx?: Tx) {
-      return (trx ?? db)('audit_log').where({ registration_id: registrationId }).orderBy('id')
-        .select<{ actor: string; action: string; detail: Record<string, unknown>; at: Date }[]>('actor', 'action', 'detail', 'at');
+      return (trx ?? db)('audit_log')
+        .where({ registration_id: registrationId })
+        .orderBy('id')
+        .select<{ actor: string; action: string; detail: Record<string, unknown>; at: Date }[]>(
+          'actor',
+          'action',
+          'detail',
+          'at',
+        );
     },
   };
 }

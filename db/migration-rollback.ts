@@ -14,12 +14,22 @@ export class MigrationDataLossError extends Error {
   static readonly code = 'MIGRATION_DATA_LOSS';
   readonly code = MigrationDataLossError.code;
   override name = MigrationDataLossError.name;
-  constructor(readonly undo: string[], readonly losses: DataLoss[]) {
-    super(`rolling back ${undo.join(', ')} would delete data: ${losses.map((l) => `${l.migration}: ${l.what}`).join('; ')}`);
+  constructor(
+    readonly undo: string[],
+    readonly losses: DataLoss[],
+  ) {
+    super(
+      `rolling back ${undo.join(', ')} would delete data: ${losses.map((l) => `${l.migration}: ${l.what}`).join('; ')}`,
+    );
   }
 }
 
-interface Column { tableOid: number; table: string; columnNo: number; column: string }
+interface Column {
+  tableOid: number;
+  table: string;
+  columnNo: number;
+  column: string;
+}
 
 const ROLLBACK = Symbol('rollback');
 const rows = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
@@ -46,7 +56,9 @@ async function counts(trx: Tx, cols: Column[]) {
   for (const tableOid of new Set(cols.map((c) => c.tableOid))) {
     const own = cols.filter((c) => c.tableOid === tableOid);
     const selects = own.map((_, i) => `count(??)::int as c${i}`).join(', ');
-    const [row] = (await trx.raw(`select count(*)::int as n, ${selects} from ??`, [...own.map((c) => c.column), own[0]!.table])).rows;
+    const [row] = (
+      await trx.raw(`select count(*)::int as n, ${selects} from ??`, [...own.map((c) => c.column), own[0]!.table])
+    ).rows;
     out.set(tableOid, { rows: row.n, values: new Map(own.map((c, i) => [c.columnNo, row[`c${i}`] as number])) });
   }
   return out;
@@ -61,7 +73,10 @@ async function lossesOf(migration: string, trx: Tx, down: () => PromiseLike<unkn
   const losses: DataLoss[] = [];
   const tablesAfter = new Set(after.map((c) => c.tableOid));
   const columnsAfter = new Set(after.map((c) => `${c.tableOid}:${c.columnNo}`));
-  const heldAfter = await counts(trx, after.filter((c) => held.has(c.tableOid)));
+  const heldAfter = await counts(
+    trx,
+    after.filter((c) => held.has(c.tableOid)),
+  );
   for (const [tableOid, { rows: n, values: v }] of held) {
     const cols = before.filter((c) => c.tableOid === tableOid);
     const table = cols[0]!.table;
@@ -81,7 +96,9 @@ async function lossesOf(migration: string, trx: Tx, down: () => PromiseLike<unkn
 /** The migrations a rollback of `scope` undoes, newest first. */
 async function toUndo(db: Db, scope: RollbackScope): Promise<string[]> {
   if (!(await db.schema.hasTable('knex_migrations'))) return [];
-  const applied = await db('knex_migrations').orderBy('id', 'desc').select<{ name: string; batch: number }[]>('name', 'batch');
+  const applied = await db('knex_migrations')
+    .orderBy('id', 'desc')
+    .select<{ name: string; batch: number }[]>('name', 'batch');
   if (applied.length === 0) return [];
   return scope === 'one' ? [applied[0]!.name] : applied.filter((m) => m.batch === applied[0]!.batch).map((m) => m.name);
 }
@@ -94,16 +111,18 @@ async function toUndo(db: Db, scope: RollbackScope): Promise<string[]> {
 export async function planRollback(db: Db, scope: RollbackScope): Promise<{ undo: string[]; losses: DataLoss[] }> {
   const undo = await toUndo(db, scope);
   const losses: DataLoss[] = [];
-  await db.transaction(async (trx) => {
-    for (const name of undo) {
-      const migration = migrations[name];
-      if (!migration?.down) throw new Error(`${name} is applied but has no down in migrations/index.ts`);
-      losses.push(...(await lossesOf(name, trx, () => migration.down!(trx))));
-    }
-    throw ROLLBACK;
-  }).catch((e: unknown) => {
-    if (e !== ROLLBACK) throw e;
-  });
+  await db
+    .transaction(async (trx) => {
+      for (const name of undo) {
+        const migration = migrations[name];
+        if (!migration?.down) throw new Error(`${name} is applied but has no down in migrations/index.ts`);
+        losses.push(...(await lossesOf(name, trx, () => migration.down!(trx))));
+      }
+      throw ROLLBACK;
+    })
+    .catch((e: unknown) => {
+      if (e !== ROLLBACK) throw e;
+    });
   return { undo, losses };
 }
 

@@ -19,14 +19,28 @@ export interface NotificationRow {
   claimed_until: Date | null;
 }
 
-type NewNotification = { registrationId: string; channel: Channel; template: NotificationTemplate; idempotencyKey: string };
+type NewNotification = {
+  registrationId: string;
+  channel: Channel;
+  template: NotificationTemplate;
+  idempotencyKey: string;
+};
 
 export function createNotificationsRepo(db: Db) {
   const table = (trx?: Tx) => (trx ?? db)<NotificationRow>('notifications');
   /** The notification under this key, created the first time; `created` tells a repeat apart. */
   async function ensure(n: NewNotification, trx?: Tx) {
-    const [inserted] = await table(trx).insert({ id: randomUUID(), registration_id: n.registrationId, channel: n.channel, template: n.template, idempotency_key: n.idempotencyKey })
-      .onConflict('idempotency_key').ignore().returning('id');
+    const [inserted] = await table(trx)
+      .insert({
+        id: randomUUID(),
+        registration_id: n.registrationId,
+        channel: n.channel,
+        template: n.template,
+        idempotency_key: n.idempotencyKey,
+      })
+      .onConflict('idempotency_key')
+      .ignore()
+      .returning('id');
     if (inserted) return { id: inserted.id, created: true };
     const row = await table(trx).where({ idempotency_key: n.idempotencyKey }).first('id');
     return { id: row!.id, created: false };
@@ -35,32 +49,53 @@ export function createNotificationsRepo(db: Db) {
     ensure,
     create: async (n: NewNotification, trx?: Tx) => (await ensure(n, trx)).id,
     get: (id: string, trx?: Tx) => table(trx).where({ id }).first(),
-    forRegistration: (registrationId: string, trx?: Tx) => table(trx).where({ registration_id: registrationId }).orderBy('created_at'),
+    forRegistration: (registrationId: string, trx?: Tx) =>
+      table(trx).where({ registration_id: registrationId }).orderBy('created_at'),
     /**
      * Takes an undelivered notice for one delivery attempt, for `leaseMs`, counting the attempt; none
      * when it was delivered or another delivery holds it. The lease outlives a crashed holder only
      * by its length, after which the sweeper hands the notice out again.
      */
     async claim(id: string, leaseMs: number, trx?: Tx): Promise<NotificationRow | undefined> {
-      const [row] = await table(trx).where({ id, status: 'queued' })
+      const [row] = await table(trx)
+        .where({ id, status: 'queued' })
         .andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<', db.fn.now()))
-        .update({ claimed_until: db.raw(`now() + make_interval(secs => ?)`, [leaseMs / 1000]) as unknown as Date, attempts: db.raw('attempts + 1') as unknown as number })
+        .update({
+          claimed_until: db.raw(`now() + make_interval(secs => ?)`, [leaseMs / 1000]) as unknown as Date,
+          attempts: db.raw('attempts + 1') as unknown as number,
+        })
         .returning('*');
       return row;
     },
     async markSent(id: string, providerMessageId: string, trx?: Tx) {
-      await table(trx).where({ id }).update({ status: 'sent', provider_message_id: providerMessageId, sent_at: db.fn.now() as unknown as Date, last_error_code: null, claimed_until: null });
+      await table(trx)
+        .where({ id })
+        .update({
+          status: 'sent',
+          provider_message_id: providerMessageId,
+          sent_at: db.fn.now() as unknown as Date,
+          last_error_code: null,
+          claimed_until: null,
+        });
     },
     /** `final` only for a notice that can never be delivered; a transient failure leaves it to the next attempt or the sweeper. */
     async markFailed(id: string, errorCode: string, final: boolean, trx?: Tx) {
-      await table(trx).where({ id }).update({ last_error_code: errorCode, claimed_until: null, ...(final ? { status: 'failed' as const } : {}) });
+      await table(trx)
+        .where({ id })
+        .update({ last_error_code: errorCode, claimed_until: null, ...(final ? { status: 'failed' as const } : {}) });
     },
     /** Undelivered notices created before `createdBefore` and not held by a delivery now, oldest first; `registrationIds` narrows (tests share one database). */
     undelivered: (createdBefore: Date, limit: number, registrationIds?: string[], trx?: Tx) =>
-      table(trx).where({ status: 'queued' }).andWhere('created_at', '<', createdBefore)
-        .modify((q) => { if (registrationIds) q.whereIn('registration_id', registrationIds); })
+      table(trx)
+        .where({ status: 'queued' })
+        .andWhere('created_at', '<', createdBefore)
+        .modify((q) => {
+          if (registrationIds) q.whereIn('registration_id', registrationIds);
+        })
         .andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<', db.fn.now()))
-        .orderBy('created_at').limit(limit).select('id'),
+        .orderBy('created_at')
+        .limit(limit)
+        .select('id'),
   };
 }
 

@@ -19,18 +19,45 @@ export function createOneTimeCodesRepo(db: Db) {
     byTask: (taskId: string, trx?: Tx) => table(trx).where({ task_id: taskId }).first(),
     /** The code in force: the newest one not replaced by a later one. */
     current: (registrationId: string, trx?: Tx) =>
-      table(trx).where({ registration_id: registrationId }).whereNull('superseded_at').orderBy('created_at', 'desc').first(),
+      table(trx)
+        .where({ registration_id: registrationId })
+        .whereNull('superseded_at')
+        .orderBy('created_at', 'desc')
+        .first(),
     /** Codes made since a moment (a round of step 9 begins at the submit), newest first. */
     since: (registrationId: string, from: Date, trx?: Tx) =>
-      table(trx).where({ registration_id: registrationId }).where('created_at', '>=', from).orderBy('created_at', 'desc'),
+      table(trx)
+        .where({ registration_id: registrationId })
+        .where('created_at', '>=', from)
+        .orderBy('created_at', 'desc'),
     /** Stores a new code for a task, replacing (with its hash) one the same task made but could not send. */
-    async issue(row: { id: string; registrationId: string; taskId: string; codeHash: string; expiresAt: Date }, now: Date, trx?: Tx) {
-      await table(trx).where({ registration_id: row.registrationId }).whereNot({ id: row.id })
-        .whereNull('consumed_at').whereNull('superseded_at').update({ superseded_at: now });
-      await table(trx).insert({ id: row.id, registration_id: row.registrationId, task_id: row.taskId, code_hash: row.codeHash, expires_at: row.expiresAt })
-        .onConflict('task_id').merge(['code_hash', 'expires_at']);
+    async issue(
+      row: { id: string; registrationId: string; taskId: string; codeHash: string; expiresAt: Date },
+      now: Date,
+      trx?: Tx,
+    ) {
+      await table(trx)
+        .where({ registration_id: row.registrationId })
+        .whereNot({ id: row.id })
+        .whereNull('consumed_at')
+        .whereNull('superseded_at')
+        .update({ superseded_at: now });
+      await table(trx)
+        .insert({
+          id: row.id,
+          registration_id: row.registrationId,
+          task_id: row.taskId,
+          code_hash: row.codeHash,
+          expires_at: row.expiresAt,
+        })
+        .onConflict('task_id')
+        .merge(['code_hash', 'expires_at']);
     },
-    markSent: async (id: string, at: Date, trx?: Tx) => { await table(trx).where({ id }).update({ sent_at: at }); },
-    markConsumed: async (id: string, at: Date, trx?: Tx) => { await table(trx).where({ id }).update({ consumed_at: at }); },
+    markSent: async (id: string, at: Date, trx?: Tx) => {
+      await table(trx).where({ id }).update({ sent_at: at });
+    },
+    markConsumed: async (id: string, at: Date, trx?: Tx) => {
+      await table(trx).where({ id }).update({ consumed_at: at });
+    },
   };
 }

@@ -1,6 +1,14 @@
 import type { Db, Tx } from './knex.js';
 
-export const REGISTRATION_STATUSES = ['applicant-data', 'verifying', 'otp', 'under-review', 'registered', 'rejected', 'expired'] as const;
+export const REGISTRATION_STATUSES = [
+  'applicant-data',
+  'verifying',
+  'otp',
+  'under-review',
+  'registered',
+  'rejected',
+  'expired',
+] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 export const CLOSED_STATUSES: readonly RegistrationStatus[] = ['registered', 'rejected', 'expired'];
 
@@ -38,22 +46,32 @@ export function createRegistrationsRepo(db: Db) {
     get: (id: string, trx?: Tx) => table(trx).where({ id }).first(),
     getForUpdate: (id: string, trx: Tx) => table(trx).where({ id }).forUpdate().first(),
     async update(id: string, patch: Partial<Omit<RegistrationRow, 'id' | 'created_at'>>, trx?: Tx) {
-      await table(trx).where({ id }).update({ ...patch, updated_at: db.fn.now() as unknown as Date });
+      await table(trx)
+        .where({ id })
+        .update({ ...patch, updated_at: db.fn.now() as unknown as Date });
     },
     /**
      * The verified, open request that holds an agency (migration 006's index keeps it to one), other
      * than `exceptId`. Requests not yet verified hold nothing: anyone may name any agency at step 3.
      */
     holderOf: (agencyNationalId: string, exceptId: string, trx?: Tx) =>
-      table(trx).where({ agency_national_id: agencyNationalId }).whereNot({ id: exceptId })
-        .whereNotNull('verified_at').whereNull('closed_at').first('id'),
+      table(trx)
+        .where({ agency_national_id: agencyNationalId })
+        .whereNot({ id: exceptId })
+        .whereNotNull('verified_at')
+        .whereNull('closed_at')
+        .first('id'),
     /** Every request that named the agency at step 3, oldest first: competing requests, for the reviewers. */
     forAgency: (agencyNationalId: string, trx?: Tx) =>
-      table(trx).where({ agency_national_id: agencyNationalId }).orderBy([{ column: 'created_at' }, { column: 'id' }])
+      table(trx)
+        .where({ agency_national_id: agencyNationalId })
+        .orderBy([{ column: 'created_at' }, { column: 'id' }])
         .select('id', 'status', 'created_at', 'submitted_at', 'verified_at', 'closed_at'),
     /** Moves an open registration to a new status; a closed one stays closed whatever arrives late. */
     async setStatus(id: string, status: RegistrationStatus, patch: Partial<RegistrationRow> = {}, trx?: Tx) {
-      return table(trx).where({ id }).whereNotIn('status', CLOSED_STATUSES as RegistrationStatus[])
+      return table(trx)
+        .where({ id })
+        .whereNotIn('status', CLOSED_STATUSES as RegistrationStatus[])
         .update({ ...patch, status, updated_at: db.fn.now() as unknown as Date });
     },
   };

@@ -8,7 +8,10 @@ import type { Db, Tx } from './knex.js';
  */
 export function createRetentionRepo(db: Db) {
   const openRequest = (trx: Tx | Db, table: string) =>
-    trx('registrations').select(1).whereRaw('registrations.id = ??', [`${table}.registration_id`]).whereNull('registrations.closed_at');
+    trx('registrations')
+      .select(1)
+      .whereRaw('registrations.id = ??', [`${table}.registration_id`])
+      .whereNull('registrations.closed_at');
 
   return {
     /**
@@ -16,9 +19,14 @@ export function createRetentionRepo(db: Db) {
      * reviewer's free text are removed and the request is marked `purged_at`; the row itself stays for the figures.
      */
     async purgeUnsuccessful(cutoffs: PurgeCutoffs, now: Date, trx: Tx) {
-      const ids = await trx('registrations').whereIn('status', UNSUCCESSFUL_STATUSES as unknown as string[])
-        .where('closed_at', '<', cutoffs.closedBefore).whereNull('purged_at').forUpdate().pluck('id') as string[];
-      const del = (table: string) => (ids.length ? trx(table).whereIn('registration_id', ids).delete() : Promise.resolve(0));
+      const ids = (await trx('registrations')
+        .whereIn('status', UNSUCCESSFUL_STATUSES as unknown as string[])
+        .where('closed_at', '<', cutoffs.closedBefore)
+        .whereNull('purged_at')
+        .forUpdate()
+        .pluck('id')) as string[];
+      const del = (table: string) =>
+        ids.length ? trx(table).whereIn('registration_id', ids).delete() : Promise.resolve(0);
       // What the letter's signature said of its signer goes with the letter (counted as the letter).
       await del('letter_signature_checks');
       const counts = {
@@ -39,27 +47,39 @@ export function createRetentionRepo(db: Db) {
 
     /** Codes replaced or used, and any code of a closed request; the newest code of an open request may still be checked. */
     async purgeOneTimeCodes(cutoffs: PurgeCutoffs, trx: Tx) {
-      return trx('one_time_codes').where('created_at', '<', cutoffs.codesBefore)
-        .where((q) => q.whereNotNull('superseded_at').orWhereNotNull('consumed_at').orWhereNotExists(openRequest(trx, 'one_time_codes')))
+      return trx('one_time_codes')
+        .where('created_at', '<', cutoffs.codesBefore)
+        .where((q) =>
+          q
+            .whereNotNull('superseded_at')
+            .orWhereNotNull('consumed_at')
+            .orWhereNotExists(openRequest(trx, 'one_time_codes')),
+        )
         .delete();
     },
 
     async purgeOtpEntries(cutoffs: PurgeCutoffs, trx: Tx) {
-      return trx('otp_entries').where('created_at', '<', cutoffs.codesBefore)
+      return trx('otp_entries')
+        .where('created_at', '<', cutoffs.codesBefore)
         .where((q) => q.whereNotNull('outcome').orWhereNotExists(openRequest(trx, 'otp_entries')))
         .delete();
     },
 
     /** A submission keeps the HMAC of the captcha answer until step 6 has checked it. */
     async purgeSubmissions(cutoffs: PurgeCutoffs, trx: Tx) {
-      return trx('submissions').where('created_at', '<', cutoffs.codesBefore)
+      return trx('submissions')
+        .where('created_at', '<', cutoffs.codesBefore)
         .where((q) => q.whereNotNull('captcha_outcome').orWhereNotExists(openRequest(trx, 'submissions')))
         .delete();
     },
 
     async purgeSessions(cutoffs: PurgeCutoffs, trx: Tx) {
       return trx('auth_sessions')
-        .where((q) => q.where('expires_at', '<', cutoffs.sessionsEndedBefore).orWhere('revoked_at', '<', cutoffs.sessionsEndedBefore))
+        .where((q) =>
+          q
+            .where('expires_at', '<', cutoffs.sessionsEndedBefore)
+            .orWhere('revoked_at', '<', cutoffs.sessionsEndedBefore),
+        )
         .delete();
     },
   };

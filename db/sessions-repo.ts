@@ -16,7 +16,10 @@ export interface SessionRow {
 export function createSessionsRepo(db: Db) {
   const table = (trx?: Tx) => (trx ?? db)<SessionRow>('auth_sessions');
   return {
-    async create(row: Pick<SessionRow, 'id' | 'kind' | 'subject_id' | 'token_hash' | 'expires_at'> & { created_at?: Date }, trx?: Tx) {
+    async create(
+      row: Pick<SessionRow, 'id' | 'kind' | 'subject_id' | 'token_hash' | 'expires_at'> & { created_at?: Date },
+      trx?: Tx,
+    ) {
       await table(trx).insert(row);
     },
     /** The session behind a token hash, if it is neither expired nor revoked at `now`. */

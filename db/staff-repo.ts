@@ -23,10 +23,14 @@ export function createStaffRepo(db: Db) {
     list: (trx?: Tx) => table(trx).orderBy('username').select('id', 'username', 'role', 'active', 'created_at'),
     /** Returns the number of rows changed: 0 when there is no such staff member. */
     async setActive(id: string, active: boolean, trx?: Tx) {
-      return table(trx).where({ id }).update({ active, updated_at: db.fn.now() as unknown as Date });
+      return table(trx)
+        .where({ id })
+        .update({ active, updated_at: db.fn.now() as unknown as Date });
     },
     async setPasswordHash(id: string, passwordHash: string, trx?: Tx) {
-      return table(trx).where({ id }).update({ password_hash: passwordHash, updated_at: db.fn.now() as unknown as Date });
+      return table(trx)
+        .where({ id })
+        .update({ password_hash: passwordHash, updated_at: db.fn.now() as unknown as Date });
     },
   };
 }

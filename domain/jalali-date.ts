@@ -114,9 +114,7 @@ function weekStart(date: Date, timeZone: string): { gy: number; gm: number; gd: 
  */
 export function jalaliBucket(date: Date, unit: BucketUnit, timeZone: string = IRAN_TIME_ZONE): string {
   const { jy, jm, jd } =
-    unit === 'week'
-      ? (({ gy, gm, gd }) => toJalaali(gy, gm, gd))(weekStart(date, timeZone))
-      : toJalali(date, timeZone);
+    unit === 'week' ? (({ gy, gm, gd }) => toJalaali(gy, gm, gd))(weekStart(date, timeZone)) : toJalali(date, timeZone);
   if (unit === 'year') return pad(jy, 4);
   if (unit === 'month') return `${pad(jy, 4)}/${pad(jm)}`;
   return `${pad(jy, 4)}/${pad(jm)}/${pad(jd)}`;

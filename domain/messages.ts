@@ -265,7 +265,7 @@ const MESSAGES: Record<MessageCode, MessageText> = {
   },
   letter_bad_signature: {
     fa: 'امضای الکترونیکی نامه معرفی معتبر نیست یا نامه پس از امضا تغییر کرده است. لطفاً نامه را دوباره با گواهی مهر سازمانی دستگاه امضا و بارگذاری کنید.',
-    en: 'The electronic signature of the introduction letter is not valid, or the letter was changed after signing. Please sign the letter again with the agency\'s organizational-seal certificate and upload it.',
+    en: "The electronic signature of the introduction letter is not valid, or the letter was changed after signing. Please sign the letter again with the agency's organizational-seal certificate and upload it.",
   },
   letter_expired: {
     fa: 'گواهی الکترونیکی که نامه معرفی با آن امضا شده در زمان امضا معتبر نبوده است (منقضی یا هنوز معتبر نشده). لطفاً با گواهی معتبر امضا کنید.',
@@ -285,11 +285,11 @@ const MESSAGES: Record<MessageCode, MessageText> = {
   },
   letter_wrong_kind: {
     fa: 'نامه معرفی باید با گواهی «مهر سازمانی دولتی» دستگاه امضا شود، نه گواهی از نوع دیگر (مانند گواهی فردی).',
-    en: 'The introduction letter must be signed with the agency\'s government organizational-seal certificate, not a certificate of another kind (such as an individual one).',
+    en: "The introduction letter must be signed with the agency's government organizational-seal certificate, not a certificate of another kind (such as an individual one).",
   },
   letter_other_organization: {
     fa: 'گواهی امضاکننده نامه معرفی به دستگاه اجرایی دیگری تعلق دارد. نامه باید با مهر سازمانی همین دستگاه امضا شود.',
-    en: 'The certificate that signed the introduction letter belongs to another agency. The letter must be signed with this agency\'s organizational seal.',
+    en: "The certificate that signed the introduction letter belongs to another agency. The letter must be signed with this agency's organizational seal.",
   },
   letter_signature_type: {
     fa: 'فایل امضا باید امضای جداشده CMS (پسوند p7s) باشد.',
@@ -305,7 +305,7 @@ const MESSAGES: Record<MessageCode, MessageText> = {
   },
   certificate_invalid: {
     fa: 'امضا یا گواهی الکترونیکی پذیرفته نشد (امضای نادرست، گواهی نامعتبر، نوع نادرست یا متعلق به دستگاه دیگر).',
-    en: 'The signature or certificate was not accepted (wrong signature, invalid certificate, wrong kind, or another agency\'s).',
+    en: "The signature or certificate was not accepted (wrong signature, invalid certificate, wrong kind, or another agency's).",
   },
   certificate_revoked: {
     fa: 'این گواهی الکترونیکی باطل شده است و پذیرفته نمی‌شود.',
@@ -321,7 +321,7 @@ const MESSAGES: Record<MessageCode, MessageText> = {
   },
   crl_unavailable: {
     fa: 'وضعیت ابطال گواهی هم‌اکنون قابل بررسی نیست. لطفاً چند دقیقه دیگر تلاش کنید.',
-    en: 'The certificate\'s revocation status cannot be checked right now. Please try again in a few minutes.',
+    en: "The certificate's revocation status cannot be checked right now. Please try again in a few minutes.",
   },
   agency_has_open_request: {
     fa: 'برای این دستگاه اجرایی درخواست ثبت‌نامی در حال بررسی است. لطفاً تا اعلام نتیجه منتظر بمانید.',
@@ -419,11 +419,11 @@ const MESSAGES: Record<MessageCode, MessageText> = {
   },
   model_unknown_process: {
     fa: 'این مدل هیچ‌یک از فرایندهای این سامانه (ثبت دستگاه اجرایی و بررسی آن) را تعریف نمی‌کند؛ شناسهٔ فرایند را تغییر ندهید.',
-    en: 'This model defines none of this system\'s processes (agency registration and its review); keep the process id.',
+    en: "This model defines none of this system's processes (agency registration and its review); keep the process id.",
   },
   migration_invalid: {
     fa: 'موتور فرایند این طرح انتقال را نمی‌پذیرد؛ ایرادهای هر دستور در زیر آمده است.',
-    en: 'The engine does not accept this migration plan; each instruction\'s failures are listed.',
+    en: "The engine does not accept this migration plan; each instruction's failures are listed.",
   },
 };
 

@@ -15,7 +15,9 @@ export function smsFor(n: NoticeInput): { template: string; tokens: string[] } |
     case 'registered':
       return { template: 'payam-registered', tokens: [n.username] };
     case 'rejected':
-      return { text: `درخواست ثبت نام دستگاه «${n.agencyName}» در پیام ایران رد شد. علت: ${sentence(rejectionReasonText(n.reason, n.text).fa)}` };
+      return {
+        text: `درخواست ثبت نام دستگاه «${n.agencyName}» در پیام ایران رد شد. علت: ${sentence(rejectionReasonText(n.reason, n.text).fa)}`,
+      };
     case 'review-reminder':
       return { text: `یک درخواست ثبت نام دستگاه در انتظار بررسی است: ${n.reviewUrl}` };
   }
@@ -26,14 +28,16 @@ export function emailFor(n: NoticeInput): { subject: string; text: string } {
     case 'registered':
       return {
         subject: 'ثبت نام دستگاه در پیام ایران انجام شد — Registration completed',
-        text: `ثبت نام دستگاه «${n.agencyName}» در سامانه پیام ایران انجام شد.\nنام کاربری: ${n.username}\nگذرواژه همان است که هنگام ثبت نام انتخاب کردید.\nورود: ${n.loginUrl}\n\n` +
+        text:
+          `ثبت نام دستگاه «${n.agencyName}» در سامانه پیام ایران انجام شد.\nنام کاربری: ${n.username}\nگذرواژه همان است که هنگام ثبت نام انتخاب کردید.\nورود: ${n.loginUrl}\n\n` +
           `The registration of your agency in Payam Iran is complete.\nUsername: ${n.username}\nThe password is the one you chose when registering.\nLog in: ${n.loginUrl}\n`,
       };
     case 'rejected': {
       const reason = rejectionReasonText(n.reason, n.text);
       return {
         subject: 'درخواست ثبت نام دستگاه در پیام ایران رد شد — Registration request rejected',
-        text: `درخواست ثبت نام دستگاه «${n.agencyName}» در سامانه پیام ایران رد شد.\nعلت: ${reason.fa}\nمی‌توانید پس از رفع مورد، درخواست تازه‌ای ثبت کنید.\n\n` +
+        text:
+          `درخواست ثبت نام دستگاه «${n.agencyName}» در سامانه پیام ایران رد شد.\nعلت: ${reason.fa}\nمی‌توانید پس از رفع مورد، درخواست تازه‌ای ثبت کنید.\n\n` +
           `The registration request of your agency in Payam Iran was rejected.\nReason: ${reason.en}\nYou may file a new request once this is put right.\n`,
       };
     }

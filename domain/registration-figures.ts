@@ -30,7 +30,10 @@ export interface PeriodFigures {
 }
 
 const RETURN_REASON_PREFIXES: [string, UnsuccessfulReason][] = [
-  ['captcha_', 'captcha'], ['civil_registry_', 'civil_registry'], ['shahkar_', 'shahkar'], ['otp_', 'otp'],
+  ['captcha_', 'captcha'],
+  ['civil_registry_', 'civil_registry'],
+  ['shahkar_', 'shahkar'],
+  ['otp_', 'otp'],
 ];
 
 /**
@@ -70,14 +73,21 @@ export function phaseSeconds(r: RegistrationFacts): Record<Phase, number | undef
   };
 }
 
-export function summarizeRegistrations(rows: RegistrationFacts[], periods: string[], periodOf: (d: Date) => string): PeriodFigures[] {
+export function summarizeRegistrations(
+  rows: RegistrationFacts[],
+  periods: string[],
+  periodOf: (d: Date) => string,
+): PeriodFigures[] {
   const groups = new Map<string, RegistrationFacts[]>(periods.map((p) => [p, []]));
   for (const r of rows) groups.get(periodOf(r.createdAt))?.push(r);
   return [...groups].map(([period, group]) => figures(period, group));
 }
 
 export function figures(period: string, group: RegistrationFacts[]): PeriodFigures {
-  const unsuccessful = Object.fromEntries(UNSUCCESSFUL_REASONS.map((k) => [k, 0])) as Record<UnsuccessfulReason, number>;
+  const unsuccessful = Object.fromEntries(UNSUCCESSFUL_REASONS.map((k) => [k, 0])) as Record<
+    UnsuccessfulReason,
+    number
+  >;
   let successful = 0;
   let open = 0;
   for (const r of group) {
@@ -87,7 +97,8 @@ export function figures(period: string, group: RegistrationFacts[]): PeriodFigur
     else unsuccessful[outcome]++;
   }
   const durations = group.map(phaseSeconds);
-  const medianSeconds = Object.fromEntries(PHASES.map((p) =>
-    [p, median(durations.map((d) => d[p]).filter((s): s is number => s !== undefined))])) as Record<Phase, number | null>;
+  const medianSeconds = Object.fromEntries(
+    PHASES.map((p) => [p, median(durations.map((d) => d[p]).filter((s): s is number => s !== undefined))]),
+  ) as Record<Phase, number | null>;
   return { period, started: group.length, successful, unsuccessful, open, medianSeconds };
 }

@@ -34,7 +34,14 @@ export function bucketLabels(from: Date, to: Date, unit: BucketUnit, calendar: R
 }
 
 const wallClock = new Intl.DateTimeFormat('en-US', {
-  timeZone: IRAN_TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  timeZone: IRAN_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
 });
 
 /** How far Tehran's clock is ahead of UTC at an instant (+03:30, or +04:30 in the summers up to 1401). */
@@ -66,7 +73,11 @@ export function parseReportDay(input: string): Result<{ start: Date; next: Date 
     [y, mo, d] = jalali.value.iso.split('-').map(Number) as [number, number, number];
   }
   const day = new Date(Date.UTC(y, mo - 1, d));
-  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return fail('report_date_format');
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d)
+    return fail('report_date_format');
   const after = new Date(day.getTime() + DAY_MS);
-  return ok({ start: tehranDayStart(y, mo, d), next: tehranDayStart(after.getUTCFullYear(), after.getUTCMonth() + 1, after.getUTCDate()) });
+  return ok({
+    start: tehranDayStart(y, mo, d),
+    next: tehranDayStart(after.getUTCFullYear(), after.getUTCMonth() + 1, after.getUTCDate()),
+  });
 }

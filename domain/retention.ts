@@ -19,7 +19,15 @@ export interface RetentionPolicy {
 export const UNSUCCESSFUL_STATUSES = ['rejected', 'expired'] as const;
 
 /** What the purge removes, one audit row each, named for what was removed (never for whom). */
-export const PURGE_KINDS = ['applicant_data', 'letters', 'captchas', 'one_time_codes', 'otp_entries', 'submissions', 'sessions'] as const;
+export const PURGE_KINDS = [
+  'applicant_data',
+  'letters',
+  'captchas',
+  'one_time_codes',
+  'otp_entries',
+  'submissions',
+  'sessions',
+] as const;
 export type PurgeKind = (typeof PURGE_KINDS)[number];
 export type PurgeCounts = Record<PurgeKind, number>;
 
@@ -41,8 +49,16 @@ export function purgeCutoffs(policy: RetentionPolicy, now: Date): PurgeCutoffs {
 }
 
 /** Whether a request's personal data and letter are due for removal at these cutoffs. */
-export function personalDataDue(r: { status: string; closedAt: Date | null; purgedAt: Date | null }, cutoffs: PurgeCutoffs): boolean {
-  return (UNSUCCESSFUL_STATUSES as readonly string[]).includes(r.status) && r.closedAt !== null && r.closedAt < cutoffs.closedBefore && r.purgedAt === null;
+export function personalDataDue(
+  r: { status: string; closedAt: Date | null; purgedAt: Date | null },
+  cutoffs: PurgeCutoffs,
+): boolean {
+  return (
+    (UNSUCCESSFUL_STATUSES as readonly string[]).includes(r.status) &&
+    r.closedAt !== null &&
+    r.closedAt < cutoffs.closedBefore &&
+    r.purgedAt === null
+  );
 }
 
 /**

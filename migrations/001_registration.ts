@@ -109,7 +109,9 @@ export async function up(knex: Knex): Promise<void> {
     t.string('status', 16).notNullable().defaultTo('active');
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
   });
-  await knex.raw(`create unique index accounts_one_active_per_agency on accounts (agency_national_id) where status = 'active'`);
+  await knex.raw(
+    `create unique index accounts_one_active_per_agency on accounts (agency_national_id) where status = 'active'`,
+  );
   await knex.schema.createTable('notifications', (t) => {
     t.uuid('id').primary();
     t.uuid('registration_id').notNullable().references('registrations.id').onDelete('CASCADE').index();
@@ -148,8 +150,21 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const table of ['audit_log', 'incidents', 'notifications', 'accounts', 'user_tasks', 'otp_entries',
-    'one_time_codes', 'inquiries', 'submissions', 'captchas', 'letters', 'applicant_data', 'registrations']) {
+  for (const table of [
+    'audit_log',
+    'incidents',
+    'notifications',
+    'accounts',
+    'user_tasks',
+    'otp_entries',
+    'one_time_codes',
+    'inquiries',
+    'submissions',
+    'captchas',
+    'letters',
+    'applicant_data',
+    'registrations',
+  ]) {
     await knex.schema.dropTableIfExists(table);
   }
 }

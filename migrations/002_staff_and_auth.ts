@@ -13,7 +13,9 @@ export async function up(knex: Knex): Promise<void> {
     t.boolean('active').notNullable().defaultTo(true);
     t.timestamps(true, true);
   });
-  await knex.raw(`alter table staff add constraint staff_role_check check (role in ('reviewer', 'supervisor', 'admin'))`);
+  await knex.raw(
+    `alter table staff add constraint staff_role_check check (role in ('reviewer', 'supervisor', 'admin'))`,
+  );
 
   // Opaque bearer tokens, stored as an HMAC keyed with TOKEN_SECRET (see api/auth/session-token.ts).
   await knex.schema.createTable('auth_sessions', (t) => {
@@ -40,7 +42,9 @@ export async function up(knex: Knex): Promise<void> {
 
   // The report selects registrations by start time; the queue by open review task.
   await knex.schema.alterTable('registrations', (t) => t.index(['created_at'], 'registrations_created_at_index'));
-  await knex.schema.alterTable('user_tasks', (t) => t.index(['element_id', 'state', 'created_at'], 'user_tasks_queue_index'));
+  await knex.schema.alterTable('user_tasks', (t) =>
+    t.index(['element_id', 'state', 'created_at'], 'user_tasks_queue_index'),
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

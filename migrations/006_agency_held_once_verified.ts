@@ -10,7 +10,9 @@ import type { Knex } from 'knex';
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.raw('drop index if exists registrations_one_open_per_agency');
-  await knex.raw('create unique index registrations_one_verified_per_agency on registrations (agency_national_id) where closed_at is null and verified_at is not null');
+  await knex.raw(
+    'create unique index registrations_one_verified_per_agency on registrations (agency_national_id) where closed_at is null and verified_at is not null',
+  );
   await knex.schema.alterTable('registrations', (t) => {
     t.string('rejection_text', 300);
   });
@@ -22,5 +24,7 @@ export async function down(knex: Knex): Promise<void> {
     t.dropColumn('rejection_text');
   });
   await knex.raw('drop index if exists registrations_one_verified_per_agency');
-  await knex.raw('create unique index registrations_one_open_per_agency on registrations (agency_national_id) where closed_at is null');
+  await knex.raw(
+    'create unique index registrations_one_open_per_agency on registrations (agency_national_id) where closed_at is null',
+  );
 }

@@ -8,7 +8,9 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('registrations', (t) => {
     t.timestamp('purged_at', { useTz: true });
   });
-  await knex.raw(`create index registrations_purge_due on registrations (closed_at) where purged_at is null and status in ('rejected', 'expired')`);
+  await knex.raw(
+    `create index registrations_purge_due on registrations (closed_at) where purged_at is null and status in ('rejected', 'expired')`,
+  );
   await knex.schema.alterTable('captchas', (t) => t.index(['expires_at'], 'captchas_expires_at_index'));
   await knex.schema.alterTable('auth_sessions', (t) => t.index(['expires_at'], 'auth_sessions_expires_at_index'));
 }

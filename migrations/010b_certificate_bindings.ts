@@ -27,7 +27,9 @@ export async function up(knex: Knex): Promise<void> {
     t.string('unbound_by', 64);
   });
   // A certificate is bound to one account at a time ("already registered" otherwise).
-  await knex.raw('create unique index certificate_bindings_one_active on certificate_bindings (fingerprint_sha256) where unbound_at is null');
+  await knex.raw(
+    'create unique index certificate_bindings_one_active on certificate_bindings (fingerprint_sha256) where unbound_at is null',
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -12,7 +12,9 @@ export type LintReport = Record<string, { id?: string; message: string; category
 export const bpmnDir = path.join(projectRoot, 'bpmn');
 
 export const modelFiles = (dir = bpmnDir) =>
-  readdirSync(dir).filter((f) => f.endsWith('.bpmn') || f.endsWith('.form')).map((f) => path.join(dir, f));
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.bpmn') || f.endsWith('.form'))
+    .map((f) => path.join(dir, f));
 
 /** A model file read with the Camunda 7 extensions: the CLI of bpmnlint knows none, and the compat rules need them. */
 export const readModel = (file: string) => parseBpmn(readFileSync(file, 'utf8'));

@@ -34,11 +34,17 @@ mkdirSync(logDir, { recursive: true });
 const say = (m: string) => console.log(`[chaos] ${m}`);
 const began = Date.now();
 const cleanups: (() => unknown)[] = [];
-const watchdog = setTimeout(() => { say(`stopping: ${MAX_MS / 60_000} minutes passed`); void shutdown(2); }, MAX_MS);
+const watchdog = setTimeout(() => {
+  say(`stopping: ${MAX_MS / 60_000} minutes passed`);
+  void shutdown(2);
+}, MAX_MS);
 
 async function shutdown(code: number) {
   clearTimeout(watchdog);
-  for (const c of cleanups.reverse()) await Promise.resolve().then(c).catch(() => undefined);
+  for (const c of cleanups.reverse())
+    await Promise.resolve()
+      .then(c)
+      .catch(() => undefined);
   process.exit(code);
 }
 process.once('SIGINT', () => void shutdown(130));
@@ -53,7 +59,12 @@ try {
   const mail = createMailCatcher({ smtpPort: 0, httpPort: 0, logger });
   const mailPorts = await mail.start();
   const smtp = await startCuttableProxy({ host: '127.0.0.1', port: mailPorts.smtpPort });
-  cleanups.push(() => pgsbSim.close(), () => smsSim.close(), () => mail.stop(), () => smtp.close());
+  cleanups.push(
+    () => pgsbSim.close(),
+    () => smsSim.close(),
+    () => mail.stop(),
+    () => smtp.close(),
+  );
   const pgsbUrl = `http://127.0.0.1:${(pgsbSim.server.address() as AddressInfo).port}`;
   const smsUrl = `http://127.0.0.1:${(smsSim.server.address() as AddressInfo).port}`;
 
@@ -70,33 +81,66 @@ try {
   process.env.PAYAM_DEV_DEFAULTS = '1';
   const A = engineNode('A', portA, pg.url('operaton'), path.join(root, 'engine-a'));
   const B = engineNode('B', portB, pg.url('operaton'), path.join(root, 'engine-b'));
-  cleanups.push(() => A.kill(), () => B.kill());
+  cleanups.push(
+    () => A.kill(),
+    () => B.kill(),
+  );
   say('starting engine node A, then B, on one database');
   await A.start();
   await B.start();
 
   const env: NodeJS.ProcessEnv = {
-    ...process.env, PAYAM_DEV_DEFAULTS: '1', TEST_HOOKS: '1', NODE_ENV: 'development', LOG_LEVEL: 'warn',
-    DATABASE_URL: pg.url('payam'), REDIS_URL: redis.url, ENGINE_URL: `${A.url},${B.url}`,
-    PGSB_BASE_URL: pgsbUrl, SMS_BASE_URL: smsUrl, SMTP_PORT: String(smtp.port), API_PORT: String(apiPort),
-    PGSB_TIMEOUT_MS: '2000', SMS_TIMEOUT_MS: '2000', JOB_RETRY_BACKOFF_MS: '1000', NOTICE_RETRY_BACKOFF_MS: '500',
-    NOTICE_SWEEP_MS: '2000', NOTICE_SWEEP_GRACE_MS: '5000', SUBMIT_WAIT_MS: '1000', OTP_RESEND_COOLDOWN_SECONDS: '0',
-    RATE_LIMIT_START_MAX: '100000', RATE_LIMIT_SUBMIT_MAX: '100000', RATE_LIMIT_OTP_MAX: '100000', RATE_LIMIT_CAPTCHA_MAX: '100000', RATE_LIMIT_LOGIN_MAX: '100000',
+    ...process.env,
+    PAYAM_DEV_DEFAULTS: '1',
+    TEST_HOOKS: '1',
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: pg.url('payam'),
+    REDIS_URL: redis.url,
+    ENGINE_URL: `${A.url},${B.url}`,
+    PGSB_BASE_URL: pgsbUrl,
+    SMS_BASE_URL: smsUrl,
+    SMTP_PORT: String(smtp.port),
+    API_PORT: String(apiPort),
+    PGSB_TIMEOUT_MS: '2000',
+    SMS_TIMEOUT_MS: '2000',
+    JOB_RETRY_BACKOFF_MS: '1000',
+    NOTICE_RETRY_BACKOFF_MS: '500',
+    NOTICE_SWEEP_MS: '2000',
+    NOTICE_SWEEP_GRACE_MS: '5000',
+    SUBMIT_WAIT_MS: '1000',
+    OTP_RESEND_COOLDOWN_SECONDS: '0',
+    RATE_LIMIT_START_MAX: '100000',
+    RATE_LIMIT_SUBMIT_MAX: '100000',
+    RATE_LIMIT_OTP_MAX: '100000',
+    RATE_LIMIT_CAPTCHA_MAX: '100000',
+    RATE_LIMIT_LOGIN_MAX: '100000',
   };
   const config = loadConfig(env);
   const db = createDb(config.DATABASE_URL, { min: 0, max: 4 });
   cleanups.push(() => db.destroy());
-  say(`migrations: ${(await migrateLatest(db)).length}; deployed: ${(await deployModels(serviceEngine(config))).join(', ')}`);
-  await createStaffCommands(db, staffIdentity(config)).add('chaosreviewer', 'reviewer', 'reviewing agencies all day long');
+  say(
+    `migrations: ${(await migrateLatest(db)).length}; deployed: ${(await deployModels(serviceEngine(config))).join(', ')}`,
+  );
+  await createStaffCommands(db, staffIdentity(config)).add(
+    'chaosreviewer',
+    'reviewer',
+    'reviewing agencies all day long',
+  );
 
   // Before and after: how long a task created on node B waits for a worker long-polling node A.
   say('measuring the cross-node wake-up delay');
   const before = await measureWakeup(config, B.url, logger, false);
   const after = await measureWakeup(config, B.url, logger, true);
-  say(`wake-up delay, one poll on A: median ${before.median} ms, max ${before.max} ms; every node polled: median ${after.median} ms, max ${after.max} ms`);
+  say(
+    `wake-up delay, one poll on A: median ${before.median} ms, max ${before.max} ms; every node polled: median ${after.median} ms, max ${after.max} ms`,
+  );
 
   const api = nodeService('api', 'api/server.ts', env, logDir, apiPort);
-  const workers = [nodeService('workers-1', 'workers/main.ts', env, logDir), nodeService('workers-2', 'workers/main.ts', env, logDir)];
+  const workers = [
+    nodeService('workers-1', 'workers/main.ts', env, logDir),
+    nodeService('workers-2', 'workers/main.ts', env, logDir),
+  ];
   cleanups.push(() => api.kill(), ...workers.map((w) => () => w.kill()));
   await api.start();
   for (const w of workers) await w.start();
@@ -105,28 +149,50 @@ try {
   let reviewerToken = '';
   const login = async () => {
     for (;;) {
-      const res = await fetch(`${apiUrl}/api/staff/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'chaosreviewer', password: 'reviewing agencies all day long' }) }).catch(() => undefined);
+      const res = await fetch(`${apiUrl}/api/staff/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'chaosreviewer', password: 'reviewing agencies all day long' }),
+      }).catch(() => undefined);
       if (res?.ok) return void (reviewerToken = ((await res.json()) as { token: string }).token);
       await sleep(1_000);
     }
   };
   await login();
-  const register = journeys({ api: apiUrl, pgsb: pgsbUrl, sms: smsUrl, reviewerToken: () => reviewerToken, deadlineMs: 240_000 });
+  const register = journeys({
+    api: apiUrl,
+    pgsb: pgsbUrl,
+    sms: smsUrl,
+    reviewerToken: () => reviewerToken,
+    deadlineMs: 240_000,
+  });
   const engine = serviceEngine(config);
-  const simPost = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const simPost = (url: string, body: unknown) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   /** What an operator does in Cockpit once the cause is mended: retry every open incident. */
   async function retryIncidents() {
     const { data } = await engine.rest.GET('/incident', { params: { query: { incidentType: 'failedExternalTask' } } });
     for (const i of data ?? []) {
-      await engine.rest.PUT('/external-task/{id}/retries', { params: { path: { id: i.configuration! } }, body: { retries: 1 } }).catch(() => undefined);
+      await engine.rest
+        .PUT('/external-task/{id}/retries', { params: { path: { id: i.configuration! } }, body: { retries: 1 } })
+        .catch(() => undefined);
     }
     return (data ?? []).map((i) => i.incidentMessage ?? '');
   }
 
-  interface Row { n: number; fault: string; expected: string; act: () => Promise<string>; operator?: boolean }
+  interface Row {
+    n: number;
+    fault: string;
+    expected: string;
+    act: () => Promise<string>;
+    operator?: boolean;
+  }
   const rows: Row[] = [
-    { n: 1, fault: 'a workers process SIGKILLed mid-task, started again 8 s later', expected: 'its locks expire, the other process takes the tasks, effects once',
+    {
+      n: 1,
+      fault: 'a workers process SIGKILLed mid-task, started again 8 s later',
+      expected: 'its locks expire, the other process takes the tasks, effects once',
       act: async () => {
         // Codes are sent slowly (the gateway hangs until the timeout), so workers-1 is caught holding a task.
         await simPost(`${smsUrl}/__sim/faults`, { mode: 'timeout', count: 4 });
@@ -143,14 +209,47 @@ try {
         await sleep(8_000);
         await workers[0]!.start();
         return `workers-1 SIGKILLed holding ${held.length} locked task(s) (${[...new Set(held)].join(', ') || 'none'}); the other process took them once the lock expired`;
-      } },
-    { n: 2, fault: 'the engine (both nodes) SIGKILLed under load, started again', expected: 'the API answers 503 meanwhile; everything continues after the start',
-      act: async () => { A.kill(); B.kill(); await sleep(3_000); await A.start(); await B.start(); return 'both nodes killed and restarted'; } },
-    { n: 3, fault: 'engine node A SIGKILLed under load (two nodes, one database), back after 15 s', expected: 'API and workers go on with node B; A rejoins',
-      act: async () => { A.kill(); await sleep(15_000); await A.start(); return 'node A killed; traffic went on to B; A restarted'; } },
-    { n: 4, fault: 'PostgreSQL restarted under load (down 5 s)', expected: 'API answers 503 with a Persian message during the gap, then recovers; nothing half-written',
-      act: async () => { await pg.restart(5_000); return 'PostgreSQL stopped (fast) and started'; } },
-    { n: 5, fault: 'Redis killed and restarted empty (down 3 s) while notices wait in the queue', expected: 'every SMS and e-mail still delivered exactly once (outbox and sweeper); rate-limited routes answer 503 meanwhile', operator: true,
+      },
+    },
+    {
+      n: 2,
+      fault: 'the engine (both nodes) SIGKILLed under load, started again',
+      expected: 'the API answers 503 meanwhile; everything continues after the start',
+      act: async () => {
+        A.kill();
+        B.kill();
+        await sleep(3_000);
+        await A.start();
+        await B.start();
+        return 'both nodes killed and restarted';
+      },
+    },
+    {
+      n: 3,
+      fault: 'engine node A SIGKILLed under load (two nodes, one database), back after 15 s',
+      expected: 'API and workers go on with node B; A rejoins',
+      act: async () => {
+        A.kill();
+        await sleep(15_000);
+        await A.start();
+        return 'node A killed; traffic went on to B; A restarted';
+      },
+    },
+    {
+      n: 4,
+      fault: 'PostgreSQL restarted under load (down 5 s)',
+      expected: 'API answers 503 with a Persian message during the gap, then recovers; nothing half-written',
+      act: async () => {
+        await pg.restart(5_000);
+        return 'PostgreSQL stopped (fast) and started';
+      },
+    },
+    {
+      n: 5,
+      fault: 'Redis killed and restarted empty (down 3 s) while notices wait in the queue',
+      expected:
+        'every SMS and e-mail still delivered exactly once (outbox and sweeper); rate-limited routes answer 503 meanwhile',
+      operator: true,
       act: async () => {
         // Hold the notices in BullMQ (SMTP and the SMS gateway failing) so that Redis takes their jobs with it.
         smtp.cut();
@@ -161,35 +260,59 @@ try {
         smtp.restore();
         await fetch(`${smsUrl}/__sim/faults`, { method: 'DELETE' });
         return `Redis restarted with its data gone while ${queued[0]!.n} notices waited in the queue`;
-      } },
-    { n: 6, fault: 'PGSB down for 30 s', expected: 'retries with back-off, then an incident naming PGSB; Cockpit\'s retry finishes the registration', operator: true,
+      },
+    },
+    {
+      n: 6,
+      fault: 'PGSB down for 30 s',
+      expected: "retries with back-off, then an incident naming PGSB; Cockpit's retry finishes the registration",
+      operator: true,
       act: async () => {
-        for (const service of ['civil-registry', 'shahkar']) await simPost(`${pgsbUrl}/__sim/faults`, { service, mode: 'error' });
+        for (const service of ['civil-registry', 'shahkar'])
+          await simPost(`${pgsbUrl}/__sim/faults`, { service, mode: 'error' });
         await sleep(30_000);
         const open = (await retryIncidents().catch(() => [])).length;
         await fetch(`${pgsbUrl}/__sim/faults`, { method: 'DELETE' });
-        const { data } = await engine.rest.GET('/history/incident', { params: { query: { incidentType: 'failedExternalTask' } } });
+        const { data } = await engine.rest.GET('/history/incident', {
+          params: { query: { incidentType: 'failedExternalTask' } },
+        });
         const naming = (data ?? []).filter((i) => /^PGSB_/.test(i.incidentMessage ?? '')).length;
         return `${naming} incidents naming PGSB (${open} open at the end of the outage), retried as from Cockpit`;
-      } },
-    { n: 7, fault: 'SMS gateway down (6 calls), then slow past the timeout (4 calls), while codes are sent', expected: 'retries; one SMS per code; incidents (if any) retried', operator: true,
+      },
+    },
+    {
+      n: 7,
+      fault: 'SMS gateway down (6 calls), then slow past the timeout (4 calls), while codes are sent',
+      expected: 'retries; one SMS per code; incidents (if any) retried',
+      operator: true,
       act: async () => {
         await simPost(`${smsUrl}/__sim/faults`, { mode: 'error', count: 6 });
         await sleep(8_000);
         await simPost(`${smsUrl}/__sim/faults`, { mode: 'timeout', count: 4 });
         await sleep(15_000);
-        const { data } = await engine.rest.GET('/history/incident', { params: { query: { incidentType: 'failedExternalTask' } } });
+        const { data } = await engine.rest.GET('/history/incident', {
+          params: { query: { incidentType: 'failedExternalTask' } },
+        });
         return `gateway errors, then timeouts; ${(data ?? []).filter((i) => /^SMS_/.test(i.incidentMessage ?? '')).length} incidents naming the SMS gateway in all, retried`;
-      } },
-    { n: 8, fault: 'SMTP server unreachable for 40 s', expected: 'e-mails retried, then swept; each delivered once when SMTP is back',
+      },
+    },
+    {
+      n: 8,
+      fault: 'SMTP server unreachable for 40 s',
+      expected: 'e-mails retried, then swept; each delivered once when SMTP is back',
       act: async () => {
         smtp.cut();
         await sleep(40_000);
         smtp.restore();
         await sleep(10_000);
-        const tried = await db('notifications').where({ channel: 'email' }).andWhere('attempts', '>', 1).andWhere('created_at', '>', new Date(Date.now() - 90_000)).count<{ n: string }[]>('* as n');
+        const tried = await db('notifications')
+          .where({ channel: 'email' })
+          .andWhere('attempts', '>', 1)
+          .andWhere('created_at', '>', new Date(Date.now() - 90_000))
+          .count<{ n: string }[]>('* as n');
         return `SMTP cut for 40 s; ${tried[0]!.n} e-mails needed more than one attempt`;
-      } },
+      },
+    },
   ];
 
   const results: { row: Row; happened: string; outcome: RowOutcome; seconds: number }[] = [];
@@ -205,12 +328,21 @@ try {
     const happened = await row.act();
     // After the fault: an operator retries incidents (Cockpit) while registrations finish.
     let done = false;
-    const operator = (async () => { while (!done) { await sleep(3_000); if (row.operator) await retryIncidents().catch(() => undefined); } })();
+    const operator = (async () => {
+      while (!done) {
+        await sleep(3_000);
+        if (row.operator) await retryIncidents().catch(() => undefined);
+      }
+    })();
     const finished = await Promise.all(batch);
     // Notices go out after the last step: give delivery (and the sweeper) time before counting.
     const ids = finished.map((r) => r.id).filter((id): id is string => Boolean(id));
     for (let i = 0; i < 60; i++) {
-      const pending = await db('notifications').whereIn('registration_id', ids).whereNot({ status: 'sent' }).count<{ n: string }[]>('* as n').catch(() => [{ n: '1' }]);
+      const pending = await db('notifications')
+        .whereIn('registration_id', ids)
+        .whereNot({ status: 'sent' })
+        .count<{ n: string }[]>('* as n')
+        .catch(() => [{ n: '1' }]);
       if (Number(pending[0]!.n) === 0) break;
       await sleep(1_000);
     }
@@ -220,19 +352,25 @@ try {
     const outcome = await checkRow(finished, { db, engine, smsUrl, mail: mail.store });
     const seconds = Math.round((Date.now() - t0) / 1000);
     results.push({ row, happened, outcome, seconds });
-    say(`row ${row.n}: ${outcome.registered}/${outcome.registrations} registered, lost ${outcome.lost.length}, duplicates ${outcome.duplicates.length}, 503s retried ${outcome.unavailable}, ${seconds} s${[...outcome.lost, ...outcome.duplicates, ...outcome.incidents, ...outcome.unexplainedErrors].map((p) => `\n    ${p}`).join('')}`);
+    say(
+      `row ${row.n}: ${outcome.registered}/${outcome.registrations} registered, lost ${outcome.lost.length}, duplicates ${outcome.duplicates.length}, 503s retried ${outcome.unavailable}, ${seconds} s${[...outcome.lost, ...outcome.duplicates, ...outcome.incidents, ...outcome.unexplainedErrors].map((p) => `\n    ${p}`).join('')}`,
+    );
     if (Date.now() - began > MAX_MS - 60_000) break;
   }
 
   const table = [
     '| # | fault | what should happen | what happened | registered | lost | duplicates | 503s retried | unexplained errors | incidents left or without cause |',
     '|---|---|---|---|---|---|---|---|---|---|',
-    ...results.map(({ row, happened, outcome: o }) =>
-      `| ${row.n} | ${row.fault} | ${row.expected} | ${happened} | ${o.registered}/${o.registrations} | ${o.lost.length} | ${o.duplicates.length} | ${o.unavailable} | ${o.unexplainedErrors.length} | ${o.incidents.length} |`),
+    ...results.map(
+      ({ row, happened, outcome: o }) =>
+        `| ${row.n} | ${row.fault} | ${row.expected} | ${happened} | ${o.registered}/${o.registrations} | ${o.lost.length} | ${o.duplicates.length} | ${o.unavailable} | ${o.unexplainedErrors.length} | ${o.incidents.length} |`,
+    ),
   ].join('\n');
   console.log(`\n${table}\n`);
   const wake = `| one long poll, on node A (before) | ${before.median} ms | ${before.max} ms | ${before.delays.join(', ')} |\n| every node long-polled (after) | ${after.median} ms | ${after.max} ms | ${after.delays.join(', ')} |`;
-  writeFileSync(path.join(projectRoot, 'docs/reliability.md'), `# Reliability: the fault matrix
+  writeFileSync(
+    path.join(projectRoot, 'docs/reliability.md'),
+    `# Reliability: the fault matrix
 
 Written by \`npm run chaos\` on ${new Date().toISOString().slice(0, 10)} (${PER_ROW} registrations per row, run in ${Math.round((Date.now() - began) / 60_000)} min).
 Each row drives registrations through the public API over HTTP while the fault happens, then checks each one:
@@ -256,7 +394,8 @@ time from the start request on B until the worker has the task.
 | workers | median | max | samples |
 |---|---|---|---|
 ${wake}
-`);
+`,
+  );
   say('docs/reliability.md written');
   const bad = results.some((r) => r.outcome.lost.length || r.outcome.duplicates.length);
   await shutdown(bad ? 1 : 0);

@@ -7,7 +7,11 @@ export function startChildren(specs: { name: string; script: string; env?: NodeJ
   for (const spec of specs) {
     // A process group of its own: a terminal's Ctrl-C reaches only this script, which then stops each
     // child once; sharing the group, children got the Ctrl-C and then the SIGTERM, and took it as "force".
-    const proc = spawn(process.execPath, ['--import', 'tsx', spec.script], { env: { ...process.env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const proc = spawn(process.execPath, ['--import', 'tsx', spec.script], {
+      env: { ...process.env, ...spec.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     for (const stream of [proc.stdout!, proc.stderr!]) {
       createInterface({ input: stream }).on('line', (line) => console.log(`[${spec.name}] ${line}`));
     }
@@ -22,12 +26,20 @@ export function startChildren(specs: { name: string; script: string; env?: NodeJ
     children,
     /** SIGTERM to each, then SIGKILL to any that has not gone after the grace period. */
     async stop(graceMs = 10_000) {
-      await Promise.all(children.map(({ proc }) => new Promise<void>((resolve) => {
-        if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-        const timer = setTimeout(() => proc.kill('SIGKILL'), graceMs);
-        proc.once('exit', () => { clearTimeout(timer); resolve(); });
-        proc.kill('SIGTERM');
-      })));
+      await Promise.all(
+        children.map(
+          ({ proc }) =>
+            new Promise<void>((resolve) => {
+              if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+              const timer = setTimeout(() => proc.kill('SIGKILL'), graceMs);
+              proc.once('exit', () => {
+                clearTimeout(timer);
+                resolve();
+              });
+              proc.kill('SIGTERM');
+            }),
+        ),
+      );
     },
   };
 }

@@ -20,7 +20,9 @@ export async function ensureChromium(log: (m: string) => void = () => undefined)
   const existing = found(process.env.CHROMIUM_PATH);
   if (existing) return existing;
   if (process.getuid?.() !== 0) {
-    throw new ChromiumUnavailableError('Chromium is not installed and this user cannot install it: run `sudo apt-get install -y chromium` or set CHROMIUM_PATH');
+    throw new ChromiumUnavailableError(
+      'Chromium is not installed and this user cannot install it: run `sudo apt-get install -y chromium` or set CHROMIUM_PATH',
+    );
   }
   const fail = (message: string) => new ChromiumUnavailableError(message);
   // A one-time install; it takes a few minutes.

@@ -14,7 +14,9 @@ const commands: Record<string, () => Promise<unknown>> = {
     // The engine creates its tables itself, but not its database.
     await ensurePostgres(s.databaseUrl, log);
     const { started } = await startEngine(s, log);
-    log(`${started ? 'ready' : 'reused'}: REST ${restUrl(s)} (HTTP Basic), webapps http://localhost:${s.port}/operaton/app/`);
+    log(
+      `${started ? 'ready' : 'reused'}: REST ${restUrl(s)} (HTTP Basic), webapps http://localhost:${s.port}/operaton/app/`,
+    );
   },
   stop: () => stopEngine(s, log),
   status: () => engineStatus(s).then((st) => console.log(JSON.stringify(st, null, 2))),

@@ -15,5 +15,6 @@ export async function ensureEspeak(log: (m: string) => void) {
     return;
   }
   await aptInstall('espeak-ng', log, { extraArgs: ['--no-install-recommends'] });
-  if (!existsSync(ESPEAK)) throw new ServiceUnavailableError(`apt-get installed espeak-ng but ${ESPEAK} does not exist`);
+  if (!existsSync(ESPEAK))
+    throw new ServiceUnavailableError(`apt-get installed espeak-ng but ${ESPEAK} does not exist`);
 }

@@ -13,7 +13,11 @@ const args = process.argv.slice(2);
 const command = args.find((a) => !a.startsWith('--')) ?? 'latest';
 const flags = new Set(args.filter((a) => a.startsWith('--')));
 const known = command === 'rollback' ? ['--one', '--allow-data-loss'] : [];
-if (!['latest', 'rollback'].includes(command) || [...flags].some((f) => !known.includes(f)) || args.filter((a) => !a.startsWith('--')).length > 1) {
+if (
+  !['latest', 'rollback'].includes(command) ||
+  [...flags].some((f) => !known.includes(f)) ||
+  args.filter((a) => !a.startsWith('--')).length > 1
+) {
   console.error(USAGE);
   process.exit(2);
 }

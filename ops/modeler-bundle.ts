@@ -7,7 +7,10 @@ import { build } from 'esbuild';
 import { projectRoot } from './project-root.js';
 
 const require = createRequire(import.meta.url);
-const compileConfig = require('bpmnlint/lib/support/compile-config') as (config: unknown, resolver: unknown) => Promise<string>;
+const compileConfig = require('bpmnlint/lib/support/compile-config') as (
+  config: unknown,
+  resolver: unknown,
+) => Promise<string>;
 const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new (o: { require: NodeRequire }) => unknown;
 
 /** Where the modeler page's editor is built to, and served from at /modeler/assets/. */
@@ -18,7 +21,9 @@ const sourceDir = path.join(projectRoot, 'api', 'modeler-editor');
 function inputsHash() {
   const hash = createHash('sha256');
   const files = [
-    ...readdirSync(sourceDir).sort().map((f) => path.join(sourceDir, f)),
+    ...readdirSync(sourceDir)
+      .sort()
+      .map((f) => path.join(sourceDir, f)),
     path.join(projectRoot, '.bpmnlintrc'),
     path.join(projectRoot, 'package-lock.json'),
     fileURLToPath(import.meta.url),
@@ -45,7 +50,10 @@ export async function ensureModelerBundle(log: (m: string) => void = () => undef
   // bpmnlint's own packer: the configured rules resolved and imported, so the browser lints as the CLI does.
   const lintrc = JSON.parse(readFileSync(path.join(projectRoot, '.bpmnlintrc'), 'utf8'));
   const packed = path.join(work, 'packed-lint-config.js');
-  writeFileSync(packed, await compileConfig(lintrc, new NodeResolver({ require: createRequire(path.join(projectRoot, 'package.json')) })));
+  writeFileSync(
+    packed,
+    await compileConfig(lintrc, new NodeResolver({ require: createRequire(path.join(projectRoot, 'package.json')) })),
+  );
   await build({
     entryPoints: { editor: path.join(sourceDir, 'editor.js') },
     outdir: work,

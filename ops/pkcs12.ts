@@ -1,13 +1,20 @@
 import { webcrypto } from 'node:crypto';
 import { pkijs } from '../adapters/certificates/pki.js';
 
-const BAG = { shroudedKey: '1.2.840.113549.1.12.10.1.2', key: '1.2.840.113549.1.12.10.1.1', cert: '1.2.840.113549.1.12.10.1.3' } as const;
+const BAG = {
+  shroudedKey: '1.2.840.113549.1.12.10.1.2',
+  key: '1.2.840.113549.1.12.10.1.1',
+  cert: '1.2.840.113549.1.12.10.1.3',
+} as const;
 
 /**
  * The private key (PKCS#8, DER) and the certificates (DER) of a PKCS#12 file, as a token's software or
  * OpenSSL exports them (PBES2 with AES, or the PKCS#12 PBE schemes pkijs knows), its MAC checked.
  */
-export async function readPkcs12(der: Uint8Array, password: string): Promise<{ privateKey: ArrayBuffer; certificates: ArrayBuffer[] }> {
+export async function readPkcs12(
+  der: Uint8Array,
+  password: string,
+): Promise<{ privateKey: ArrayBuffer; certificates: ArrayBuffer[] }> {
   const pass = new TextEncoder().encode(password).buffer as ArrayBuffer;
   const pfx = pkijs.PFX.fromBER(new Uint8Array(der).buffer);
   await pfx.parseInternalValues({ password: pass, checkIntegrity: true });
@@ -20,7 +27,9 @@ export async function readPkcs12(der: Uint8Array, password: string): Promise<{ p
     for (const bag of safe.value.safeBags) {
       if (bag.bagId === BAG.shroudedKey) {
         const shrouded = bag.bagValue as pkijs.PKCS8ShroudedKeyBag;
-        await (shrouded as unknown as { parseInternalValues(p: { password: ArrayBuffer }): Promise<void> }).parseInternalValues({ password: pass });
+        await (
+          shrouded as unknown as { parseInternalValues(p: { password: ArrayBuffer }): Promise<void> }
+        ).parseInternalValues({ password: pass });
         privateKey = shrouded.parsedValue!.toSchema().toBER(false);
       } else if (bag.bagId === BAG.key) {
         privateKey = (bag.bagValue as pkijs.PrivateKeyInfo).toSchema().toBER(false);

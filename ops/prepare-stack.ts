@@ -22,7 +22,9 @@ async function startFreshTestEngine(engine: EngineSettings, log: Log, keep: bool
   await stopEngine(engine, log);
   await ensurePostgres(engine.databaseUrl, log, { createDatabase: false });
   if (await isReady(engine)) {
-    throw new ServiceUnavailableError(`port ${engine.port} answers but not with an engine this project started; stop it or set ENGINE_PORT/ENGINE_URL`);
+    throw new ServiceUnavailableError(
+      `port ${engine.port} answers but not with an engine this project started; stop it or set ENGINE_PORT/ENGINE_URL`,
+    );
   }
   await recreateTestDatabase(engine.databaseUrl, log);
   return startEngine(engine, log);
@@ -40,7 +42,10 @@ export async function prepareStack(
   config: Config,
   engine: EngineSettings,
   log: Log,
-  { recreateTestDatabase: recreate = false, keepEngine = false }: { recreateTestDatabase?: boolean; keepEngine?: boolean } = {},
+  {
+    recreateTestDatabase: recreate = false,
+    keepEngine = false,
+  }: { recreateTestDatabase?: boolean; keepEngine?: boolean } = {},
 ): Promise<{ engineStarted: boolean }> {
   await ensurePostgres(config.DATABASE_URL, log, { createDatabase: !recreate });
   if (recreate) await recreateTestDatabase(config.DATABASE_URL, log);

@@ -13,7 +13,10 @@ export class ServiceUnavailableError extends Error {
 function reachable(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
-    const done = (ok: boolean) => { socket.destroy(); resolve(ok); };
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
@@ -41,7 +44,8 @@ export async function aptInstall(
   opts: { extraArgs?: string[]; fail?: (message: string) => Error } = {},
 ) {
   const fail = opts.fail ?? ((message: string) => new ServiceUnavailableError(message));
-  if (!isRoot()) throw fail(`${pkg} is not installed; install it (apt-get install ${pkg}) or point the URL at a running one`);
+  if (!isRoot())
+    throw fail(`${pkg} is not installed; install it (apt-get install ${pkg}) or point the URL at a running one`);
   log(`installing ${pkg} from Debian packages`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = await run('apt-get', ['update', '-q'], { env });
@@ -66,7 +70,8 @@ export async function ensurePostgres(databaseUrl: string, log: (m: string) => vo
       log(`starting PostgreSQL ${version}`);
       await run('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start']);
     }
-    if (!(await waitFor(host, port, 30))) throw new ServiceUnavailableError(`PostgreSQL did not start on ${host}:${port}`);
+    if (!(await waitFor(host, port, 30)))
+      throw new ServiceUnavailableError(`PostgreSQL did not start on ${host}:${port}`);
   }
   if (createDatabase) await ensureDatabase(url, log);
 }
@@ -106,7 +111,8 @@ async function ensureDatabase(url: URL, log: (m: string) => void) {
 export async function recreateTestDatabase(databaseUrl: string, log: (m: string) => void) {
   const url = new URL(databaseUrl);
   const name = databaseName(url);
-  if (!/_test(_[a-z0-9]+)?$/.test(name)) throw new ServiceUnavailableError(`refusing to recreate ${name}: not a test database`);
+  if (!/_test(_[a-z0-9]+)?$/.test(name))
+    throw new ServiceUnavailableError(`refusing to recreate ${name}: not a test database`);
   await withAdminClient(url, async (client) => {
     await client.query(`drop database if exists ${quoteIdent(name)} with (force)`);
     await client.query(`create database ${quoteIdent(name)}`);
@@ -118,7 +124,8 @@ export async function recreateTestDatabase(databaseUrl: string, log: (m: string)
 export async function dropTestDatabase(databaseUrl: string) {
   const url = new URL(databaseUrl);
   const name = databaseName(url);
-  if (!/_test(_[a-z0-9]+)?$/.test(name)) throw new ServiceUnavailableError(`refusing to drop ${name}: not a test database`);
+  if (!/_test(_[a-z0-9]+)?$/.test(name))
+    throw new ServiceUnavailableError(`refusing to drop ${name}: not a test database`);
   await withAdminClient(url, (client) => client.query(`drop database if exists ${quoteIdent(name)} with (force)`));
 }
 
@@ -131,6 +138,17 @@ export async function ensureRedis(redisUrl: string, log: (m: string) => void) {
   if (!isLocal(host)) throw new ServiceUnavailableError(`Redis at ${host}:${port} does not answer`);
   if (!existsSync('/usr/bin/redis-server')) await aptInstall('redis-server', log);
   log('starting Redis');
-  await run('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no']);
+  await run('redis-server', [
+    '--daemonize',
+    'yes',
+    '--bind',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+  ]);
   if (!(await waitFor(host, port, 15))) throw new ServiceUnavailableError(`Redis did not start on ${host}:${port}`);
 }

@@ -13,16 +13,25 @@ import { readSecret } from './read-secret.js';
  * certificate and its chain) and prints the JSON body for POST /api/account/certificate or /api/auth/certificate/login.
  */
 const { values } = parseArgs({
-  options: { p12: { type: 'string' }, key: { type: 'string' }, cert: { type: 'string' }, 'challenge-id': { type: 'string' }, challenge: { type: 'string' } },
+  options: {
+    p12: { type: 'string' },
+    key: { type: 'string' },
+    cert: { type: 'string' },
+    'challenge-id': { type: 'string' },
+    challenge: { type: 'string' },
+  },
 });
 if ((!values.p12 && (!values.key || !values.cert)) || !values['challenge-id'] || !values.challenge) {
-  console.error('usage: npm run cert:sign-challenge -- (--p12 seal.p12 | --key key.pem --cert cert.pem) --challenge-id <uuid> --challenge "<text>"');
+  console.error(
+    'usage: npm run cert:sign-challenge -- (--p12 seal.p12 | --key key.pem --cert cert.pem) --challenge-id <uuid> --challenge "<text>"',
+  );
   process.exit(2);
 }
 
 /** The end-entity certificate first (the one that is not a CA), then the chain. */
 function leafFirst(ders: ArrayBuffer[]) {
-  const isCa = (der: ArrayBuffer) => new x509.X509Certificate(der).getExtension(x509.BasicConstraintsExtension)?.ca === true;
+  const isCa = (der: ArrayBuffer) =>
+    new x509.X509Certificate(der).getExtension(x509.BasicConstraintsExtension)?.ca === true;
   return [...ders.filter((d) => !isCa(d)), ...ders.filter(isCa)];
 }
 

@@ -5,7 +5,10 @@ export class StaffCommandError extends Error {
   static readonly EXISTS = 'staff_exists';
   static readonly NOT_FOUND = 'staff_not_found';
   override name = StaffCommandError.name;
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -17,7 +17,8 @@ const ENGINE_USER_LEFT = 'staff_engine_user_left';
 function strongPassword(password: string, username: string): string {
   const checked = checkPassword(password);
   if (!checked.ok) throw new StaffCommandError(checked.code, `password refused: ${checked.code}`);
-  if (password.toLowerCase().includes(username)) throw new StaffCommandError('password_contains_personal_data', 'password refused: it contains the username');
+  if (password.toLowerCase().includes(username))
+    throw new StaffCommandError('password_contains_personal_data', 'password refused: it contains the username');
   return password;
 }
 
@@ -38,21 +39,36 @@ export function createStaffCommands(db: Db, identity: StaffIdentity, now: () => 
   const audit = createAuditRepo(db);
   const existing = async (input: string) => {
     const row = await staff.byUsername(normalizeStaffUsername(input));
-    if (!row) throw new StaffCommandError(StaffCommandError.NOT_FOUND, `no staff member named ${normalizeStaffUsername(input)}`);
+    if (!row)
+      throw new StaffCommandError(
+        StaffCommandError.NOT_FOUND,
+        `no staff member named ${normalizeStaffUsername(input)}`,
+      );
     return row;
   };
 
   return {
     async add(input: string, role: string, password: string) {
       const name = checkStaffUsername(input);
-      if (!name.ok) throw new StaffCommandError(StaffCommandError.USERNAME_FORMAT, 'username: 3–32 of a–z, 0–9, ".", "_", "-", starting with a letter');
-      if (!isStaffRole(role)) throw new StaffCommandError(StaffCommandError.ROLE_INVALID, `role: one of ${STAFF_ROLES.join(', ')}`);
+      if (!name.ok)
+        throw new StaffCommandError(
+          StaffCommandError.USERNAME_FORMAT,
+          'username: 3–32 of a–z, 0–9, ".", "_", "-", starting with a letter',
+        );
+      if (!isStaffRole(role))
+        throw new StaffCommandError(StaffCommandError.ROLE_INVALID, `role: one of ${STAFF_ROLES.join(', ')}`);
       const username = name.value;
       // Checked before the engine is touched: an existing member's engine password must not change here.
-      if (await staff.byUsername(username)) throw new StaffCommandError(StaffCommandError.EXISTS, `${username} exists already`);
+      if (await staff.byUsername(username))
+        throw new StaffCommandError(StaffCommandError.EXISTS, `${username} exists already`);
       const id = randomUUID();
       const passwordHash = await hashPassword(strongPassword(password, username));
-      const { created } = await identity.addUser(username, password, ENGINE_GROUPS[role], engineProfile(username, role));
+      const { created } = await identity.addUser(
+        username,
+        password,
+        ENGINE_GROUPS[role],
+        engineProfile(username, role),
+      );
       try {
         await db.transaction(async (trx) => {
           await staff.create({ id, username, role, password_hash: passwordHash }, trx);
@@ -61,9 +77,13 @@ export function createStaffCommands(db: Db, identity: StaffIdentity, now: () => 
       } catch (e) {
         // An engine user without a staff row could still log in to Tasklist or Cockpit. Only a user this
         // call created is removed; one that was there before (a rerun) is completed by the next add.
-        if (created) await identity.remove(username).catch((undo: Error) => {
-          throw new StaffCommandError(ENGINE_USER_LEFT, `${(e as Error).message}; and the engine user ${username} could not be removed (${undo.message}): run add again, or delete it in Admin`);
-        });
+        if (created)
+          await identity.remove(username).catch((undo: Error) => {
+            throw new StaffCommandError(
+              ENGINE_USER_LEFT,
+              `${(e as Error).message}; and the engine user ${username} could not be removed (${undo.message}): run add again, or delete it in Admin`,
+            );
+          });
         throw e;
       }
       return { id, username, role };
@@ -83,7 +103,10 @@ export function createStaffCommands(db: Db, identity: StaffIdentity, now: () => 
       await db.transaction(async (trx) => {
         await staff.setActive(row.id, false, trx);
         await createSessionsRepo(db).revokeAllFor('staff', row.id, now(), trx);
-        await audit.record({ actor: ACTOR, action: 'staff_deactivated', detail: { staffId: row.id, username: row.username } }, trx);
+        await audit.record(
+          { actor: ACTOR, action: 'staff_deactivated', detail: { staffId: row.id, username: row.username } },
+          trx,
+        );
       });
       return { id: row.id, username: row.username };
     },
@@ -98,11 +121,15 @@ export function createStaffCommands(db: Db, identity: StaffIdentity, now: () => 
     async setPassword(input: string, password: string) {
       const row = await existing(input);
       const passwordHash = await hashPassword(strongPassword(password, row.username));
-      if (row.active) await identity.addUser(row.username, password, ENGINE_GROUPS[row.role], engineProfile(row.username, row.role));
+      if (row.active)
+        await identity.addUser(row.username, password, ENGINE_GROUPS[row.role], engineProfile(row.username, row.role));
       await db.transaction(async (trx) => {
         await staff.setPasswordHash(row.id, passwordHash, trx);
         await createSessionsRepo(db).revokeAllFor('staff', row.id, now(), trx);
-        await audit.record({ actor: ACTOR, action: 'staff_password_set', detail: { staffId: row.id, username: row.username } }, trx);
+        await audit.record(
+          { actor: ACTOR, action: 'staff_password_set', detail: { staffId: row.id, username: row.username } },
+          trx,
+        );
       });
       return { id: row.id, username: row.username };
     },

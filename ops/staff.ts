@@ -17,25 +17,32 @@ async function password(): Promise<string> {
   if (process.env.STAFF_PASSWORD) return process.env.STAFF_PASSWORD;
   const first = await readSecret('Password: ');
   if (!process.stdin.isTTY) return first;
-  if ((await readSecret('Again: ')) !== first) throw Object.assign(new Error('the two passwords differ'), { code: 'password_mismatch' });
+  if ((await readSecret('Again: ')) !== first)
+    throw Object.assign(new Error('the two passwords differ'), { code: 'password_mismatch' });
   return first;
 }
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' } } });
 const [command, username] = positionals;
-await runDbCli(async ({ config, db }) => {
-  const staff = createStaffCommands(db, staffIdentity(config));
-  if (command === 'add' && username && values.role) {
-    const s = await staff.add(username, values.role, await password());
-    console.log(`added ${s.username} (${s.role}), id ${s.id}`);
-  } else if (command === 'list' && !username) {
-    for (const s of await staff.list()) console.log(`${s.username}\t${s.role}\t${s.active ? 'active' : 'inactive'}\t${s.created_at.toISOString()}`);
-  } else if (command === 'deactivate' && username) {
-    console.log(`deactivated ${(await staff.deactivate(username)).username}; their sessions are ended`);
-  } else if (command === 'set-password' && username) {
-    console.log(`new password set for ${(await staff.setPassword(username, await password())).username}; their sessions are ended`);
-  } else {
-    console.error(USAGE);
-    return 2;
-  }
-}, { min: 0, max: 2 });
+await runDbCli(
+  async ({ config, db }) => {
+    const staff = createStaffCommands(db, staffIdentity(config));
+    if (command === 'add' && username && values.role) {
+      const s = await staff.add(username, values.role, await password());
+      console.log(`added ${s.username} (${s.role}), id ${s.id}`);
+    } else if (command === 'list' && !username) {
+      for (const s of await staff.list())
+        console.log(`${s.username}\t${s.role}\t${s.active ? 'active' : 'inactive'}\t${s.created_at.toISOString()}`);
+    } else if (command === 'deactivate' && username) {
+      console.log(`deactivated ${(await staff.deactivate(username)).username}; their sessions are ended`);
+    } else if (command === 'set-password' && username) {
+      console.log(
+        `new password set for ${(await staff.setPassword(username, await password())).username}; their sessions are ended`,
+      );
+    } else {
+      console.error(USAGE);
+      return 2;
+    }
+  },
+  { min: 0, max: 2 },
+);

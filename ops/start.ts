@@ -26,9 +26,10 @@ const services = startChildren([
 const base = config.PUBLIC_BASE_URL;
 const webapps = config.ENGINE_WEBAPP_URL.replace(/\/$/, '');
 // Only the development default is worth printing; a configured password stays off the terminal.
-const adminLogin = config.PAYAM_DEV_DEFAULTS && config.ENGINE_ADMIN_PASSWORD === 'admin'
-  ? `${config.ENGINE_ADMIN_USER} / admin`
-  : `${config.ENGINE_ADMIN_USER} / ENGINE_ADMIN_PASSWORD`;
+const adminLogin =
+  config.PAYAM_DEV_DEFAULTS && config.ENGINE_ADMIN_PASSWORD === 'admin'
+    ? `${config.ENGINE_ADMIN_USER} / admin`
+    : `${config.ENGINE_ADMIN_USER} / ENGINE_ADMIN_PASSWORD`;
 log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s
   Applicant form        ${base}/
   API documentation     ${base}/docs

@@ -26,8 +26,10 @@ const bin = (name: string) => `node_modules/.bin/${name}`;
 const engine = engineSettings();
 const keepEngine = Boolean(process.env.KEEP_ENGINE);
 const log = (m: string) => console.log(`[test setup] ${m}`);
-const stack = prepareStack(loadConfig(), engine, log, { recreateTestDatabase: true, keepEngine })
-  .then((r) => ({ ok: true as const, ...r }), (error: unknown) => ({ ok: false as const, error, engineStarted: false }));
+const stack = prepareStack(loadConfig(), engine, log, { recreateTestDatabase: true, keepEngine }).then(
+  (r) => ({ ok: true as const, ...r }),
+  (error: unknown) => ({ ok: false as const, error, engineStarted: false }),
+);
 
 let failed = 0;
 for (const [name, cmd, args] of [
@@ -47,7 +49,10 @@ if (!ready.ok) {
   failed ||= 1;
 }
 if (!failed) {
-  const code = await step('vitest', bin('vitest'), ['run', ...process.argv.slice(2)], { ...process.env, TEST_STACK_READY: '1' });
+  const code = await step('vitest', bin('vitest'), ['run', ...process.argv.slice(2)], {
+    ...process.env,
+    TEST_STACK_READY: '1',
+  });
   if (code !== 0) console.error(`[test] vitest failed (exit ${code})`);
   failed = code;
 }

@@ -8,7 +8,8 @@ import { defineWorker } from './support/define-worker.js';
 import { WorkerError } from './support/worker-error.js';
 
 const isUniqueViolation = (e: unknown, constraint: string) =>
-  (e as { code?: string; constraint?: string }).code === '23505' && (e as { constraint?: string }).constraint === constraint;
+  (e as { code?: string; constraint?: string }).code === '23505' &&
+  (e as { constraint?: string }).constraint === constraint;
 
 /**
  * Card step 11. The username follows domain/username.ts and is stored against the registration,
@@ -23,14 +24,28 @@ export const accountCreateWorker = defineWorker({
     const made = await createAccountsRepo(db).byRegistration(registrationId);
     if (made) return { accountId: made.id as string };
     const data = await createApplicantDataRepo(db).get(registrationId);
-    if (!data?.passwordHash) throw new WorkerError(WorkerError.APPLICANT_DATA_MISSING, 'no applicant data or password for the registration', false);
+    if (!data?.passwordHash)
+      throw new WorkerError(
+        WorkerError.APPLICANT_DATA_MISSING,
+        'no applicant data or password for the registration',
+        false,
+      );
 
     for (const username of usernameCandidates(data)) {
       const id = randomUUID();
       try {
         await db.transaction(async (trx) => {
-          await trx('accounts').insert({ id, registration_id: registrationId, username, password_hash: data.passwordHash, agency_national_id: data.agencyNationalId });
-          await createAuditRepo(db).record({ registrationId, actor: 'worker:account-create', action: 'account_created', detail: { accountId: id } }, trx);
+          await trx('accounts').insert({
+            id,
+            registration_id: registrationId,
+            username,
+            password_hash: data.passwordHash,
+            agency_national_id: data.agencyNationalId,
+          });
+          await createAuditRepo(db).record(
+            { registrationId, actor: 'worker:account-create', action: 'account_created', detail: { accountId: id } },
+            trx,
+          );
         });
         return { accountId: id };
       } catch (e) {

@@ -18,12 +18,26 @@ export const caCertificateIssueWorker = defineWorker({
     if (!request) throw new WorkerError(WorkerError.REGISTRATION_NOT_FOUND, 'certificate request not found', false);
     if (request.issued_serial) return { caOutcome: 'issued' as const };
     const issued = await ca.issue({
-      kind: request.kind, commonName: request.common_name, organization: request.organization ?? undefined,
-      agencyNationalId: request.agency_national_id ?? undefined, role: request.role ?? undefined,
+      kind: request.kind,
+      commonName: request.common_name,
+      organization: request.organization ?? undefined,
+      agencyNationalId: request.agency_national_id ?? undefined,
+      role: request.role ?? undefined,
     });
     await db.transaction(async (trx) => {
-      await requests.update(request.id, { issued_serial: issued.serialNumber, issued_certificate_pem: issued.certificatePem, issued_at: now() }, trx);
-      await createAuditRepo(db).record({ actor: 'worker:ca-certificate-issue', action: 'certificate_issued', detail: { requestId: request.id, serialNumber: issued.serialNumber } }, trx);
+      await requests.update(
+        request.id,
+        { issued_serial: issued.serialNumber, issued_certificate_pem: issued.certificatePem, issued_at: now() },
+        trx,
+      );
+      await createAuditRepo(db).record(
+        {
+          actor: 'worker:ca-certificate-issue',
+          action: 'certificate_issued',
+          detail: { requestId: request.id, serialNumber: issued.serialNumber },
+        },
+        trx,
+      );
     });
     return { caOutcome: 'issued' as const };
   },

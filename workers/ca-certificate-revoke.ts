@@ -15,12 +15,24 @@ export const caCertificateRevokeWorker = defineWorker({
   async handle(task, { db, ca, now }) {
     const requests = createCertificateRequestsRepo(db);
     const request = await requests.get(task.variables.requestId);
-    if (!request?.target_serial) throw new WorkerError(WorkerError.REGISTRATION_NOT_FOUND, 'certificate request or its certificate not found', false);
+    if (!request?.target_serial)
+      throw new WorkerError(
+        WorkerError.REGISTRATION_NOT_FOUND,
+        'certificate request or its certificate not found',
+        false,
+      );
     if (!request.revoked_at) {
       await ca.revoke(request.target_serial);
       await db.transaction(async (trx) => {
         await requests.update(request.id, { revoked_at: now() }, trx);
-        await createAuditRepo(db).record({ actor: 'worker:ca-certificate-revoke', action: 'certificate_revoked', detail: { requestId: request.id, serialNumber: request.target_serial } }, trx);
+        await createAuditRepo(db).record(
+          {
+            actor: 'worker:ca-certificate-revoke',
+            action: 'certificate_revoked',
+            detail: { requestId: request.id, serialNumber: request.target_serial },
+          },
+          trx,
+        );
       });
     }
     return { caOutcome: 'revoked' as const };

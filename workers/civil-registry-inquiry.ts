@@ -8,10 +8,19 @@ export const civilRegistryInquiryWorker = defineWorker({
   input: Type.Object({ registrationId: Type.String() }),
   output: Type.Object({ civilRegistryOutcome: InquiryOutcomeSchema }),
   async handle(task, { db, civilRegistry }) {
-    const civilRegistryOutcome = await runInquiry(db, task, 'civil-registry', async (data, messageId) => {
-      const answer = await civilRegistry.inquire({ nationalCode: data.nationalCode, birthDate: data.birthDate }, { messageId });
-      return !answer.match ? 'no_match' : answer.alive ? 'match' : 'deceased';
-    }, (o) => (o === 'deceased' ? 'civil_registry_deceased' : 'civil_registry_mismatch'));
+    const civilRegistryOutcome = await runInquiry(
+      db,
+      task,
+      'civil-registry',
+      async (data, messageId) => {
+        const answer = await civilRegistry.inquire(
+          { nationalCode: data.nationalCode, birthDate: data.birthDate },
+          { messageId },
+        );
+        return !answer.match ? 'no_match' : answer.alive ? 'match' : 'deceased';
+      },
+      (o) => (o === 'deceased' ? 'civil_registry_deceased' : 'civil_registry_mismatch'),
+    );
     return { civilRegistryOutcome };
   },
 });

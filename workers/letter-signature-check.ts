@@ -10,14 +10,32 @@ import { defineWorker } from './support/define-worker.js';
 import type { WorkerDeps } from './support/worker-deps.js';
 import { WorkerError } from './support/worker-error.js';
 
-const OUTCOMES = ['valid', 'not_signed', 'bad_signature', 'expired', 'untrusted_chain', 'revoked', 'key_usage', 'wrong_kind', 'other_organization'] as const;
+const OUTCOMES = [
+  'valid',
+  'not_signed',
+  'bad_signature',
+  'expired',
+  'untrusted_chain',
+  'revoked',
+  'key_usage',
+  'wrong_kind',
+  'other_organization',
+] as const;
 
-type Found = { format: 'embedded' | 'detached' | null; check: SignatureCheck | { outcome: 'not_signed' | 'bad_signature'; signer: null } };
+type Found = {
+  format: 'embedded' | 'detached' | null;
+  check: SignatureCheck | { outcome: 'not_signed' | 'bad_signature'; signer: null };
+};
 
 /** The letter's signature, wherever it is: the detached `.p7s` uploaded with it, else one embedded in the PDF; a scan has none. */
-async function checkLetter(letter: { content: Buffer; signature: Buffer | null; mime_type: string }, agencyNationalId: string, deps: WorkerDeps): Promise<Found> {
+async function checkLetter(
+  letter: { content: Buffer; signature: Buffer | null; mime_type: string },
+  agencyNationalId: string,
+  deps: WorkerDeps,
+): Promise<Found> {
   const expect = { kinds: ['seal-government'] as const, agencyNationalId, now: deps.now() };
-  if (letter.signature) return { format: 'detached', check: await deps.signatures.check(letter.signature, letter.content, expect) };
+  if (letter.signature)
+    return { format: 'detached', check: await deps.signatures.check(letter.signature, letter.content, expect) };
   if (letter.mime_type !== 'application/pdf') return { format: null, check: { outcome: 'not_signed', signer: null } };
   const embedded = await extractPdfSignature(letter.content);
   if (!embedded) return { format: null, check: { outcome: 'not_signed', signer: null } };
@@ -43,17 +61,34 @@ export const letterSignatureCheckWorker = defineWorker({
     const done = await checks.byTask(task.id);
     if (done) return { signatureOutcome: done.outcome };
     const registration = await createRegistrationsRepo(db).get(registrationId);
-    if (!registration?.agency_national_id) throw new WorkerError(WorkerError.APPLICANT_DATA_MISSING, 'no agency for the registration', false);
+    if (!registration?.agency_national_id)
+      throw new WorkerError(WorkerError.APPLICANT_DATA_MISSING, 'no agency for the registration', false);
     const letter = await createLettersRepo(db).signed(registrationId);
     if (!letter) throw new WorkerError(WorkerError.APPLICANT_DATA_MISSING, 'no letter for the registration', false);
     const { format, check } = await checkLetter(letter, registration.agency_national_id, deps);
     const outcome: LetterSignatureOutcome = check.outcome;
     return db.transaction(async (trx) => {
-      await checks.save({ registrationId, taskId: task.id, letterSha256: letter.sha256, outcome, format, signer: check.signer }, trx);
+      await checks.save(
+        { registrationId, taskId: task.id, letterSha256: letter.sha256, outcome, format, signer: check.signer },
+        trx,
+      );
       if (outcome !== 'valid' && outcome !== 'not_signed') {
-        await createRegistrationsRepo(db).setStatus(registrationId, 'applicant-data', { return_reason: `letter_${outcome}` }, trx);
+        await createRegistrationsRepo(db).setStatus(
+          registrationId,
+          'applicant-data',
+          { return_reason: `letter_${outcome}` },
+          trx,
+        );
       }
-      await createAuditRepo(db).record({ registrationId, actor: 'worker:letter-signature-check', action: 'letter_signature_checked', detail: { outcome, format } }, trx);
+      await createAuditRepo(db).record(
+        {
+          registrationId,
+          actor: 'worker:letter-signature-check',
+          action: 'letter_signature_checked',
+          detail: { outcome, format },
+        },
+        trx,
+      );
       return { signatureOutcome: outcome };
     });
   },

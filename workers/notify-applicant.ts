@@ -20,15 +20,25 @@ export const notifyApplicantWorker = defineWorker({
     const { registrationId } = task.variables;
     // The model's property on the task says which notice (registered, rejected).
     const template = task.properties.template as NotificationTemplate;
-    if (!TEMPLATES.includes(template)) throw new WorkerError('UNKNOWN_TEMPLATE', `unknown notice template ${template}`, false);
+    if (!TEMPLATES.includes(template))
+      throw new WorkerError('UNKNOWN_TEMPLATE', `unknown notice template ${template}`, false);
     const repo = createNotificationsRepo(db);
     const ids = await db.transaction(async (trx) => {
       const notices = [];
       for (const channel of ['sms', 'email'] as const) {
-        notices.push(await repo.ensure({ registrationId, channel, template, idempotencyKey: `${registrationId}:${template}:${channel}` }, trx));
+        notices.push(
+          await repo.ensure(
+            { registrationId, channel, template, idempotencyKey: `${registrationId}:${template}:${channel}` },
+            trx,
+          ),
+        );
       }
       // A repeated task queues nothing new, and so records nothing new.
-      if (notices.some((n) => n.created)) await createAuditRepo(db).record({ registrationId, actor: 'worker:notify-applicant', action: 'notice_queued', detail: { template } }, trx);
+      if (notices.some((n) => n.created))
+        await createAuditRepo(db).record(
+          { registrationId, actor: 'worker:notify-applicant', action: 'notice_queued', detail: { template } },
+          trx,
+        );
       return notices.map((n) => n.id);
     });
     // The rows are the outbox: the queue only carries them, and the sweeper enqueues any it missed.

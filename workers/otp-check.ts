@@ -9,12 +9,16 @@ import { defineWorker } from './support/define-worker.js';
 import { WorkerError } from './support/worker-error.js';
 
 const OUTCOMES = ['accepted', 'wrong', 'exhausted', 'agency_held'] as const;
-const Output = Type.Object({ otpOutcome: Type.Union(OUTCOMES.map((o) => Type.Literal(o))), otpWrongCount: Type.Integer() });
+const Output = Type.Object({
+  otpOutcome: Type.Union(OUTCOMES.map((o) => Type.Literal(o))),
+  otpWrongCount: Type.Integer(),
+});
 export type OtpOutcome = (typeof OUTCOMES)[number];
 type Out = { otpOutcome: OtpOutcome; otpWrongCount: number };
 
 const isUniqueViolation = (e: unknown, constraint: string) =>
-  (e as { code?: string; constraint?: string }).code === '23505' && (e as { constraint?: string }).constraint === constraint;
+  (e as { code?: string; constraint?: string }).code === '23505' &&
+  (e as { constraint?: string }).constraint === constraint;
 
 /**
  * Verifies the request, which from then on holds its agency and waits for the reviewers (step 10);
@@ -23,9 +27,16 @@ const isUniqueViolation = (e: unknown, constraint: string) =>
  */
 async function holdAgency(db: Db, trx: Tx, registration: RegistrationRow, at: Date) {
   const agency = registration.agency_national_id;
-  if (agency && await createAccountsRepo(db).activeForAgency(agency, trx)) return 'agency_has_account' as const;
+  if (agency && (await createAccountsRepo(db).activeForAgency(agency, trx))) return 'agency_has_account' as const;
   try {
-    await trx.transaction((sp) => createRegistrationsRepo(db).setStatus(registration.id, 'under-review', { verified_at: at, review_started_at: at }, sp));
+    await trx.transaction((sp) =>
+      createRegistrationsRepo(db).setStatus(
+        registration.id,
+        'under-review',
+        { verified_at: at, review_started_at: at },
+        sp,
+      ),
+    );
     return null;
   } catch (e) {
     if (isUniqueViolation(e, 'registrations_one_verified_per_agency')) return 'agency_has_open_request' as const;
@@ -53,15 +64,24 @@ export const otpCheckWorker = defineWorker({
     return db.transaction(async (trx): Promise<Out> => {
       const registration = await registrations.getForUpdate(registrationId, trx);
       const entry = await trx('otp_entries').where({ id: otpEntryId, registration_id: registrationId }).first();
-      if (!registration || !entry) throw new WorkerError(WorkerError.OTP_ENTRY_NOT_FOUND, 'code entry not found', false);
-      if (entry.outcome) return { otpOutcome: entry.outcome as OtpOutcome, otpWrongCount: registration.otp_wrong_count };
+      if (!registration || !entry)
+        throw new WorkerError(WorkerError.OTP_ENTRY_NOT_FOUND, 'code entry not found', false);
+      if (entry.outcome)
+        return { otpOutcome: entry.outcome as OtpOutcome, otpWrongCount: registration.otp_wrong_count };
 
       const code = await codes.current(registrationId, trx);
       if (!code) throw new WorkerError(WorkerError.NO_OPEN_CODE, 'no code was issued', false);
-      const decision = evaluateOtpHashAttempt({
-        storedHash: code.code_hash, expiresAt: new Date(code.expires_at), consumedAt: code.consumed_at,
-        attempts: registration.otp_wrong_count, maxAttempts: config.OTP_MAX_WRONG,
-      }, entry.code_hash, now());
+      const decision = evaluateOtpHashAttempt(
+        {
+          storedHash: code.code_hash,
+          expiresAt: new Date(code.expires_at),
+          consumedAt: code.consumed_at,
+          attempts: registration.otp_wrong_count,
+          maxAttempts: config.OTP_MAX_WRONG,
+        },
+        entry.code_hash,
+        now(),
+      );
 
       let otpOutcome: OtpOutcome;
       let wrongCount = registration.otp_wrong_count;
@@ -74,14 +94,23 @@ export const otpCheckWorker = defineWorker({
       } else {
         wrongCount = decision === 'exhausted' ? config.OTP_MAX_WRONG : wrongCount + 1;
         otpOutcome = wrongCount >= config.OTP_MAX_WRONG ? 'exhausted' : 'wrong';
-        const reason = otpOutcome === 'exhausted' ? 'otp_exhausted' : decision === 'expired' ? 'otp_expired' : 'otp_invalid';
+        const reason =
+          otpOutcome === 'exhausted' ? 'otp_exhausted' : decision === 'expired' ? 'otp_expired' : 'otp_invalid';
         // Back at step 3 a new round begins, with a fresh count.
         const patch = { return_reason: reason, otp_wrong_count: otpOutcome === 'exhausted' ? 0 : wrongCount };
         if (otpOutcome === 'exhausted') await registrations.setStatus(registrationId, 'applicant-data', patch, trx);
         else await registrations.update(registrationId, patch, trx);
       }
       await trx('otp_entries').where({ id: otpEntryId }).update({ outcome: otpOutcome });
-      await createAuditRepo(db).record({ registrationId, actor: 'worker:otp-check', action: 'otp_checked', detail: { outcome: otpOutcome, decision, wrongCount } }, trx);
+      await createAuditRepo(db).record(
+        {
+          registrationId,
+          actor: 'worker:otp-check',
+          action: 'otp_checked',
+          detail: { outcome: otpOutcome, decision, wrongCount },
+        },
+        trx,
+      );
       return { otpOutcome, otpWrongCount: wrongCount };
     });
   },

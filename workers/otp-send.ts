@@ -27,22 +27,35 @@ export const otpSendWorker = defineWorker({
     const existing = await codes.byTask(task.id);
     if (existing?.sent_at) return { otpSentAt: new Date(existing.sent_at).toISOString() };
     const data = await createApplicantDataRepo(db).get(registrationId);
-    if (!data) throw new WorkerError(WorkerError.APPLICANT_DATA_MISSING, 'no applicant data for the registration', false);
+    if (!data)
+      throw new WorkerError(WorkerError.APPLICANT_DATA_MISSING, 'no applicant data for the registration', false);
 
     const code = generateOtp();
     const id = existing?.id ?? randomUUID();
     const expiresAt = new Date(now().getTime() + config.OTP_TTL_SECONDS * 1000);
     // Only the newest code counts: older ones stop working when a new one is made.
     await db.transaction((trx) =>
-      codes.issue({ id, registrationId, taskId: task.id, codeHash: hashSecret(code, config.SECRET_PEPPER), expiresAt }, now(), trx));
-    const { messageId } = await sms.sendTemplate(data.mobile, OTP_SMS_TEMPLATE, [code], { idempotencyKey: `otp-${id}-${expiresAt.getTime()}` });
+      codes.issue(
+        { id, registrationId, taskId: task.id, codeHash: hashSecret(code, config.SECRET_PEPPER), expiresAt },
+        now(),
+        trx,
+      ),
+    );
+    const { messageId } = await sms.sendTemplate(data.mobile, OTP_SMS_TEMPLATE, [code], {
+      idempotencyKey: `otp-${id}-${expiresAt.getTime()}`,
+    });
     const sentAt = now();
     await db.transaction(async (trx) => {
       await codes.markSent(id, sentAt, trx);
       // Step 9-2 is next: the form shows the code screen.
       await createRegistrationsRepo(db).setStatus(registrationId, 'otp', {}, trx);
     });
-    await createAuditRepo(db).record({ registrationId, actor: 'worker:otp-send', action: 'otp_sent', detail: { codeId: id, smsMessageId: messageId } });
+    await createAuditRepo(db).record({
+      registrationId,
+      actor: 'worker:otp-send',
+      action: 'otp_sent',
+      detail: { codeId: id, smsMessageId: messageId },
+    });
     return { otpSentAt: sentAt.toISOString() };
   },
 });

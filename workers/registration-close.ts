@@ -19,7 +19,11 @@ export const registrationCloseWorker = defineWorker({
       const registrations = createRegistrationsRepo(db);
       const closed = await registrations.setStatus(registrationId, outcome, { outcome, closed_at: now() }, trx);
       if (outcome === 'expired') await registrations.update(registrationId, { outcome_reason: 'expired' }, trx);
-      if (closed) await createAuditRepo(db).record({ registrationId, actor: 'worker:registration-close', action: 'registration_closed', detail: { outcome } }, trx);
+      if (closed)
+        await createAuditRepo(db).record(
+          { registrationId, actor: 'worker:registration-close', action: 'registration_closed', detail: { outcome } },
+          trx,
+        );
     });
     return { outcome };
   },

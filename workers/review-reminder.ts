@@ -12,8 +12,25 @@ export const reviewReminderWorker = defineWorker({
     const { registrationId } = task.variables;
     // The outbox row and its audit in one transaction; the queue only carries the row (see notify-applicant).
     const id = await db.transaction(async (trx) => {
-      const notice = await createNotificationsRepo(db).ensure({ registrationId, channel: 'email', template: 'review-reminder', idempotencyKey: `${registrationId}:review-reminder:${task.id}` }, trx);
-      if (notice.created) await createAuditRepo(db).record({ registrationId, actor: 'worker:review-reminder', action: 'reviewers_reminded', detail: { notificationId: notice.id } }, trx);
+      const notice = await createNotificationsRepo(db).ensure(
+        {
+          registrationId,
+          channel: 'email',
+          template: 'review-reminder',
+          idempotencyKey: `${registrationId}:review-reminder:${task.id}`,
+        },
+        trx,
+      );
+      if (notice.created)
+        await createAuditRepo(db).record(
+          {
+            registrationId,
+            actor: 'worker:review-reminder',
+            action: 'reviewers_reminded',
+            detail: { notificationId: notice.id },
+          },
+          trx,
+        );
       return notice.id;
     });
     await notifications.offer(id);

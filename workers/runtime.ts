@@ -32,7 +32,10 @@ import type { WorkerDeps } from './support/worker-deps.js';
 export function pollClients(config: Config, engine: ProcessEngine, eachNode = true) {
   const nodes = engineNodes(config.ENGINE_URL);
   if (nodes.length < 2 || !eachNode) return [{ rest: engine.rest, suffix: '' }];
-  return nodes.map((_, i) => ({ rest: serviceEngine({ ...config, ENGINE_URL: [...nodes.slice(i), ...nodes.slice(0, i)].join(',') }).rest, suffix: `-n${i}` }));
+  return nodes.map((_, i) => ({
+    rest: serviceEngine({ ...config, ENGINE_URL: [...nodes.slice(i), ...nodes.slice(0, i)].join(',') }).rest,
+    suffix: `-n${i}`,
+  }));
 }
 
 /** Builds the real adapters from configuration and starts the task poller (one per engine node) and the notice delivery. */
@@ -40,44 +43,98 @@ export function pollClients(config: Config, engine: ProcessEngine, eachNode = tr
  * `retentionQueueName: null` leaves the daily purge out (tests share one Redis across databases, and
  * run the purge themselves).
  */
-export function startWorkers(config: Config, logger: Logger, opts: { db?: Db; engine?: ProcessEngine; queueName?: string; retentionQueueName?: string | null; without?: string[]; pollEachNode?: boolean } = {}) {
+export function startWorkers(
+  config: Config,
+  logger: Logger,
+  opts: {
+    db?: Db;
+    engine?: ProcessEngine;
+    queueName?: string;
+    retentionQueueName?: string | null;
+    without?: string[];
+    pollEachNode?: boolean;
+  } = {},
+) {
   const db = opts.db ?? createDb(config.DATABASE_URL);
   const engine = opts.engine ?? serviceEngine(config);
   const pgsb = createPgsbClient({
-    baseUrl: config.PGSB_BASE_URL, clientId: config.PGSB_CLIENT_ID, userId: config.PGSB_USER_ID,
-    token: config.PGSB_TOKEN, timeoutMs: config.PGSB_TIMEOUT_MS,
-    tls: config.PGSB_TLS_CERT_FILE ? { caFile: config.PGSB_TLS_CA_FILE, certFile: config.PGSB_TLS_CERT_FILE, keyFile: config.PGSB_TLS_KEY_FILE } : undefined,
+    baseUrl: config.PGSB_BASE_URL,
+    clientId: config.PGSB_CLIENT_ID,
+    userId: config.PGSB_USER_ID,
+    token: config.PGSB_TOKEN,
+    timeoutMs: config.PGSB_TIMEOUT_MS,
+    tls: config.PGSB_TLS_CERT_FILE
+      ? { caFile: config.PGSB_TLS_CA_FILE, certFile: config.PGSB_TLS_CERT_FILE, keyFile: config.PGSB_TLS_KEY_FILE }
+      : undefined,
   });
-  const sms = createKavenegarSmsGateway({ baseUrl: config.SMS_BASE_URL, apiKey: config.SMS_API_KEY, sender: config.SMS_SENDER, timeoutMs: config.SMS_TIMEOUT_MS });
-  const mailer = createSmtpMailer({ host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER, pass: config.SMTP_PASSWORD, from: config.MAIL_FROM });
-  const notifications = createNotificationQueue(config.REDIS_URL, opts.queueName ?? NOTIFICATION_QUEUE, { attempts: config.NOTICE_ATTEMPTS, backoffMs: config.NOTICE_RETRY_BACKOFF_MS });
+  const sms = createKavenegarSmsGateway({
+    baseUrl: config.SMS_BASE_URL,
+    apiKey: config.SMS_API_KEY,
+    sender: config.SMS_SENDER,
+    timeoutMs: config.SMS_TIMEOUT_MS,
+  });
+  const mailer = createSmtpMailer({
+    host: config.SMTP_HOST,
+    port: config.SMTP_PORT,
+    secure: config.SMTP_SECURE,
+    user: config.SMTP_USER,
+    pass: config.SMTP_PASSWORD,
+    from: config.MAIL_FROM,
+  });
+  const notifications = createNotificationQueue(config.REDIS_URL, opts.queueName ?? NOTIFICATION_QUEUE, {
+    attempts: config.NOTICE_ATTEMPTS,
+    backoffMs: config.NOTICE_RETRY_BACKOFF_MS,
+  });
   const deps: WorkerDeps = {
-    db, config, logger, sms, notifications, now: () => new Date(), signatures: createSignatureChecker(config),
+    db,
+    config,
+    logger,
+    sms,
+    notifications,
+    now: () => new Date(),
+    signatures: createSignatureChecker(config),
     ca: createCaRaClient({ baseUrl: config.CA_RA_URL, token: config.CA_RA_TOKEN, timeoutMs: config.CA_RA_TIMEOUT_MS }),
-    civilRegistry: createPgsbCivilRegistry(pgsb), shahkar: createPgsbShahkar(pgsb),
+    civilRegistry: createPgsbCivilRegistry(pgsb),
+    shahkar: createPgsbShahkar(pgsb),
   };
   const started = jobWorkers.filter((w) => !opts.without?.includes(w.topic));
   // One worker id per process and node: the engine replaces a worker's pending long poll by its next one.
   const idBase = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   // Once the engine accepted a completion, an applicant's request waiting for the next step may look again.
   const onCompleted = (task: { businessKey: string | null; topic: string }) => {
-    if (task.businessKey) announceProgress(db, task.businessKey).catch((e: Error) => logger.debug({ topic: task.topic, err: e.name }, 'progress not announced'));
+    if (task.businessKey)
+      announceProgress(db, task.businessKey).catch((e: Error) =>
+        logger.debug({ topic: task.topic, err: e.name }, 'progress not announced'),
+      );
   };
   const pollers = pollClients(config, engine, opts.pollEachNode !== false);
-  const workers = pollers.map((p) => startTaskPoller(started, externalTasks(p.rest, `${idBase}${p.suffix}`), deps, config.ENGINE_LONG_POLL_MS, { onCompleted }));
+  const workers = pollers.map((p) =>
+    startTaskPoller(started, externalTasks(p.rest, `${idBase}${p.suffix}`), deps, config.ENGINE_LONG_POLL_MS, {
+      onCompleted,
+    }),
+  );
   const delivery = startNotificationDelivery({ db, config, logger, sms, mailer }, notifications.name);
-  const sweeper = startNoticeSweeper({ db, logger, queue: notifications }, { intervalMs: config.NOTICE_SWEEP_MS, graceMs: config.NOTICE_SWEEP_GRACE_MS });
+  const sweeper = startNoticeSweeper(
+    { db, logger, queue: notifications },
+    { intervalMs: config.NOTICE_SWEEP_MS, graceMs: config.NOTICE_SWEEP_GRACE_MS },
+  );
   logger.info({ topics: started.map((w) => w.topic) }, 'external-task workers started');
   // Failed-login records older than the reset time count for nothing; without this the table grows with every guessed name.
   const purge = setInterval(() => {
-    createLoginFailuresRepo(db).purgeOlderThan(new Date(Date.now() - config.LOGIN_FAILURE_RESET_SECONDS * 1000))
+    createLoginFailuresRepo(db)
+      .purgeOlderThan(new Date(Date.now() - config.LOGIN_FAILURE_RESET_SECONDS * 1000))
       .catch((e: Error) => logger.warn({ err: e.name }, 'login failures not purged'));
     // Certificate challenges live minutes; anyone may ask for a login challenge, so the expired ones go too.
-    db('certificate_challenges').where('expires_at', '<', new Date(Date.now() - 3_600_000)).delete()
+    db('certificate_challenges')
+      .where('expires_at', '<', new Date(Date.now() - 3_600_000))
+      .delete()
       .catch((e: Error) => logger.warn({ err: e.name }, 'certificate challenges not purged'));
   }, 3_600_000);
   purge.unref();
-  const dailyPurge = opts.retentionQueueName === null ? undefined : startDailyPurge({ db, engine, config, logger, now: deps.now }, opts.retentionQueueName);
+  const dailyPurge =
+    opts.retentionQueueName === null
+      ? undefined
+      : startDailyPurge({ db, engine, config, logger, now: deps.now }, opts.retentionQueueName);
   return {
     deps,
     sweeper,

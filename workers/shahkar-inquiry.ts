@@ -8,10 +8,16 @@ export const shahkarInquiryWorker = defineWorker({
   input: Type.Object({ registrationId: Type.String() }),
   output: Type.Object({ shahkarOutcome: InquiryOutcomeSchema }),
   async handle(task, { db, shahkar }) {
-    const shahkarOutcome = await runInquiry(db, task, 'shahkar', async (data, messageId) => {
-      const answer = await shahkar.match({ nationalCode: data.nationalCode, mobile: data.mobile }, { messageId });
-      return answer.match ? 'match' : 'no_match';
-    }, () => 'shahkar_mismatch');
+    const shahkarOutcome = await runInquiry(
+      db,
+      task,
+      'shahkar',
+      async (data, messageId) => {
+        const answer = await shahkar.match({ nationalCode: data.nationalCode, mobile: data.mobile }, { messageId });
+        return answer.match ? 'match' : 'no_match';
+      },
+      () => 'shahkar_mismatch',
+    );
     return { shahkarOutcome };
   },
 });

@@ -42,7 +42,10 @@ function addNoise({ rate, samples }: Pcm, level: number, rng: Random): Pcm {
 }
 
 /** The captcha's answer spoken in Persian digits, with noise, as a WAV (16-bit mono, 11 kHz). */
-export async function renderCaptchaWav(answer: string, { noise = 0.12, rng = createRandom(), command }: CaptchaAudioOptions = {}): Promise<Buffer> {
+export async function renderCaptchaWav(
+  answer: string,
+  { noise = 0.12, rng = createRandom(), command }: CaptchaAudioOptions = {},
+): Promise<Buffer> {
   const speech = halveRate(await speakDigits(answer, rng.fork(), command));
   return writeWav(noise > 0 ? addNoise(speech, noise, rng.fork()) : speech);
 }

@@ -1,4 +1,8 @@
-export interface DigitSlot { readonly start: number; readonly centre: number; readonly end: number }
+export interface DigitSlot {
+  readonly start: number;
+  readonly centre: number;
+  readonly end: number;
+}
 
 /** Shared by the renderer and its tests, so "where digit i should be" has one definition. */
 export function digitSlots(length: number, width: number): DigitSlot[] {

@@ -4,7 +4,8 @@ import type { Random } from './seeded-random.js';
 
 /** A pale gradient: a flat background would let a single threshold strip everything else away. */
 export function paintBackground(width: number, height: number, rng: Random): Raster {
-  const hue = rng.range(0, 360), drift = rng.range(-60, 60);
+  const hue = rng.range(0, 360),
+    drift = rng.range(-60, 60);
   return createRaster(width, height, (x, y) => hsl(hue + (drift * x) / width, 0.45, 0.9 + (0.06 * y) / height));
 }
 
@@ -33,15 +34,20 @@ export function drawCrossingLines(r: Raster, rng: Random): void {
 
 function quadraticCurve(a: Point, c: Point, b: Point, steps: number): Point[] {
   return Array.from({ length: steps + 1 }, (_, i) => {
-    const t = i / steps, u = 1 - t;
+    const t = i / steps,
+      u = 1 - t;
     return { x: u * u * a.x + 2 * u * t * c.x + t * t * b.x, y: u * u * a.y + 2 * u * t * c.y + t * t * b.y };
   });
 }
 
 /** A gentle two-axis sine warp bends every straight stroke, which template matching relies on. */
 export function sineWave(width: number, height: number, rng: Random): (x: number, y: number) => Point {
-  const ax = rng.range(1.5, 2.5), periodY = rng.range(0.8, 1.4) * height, phaseX = rng.range(0, 2 * Math.PI);
-  const ay = rng.range(2, 3.5), periodX = rng.range(0.3, 0.5) * width, phaseY = rng.range(0, 2 * Math.PI);
+  const ax = rng.range(1.5, 2.5),
+    periodY = rng.range(0.8, 1.4) * height,
+    phaseX = rng.range(0, 2 * Math.PI);
+  const ay = rng.range(2, 3.5),
+    periodX = rng.range(0.3, 0.5) * width,
+    phaseY = rng.range(0, 2 * Math.PI);
   return (x, y) => ({
     x: ax * Math.sin((2 * Math.PI * y) / periodY + phaseX),
     y: ay * Math.sin((2 * Math.PI * x) / periodX + phaseY),

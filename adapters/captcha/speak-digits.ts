@@ -25,7 +25,17 @@ export function digitsSsml(answer: string, rng: Random): string {
  */
 export function speakDigits(answer: string, rng: Random, command = 'espeak-ng'): Promise<Pcm> {
   if (!/^\d+$/.test(answer)) throw new RangeError('only digits are spoken');
-  const args = ['-v', 'fa', '-s', String(rng.int(105, 130)), '-p', String(rng.int(35, 65)), '-m', '--stdin', '--stdout'];
+  const args = [
+    '-v',
+    'fa',
+    '-s',
+    String(rng.int(105, 130)),
+    '-p',
+    String(rng.int(35, 65)),
+    '-m',
+    '--stdin',
+    '--stdout',
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];

@@ -9,14 +9,16 @@ export interface Pcm {
  * header says 0x7fffffff: the data chunk is taken to run to the end of the bytes.
  */
 export function readWav(bytes: Buffer): Pcm {
-  if (bytes.toString('ascii', 0, 4) !== 'RIFF' || bytes.toString('ascii', 8, 12) !== 'WAVE') throw new Error('not a WAV file');
+  if (bytes.toString('ascii', 0, 4) !== 'RIFF' || bytes.toString('ascii', 8, 12) !== 'WAVE')
+    throw new Error('not a WAV file');
   let at = 12;
   let rate = 0;
   while (at + 8 <= bytes.length) {
     const id = bytes.toString('ascii', at, at + 4);
     const size = bytes.readUInt32LE(at + 4);
     if (id === 'fmt ') {
-      if (bytes.readUInt16LE(at + 8) !== 1 || bytes.readUInt16LE(at + 10) !== 1 || bytes.readUInt16LE(at + 22) !== 16) throw new Error('WAV is not 16-bit mono PCM');
+      if (bytes.readUInt16LE(at + 8) !== 1 || bytes.readUInt16LE(at + 10) !== 1 || bytes.readUInt16LE(at + 22) !== 16)
+        throw new Error('WAV is not 16-bit mono PCM');
       rate = bytes.readUInt32LE(at + 12);
     } else if (id === 'data') {
       if (!rate) throw new Error('WAV data before its format');

@@ -8,8 +8,15 @@ import { pkijs, x509 } from './pki.js';
 import type { TrustAnchors } from './trust-anchors.js';
 
 export type Revocation = 'good' | 'revoked' | 'not_checked';
-export interface SignerFacts extends CertificateFacts { signingTime: Date; revocation: Revocation; revokedAt: Date | null }
-export interface SignatureCheck { outcome: SignatureOutcome; signer: SignerFacts | null }
+export interface SignerFacts extends CertificateFacts {
+  signingTime: Date;
+  revocation: Revocation;
+  revokedAt: Date | null;
+}
+export interface SignatureCheck {
+  outcome: SignatureOutcome;
+  signer: SignerFacts | null;
+}
 
 export interface CheckContext {
   anchors: TrustAnchors;
@@ -53,7 +60,9 @@ async function verifyCms(cms: Uint8Array, data: Uint8Array) {
 export async function checkCmsSignature(cms: Uint8Array, data: Uint8Array, ctx: CheckContext): Promise<SignatureCheck> {
   const verified = await verifyCms(cms, data);
   if (!verified?.signer) return { outcome: 'bad_signature', signer: null };
-  const carried = (verified.signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  const carried = (verified.signedData.certificates ?? []).filter(
+    (c): c is pkijs.Certificate => c instanceof pkijs.Certificate,
+  );
   const signingTime = signingTimeOf(verified.signedData.signerInfos[0]!) ?? ctx.now;
   return checkSigner(verified.signer, carried, signingTime, verified.verified, ctx);
 }
@@ -63,7 +72,12 @@ export async function checkCmsSignature(cms: Uint8Array, data: Uint8Array, ctx: 
  * RSASSA-PKCS1-v1_5, both with SHA-256) by the key of `certificate` (DER), signed now; the same
  * checks of the certificate as a CMS's signer gets.
  */
-export async function checkRawSignature(certificate: Uint8Array, signature: Uint8Array, data: Uint8Array, ctx: CheckContext): Promise<SignatureCheck> {
+export async function checkRawSignature(
+  certificate: Uint8Array,
+  signature: Uint8Array,
+  data: Uint8Array,
+  ctx: CheckContext,
+): Promise<SignatureCheck> {
   let leaf: pkijs.Certificate;
   let cert: x509.X509Certificate;
   try {
@@ -76,7 +90,9 @@ export async function checkRawSignature(certificate: Uint8Array, signature: Uint
   const importAs = ec ? cert.publicKey.algorithm : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
   const key = await cert.publicKey.export(importAs, ['verify']).catch(() => null);
   const verifyAs = ec ? { name: 'ECDSA', hash: 'SHA-256' } : importAs;
-  const ok = key ? await webcrypto.subtle.verify(verifyAs, key, buffer(signature), buffer(data)).catch(() => false) : false;
+  const ok = key
+    ? await webcrypto.subtle.verify(verifyAs, key, buffer(signature), buffer(data)).catch(() => false)
+    : false;
   return checkSigner(leaf, [], ctx.now, ok, ctx);
 }
 
@@ -85,7 +101,13 @@ export async function checkRawSignature(certificate: Uint8Array, signature: Uint
  * a configured root; its revocation in the issuer's current CRL; its key usage; its kind; its
  * organization. The first failure is the outcome. A CRL that cannot be had throws (CrlUnavailableError): never "valid".
  */
-async function checkSigner(signer: pkijs.Certificate, carried: pkijs.Certificate[], signingTime: Date, signatureOk: boolean, ctx: CheckContext): Promise<SignatureCheck> {
+async function checkSigner(
+  signer: pkijs.Certificate,
+  carried: pkijs.Certificate[],
+  signingTime: Date,
+  signatureOk: boolean,
+  ctx: CheckContext,
+): Promise<SignatureCheck> {
   const leaf = toX509(signer);
   const facts: SignerFacts = { ...certificateFacts(leaf), signingTime, revocation: 'not_checked', revokedAt: null };
   const result = (outcome: SignatureOutcome): SignatureCheck => ({ outcome, signer: facts });
@@ -93,9 +115,15 @@ async function checkSigner(signer: pkijs.Certificate, carried: pkijs.Certificate
   if (!validAtSigning(signingTime, facts.notBefore, facts.notAfter, ctx.now)) return result('expired');
 
   const chain = await new pkijs.CertificateChainValidationEngine({
-    trustedCerts: ctx.anchors.roots, certs: [...ctx.anchors.intermediates, ...carried, signer], checkDate: signingTime,
-  }).verify().catch(() => null);
-  const issuer = chain?.result ? chain.certificatePath?.map(toX509).find((c) => c.subject === leaf.issuer && c.serialNumber !== leaf.serialNumber) : undefined;
+    trustedCerts: ctx.anchors.roots,
+    certs: [...ctx.anchors.intermediates, ...carried, signer],
+    checkDate: signingTime,
+  })
+    .verify()
+    .catch(() => null);
+  const issuer = chain?.result
+    ? chain.certificatePath?.map(toX509).find((c) => c.subject === leaf.issuer && c.serialNumber !== leaf.serialNumber)
+    : undefined;
   if (!issuer || !facts.crlUrl) return result('untrusted_chain');
 
   const crl = await ctx.crls.current(facts.crlUrl, issuer);
@@ -105,6 +133,7 @@ async function checkSigner(signer: pkijs.Certificate, carried: pkijs.Certificate
   if (entry) return result('revoked');
   if (!facts.mayAttest) return result('key_usage');
   if (!facts.kind || !ctx.kinds.includes(facts.kind)) return result('wrong_kind');
-  if (ctx.agencyNationalId !== undefined && facts.agencyNationalId !== ctx.agencyNationalId) return result('other_organization');
+  if (ctx.agencyNationalId !== undefined && facts.agencyNationalId !== ctx.agencyNationalId)
+    return result('other_organization');
   return result('valid');
 }

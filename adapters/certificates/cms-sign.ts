@@ -24,7 +24,11 @@ const copy = (b: ArrayBuffer | Uint8Array) => new Uint8Array(b).slice().buffer;
  * attributes content type, signing time and message digest; the signer's certificate and chain included.
  * DER bytes of the ContentInfo, i.e. a `.p7s` file, or the /Contents of a PDF signature.
  */
-export async function signDetachedCms(data: Uint8Array, signer: CmsSigner, signingTime = new Date()): Promise<Uint8Array> {
+export async function signDetachedCms(
+  data: Uint8Array,
+  signer: CmsSigner,
+  signingTime = new Date(),
+): Promise<Uint8Array> {
   const cert = pkijs.Certificate.fromBER(copy(signer.certificate));
   const digest = await webcrypto.subtle.digest('SHA-256', data);
   const signerInfo = new pkijs.SignerInfo({
@@ -46,6 +50,9 @@ export async function signDetachedCms(data: Uint8Array, signer: CmsSigner, signi
     certificates: [cert, ...(signer.chain ?? []).map((c) => pkijs.Certificate.fromBER(copy(c)))],
   });
   await signedData.sign(signer.key, 0, 'SHA-256', copy(data));
-  const info = new pkijs.ContentInfo({ contentType: pkijs.ContentInfo.SIGNED_DATA, content: signedData.toSchema(true) });
+  const info = new pkijs.ContentInfo({
+    contentType: pkijs.ContentInfo.SIGNED_DATA,
+    content: signedData.toSchema(true),
+  });
   return new Uint8Array(info.toSchema().toBER(false));
 }

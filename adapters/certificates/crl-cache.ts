@@ -44,8 +44,10 @@ export function createCrlCache(opts: { timeoutMs: number; now?: () => Date; fetc
       if (cached?.nextUpdate && cached.nextUpdate > now()) return cached;
       cache.delete(key);
       const crl = await download(url);
-      if (crl.issuer !== issuer.subject || !(await crl.verify({ publicKey: issuer }))) throw new CrlUnavailableError(`CRL ${url}: not signed by the issuer`);
-      if (!crl.nextUpdate || crl.nextUpdate <= now()) throw new CrlUnavailableError(`CRL ${url}: stale (nextUpdate passed)`);
+      if (crl.issuer !== issuer.subject || !(await crl.verify({ publicKey: issuer })))
+        throw new CrlUnavailableError(`CRL ${url}: not signed by the issuer`);
+      if (!crl.nextUpdate || crl.nextUpdate <= now())
+        throw new CrlUnavailableError(`CRL ${url}: stale (nextUpdate passed)`);
       cache.set(key, crl);
       return crl;
     },

@@ -10,9 +10,15 @@ export interface PdfSignature {
 
 /** The signature dictionaries of a PDF: /Type /Sig (or a dictionary with /ByteRange and /Contents). */
 function signatureDicts(doc: PDFDocument): PDFDict[] {
-  return doc.context.enumerateIndirectObjects()
+  return doc.context
+    .enumerateIndirectObjects()
     .map(([, obj]) => obj)
-    .filter((obj): obj is PDFDict => obj instanceof PDFDict && obj.get(PDFName.of('ByteRange')) instanceof PDFArray && obj.get(PDFName.of('Contents')) instanceof PDFHexString);
+    .filter(
+      (obj): obj is PDFDict =>
+        obj instanceof PDFDict &&
+        obj.get(PDFName.of('ByteRange')) instanceof PDFArray &&
+        obj.get(PDFName.of('Contents')) instanceof PDFHexString,
+    );
 }
 
 /**
@@ -30,7 +36,9 @@ export async function extractPdfSignature(pdf: Uint8Array): Promise<PdfSignature
   const dicts = signatureDicts(doc);
   if (dicts.length === 0) return null;
   for (const dict of dicts) {
-    const range = (dict.get(PDFName.of('ByteRange')) as PDFArray).asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : NaN));
+    const range = (dict.get(PDFName.of('ByteRange')) as PDFArray)
+      .asArray()
+      .map((n) => (n instanceof PDFNumber ? n.asNumber() : NaN));
     const [a, b, c, d] = range;
     if (range.length !== 4 || a !== 0 || !(b! > 0 && c! > b! && c! + d! === pdf.length)) continue;
     const gap = Buffer.from(pdf.subarray(b!, c!)).toString('latin1');

@@ -7,29 +7,53 @@ export interface SignatureChecker {
   /** A detached CMS over `data`, checked against the configured anchors and the issuer's CRL. */
   check(cms: Uint8Array, data: Uint8Array, expect: Expectation): Promise<SignatureCheck>;
   /** A bare signature (a browser's WebCrypto) over `data` by the key of `certificate` (DER). */
-  checkRaw(certificate: Uint8Array, signature: Uint8Array, data: Uint8Array, expect: Expectation): Promise<SignatureCheck>;
+  checkRaw(
+    certificate: Uint8Array,
+    signature: Uint8Array,
+    data: Uint8Array,
+    expect: Expectation,
+  ): Promise<SignatureCheck>;
 }
 
 type Expectation = { kinds: readonly CertificateKind[]; agencyNationalId?: string; now?: Date };
 
-const files = (list: string) => list.split(',').map((f) => f.trim()).filter(Boolean);
+const files = (list: string) =>
+  list
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
 
 /**
  * The one checker the letter worker and the certificate login share: trust anchors read from the
  * configured PEM files at the first check (the test CA writes its own at its first start), one CRL cache.
  */
-export function createSignatureChecker(config: { CERT_TRUST_ROOT_FILES: string; CERT_TRUST_INTERMEDIATE_FILES: string; CRL_TIMEOUT_MS: number }): SignatureChecker {
+export function createSignatureChecker(config: {
+  CERT_TRUST_ROOT_FILES: string;
+  CERT_TRUST_INTERMEDIATE_FILES: string;
+  CRL_TIMEOUT_MS: number;
+}): SignatureChecker {
   let anchors: Promise<TrustAnchors> | undefined;
   const crls = createCrlCache({ timeoutMs: config.CRL_TIMEOUT_MS });
   const loaded = () => {
-    anchors ??= loadTrustAnchors(files(config.CERT_TRUST_ROOT_FILES), files(config.CERT_TRUST_INTERMEDIATE_FILES))
-      .catch((e) => { anchors = undefined; throw e; });
+    anchors ??= loadTrustAnchors(
+      files(config.CERT_TRUST_ROOT_FILES),
+      files(config.CERT_TRUST_INTERMEDIATE_FILES),
+    ).catch((e) => {
+      anchors = undefined;
+      throw e;
+    });
     return anchors;
   };
-  const context = async (expect: Expectation) =>
-    ({ anchors: await loaded(), crls, now: expect.now ?? new Date(), kinds: expect.kinds, agencyNationalId: expect.agencyNationalId });
+  const context = async (expect: Expectation) => ({
+    anchors: await loaded(),
+    crls,
+    now: expect.now ?? new Date(),
+    kinds: expect.kinds,
+    agencyNationalId: expect.agencyNationalId,
+  });
   return {
     check: async (cms, data, expect) => checkCmsSignature(cms, data, await context(expect)),
-    checkRaw: async (certificate, signature, data, expect) => checkRawSignature(certificate, signature, data, await context(expect)),
+    checkRaw: async (certificate, signature, data, expect) =>
+      checkRawSignature(certificate, signature, data, await context(expect)),
   };
 }

@@ -18,7 +18,10 @@ export class TrustAnchorError extends Error {
 const toPkijs = (c: x509.X509Certificate) => pkijs.Certificate.fromBER(new Uint8Array(c.rawData).slice().buffer);
 
 /** Every certificate in the PEM files named; a file that is missing or holds none stops the check (an incident, never "valid"). */
-export async function loadTrustAnchors(rootFiles: readonly string[], intermediateFiles: readonly string[]): Promise<TrustAnchors> {
+export async function loadTrustAnchors(
+  rootFiles: readonly string[],
+  intermediateFiles: readonly string[],
+): Promise<TrustAnchors> {
   const read = async (file: string) => {
     try {
       const certs = x509.PemConverter.decode(await readFile(file, 'utf8')).map((der) => new x509.X509Certificate(der));

@@ -19,7 +19,8 @@ const notFound = (e: unknown) => e instanceof EngineError && e.status === 404;
  */
 export function createEngineIdentity(rest: EngineRest, adminPassword: string, reserved: readonly string[] = []) {
   const guard = (id: string) => {
-    if (reserved.includes(id)) throw new EngineUserReservedError(`${id} is one of the engine's own accounts; staff commands leave it alone`);
+    if (reserved.includes(id))
+      throw new EngineUserReservedError(`${id} is one of the engine's own accounts; staff commands leave it alone`);
   };
 
   async function exists(id: string) {
@@ -43,13 +44,17 @@ export function createEngineIdentity(rest: EngineRest, adminPassword: string, re
    */
   async function setPassword(id: string, password: string) {
     guard(id);
-    await rest.PUT('/user/{id}/credentials', { params: { path: { id } }, body: { password, authenticatedUserPassword: adminPassword } });
+    await rest.PUT('/user/{id}/credentials', {
+      params: { path: { id } },
+      body: { password, authenticatedUserPassword: adminPassword },
+    });
     await rest.POST('/user/{id}/unlock', { params: { path: { id } } });
   }
 
   async function removeFromAllGroups(id: string) {
     guard(id);
-    for (const group of await groupsOf(id)) await rest.DELETE('/group/{id}/members/{userId}', { params: { path: { id: group, userId: id } } });
+    for (const group of await groupsOf(id))
+      await rest.DELETE('/group/{id}/members/{userId}', { params: { path: { id: group, userId: id } } });
   }
 
   return {
@@ -63,9 +68,11 @@ export function createEngineIdentity(rest: EngineRest, adminPassword: string, re
     async addUser(id: string, password: string, groupId: string, profile: EngineUserProfile = {}) {
       guard(id);
       const created = !(await exists(id));
-      if (created) await rest.POST('/user/create', { body: { profile: { ...profile, id }, credentials: { password } } });
+      if (created)
+        await rest.POST('/user/create', { body: { profile: { ...profile, id }, credentials: { password } } });
       else await setPassword(id, password);
-      if (!(await groupsOf(id)).includes(groupId)) await rest.PUT('/group/{id}/members/{userId}', { params: { path: { id: groupId, userId: id } } });
+      if (!(await groupsOf(id)).includes(groupId))
+        await rest.PUT('/group/{id}/members/{userId}', { params: { path: { id: groupId, userId: id } } });
       return { created };
     },
 

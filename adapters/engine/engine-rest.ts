@@ -21,7 +21,12 @@ export class EngineError extends Error {
   static readonly code = 'ENGINE_ERROR';
   readonly code = EngineError.code;
   override name = EngineError.name;
-  constructor(readonly status: number, readonly type: string | undefined, message: string, readonly path: string) {
+  constructor(
+    readonly status: number,
+    readonly type: string | undefined,
+    message: string,
+    readonly path: string,
+  ) {
     super(`engine ${status} on ${path}: ${type ?? 'error'}: ${message}`);
   }
 }
@@ -46,8 +51,16 @@ export function createEngineRest(conn: EngineConnection) {
     },
     async onResponse({ response, request }) {
       if (response.ok) return response;
-      const body = (await response.clone().json().catch(() => ({}))) as { type?: string; message?: string };
-      throw new EngineError(response.status, body.type, body.message ?? response.statusText, new URL(request.url).pathname);
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => ({}))) as { type?: string; message?: string };
+      throw new EngineError(
+        response.status,
+        body.type,
+        body.message ?? response.statusText,
+        new URL(request.url).pathname,
+      );
     },
     onError({ error }) {
       if (error instanceof EngineError || (error as Error)?.name === 'AbortError') return error as Error;
@@ -55,7 +68,10 @@ export function createEngineRest(conn: EngineConnection) {
     },
   };
   const nodes = engineNodes(conn.url);
-  const client = createClient<paths>({ baseUrl: nodes[0]!, fetch: nodes.length > 1 ? failoverFetch(nodes) : undefined });
+  const client = createClient<paths>({
+    baseUrl: nodes[0]!,
+    fetch: nodes.length > 1 ? failoverFetch(nodes) : undefined,
+  });
   client.use(errors);
   return client;
 }
@@ -63,7 +79,11 @@ export function createEngineRest(conn: EngineConnection) {
 export type EngineRest = ReturnType<typeof createEngineRest>;
 
 /** The engine nodes of a (comma-separated) ENGINE_URL, without trailing slashes. */
-export const engineNodes = (url: string) => url.split(',').map((u) => u.trim().replace(/\/+$/, '')).filter(Boolean);
+export const engineNodes = (url: string) =>
+  url
+    .split(',')
+    .map((u) => u.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
 
 /**
  * Fetch over the nodes of one engine cluster: a request that gets no answer at all (refused, reset)
@@ -80,7 +100,12 @@ export function failoverFetch(nodes: string[]): (request: Request) => Promise<Re
     for (let i = 0; i < nodes.length; i++) {
       const n = (current + i) % nodes.length;
       try {
-        const response = await fetch(nodes[n] + path, { method: request.method, headers: request.headers, body, signal: request.signal });
+        const response = await fetch(nodes[n] + path, {
+          method: request.method,
+          headers: request.headers,
+          body,
+          signal: request.signal,
+        });
         current = n;
         return response;
       } catch (err) {

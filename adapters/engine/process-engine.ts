@@ -1,4 +1,10 @@
-import { createEngineRest, EngineError, type EngineConnection, type EngineRest, type EngineSchemas } from './engine-rest.js';
+import {
+  createEngineRest,
+  EngineError,
+  type EngineConnection,
+  type EngineRest,
+  type EngineSchemas,
+} from './engine-rest.js';
 import { toEngineVariables, type Variables } from './variables.js';
 
 /** The user task is no longer open: completed already (by someone else), or ended by a timer or a cancellation. */
@@ -38,13 +44,27 @@ export interface DefinitionVersion {
   instances: number;
 }
 
-export type MigrationInstruction = { sourceActivityIds: string[]; targetActivityIds: string[]; updateEventTrigger?: boolean };
-export type MigrationPlan = { sourceProcessDefinitionId: string; targetProcessDefinitionId: string; instructions: MigrationInstruction[] };
+export type MigrationInstruction = {
+  sourceActivityIds: string[];
+  targetActivityIds: string[];
+  updateEventTrigger?: boolean;
+};
+export type MigrationPlan = {
+  sourceProcessDefinitionId: string;
+  targetProcessDefinitionId: string;
+  instructions: MigrationInstruction[];
+};
 export type MigrationInstructionReport = { instruction: MigrationInstruction; failures: string[] };
 
 const taskOf = (t: EngineSchemas['TaskDto'], businessKey: string | null): OpenTask => ({
-  id: t.id!, taskDefinitionKey: t.taskDefinitionKey!, processInstanceId: t.processInstanceId!,
-  processDefinitionId: t.processDefinitionId!, businessKey, created: t.created!, due: t.due ?? null, name: t.name ?? '',
+  id: t.id!,
+  taskDefinitionKey: t.taskDefinitionKey!,
+  processInstanceId: t.processInstanceId!,
+  processDefinitionId: t.processDefinitionId!,
+  businessKey,
+  created: t.created!,
+  due: t.due ?? null,
+  name: t.name ?? '',
 });
 
 /** The engine answers 404 for an unknown task, and 500 with "Cannot find task" when it went between lookup and completion. */
@@ -67,7 +87,9 @@ export function createProcessEngine(conn: EngineConnection, rest: EngineRest = c
   }
 
   async function latestDefinitions() {
-    const { data } = await rest.GET('/process-definition', { params: { query: { latestVersion: true, maxResults: 10_000 } } });
+    const { data } = await rest.GET('/process-definition', {
+      params: { query: { latestVersion: true, maxResults: 10_000 } },
+    });
     return data ?? [];
   }
 
@@ -85,25 +107,32 @@ export function createProcessEngine(conn: EngineConnection, rest: EngineRest = c
 
     /** The open user tasks of one registration (its business key, sub-processes included), newest first. */
     async openTasks(businessKey: string, taskDefinitionKeys?: string[]): Promise<OpenTask[]> {
-      const tasks = await tasksBy({
-        processInstanceBusinessKey: businessKey,
-        ...(taskDefinitionKeys ? { taskDefinitionKeyIn: taskDefinitionKeys } : {}),
-        sorting: [{ sortBy: 'created' as const, sortOrder: 'desc' as const }],
-      }, 20);
+      const tasks = await tasksBy(
+        {
+          processInstanceBusinessKey: businessKey,
+          ...(taskDefinitionKeys ? { taskDefinitionKeyIn: taskDefinitionKeys } : {}),
+          sorting: [{ sortBy: 'created' as const, sortOrder: 'desc' as const }],
+        },
+        20,
+      );
       return tasks.map((t) => taskOf(t, businessKey));
     },
 
     /** Open user tasks of the given definition keys, oldest first (the reviewers' queue). */
     async tasksOf(taskDefinitionKey: string, candidateGroup?: string): Promise<OpenTask[]> {
       const tasks = await tasksBy({
-        taskDefinitionKey, ...(candidateGroup ? { candidateGroup, includeAssignedTasks: true } : {}),
+        taskDefinitionKey,
+        ...(candidateGroup ? { candidateGroup, includeAssignedTasks: true } : {}),
         sorting: [{ sortBy: 'created' as const, sortOrder: 'asc' as const }],
       });
       // The task list does not carry business keys; one query for the instances behind them does.
       const ids = [...new Set(tasks.map((t) => t.processInstanceId!))];
       const keys = new Map<string, string | null>();
       if (ids.length) {
-        const { data } = await rest.POST('/process-instance', { body: { processInstanceIds: ids }, params: { query: { maxResults: ids.length } } });
+        const { data } = await rest.POST('/process-instance', {
+          body: { processInstanceIds: ids },
+          params: { query: { maxResults: ids.length } },
+        });
         for (const p of data ?? []) keys.set(p.id!, p.businessKey ?? null);
       }
       return tasks.map((t) => taskOf(t, keys.get(t.processInstanceId!) ?? null));
@@ -112,7 +141,10 @@ export function createProcessEngine(conn: EngineConnection, rest: EngineRest = c
     /** Completes a user task with its variables; TaskGoneError if it is no longer open. */
     async completeTask(taskId: string, variables: Variables = {}) {
       try {
-        await rest.POST('/task/{id}/complete', { params: { path: { id: taskId } }, body: { variables: toEngineVariables(variables) } });
+        await rest.POST('/task/{id}/complete', {
+          params: { path: { id: taskId } },
+          body: { variables: toEngineVariables(variables) },
+        });
       } catch (e) {
         if (taskGone(e)) throw new TaskGoneError(`task ${taskId} is no longer open`);
         throw e;
@@ -122,7 +154,9 @@ export function createProcessEngine(conn: EngineConnection, rest: EngineRest = c
     /** Ends an instance (a test's, an operator's); one already gone is fine. */
     async cancel(processInstanceId: string) {
       try {
-        await rest.DELETE('/process-instance/{id}', { params: { path: { id: processInstanceId }, query: { skipCustomListeners: true } } });
+        await rest.DELETE('/process-instance/{id}', {
+          params: { path: { id: processInstanceId }, query: { skipCustomListeners: true } },
+        });
       } catch (e) {
         if (!(e instanceof EngineError && e.status === 404)) throw e;
       }
@@ -130,19 +164,31 @@ export function createProcessEngine(conn: EngineConnection, rest: EngineRest = c
 
     /** The running instances of a process key with their business keys (tests and tools clean up with it). */
     async runningInstances(processKey: string) {
-      const { data } = await rest.GET('/process-instance', { params: { query: { processDefinitionKey: processKey, maxResults: 10_000 } } });
+      const { data } = await rest.GET('/process-instance', {
+        params: { query: { processDefinitionKey: processKey, maxResults: 10_000 } },
+      });
       return (data ?? []).map((p) => ({ id: p.id!, businessKey: p.businessKey ?? null }));
     },
 
     /** Every deployed version of the given processes, with how many days the engine keeps an ended instance's history. */
     async definitions(processKeys: string[]) {
-      const { data } = await rest.GET('/process-definition', { params: { query: { keysIn: processKeys.join(','), maxResults: 10_000 } } });
-      return (data ?? []).map((d) => ({ id: d.id!, key: d.key!, version: d.version!, historyTimeToLive: d.historyTimeToLive ?? null }));
+      const { data } = await rest.GET('/process-definition', {
+        params: { query: { keysIn: processKeys.join(','), maxResults: 10_000 } },
+      });
+      return (data ?? []).map((d) => ({
+        id: d.id!,
+        key: d.key!,
+        version: d.version!,
+        historyTimeToLive: d.historyTimeToLive ?? null,
+      }));
     },
 
     /** Sets a deployed version's history time to live; instances that end from now on keep their history that long. */
     async setHistoryTimeToLive(definitionId: string, days: number) {
-      await rest.PUT('/process-definition/{id}/history-time-to-live', { params: { path: { id: definitionId } }, body: { historyTimeToLive: days } });
+      await rest.PUT('/process-definition/{id}/history-time-to-live', {
+        params: { path: { id: definitionId } },
+        body: { historyTimeToLive: days },
+      });
     },
 
     /**
@@ -170,13 +216,17 @@ export function createProcessEngine(conn: EngineConnection, rest: EngineRest = c
       let created = new Set<string>();
       let id = '';
       if (changed.length || others.length) {
-        const { data } = await rest.POST('/deployment/create', { body: form as never, bodySerializer: (b) => b as unknown as FormData });
+        const { data } = await rest.POST('/deployment/create', {
+          body: form as never,
+          bodySerializer: (b) => b as unknown as FormData,
+        });
         created = new Set(Object.values(data?.deployedProcessDefinitions ?? {}).map((d) => d.id!));
         id = data?.id ?? '';
       }
       // The latest version of each process these files define, whether this deployment made it or an earlier one.
       const names = new Set(files.map((f) => f.name));
-      const processes = (await latestDefinitions()).filter((d) => names.has(d.resource!))
+      const processes = (await latestDefinitions())
+        .filter((d) => names.has(d.resource!))
         .map((d) => ({ key: d.key!, version: d.version!, id: d.id!, new: created.has(d.id!) }));
       return { id, processes };
     },
@@ -187,29 +237,44 @@ export function createProcessEngine(conn: EngineConnection, rest: EngineRest = c
      */
     async versions(processKeys: string[]): Promise<DefinitionVersion[]> {
       const [{ data: defs }, { data: stats }, { data: deployments }] = await Promise.all([
-        rest.GET('/process-definition', { params: { query: { keysIn: processKeys.join(','), sortBy: 'version', sortOrder: 'desc', maxResults: 10_000 } } }),
+        rest.GET('/process-definition', {
+          params: {
+            query: { keysIn: processKeys.join(','), sortBy: 'version', sortOrder: 'desc', maxResults: 10_000 },
+          },
+        }),
         rest.GET('/process-definition/statistics', {}),
         rest.GET('/deployment', { params: { query: { maxResults: 10_000 } } }),
       ]);
       const running = new Map((stats ?? []).map((s) => [s.id!, s.instances ?? 0]));
       const deployment = new Map((deployments ?? []).map((d) => [d.id!, d]));
       return (defs ?? []).map((d) => ({
-        id: d.id!, key: d.key!, version: d.version!, name: d.name ?? null, resource: d.resource ?? '',
-        deployedAt: deployment.get(d.deploymentId!)?.deploymentTime ?? null, source: deployment.get(d.deploymentId!)?.source ?? null,
+        id: d.id!,
+        key: d.key!,
+        version: d.version!,
+        name: d.name ?? null,
+        resource: d.resource ?? '',
+        deployedAt: deployment.get(d.deploymentId!)?.deploymentTime ?? null,
+        source: deployment.get(d.deploymentId!)?.source ?? null,
         instances: running.get(d.id!) ?? 0,
       }));
     },
 
     /** The ids of the instances running on one version. */
     async instancesOf(definitionId: string): Promise<string[]> {
-      const { data } = await rest.GET('/process-instance', { params: { query: { processDefinitionId: definitionId, maxResults: 10_000 } } });
+      const { data } = await rest.GET('/process-instance', {
+        params: { query: { processDefinitionId: definitionId, maxResults: 10_000 } },
+      });
       return (data ?? []).map((p) => p.id!);
     },
 
     /** The engine's own migration plan between two versions: every activity mapped to the one of the same id. */
     async generateMigrationPlan(sourceDefinitionId: string, targetDefinitionId: string): Promise<MigrationPlan> {
       const { data } = await rest.POST('/migration/generate', {
-        body: { sourceProcessDefinitionId: sourceDefinitionId, targetProcessDefinitionId: targetDefinitionId, updateEventTriggers: true },
+        body: {
+          sourceProcessDefinitionId: sourceDefinitionId,
+          targetProcessDefinitionId: targetDefinitionId,
+          updateEventTriggers: true,
+        },
       });
       return data as MigrationPlan;
     },
@@ -217,12 +282,17 @@ export function createProcessEngine(conn: EngineConnection, rest: EngineRest = c
     /** What the engine finds wrong with a plan's instructions, each with its failures; empty when the plan holds. */
     async validateMigrationPlan(plan: MigrationPlan): Promise<MigrationInstructionReport[]> {
       const { data } = await rest.POST('/migration/validate', { body: plan });
-      return (data?.instructionReports ?? []).map((r) => ({ instruction: r.instruction as MigrationInstruction, failures: r.failures ?? [] }));
+      return (data?.instructionReports ?? []).map((r) => ({
+        instruction: r.instruction as MigrationInstruction,
+        failures: r.failures ?? [],
+      }));
     },
 
     /** Migrates the given instances by the plan, at once and all or none (the engine validates each instance first). */
     async executeMigration(plan: MigrationPlan, processInstanceIds: string[]) {
-      await rest.POST('/migration/execute', { body: { migrationPlan: plan, processInstanceIds, skipCustomListeners: false, skipIoMappings: false } });
+      await rest.POST('/migration/execute', {
+        body: { migrationPlan: plan, processInstanceIds, skipCustomListeners: false, skipIoMappings: false },
+      });
     },
 
     /** A deployed version's BPMN XML, as it was deployed. */

@@ -6,7 +6,15 @@ export type Scalar = string | number | boolean | null;
 export type Variables = Record<string, Scalar>;
 
 const typeOf = (v: Scalar) =>
-  v === null ? 'Null' : typeof v === 'boolean' ? 'Boolean' : typeof v === 'number' ? (Number.isInteger(v) ? 'Long' : 'Double') : 'String';
+  v === null
+    ? 'Null'
+    : typeof v === 'boolean'
+      ? 'Boolean'
+      : typeof v === 'number'
+        ? Number.isInteger(v)
+          ? 'Long'
+          : 'Double'
+        : 'String';
 
 /** Plain values to the engine's typed form ({value, type}). */
 export function toEngineVariables(vars: Variables): Record<string, VariableValue> {

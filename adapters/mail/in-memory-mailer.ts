@@ -2,7 +2,10 @@ import type { MailError } from './mail-error.js';
 import type { MailMessage, SendOptions } from './mailer.js';
 import { messageIdFor } from './message-id.js';
 
-export interface SentMail extends MailMessage { messageId: string; idempotencyKey: string }
+export interface SentMail extends MailMessage {
+  messageId: string;
+  idempotencyKey: string;
+}
 
 /**
  * For unit tests of code that sends mail. Like SMTP it records a repeated send twice, with the
@@ -14,7 +17,9 @@ export function createInMemoryMailer(from = 'Payam Iran <no-reply@payam.test>') 
   return {
     sent,
     /** The next sends fail with these errors, in order. */
-    failNextWith(...errors: MailError[]): void { failures.push(...errors); },
+    failNextWith(...errors: MailError[]): void {
+      failures.push(...errors);
+    },
     sentTo: (address: string): SentMail[] => sent.filter((m) => m.to.toLowerCase() === address.toLowerCase()),
     async send(msg: MailMessage, { idempotencyKey }: SendOptions): Promise<{ messageId: string }> {
       const failure = failures.shift();

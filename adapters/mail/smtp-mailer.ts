@@ -17,20 +17,32 @@ export interface SmtpMailerConfig {
 export function createSmtpMailer(config: SmtpMailerConfig): Mailer & { close(): void } {
   const { secure = false, timeoutMs = 10_000 } = config;
   const transport = nodemailer.createTransport({
-    host: config.host, port: config.port, secure,
+    host: config.host,
+    port: config.port,
+    secure,
     ...(config.user ? { auth: { user: config.user, pass: config.pass ?? '' } } : {}),
     // Never send a password over a connection that did not upgrade to TLS.
     requireTLS: Boolean(config.user) && !secure,
-    connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
     // Messages are built from our templates only; no part of one may make us read a file or URL.
-    disableFileAccess: true, disableUrlAccess: true,
+    disableFileAccess: true,
+    disableUrlAccess: true,
   });
 
   return {
     async send(msg, { idempotencyKey }) {
       const messageId = messageIdFor(idempotencyKey, config.from);
       try {
-        await transport.sendMail({ from: config.from, to: msg.to, subject: msg.subject, text: msg.text, html: msg.html, messageId });
+        await transport.sendMail({
+          from: config.from,
+          to: msg.to,
+          subject: msg.subject,
+          text: msg.text,
+          html: msg.html,
+          messageId,
+        });
       } catch (err) {
         throw toMailError(err as NodemailerError);
       }
@@ -55,5 +67,9 @@ function toMailError(err: NodemailerError): MailError {
   if ((permanent || badEnvelope) && !authFailure) {
     return new MailError(MAIL_REJECTED, `SMTP server rejected the message (${smtpCode ?? transportCode})`, details);
   }
-  return new MailError(MAIL_UNAVAILABLE, `SMTP server unavailable (${smtpCode ?? transportCode ?? 'unknown'})`, details);
+  return new MailError(
+    MAIL_UNAVAILABLE,
+    `SMTP server unavailable (${smtpCode ?? transportCode ?? 'unknown'})`,
+    details,
+  );
 }

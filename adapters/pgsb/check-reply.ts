@@ -8,5 +8,8 @@ export function checkReply<T extends TSchema>(schema: T, body: unknown, service:
   const first = Value.Errors(schema, body).First();
   // The path and rule only: the offending value may be personal data.
   const where = first ? `${first.path || '(root)'} ${first.message}` : 'unexpected shape';
-  throw new PgsbError(PgsbErrorCode.BAD_RESPONSE, `${service}: reply does not match the contract (${where})`, { service, status: 200 });
+  throw new PgsbError(PgsbErrorCode.BAD_RESPONSE, `${service}: reply does not match the contract (${where})`, {
+    service,
+    status: 200,
+  });
 }

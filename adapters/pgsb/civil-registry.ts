@@ -3,8 +3,7 @@ import { checkReply } from './check-reply.js';
 import { serviceAddress, type PgsbClient, type PgsbService } from './pgsb-client.js';
 
 export type CivilRegistryAnswer =
-  | { match: false }
-  | { match: true; alive: boolean; firstName: string; lastName: string; fatherName: string };
+  { match: false } | { match: true; alive: boolean; firstName: string; lastName: string; fatherName: string };
 
 /** Civil registry (ثبت احوال): do this national code and Jalali birth date (`YYYY/MM/DD`) belong together. */
 export interface CivilRegistry {
@@ -12,7 +11,12 @@ export interface CivilRegistry {
 }
 
 export const CIVIL_REGISTRY_SERVICE: PgsbService = {
-  instance: 'IR', memberClass: 'GOV', memberCode: 'NOCR', subsystem: 'CIVIL-REGISTRY', serviceCode: 'inquiry', version: 'v1',
+  instance: 'IR',
+  memberClass: 'GOV',
+  memberCode: 'NOCR',
+  subsystem: 'CIVIL-REGISTRY',
+  serviceCode: 'inquiry',
+  version: 'v1',
 };
 
 const Name = Type.String({ minLength: 1 });
@@ -22,7 +26,10 @@ const Reply = Type.Union([
   Type.Object({ match: Type.Literal(true), alive: Type.Boolean(), firstName: Name, lastName: Name, fatherName: Name }),
 ]);
 
-export function createPgsbCivilRegistry(client: PgsbClient, service: PgsbService = CIVIL_REGISTRY_SERVICE): CivilRegistry {
+export function createPgsbCivilRegistry(
+  client: PgsbClient,
+  service: PgsbService = CIVIL_REGISTRY_SERVICE,
+): CivilRegistry {
   const address = serviceAddress(service);
   return {
     async inquire({ nationalCode, birthDate }, ctx) {

@@ -2,7 +2,12 @@ import type { CivilRegistry } from './civil-registry.js';
 import type { PgsbError } from './pgsb-error.js';
 
 export type RegisteredPerson = {
-  nationalCode: string; birthDate: string; firstName: string; lastName: string; fatherName: string; alive: boolean;
+  nationalCode: string;
+  birthDate: string;
+  firstName: string;
+  lastName: string;
+  fatherName: string;
+  alive: boolean;
 };
 
 export type InMemoryCivilRegistry = CivilRegistry & {

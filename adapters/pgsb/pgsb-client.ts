@@ -2,7 +2,14 @@ import { createHttpPost, type TlsFiles } from './http-post.js';
 import { PgsbError, PgsbErrorCode } from './pgsb-error.js';
 
 /** A service address on the bus, in X-Road's terms. */
-export type PgsbService = { instance: string; memberClass: string; memberCode: string; subsystem: string; serviceCode: string; version: string };
+export type PgsbService = {
+  instance: string;
+  memberClass: string;
+  memberCode: string;
+  subsystem: string;
+  serviceCode: string;
+  version: string;
+};
 
 export type PgsbClientConfig = {
   baseUrl: string;
@@ -38,10 +45,17 @@ export function createPgsbClient(config: PgsbClientConfig): PgsbClient {
       };
       let reply;
       try {
-        reply = await post(new URL(`r1/${address}`, base), headers, JSON.stringify(body), AbortSignal.timeout(config.timeoutMs));
+        reply = await post(
+          new URL(`r1/${address}`, base),
+          headers,
+          JSON.stringify(body),
+          AbortSignal.timeout(config.timeoutMs),
+        );
       } catch (err) {
         if (err instanceof Error && err.name === 'TimeoutError') {
-          throw new PgsbError(PgsbErrorCode.TIMEOUT, `${address}: no answer within ${config.timeoutMs} ms`, { service: address });
+          throw new PgsbError(PgsbErrorCode.TIMEOUT, `${address}: no answer within ${config.timeoutMs} ms`, {
+            service: address,
+          });
         }
         const cause = (err as NodeJS.ErrnoException).code ?? 'network error';
         throw new PgsbError(PgsbErrorCode.UNAVAILABLE, `${address}: ${cause}`, { service: address });
@@ -58,14 +72,22 @@ function readReply(service: string, status: number, text: string): unknown {
   } catch {
     body = undefined;
   }
-  const faultType = typeof (body as { type?: unknown })?.type === 'string' ? (body as { type: string }).type : undefined;
+  const faultType =
+    typeof (body as { type?: unknown })?.type === 'string' ? (body as { type: string }).type : undefined;
   const details = { service, status, faultType };
-  if (status === 401 || status === 403) throw new PgsbError(PgsbErrorCode.UNAUTHORIZED, `${service}: HTTP ${status}`, details);
+  if (status === 401 || status === 403)
+    throw new PgsbError(PgsbErrorCode.UNAUTHORIZED, `${service}: HTTP ${status}`, details);
   // 504 is the bus saying the member's service behind it did not answer in time.
-  if (status === 504) throw new PgsbError(PgsbErrorCode.TIMEOUT, `${service}: HTTP 504 ${faultType ?? ''}`.trim(), details);
-  if (status >= 500) throw new PgsbError(PgsbErrorCode.UNAVAILABLE, `${service}: HTTP ${status} ${faultType ?? ''}`.trim(), details);
+  if (status === 504)
+    throw new PgsbError(PgsbErrorCode.TIMEOUT, `${service}: HTTP 504 ${faultType ?? ''}`.trim(), details);
+  if (status >= 500)
+    throw new PgsbError(PgsbErrorCode.UNAVAILABLE, `${service}: HTTP ${status} ${faultType ?? ''}`.trim(), details);
   if (status !== 200 || body === undefined) {
-    throw new PgsbError(PgsbErrorCode.BAD_RESPONSE, `${service}: HTTP ${status} ${faultType ?? 'unreadable body'}`, details);
+    throw new PgsbError(
+      PgsbErrorCode.BAD_RESPONSE,
+      `${service}: HTTP ${status} ${faultType ?? 'unreadable body'}`,
+      details,
+    );
   }
   return body;
 }

@@ -8,7 +8,12 @@ export interface Shahkar {
 }
 
 export const SHAHKAR_SERVICE: PgsbService = {
-  instance: 'IR', memberClass: 'GOV', memberCode: 'CRA', subsystem: 'SHAHKAR', serviceCode: 'match', version: 'v1',
+  instance: 'IR',
+  memberClass: 'GOV',
+  memberCode: 'CRA',
+  subsystem: 'SHAHKAR',
+  serviceCode: 'match',
+  version: 'v1',
 };
 
 const Reply = Type.Object({ match: Type.Boolean() });

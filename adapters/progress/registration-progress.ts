@@ -32,17 +32,22 @@ export interface ProgressFeed {
  */
 export async function listenForProgress(databaseUrl: string, logger: Logger): Promise<ProgressFeed> {
   // pg-listen is CommonJS with an ES-module default: Node's import hands over the exports object.
-  const subscriber = pgListen.default({ connectionString: databaseUrl }, {
-    parse: (payload) => payload,
-    retryLimit: Number.POSITIVE_INFINITY,
-    retryTimeout: Number.POSITIVE_INFINITY,
-    retryInterval: (attempt) => Math.min(250 * 2 ** attempt, 5_000),
-  });
+  const subscriber = pgListen.default(
+    { connectionString: databaseUrl },
+    {
+      parse: (payload) => payload,
+      retryLimit: Number.POSITIVE_INFINITY,
+      retryTimeout: Number.POSITIVE_INFINITY,
+      retryInterval: (attempt) => Math.min(250 * 2 ** attempt, 5_000),
+    },
+  );
   const watchers = new Map<string, Set<() => void>>();
   subscriber.notifications.on(PROGRESS_CHANNEL, (registrationId: string) => {
     for (const wake of watchers.get(registrationId) ?? []) wake();
   });
-  subscriber.events.on('error', (err) => logger.warn({ err: err.name }, 'progress announcements: connection lost; waits fall back to polling'));
+  subscriber.events.on('error', (err) =>
+    logger.warn({ err: err.name }, 'progress announcements: connection lost; waits fall back to polling'),
+  );
   subscriber.events.on('reconnect', (attempt) => logger.info({ attempt }, 'progress announcements: reconnecting'));
   await subscriber.connect();
   await subscriber.listenTo(PROGRESS_CHANNEL);

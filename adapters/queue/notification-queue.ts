@@ -14,7 +14,11 @@ export function createRedis(redisUrl: string) {
 }
 
 /** `retry` comes from NOTICE_ATTEMPTS and NOTICE_RETRY_BACKOFF_MS. */
-export function createNotificationQueue(redisUrl: string, name: string, retry: { attempts: number; backoffMs: number }) {
+export function createNotificationQueue(
+  redisUrl: string,
+  name: string,
+  retry: { attempts: number; backoffMs: number },
+) {
   const connection = createRedis(redisUrl);
   const queue = new Queue<DeliveryJobData>(name, {
     connection,
@@ -38,8 +42,13 @@ export function createNotificationQueue(redisUrl: string, name: string, retry: {
      */
     async offer(notificationId: string, waitMs = 2_000): Promise<boolean> {
       let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), waitMs); });
-      const added = queue.add('deliver', { notificationId }, { jobId: notificationId }).then(() => true, () => false);
+      const late = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), waitMs);
+      });
+      const added = queue.add('deliver', { notificationId }, { jobId: notificationId }).then(
+        () => true,
+        () => false,
+      );
       try {
         return await Promise.race([added, late]);
       } finally {

@@ -1,7 +1,14 @@
 import { SmsError, SmsErrorCode } from './sms-error.js';
 import type { SmsGateway } from './sms-gateway.js';
 
-export type RecordedSms = { messageId: string; to: string; text?: string; template?: string; tokens?: string[]; idempotencyKey: string };
+export type RecordedSms = {
+  messageId: string;
+  to: string;
+  text?: string;
+  template?: string;
+  tokens?: string[];
+  idempotencyKey: string;
+};
 
 export type InMemorySmsGateway = SmsGateway & {
   readonly sent: RecordedSms[];

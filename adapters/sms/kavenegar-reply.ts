@@ -4,7 +4,10 @@ import { SmsError, SmsErrorCode } from './sms-error.js';
 
 const Reply = Type.Object({
   return: Type.Object({ status: Type.Integer(), message: Type.String() }),
-  entries: Type.Union([Type.Array(Type.Object({ messageid: Type.Union([Type.Integer(), Type.String()]) })), Type.Null()]),
+  entries: Type.Union([
+    Type.Array(Type.Object({ messageid: Type.Union([Type.Integer(), Type.String()]) })),
+    Type.Null(),
+  ]),
 });
 
 // Kavenegar statuses that a later attempt can cure: 418 is an empty account balance, topped up by a person.
@@ -19,7 +22,8 @@ export function readKavenegarReply(httpStatus: number, text: string): { messageI
   } catch {
     throw new SmsError(SmsErrorCode.BAD_RESPONSE, `kavenegar: HTTP ${httpStatus}, body is not JSON`, httpStatus);
   }
-  if (!Value.Check(Reply, body)) throw new SmsError(SmsErrorCode.BAD_RESPONSE, `kavenegar: HTTP ${httpStatus}, unexpected body`, httpStatus);
+  if (!Value.Check(Reply, body))
+    throw new SmsError(SmsErrorCode.BAD_RESPONSE, `kavenegar: HTTP ${httpStatus}, unexpected body`, httpStatus);
   const status = body.return.status;
   if (status !== 200) {
     const code = RETRYABLE_STATUS.has(status) ? SmsErrorCode.UNAVAILABLE : SmsErrorCode.REJECTED;

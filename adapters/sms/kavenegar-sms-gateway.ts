@@ -49,7 +49,8 @@ export function createKavenegarSmsGateway(config: KavenegarConfig): SmsGateway {
       const earlier = recentTemplates.get(idempotencyKey);
       if (earlier) return earlier;
       const [token, token2, token3] = tokens;
-      if (!token || tokens.length > 3) throw new SmsError(SmsErrorCode.REJECTED, 'kavenegar: a template takes one to three tokens');
+      if (!token || tokens.length > 3)
+        throw new SmsError(SmsErrorCode.REJECTED, 'kavenegar: a template takes one to three tokens');
       const extra = { ...(token2 ? { token2 } : {}), ...(token3 ? { token3 } : {}) };
       const result = await post('verify/lookup.json', { receptor: to, template, token, ...extra });
       if (recentTemplates.size >= MEMORY) recentTemplates.delete(recentTemplates.keys().next().value as string);

@@ -9,7 +9,10 @@ import { loginError } from './login-error.js';
 import { createSessions } from './sessions.js';
 import type { AuthDeps } from './staff-auth.js';
 
-export interface AccountPrincipal { accountId: string; username: string }
+export interface AccountPrincipal {
+  accountId: string;
+  username: string;
+}
 
 /** The agency account's login (after card step 12). The caller checks the captcha first (verify-captcha.ts). */
 export function createAccountAuth({ db, config, now }: AuthDeps) {
@@ -35,13 +38,21 @@ export function createAccountAuth({ db, config, now }: AuthDeps) {
 
     async login(input: { username: string; password: string }) {
       // Usernames are lower-case ASCII; a Persian keyboard may still send Persian digits.
-      const username = normalizeDigits(String(input.username ?? '')).trim().toLowerCase();
+      const username = normalizeDigits(String(input.username ?? ''))
+        .trim()
+        .toLowerCase();
       const attempt = await attemptLogin(guard, 'account', username, String(input.password ?? ''), find);
       const who = attempt.principal;
       // The username is made from the representative's name, so only the account id is logged.
       await audit.record({
-        registrationId: who?.registration_id ?? null, actor: who ? `account:${who.id}` : 'anonymous', action: 'account_login',
-        detail: { outcome: attempt.outcome, accountId: who?.id ?? null, ...(attempt.outcome === 'invalid_credentials' ? { reason: attempt.reason } : {}) },
+        registrationId: who?.registration_id ?? null,
+        actor: who ? `account:${who.id}` : 'anonymous',
+        action: 'account_login',
+        detail: {
+          outcome: attempt.outcome,
+          accountId: who?.id ?? null,
+          ...(attempt.outcome === 'invalid_credentials' ? { reason: attempt.reason } : {}),
+        },
       });
       if (attempt.outcome !== 'success') throw loginError(attempt, now());
       return sessions.issue(attempt.principal.id);
@@ -62,7 +73,9 @@ export function createAccountAuth({ db, config, now }: AuthDeps) {
       if (!row) throw unauthorized();
       const data = await applicantData.get(row.registration_id);
       return {
-        accountId: row.id, username: row.username, status: row.status,
+        accountId: row.id,
+        username: row.username,
+        status: row.status,
         agency: { name: data?.agencyName ?? null, nationalId: row.agency_national_id },
         createdAt: new Date(row.created_at).toISOString(),
       };

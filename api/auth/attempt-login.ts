@@ -19,7 +19,10 @@ export type LoginAttempt<P> =
  * the same time; the three differ only in the audit log, never in the answer.
  */
 export async function attemptLogin<P extends Credentialed>(
-  guard: BruteForceGuard, realm: LoginRealm, username: string, password: string,
+  guard: BruteForceGuard,
+  realm: LoginRealm,
+  username: string,
+  password: string,
   find: (username: string) => Promise<P | undefined>,
 ): Promise<LoginAttempt<P>> {
   const principal = await find(username);
@@ -31,5 +34,9 @@ export async function attemptLogin<P extends Credentialed>(
     return { outcome: 'success', principal };
   }
   await guard.failed(realm, username);
-  return { outcome: 'invalid_credentials', principal, reason: !principal ? 'unknown_user' : !matches ? 'wrong_password' : 'inactive' };
+  return {
+    outcome: 'invalid_credentials',
+    principal,
+    reason: !principal ? 'unknown_user' : !matches ? 'wrong_password' : 'inactive',
+  };
 }

@@ -25,7 +25,8 @@ export function createBruteForceGuard(db: Db, config: Config, now: () => Date) {
     async lockedUntil(realm: LoginRealm, username: string) {
       return lockedUntil(await failures.get(realm, key(realm, username)), now());
     },
-    failed: (realm: LoginRealm, username: string) => failures.update(realm, key(realm, username), (r) => afterFailure(r, now(), policy)),
+    failed: (realm: LoginRealm, username: string) =>
+      failures.update(realm, key(realm, username), (r) => afterFailure(r, now(), policy)),
     succeeded: (realm: LoginRealm, username: string) => failures.clear(realm, key(realm, username)),
   };
 }

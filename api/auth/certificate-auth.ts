@@ -22,7 +22,8 @@ export type SignedChallenge = { challengeId: string; signature?: string; certifi
 
 const bytes = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
 /** A certificate as PEM or base64 DER. */
-const certificateDer = (text: string) => (text.includes('BEGIN') ? new Uint8Array(x509.PemConverter.decodeFirst(text)) : bytes(text));
+const certificateDer = (text: string) =>
+  text.includes('BEGIN') ? new Uint8Array(x509.PemConverter.decodeFirst(text)) : bytes(text);
 
 /**
  * Binding an agency account's certificate and logging in with it, as Setad does with a token: the
@@ -36,17 +37,25 @@ export function createCertificateAuth({ db, config, now }: AuthDeps, signatures:
   const sessions = createSessions(db, config, now, 'account');
 
   /** Takes the challenge (single use, whatever the signature turns out to be), then checks what was signed over it. */
-  async function verifySigned(input: SignedChallenge, purpose: ChallengePurpose, accountId: string | null, agencyNationalId?: string): Promise<SignatureCheck> {
+  async function verifySigned(
+    input: SignedChallenge,
+    purpose: ChallengePurpose,
+    accountId: string | null,
+    agencyNationalId?: string,
+  ): Promise<SignatureCheck> {
     const challenge = await repo.consumeChallenge(input.challengeId, purpose, accountId, now());
     if (!challenge) {
       // A login is refused as a login is (401); a binding names the field, as every 422 does.
-      throw purpose === 'login' ? new AppError('challenge_invalid', 401) : new AppError('challenge_invalid', 422, [{ field: 'challengeId', code: 'challenge_invalid' }]);
+      throw purpose === 'login'
+        ? new AppError('challenge_invalid', 401)
+        : new AppError('challenge_invalid', 422, [{ field: 'challengeId', code: 'challenge_invalid' }]);
     }
     const data = new TextEncoder().encode(challenge.challenge);
     const expect = { kinds: ACCOUNT_KINDS, agencyNationalId, now: now() };
     try {
       if (input.signature) return await signatures.check(bytes(input.signature), data, expect);
-      if (input.certificate && input.rawSignature) return await signatures.checkRaw(certificateDer(input.certificate), bytes(input.rawSignature), data, expect);
+      if (input.certificate && input.rawSignature)
+        return await signatures.checkRaw(certificateDer(input.certificate), bytes(input.rawSignature), data, expect);
     } catch (e) {
       if (e instanceof CrlUnavailableError) throw new AppError('crl_unavailable', 503);
       throw e;
@@ -55,7 +64,9 @@ export function createCertificateAuth({ db, config, now }: AuthDeps, signatures:
   }
 
   const refused = (check: SignatureCheck, status: number) =>
-    new AppError(check.outcome === 'revoked' ? 'certificate_revoked' : 'certificate_invalid', status, [], { outcome: check.outcome });
+    new AppError(check.outcome === 'revoked' ? 'certificate_revoked' : 'certificate_invalid', status, [], {
+      outcome: check.outcome,
+    });
 
   return {
     async challenge(purpose: ChallengePurpose, accountId: string | null) {
@@ -71,31 +82,59 @@ export function createCertificateAuth({ db, config, now }: AuthDeps, signatures:
       const row = await accounts.get(account.accountId);
       const check = await verifySigned(input, 'bind', account.accountId, row?.agency_national_id);
       if (check.outcome !== 'valid' || !check.signer) {
-        await audit.record({ actor: `account:${account.accountId}`, action: 'certificate_bind_refused', detail: { outcome: check.outcome } });
+        await audit.record({
+          actor: `account:${account.accountId}`,
+          action: 'certificate_bind_refused',
+          detail: { outcome: check.outcome },
+        });
         throw refused(check, 422);
       }
       const facts = check.signer;
-      await db.transaction(async (trx) => {
-        if (await repo.activeByFingerprint(facts.fingerprintSha256, trx)) throw new AppError('certificate_already_bound', 409);
-        await repo.bind({ id: randomUUID(), accountId: account.accountId, facts }, trx);
-        await audit.record({ actor: `account:${account.accountId}`, action: 'certificate_bound', detail: { fingerprint: facts.fingerprintSha256, serialNumber: facts.serialNumber } }, trx);
-      }).catch((e: { code?: string }) => {
-        // Two binds of one certificate at once: the unique index answers for the slower one.
-        if (e.code === '23505') throw new AppError('certificate_already_bound', 409);
-        throw e;
-      });
-      return { fingerprintSha256: facts.fingerprintSha256, serialNumber: facts.serialNumber, subject: facts.subject, notAfter: facts.notAfter.toISOString() };
+      await db
+        .transaction(async (trx) => {
+          if (await repo.activeByFingerprint(facts.fingerprintSha256, trx))
+            throw new AppError('certificate_already_bound', 409);
+          await repo.bind({ id: randomUUID(), accountId: account.accountId, facts }, trx);
+          await audit.record(
+            {
+              actor: `account:${account.accountId}`,
+              action: 'certificate_bound',
+              detail: { fingerprint: facts.fingerprintSha256, serialNumber: facts.serialNumber },
+            },
+            trx,
+          );
+        })
+        .catch((e: { code?: string }) => {
+          // Two binds of one certificate at once: the unique index answers for the slower one.
+          if (e.code === '23505') throw new AppError('certificate_already_bound', 409);
+          throw e;
+        });
+      return {
+        fingerprintSha256: facts.fingerprintSha256,
+        serialNumber: facts.serialNumber,
+        subject: facts.subject,
+        notAfter: facts.notAfter.toISOString(),
+      };
     },
 
-    bindings: async (accountId: string) => (await repo.active(accountId)).map((b) => ({
-      fingerprintSha256: b.fingerprint_sha256, serialNumber: b.serial_number, issuer: b.issuer, subject: b.subject,
-      notAfter: new Date(b.not_after).toISOString(), boundAt: new Date(b.bound_at).toISOString(),
-    })),
+    bindings: async (accountId: string) =>
+      (await repo.active(accountId)).map((b) => ({
+        fingerprintSha256: b.fingerprint_sha256,
+        serialNumber: b.serial_number,
+        issuer: b.issuer,
+        subject: b.subject,
+        notAfter: new Date(b.not_after).toISOString(),
+        boundAt: new Date(b.bound_at).toISOString(),
+      })),
 
     /** An administrator ends every binding of the account (a lost or replaced token). */
     async unbind(accountId: string, staffUsername: string) {
       const n = await repo.unbindAll(accountId, `staff:${staffUsername}`.slice(0, 64), now());
-      await audit.record({ actor: `staff:${staffUsername}`, action: 'certificate_unbound', detail: { accountId, count: n } });
+      await audit.record({
+        actor: `staff:${staffUsername}`,
+        action: 'certificate_unbound',
+        detail: { accountId, count: n },
+      });
       return n;
     },
 
@@ -103,16 +142,29 @@ export function createCertificateAuth({ db, config, now }: AuthDeps, signatures:
     async login(input: SignedChallenge) {
       const check = await verifySigned(input, 'login', null);
       if (check.outcome !== 'valid' || !check.signer) {
-        await audit.record({ actor: 'anonymous', action: 'account_login', detail: { outcome: `certificate_${check.outcome}`, method: 'certificate' } });
+        await audit.record({
+          actor: 'anonymous',
+          action: 'account_login',
+          detail: { outcome: `certificate_${check.outcome}`, method: 'certificate' },
+        });
         throw refused(check, 401);
       }
       const binding = await repo.activeByFingerprint(check.signer.fingerprintSha256);
       const account = binding && (await accounts.get(binding.account_id));
       if (account?.status !== 'active') {
-        await audit.record({ actor: 'anonymous', action: 'account_login', detail: { outcome: 'certificate_not_bound', method: 'certificate' } });
+        await audit.record({
+          actor: 'anonymous',
+          action: 'account_login',
+          detail: { outcome: 'certificate_not_bound', method: 'certificate' },
+        });
         throw new AppError('certificate_not_bound', 401);
       }
-      await audit.record({ registrationId: account.registration_id, actor: `account:${account.id}`, action: 'account_login', detail: { outcome: 'success', method: 'certificate', accountId: account.id } });
+      await audit.record({
+        registrationId: account.registration_id,
+        actor: `account:${account.id}`,
+        action: 'account_login',
+        detail: { outcome: 'success', method: 'certificate', accountId: account.id },
+      });
       return sessions.issue(account.id);
     },
   };

@@ -9,4 +9,3 @@ export function loginError(attempt: Exclude<LoginAttempt<unknown>, { outcome: 's
   }
   return new AppError('invalid_credentials', 401);
 }
-

@@ -16,7 +16,14 @@ export function createSessions(db: Db, config: Config, now: () => Date, kind: Se
       const token = newSessionToken();
       const created = now();
       const expiresAt = new Date(created.getTime() + ttl);
-      await repo.create({ id: randomUUID(), kind, subject_id: subjectId, token_hash: hash(token), created_at: created, expires_at: expiresAt });
+      await repo.create({
+        id: randomUUID(),
+        kind,
+        subject_id: subjectId,
+        token_hash: hash(token),
+        created_at: created,
+        expires_at: expiresAt,
+      });
       return { token, expiresAt };
     },
     /** The live session behind a token, or undefined (unknown, expired or revoked). */

@@ -9,8 +9,16 @@ import { unauthorized } from '../errors/app-error.js';
 import { loginError } from './login-error.js';
 import { createSessions } from './sessions.js';
 
-export interface StaffPrincipal { staffId: string; username: string; role: StaffRole }
-export interface AuthDeps { db: Db; config: Config; now: () => Date }
+export interface StaffPrincipal {
+  staffId: string;
+  username: string;
+  role: StaffRole;
+}
+export interface AuthDeps {
+  db: Db;
+  config: Config;
+  now: () => Date;
+}
 
 /** Staff login, token check and logout for the reviewer and supervisor pages. */
 export function createStaffAuth({ db, config, now }: AuthDeps) {
@@ -40,8 +48,13 @@ export function createStaffAuth({ db, config, now }: AuthDeps) {
       const who = attempt.principal;
       // A name that is no staff member's may be a password typed in the wrong box: it is not logged.
       await audit.record({
-        actor: who ? `staff:${who.username}` : 'anonymous', action: 'staff_login',
-        detail: { outcome: attempt.outcome, staffId: who?.id ?? null, ...(attempt.outcome === 'invalid_credentials' ? { reason: attempt.reason } : {}) },
+        actor: who ? `staff:${who.username}` : 'anonymous',
+        action: 'staff_login',
+        detail: {
+          outcome: attempt.outcome,
+          staffId: who?.id ?? null,
+          ...(attempt.outcome === 'invalid_credentials' ? { reason: attempt.reason } : {}),
+        },
       });
       if (attempt.outcome !== 'success') throw loginError(attempt, now());
       return sessions.issue(attempt.principal.id);
@@ -51,7 +64,11 @@ export function createStaffAuth({ db, config, now }: AuthDeps) {
     async logout(token: string, verified?: StaffPrincipal) {
       const principal = verified ?? (await verify(token));
       await sessions.end(token);
-      await audit.record({ actor: `staff:${principal.username}`, action: 'staff_logout', detail: { staffId: principal.staffId } });
+      await audit.record({
+        actor: `staff:${principal.username}`,
+        action: 'staff_logout',
+        detail: { staffId: principal.staffId },
+      });
     },
   };
 }

@@ -24,7 +24,9 @@ export function createCaptchaService(db: Db, config: Config, now: () => Date = (
       const id = randomUUID();
       const answer = generateCaptchaAnswer();
       await captchas.create({
-        id, answerHash: hashSecret(answer, config.SECRET_PEPPER), answerSealed: sealAnswer(answer, config.SECRET_PEPPER),
+        id,
+        answerHash: hashSecret(answer, config.SECRET_PEPPER),
+        answerSealed: sealAnswer(answer, config.SECRET_PEPPER),
         expiresAt: new Date(now().getTime() + config.CAPTCHA_TTL_SECONDS * 1000),
       });
       return { id, image: `data:image/png;base64,${renderCaptchaPng(answer).toString('base64')}`, answer };
@@ -37,7 +39,9 @@ export function createCaptchaService(db: Db, config: Config, now: () => Date = (
       if (!UUID_PATTERN.test(captchaId)) return fail('not_found');
       const taken = await captchas.takeForAudio(captchaId, now());
       if ('sealed' in taken) return ok(await renderCaptchaWav(openAnswer(taken.sealed, config.SECRET_PEPPER)));
-      return fail(({ used: 'captcha_audio_used', expired: 'captcha_expired', unknown: 'not_found' } as const)[taken.refused]);
+      return fail(
+        ({ used: 'captcha_audio_used', expired: 'captcha_expired', unknown: 'not_found' } as const)[taken.refused],
+      );
     },
     /** What the applicant typed, in the form it is stored and compared (Persian digits accepted). */
     answerHash,

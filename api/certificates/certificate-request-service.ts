@@ -27,9 +27,16 @@ export function createCertificateRequestService({ db, engine }: { db: Db; engine
       const id = randomUUID();
       await requests.create({ id, ...input });
       try {
-        const instance = await engine.start(CERTIFICATE_REQUEST_PROCESS_ID, id, { requestId: id, requestAction: input.action });
+        const instance = await engine.start(CERTIFICATE_REQUEST_PROCESS_ID, id, {
+          requestId: id,
+          requestAction: input.action,
+        });
         await requests.update(id, { process_instance_id: instance.id });
-        await createAuditRepo(db).record({ actor: 'ra', action: 'certificate_requested', detail: { requestId: id, action: input.action } });
+        await createAuditRepo(db).record({
+          actor: 'ra',
+          action: 'certificate_requested',
+          detail: { requestId: id, action: input.action },
+        });
       } catch (err) {
         await db('certificate_requests').where({ id }).delete();
         throw err;

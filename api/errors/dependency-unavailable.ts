@@ -4,7 +4,15 @@
  * `service_unavailable`: each request runs in its own transaction, so nothing of it was kept, and
  * the client may send it again.
  */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+]);
 // PostgreSQL's SQLSTATE classes 08 (connection exception), 57P (operator intervention: shutdown, restart), 53300 (too many connections).
 const PG_UNAVAILABLE = /^(08...|57P0[1-4]|53300)$/;
 const MESSAGES = [
@@ -20,7 +28,8 @@ const MESSAGES = [
 export function dependencyUnavailable(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
   const e = error as { code?: unknown; name?: unknown; message?: unknown; errors?: unknown };
-  if (e.name === 'EngineUnavailableError' || e.name === 'KnexTimeoutError' || e.name === 'MaxRetriesPerRequestError') return true;
+  if (e.name === 'EngineUnavailableError' || e.name === 'KnexTimeoutError' || e.name === 'MaxRetriesPerRequestError')
+    return true;
   if (typeof e.code === 'string' && (NETWORK_CODES.has(e.code) || PG_UNAVAILABLE.test(e.code))) return true;
   if (typeof e.message === 'string' && MESSAGES.some((m) => m.test(e.message as string))) return true;
   // Node's AggregateError: every address of a host refused (127.0.0.1 and ::1).

@@ -19,7 +19,8 @@ function clientError(error: FastifyError): { status: number; code: MessageCode }
 }
 
 /** The multipart parser's (busboy's) own errors carry no status: a body cut short or without its boundary. */
-const MALFORMED_MULTIPART = /^(Unexpected end of multipart data|Multipart: Boundary not found|Boundary required|\w+ terminated early due to unexpected end of multipart data)$/;
+const MALFORMED_MULTIPART =
+  /^(Unexpected end of multipart data|Multipart: Boundary not found|Boundary required|\w+ terminated early due to unexpected end of multipart data)$/;
 
 /**
  * The one error handler. Client errors answer with their id and are logged by code only (bodies
@@ -27,7 +28,10 @@ const MALFORMED_MULTIPART = /^(Unexpected end of multipart data|Multipart: Bound
  */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
-    request.log.info({ errorId: error.code, statusCode: error.statusCode, fields: error.fields.map((f) => `${f.field}:${f.code}`) }, 'request refused');
+    request.log.info(
+      { errorId: error.code, statusCode: error.statusCode, fields: error.fields.map((f) => `${f.field}:${f.code}`) },
+      'request refused',
+    );
     if (error.statusCode === 401) reply.header('www-authenticate', 'Bearer');
     // A lock's wait, as the rate limit already sets it for its own 429s.
     const wait = error.detail.retryAfterSeconds;
@@ -36,7 +40,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   if (error.validation) {
     const fields = validationFields(error.validation, error.validationContext);
-    request.log.info({ errorId: 'validation_failed', statusCode: 422, fields: fields.map((f) => `${f.field}:${f.code}`) }, 'request refused');
+    request.log.info(
+      { errorId: 'validation_failed', statusCode: 422, fields: fields.map((f) => `${f.field}:${f.code}`) },
+      'request refused',
+    );
     return reply.code(422).send(errorBody('validation_failed', fields));
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
@@ -49,13 +56,26 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return reply.code(400).send(errorBody('bad_request'));
   }
   if (dependencyUnavailable(error)) {
-    request.log.warn({ errorId: 'service_unavailable', statusCode: 503, failure: { name: error.name, errorCode: error.code, message: error.message } }, 'request refused: a service is unreachable');
-    return reply.code(503).header('retry-after', '5').send(errorBody('service_unavailable', [], { retryAfterSeconds: 5 }));
+    request.log.warn(
+      {
+        errorId: 'service_unavailable',
+        statusCode: 503,
+        failure: { name: error.name, errorCode: error.code, message: error.message },
+      },
+      'request refused: a service is unreachable',
+    );
+    return reply
+      .code(503)
+      .header('retry-after', '5')
+      .send(errorBody('service_unavailable', [], { retryAfterSeconds: 5 }));
   }
   // Named fields only: a database error's `detail` can quote the row's values, which are personal data.
   // (`code` would be redacted with the one-time codes; `err` would go through pino's serializer whole.)
   const failure = { name: error.name, errorCode: error.code, message: error.message, stack: error.stack };
-  request.log.error({ failure, method: request.method, route: request.routeOptions.url, params: request.params }, 'request failed');
+  request.log.error(
+    { failure, method: request.method, route: request.routeOptions.url, params: request.params },
+    'request failed',
+  );
   return reply.code(500).send(errorBody('internal_error'));
 }
 

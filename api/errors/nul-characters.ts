@@ -18,7 +18,11 @@ function nulAt(value: unknown, at: string[] = []): string[] | undefined {
  * ours has a use for one, so it is refused up front: 422 naming the field (or the part).
  */
 export async function refuseNulCharacters(request: FastifyRequest) {
-  for (const [part, value] of [['params', request.params], ['querystring', request.query], ['body', request.body]] as const) {
+  for (const [part, value] of [
+    ['params', request.params],
+    ['querystring', request.query],
+    ['body', request.body],
+  ] as const) {
     const found = nulAt(value);
     if (found) throw new AppError('validation_failed', 422, [{ field: found[0] ?? part, code: 'field_invalid' }]);
   }

@@ -11,7 +11,8 @@ export function validationFields(errors: readonly FastifySchemaValidationError[]
   const byField = new Map<string, FieldProblem>();
   for (const e of errors) {
     const params = e.params as { missingProperty?: string; additionalProperty?: string; limit?: number };
-    const field = params.missingProperty ?? params.additionalProperty ?? e.instancePath.split('/').filter(Boolean)[0] ?? part;
+    const field =
+      params.missingProperty ?? params.additionalProperty ?? e.instancePath.split('/').filter(Boolean)[0] ?? part;
     if (byField.has(field)) continue;
     const empty = e.keyword === 'required' || (e.keyword === 'minLength' && params.limit === 1);
     byField.set(field, { field, code: empty ? 'required' : 'field_invalid' });

@@ -11,9 +11,11 @@ export class SafeHtml {
 }
 
 const render = (value: unknown): string =>
-  value instanceof SafeHtml ? value.value
-    : Array.isArray(value) ? value.map(render).join('')
-    : escapeHtml(String(value ?? ''));
+  value instanceof SafeHtml
+    ? value.value
+    : Array.isArray(value)
+      ? value.map(render).join('')
+      : escapeHtml(String(value ?? ''));
 
 /** A template tag that escapes every interpolated value unless it is itself `html`. */
 export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {

@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /** The installed @fontsource/vazirmatn package: its CSS and its woff2 files are served as they are. */
-export const fontPackageDir = path.dirname(createRequire(import.meta.url).resolve('@fontsource/vazirmatn/package.json'));
+export const fontPackageDir = path.dirname(
+  createRequire(import.meta.url).resolve('@fontsource/vazirmatn/package.json'),
+);
 
 const EMBEDDED = /^vazirmatn-(arabic|latin)-\d+-normal\.woff2$/;
 

@@ -9,7 +9,11 @@ import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
 import BpmnModeler from 'bpmn-js/lib/Modeler';
 import lintModule from 'bpmn-js-bpmnlint';
-import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule } from 'bpmn-js-properties-panel';
+import {
+  BpmnPropertiesPanelModule,
+  BpmnPropertiesProviderModule,
+  CamundaPlatformPropertiesProviderModule,
+} from 'bpmn-js-properties-panel';
 import camundaBehaviors from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import packedLintConfig from 'payam-packed-lint-config';
@@ -25,8 +29,12 @@ export function createEditor({ canvas, properties, onLint, onChange }) {
     propertiesPanel: { parent: properties },
     linting: { bpmnlint: packedLintConfig, active: true },
     additionalModules: [
-      BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule, camundaBehaviors,
-      lintModule, { translate: ['value', translateFa] },
+      BpmnPropertiesPanelModule,
+      BpmnPropertiesProviderModule,
+      CamundaPlatformPropertiesProviderModule,
+      camundaBehaviors,
+      lintModule,
+      { translate: ['value', translateFa] },
     ],
     moddleExtensions: { camunda: camundaModdle },
   });
@@ -46,7 +54,9 @@ export function createEditor({ canvas, properties, onLint, onChange }) {
     },
     /** The elements (and flows) whose names start with card step numbers ("7 · …", "3–5 · …"), in diagram order. */
     cardSteps() {
-      return modeler.get('elementRegistry').filter((e) => /^\d+(?:-\d+)?(?:–\d+)? · /.test(e.businessObject?.name ?? '') && !e.labelTarget)
+      return modeler
+        .get('elementRegistry')
+        .filter((e) => /^\d+(?:-\d+)?(?:–\d+)? · /.test(e.businessObject?.name ?? '') && !e.labelTarget)
         .map((e) => ({ id: e.id, name: e.businessObject.name }));
     },
     select(id) {

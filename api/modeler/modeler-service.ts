@@ -46,10 +46,12 @@ export function createModelerService({ db, engine }: { db: Db; engine: ProcessEn
     try {
       const { rootElement } = await parseBpmn(xml);
       const ids = rootElement.rootElements.filter((e) => e.$type === 'bpmn:Process').map((e) => e.id!);
-      if (!ids.length || !ids.every((id) => MODELED_PROCESSES.includes(id))) throw new AppError('model_unknown_process', 422, [{ field: 'xml', code: 'model_unknown_process' }]);
+      if (!ids.length || !ids.every((id) => MODELED_PROCESSES.includes(id)))
+        throw new AppError('model_unknown_process', 422, [{ field: 'xml', code: 'model_unknown_process' }]);
       return ids;
     } catch (e) {
-      if (e instanceof UnreadableModelError) throw new AppError('model_unreadable', 422, [{ field: 'xml', code: 'model_unreadable' }]);
+      if (e instanceof UnreadableModelError)
+        throw new AppError('model_unreadable', 422, [{ field: 'xml', code: 'model_unreadable' }]);
       throw e;
     }
   }
@@ -57,9 +59,12 @@ export function createModelerService({ db, engine }: { db: Db; engine: ProcessEn
   /** The gate over the edited model with the latest version of the other processes, as they would run together. */
   async function check(xml: string) {
     const ids = await processesIn(xml);
-    const latest = (await versions()).filter((v) => !ids.includes(v.key))
+    const latest = (await versions())
+      .filter((v) => !ids.includes(v.key))
       .filter((v, i, all) => all.findIndex((w) => w.key === v.key) === i);
-    const others = await Promise.all(latest.map(async (v) => ({ name: v.resource, content: await engine.definitionXml(v.id) })));
+    const others = await Promise.all(
+      latest.map(async (v) => ({ name: v.resource, content: await engine.definitionXml(v.id) })),
+    );
     const problems = await checkModelFiles([{ name: 'edited.bpmn', content: xml }, ...others]);
     return { ids, problems };
   }
@@ -86,15 +91,27 @@ export function createModelerService({ db, engine }: { db: Db; engine: ProcessEn
       allow(staff);
       const { ids, problems } = await check(xml);
       if (problems.length) {
-        await audit.record({ actor: `staff:${staff.username}`, action: 'model_deploy_refused', detail: { staffId: staff.staffId, process: ids.join(','), problems: problems.length } });
+        await audit.record({
+          actor: `staff:${staff.username}`,
+          action: 'model_deploy_refused',
+          detail: { staffId: staff.staffId, process: ids.join(','), problems: problems.length },
+        });
         throw refused('deploy_refused', problems);
       }
       // The resource name the process runs under, so the next `npm run deploy` compares bpmn/ with this version.
       const resource = (await versions()).find((v) => v.key === ids[0])?.resource || `${ids[0]}.bpmn`;
-      const result = await engine.deploy(DEPLOYMENT_NAME, [{ name: resource, content: Buffer.from(xml) }], modelerSource(staff));
+      const result = await engine.deploy(
+        DEPLOYMENT_NAME,
+        [{ name: resource, content: Buffer.from(xml) }],
+        modelerSource(staff),
+      );
       const deployed = result.processes.filter((p) => ids.includes(p.key));
       for (const p of deployed) {
-        await audit.record({ actor: `staff:${staff.username}`, action: 'model_deployed', detail: { staffId: staff.staffId, process: p.key, version: p.version, new: p.new, definitionId: p.id } });
+        await audit.record({
+          actor: `staff:${staff.username}`,
+          action: 'model_deployed',
+          detail: { staffId: staff.staffId, process: p.key, version: p.version, new: p.new, definitionId: p.id },
+        });
       }
       return { deploymentId: result.id, processes: deployed };
     },
@@ -110,22 +127,36 @@ export function createModelerService({ db, engine }: { db: Db; engine: ProcessEn
     async migrationPlan(staff: StaffPrincipal, sourceId: string, targetId: string) {
       allow(staff);
       const [source, target] = await Promise.all([version(sourceId), version(targetId)]);
-      if (source.key !== target.key) throw new AppError('migration_invalid', 422, [{ field: 'targetId', code: 'migration_invalid' }]);
+      if (source.key !== target.key)
+        throw new AppError('migration_invalid', 422, [{ field: 'targetId', code: 'migration_invalid' }]);
       const plan = await engine.generateMigrationPlan(source.id, target.id);
       const reports = await engine.validateMigrationPlan(plan);
-      return { plan, failures: reports.filter((r) => r.failures.length), instances: (await engine.instancesOf(source.id)).length };
+      return {
+        plan,
+        failures: reports.filter((r) => r.failures.length),
+        instances: (await engine.instancesOf(source.id)).length,
+      };
     },
 
     /** Validates the plan again, then moves every instance running on its source version (or the given ones). */
     async migrate(staff: StaffPrincipal, plan: MigrationPlan, processInstanceIds?: string[]) {
       allow(staff);
-      const [source, target] = await Promise.all([version(plan.sourceProcessDefinitionId), version(plan.targetProcessDefinitionId)]);
-      if (source.key !== target.key) throw new AppError('migration_invalid', 422, [{ field: 'plan', code: 'migration_invalid' }]);
+      const [source, target] = await Promise.all([
+        version(plan.sourceProcessDefinitionId),
+        version(plan.targetProcessDefinitionId),
+      ]);
+      if (source.key !== target.key)
+        throw new AppError('migration_invalid', 422, [{ field: 'plan', code: 'migration_invalid' }]);
       const reports = (await engine.validateMigrationPlan(plan)).filter((r) => r.failures.length);
-      const asProblems = (rs: typeof reports): GateProblem[] => rs.map((r) => ({
-        rule: 'migration', elementId: r.instruction.sourceActivityIds.join(','),
-        text: { fa: `دستور ${r.instruction.sourceActivityIds.join('، ')} ← ${r.instruction.targetActivityIds.join('، ')}: ${r.failures.join(' ')}`, en: `Instruction ${r.instruction.sourceActivityIds.join(', ')} → ${r.instruction.targetActivityIds.join(', ')}: ${r.failures.join(' ')}` },
-      }));
+      const asProblems = (rs: typeof reports): GateProblem[] =>
+        rs.map((r) => ({
+          rule: 'migration',
+          elementId: r.instruction.sourceActivityIds.join(','),
+          text: {
+            fa: `دستور ${r.instruction.sourceActivityIds.join('، ')} ← ${r.instruction.targetActivityIds.join('، ')}: ${r.failures.join(' ')}`,
+            en: `Instruction ${r.instruction.sourceActivityIds.join(', ')} → ${r.instruction.targetActivityIds.join(', ')}: ${r.failures.join(' ')}`,
+          },
+        }));
       if (reports.length) throw refused('migration_invalid', asProblems(reports));
       const running = new Set(await engine.instancesOf(source.id));
       const ids = processInstanceIds ? processInstanceIds.filter((id) => running.has(id)) : [...running];
@@ -135,12 +166,25 @@ export function createModelerService({ db, engine }: { db: Db; engine: ProcessEn
         } catch (e) {
           // An instance the plan does not fit (e.g. waiting in an activity it does not map): the engine moves none.
           if (e instanceof EngineError && e.status === 400) {
-            throw refused('migration_invalid', [{ rule: 'migration', elementId: source.id, text: { fa: `موتور فرایند انتقال را نپذیرفت: ${e.message}`, en: `The engine refused the migration: ${e.message}` } }]);
+            throw refused('migration_invalid', [
+              {
+                rule: 'migration',
+                elementId: source.id,
+                text: {
+                  fa: `موتور فرایند انتقال را نپذیرفت: ${e.message}`,
+                  en: `The engine refused the migration: ${e.message}`,
+                },
+              },
+            ]);
           }
           throw e;
         }
       }
-      await audit.record({ actor: `staff:${staff.username}`, action: 'instances_migrated', detail: { staffId: staff.staffId, from: source.id, to: target.id, instances: ids.length } });
+      await audit.record({
+        actor: `staff:${staff.username}`,
+        action: 'instances_migrated',
+        detail: { staffId: staff.staffId, from: source.id, to: target.id, instances: ids.length },
+      });
       return { migrated: ids.length, from: source, to: target };
     },
   };

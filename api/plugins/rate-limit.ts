@@ -14,7 +14,11 @@ declare module 'fastify' {
      * Counts one request of `name` from the client's address in the window (RATE_LIMIT_WINDOW_SECONDS)
      * and says whether it is past `max`, for a route that then asks for more (a captcha) rather than refusing.
      */
-    countRequest: (name: string, request: FastifyRequest, max: number) => Promise<{ over: boolean; resetSeconds: number }>;
+    countRequest: (
+      name: string,
+      request: FastifyRequest,
+      max: number,
+    ) => Promise<{ over: boolean; resetSeconds: number }>;
   }
 }
 
@@ -44,7 +48,10 @@ export default fp<RateLimitPluginOptions>(
         return { over: count > max, resetSeconds: Math.ceil(Math.max(ttl, 0) / 1000) };
       } catch (err) {
         // As the limits above: fail safe, the request is refused with 503 rather than counted as nothing.
-        request.log.warn({ err: { name: (err as Error).name, message: (err as Error).message } }, 'request counter unavailable');
+        request.log.warn(
+          { err: { name: (err as Error).name, message: (err as Error).message } },
+          'request counter unavailable',
+        );
         throw new AppError('service_unavailable', 503, [], { retryAfterSeconds: 5 });
       }
     });

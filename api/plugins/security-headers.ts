@@ -17,20 +17,39 @@ export const POLICIES = {
    * audio is fetched once and played from a blob, so the player can replay it.
    */
   pages: {
-    'default-src': ["'self'"], 'script-src': ["'self'"], 'script-src-attr': ["'none'"], 'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:'], 'font-src': ["'self'", 'data:'], 'connect-src': ["'self'"], 'media-src': ['blob:'], 'object-src': ["'none'"],
-    'base-uri': ["'none'"], 'frame-ancestors': ["'none'"], 'form-action': ["'self'"],
+    'default-src': ["'self'"],
+    'script-src': ["'self'"],
+    'script-src-attr': ["'none'"],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'data:'],
+    'font-src': ["'self'", 'data:'],
+    'connect-src': ["'self'"],
+    'media-src': ['blob:'],
+    'object-src': ["'none'"],
+    'base-uri': ["'none'"],
+    'frame-ancestors': ["'none'"],
+    'form-action': ["'self'"],
   },
   /** The letter template opened on its own (GET …/letter-template): its styles and font are inside it and it runs no script. */
   letter: {
-    'default-src': ["'none'"], 'style-src': ["'unsafe-inline'"], 'font-src': ['data:'], 'img-src': ['data:'],
-    'base-uri': ["'none'"], 'form-action': ["'none'"], 'frame-ancestors': ["'none'"],
+    'default-src': ["'none'"],
+    'style-src': ["'unsafe-inline'"],
+    'font-src': ['data:'],
+    'img-src': ['data:'],
+    'base-uri': ["'none'"],
+    'form-action': ["'none'"],
+    'frame-ancestors': ["'none'"],
   },
 } satisfies Record<string, Directives>;
 
 // The reviewers' page shows the letter it fetched with the staff token, as a blob URL of its own origin:
 // an <img>, or a PDF in a frame (Chromium's viewer is a plugin inside it, which object-src governs).
-const reviewPage: Directives = { ...POLICIES.pages, 'img-src': ["'self'", 'data:', 'blob:'], 'frame-src': ['blob:'], 'object-src': ['blob:'] };
+const reviewPage: Directives = {
+  ...POLICIES.pages,
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'frame-src': ['blob:'],
+  'object-src': ['blob:'],
+};
 // Swagger UI (/docs): its scripts and stylesheets are files of @fastify/swagger-ui, served from here; React sets inline styles.
 const docs: Directives = { ...POLICIES.pages };
 const ALL = { ...POLICIES, reviewPage, docs };
@@ -65,7 +84,9 @@ export default fp(
   async (app) => {
     const tls = app.config.PUBLIC_BASE_URL.startsWith('https:');
     const withTls = (d: Directives): Directives => (tls ? { ...d, 'upgrade-insecure-requests': [] } : d);
-    const policy = Object.fromEntries(Object.entries(ALL).map(([name, d]) => [name, { useDefaults: false, directives: withTls(d) }])) as Record<PolicyName, { useDefaults: false; directives: Directives }>;
+    const policy = Object.fromEntries(
+      Object.entries(ALL).map(([name, d]) => [name, { useDefaults: false, directives: withTls(d) }]),
+    ) as Record<PolicyName, { useDefaults: false; directives: Directives }>;
 
     await app.register(helmet, {
       contentSecurityPolicy: policy.api,

@@ -13,14 +13,17 @@ declare module 'fastify' {
  * wait;dur=…`): the benchmark reads it, and so do a browser's developer tools. Off by default, since it
  * tells anyone how long the password hash and the engine take.
  */
-export default fp(async function serverTiming(app: FastifyInstance) {
-  if (!app.config.SERVER_TIMING) return;
-  // Callback style, so the handler runs inside the store (as @fastify/request-context does).
-  app.addHook('onRequest', (request, _reply, done) => {
-    request.timings = new Map();
-    withTimings(request.timings, done);
-  });
-  app.addHook('onSend', async (request, reply) => {
-    if (request.timings?.size) reply.header('server-timing', serverTimingHeader(request.timings));
-  });
-}, { name: 'server-timing', dependencies: ['config'] });
+export default fp(
+  async function serverTiming(app: FastifyInstance) {
+    if (!app.config.SERVER_TIMING) return;
+    // Callback style, so the handler runs inside the store (as @fastify/request-context does).
+    app.addHook('onRequest', (request, _reply, done) => {
+      request.timings = new Map();
+      withTimings(request.timings, done);
+    });
+    app.addHook('onSend', async (request, reply) => {
+      if (request.timings?.size) reply.header('server-timing', serverTimingHeader(request.timings));
+    });
+  },
+  { name: 'server-timing', dependencies: ['config'] },
+);

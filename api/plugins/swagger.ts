@@ -9,7 +9,8 @@ export default fp(
       openapi: {
         info: {
           title: 'Payam Iran — executive agency registration',
-          description: 'The applicant API behind the registration form, the reviewers\' and supervisors\' API, and the agency account login. Errors: `{error:{id, text:{fa,en}, fields?}}`.',
+          description:
+            "The applicant API behind the registration form, the reviewers' and supervisors' API, and the agency account login. Errors: `{error:{id, text:{fa,en}, fields?}}`.",
           version: '1.0.0',
         },
         components: {

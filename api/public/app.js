@@ -10,12 +10,21 @@ import { initStart } from './js/start-step.js';
 import { initSubmit, showSubmit } from './js/submit-step.js';
 
 const STEPS = ['start', 'applicant-data', 'verifying', 'otp', 'under-review', 'registered', 'rejected', 'expired'];
-const PROGRESS = { 'applicant-data': 0, verifying: 1, otp: 2, 'under-review': 3, registered: 4, rejected: 4, expired: 4 };
+const PROGRESS = {
+  'applicant-data': 0,
+  verifying: 1,
+  otp: 2,
+  'under-review': 3,
+  registered: 4,
+  rejected: 4,
+  expired: 4,
+};
 // The view is polled while the process works on its own: quickly during the inquiries, slowly during review.
 const POLL_MS = { verifying: 1500, 'under-review': 30_000 };
 // Leaving these loses the way back to a request still in the applicant's hands, so it is confirmed first.
 const ASK_BEFORE_LEAVING = ['applicant-data', 'verifying', 'otp'];
-const LEAVE_QUESTION = 'پس از خروج، دیگر نمی‌توانید از این مرورگر به این درخواست برگردید؛ درخواست ناتمام با پایان مهلت بسته می‌شود. خارج می‌شوید؟';
+const LEAVE_QUESTION =
+  'پس از خروج، دیگر نمی‌توانید از این مرورگر به این درخواست برگردید؛ درخواست ناتمام با پایان مهلت بسته می‌شود. خارج می‌شوید؟';
 const LEFT = 'از درخواست خارج شدید. این مرورگر دیگر چیزی از آن نگه نمی‌دارد.';
 // Messages the form also shows under the field they concern.
 const FIELD_OF = { captcha_invalid: 'captcha', captcha_expired: 'captcha', otp_invalid: 'code', otp_expired: 'code' };

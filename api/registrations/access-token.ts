@@ -12,7 +12,11 @@ export const tokenMatches = (token: string, storedHash: string) => sameDigest(ha
  * Whether the token has ended though it matches: the applicant left, or the request closed more than
  * `grace` (APPLICANT_TOKEN_GRACE) ago, time enough to read the outcome on the page that was open.
  */
-export function tokenEnded(reg: Pick<RegistrationRow, 'access_token_revoked_at' | 'closed_at'>, now: Date, grace: string): boolean {
+export function tokenEnded(
+  reg: Pick<RegistrationRow, 'access_token_revoked_at' | 'closed_at'>,
+  now: Date,
+  grace: string,
+): boolean {
   if (reg.access_token_revoked_at) return true;
   return reg.closed_at !== null && now.getTime() >= new Date(reg.closed_at).getTime() + durationMs(grace);
 }

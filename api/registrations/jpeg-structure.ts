@@ -43,7 +43,11 @@ export function jpegFrame(buf: Uint8Array): { width: number; height: number } | 
       if (!frame || components < 1 || components > 4 || size !== 4 + 2 * components) return null;
       scans++;
       // Entropy-coded data runs to the next marker; FF 00 is a stuffed FF, FF D0–D7 a restart.
-      while (i + 1 < buf.length && !(buf[i] === 0xff && buf[i + 1] !== 0x00 && !(buf[i + 1]! >= 0xd0 && buf[i + 1]! <= 0xd7))) i++;
+      while (
+        i + 1 < buf.length &&
+        !(buf[i] === 0xff && buf[i + 1] !== 0x00 && !(buf[i + 1]! >= 0xd0 && buf[i + 1]! <= 0xd7))
+      )
+        i++;
       if (i + 1 >= buf.length) return null;
     }
   }

@@ -6,7 +6,8 @@ import { jpegFrame } from './jpeg-structure.js';
 
 export const LETTER_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export type LetterType = (typeof LETTER_TYPES)[number];
-export type LetterProblem = 'letter_type' | 'letter_unreadable' | 'letter_encrypted' | 'letter_too_many_pages' | 'letter_image_too_large';
+export type LetterProblem =
+  'letter_type' | 'letter_unreadable' | 'letter_encrypted' | 'letter_too_many_pages' | 'letter_image_too_large';
 
 /**
  * An A4 page scanned at 600 dpi (35 megapixels) passes; a small file that inflates to gigabytes does
@@ -58,6 +59,11 @@ export async function inspectLetter(content: Buffer, maxPages: number): Promise<
   const type = (await fileTypeFromBuffer(content))?.mime;
   if (!type || !(LETTER_TYPES as readonly string[]).includes(type)) return fail('letter_type');
   const mime = type as LetterType;
-  const problem = mime === 'application/pdf' ? await pdfProblem(content, maxPages) : mime === 'image/png' ? pngProblem(content) : jpegProblem(content);
+  const problem =
+    mime === 'application/pdf'
+      ? await pdfProblem(content, maxPages)
+      : mime === 'image/png'
+        ? pngProblem(content)
+        : jpegProblem(content);
   return problem ? fail(problem) : ok(mime);
 }

@@ -22,7 +22,11 @@ import { assertOpen, openRegistration, type RegistrationRef } from './open-regis
 export const LETTER_MAX_BYTES = 5 * 1024 * 1024;
 
 export interface ServiceDeps {
-  db: Db; engine: ProcessEngine; config: Config; logger: Logger; now: () => Date;
+  db: Db;
+  engine: ProcessEngine;
+  config: Config;
+  logger: Logger;
+  now: () => Date;
   /** The workers' announcements that a registration moved on, which end a wait for the next step early. */
   progress: ProgressFeed;
 }
@@ -56,7 +60,10 @@ export function createRegistrationService({ db, engine, config, now }: ServiceDe
     async leave(reg: RegistrationRow) {
       await db.transaction(async (trx) => {
         await registrations.update(reg.id, { access_token_revoked_at: now() }, trx);
-        await audit.record({ registrationId: reg.id, actor: 'applicant', action: 'applicant_left', detail: { status: reg.status } }, trx);
+        await audit.record(
+          { registrationId: reg.id, actor: 'applicant', action: 'applicant_left', detail: { status: reg.status } },
+          trx,
+        );
       });
     },
 
@@ -67,11 +74,21 @@ export function createRegistrationService({ db, engine, config, now }: ServiceDe
       await registrations.create({ id, accessTokenHash: hashAccessToken(token) });
       try {
         // The business key is the registration id, so Cockpit and Tasklist find the request by it.
-        const instance = await timed('engine', () => engine.start(PROCESS_ID, id, {
-          registrationId: id, applicantTimeout: config.APPLICANT_TIMEOUT, otpTimeout: config.OTP_TIMEOUT, reviewReminder: config.REVIEW_REMINDER,
-        }));
+        const instance = await timed('engine', () =>
+          engine.start(PROCESS_ID, id, {
+            registrationId: id,
+            applicantTimeout: config.APPLICANT_TIMEOUT,
+            otpTimeout: config.OTP_TIMEOUT,
+            reviewReminder: config.REVIEW_REMINDER,
+          }),
+        );
         await registrations.update(id, { process_instance_id: instance.id });
-        await audit.record({ registrationId: id, actor: 'applicant', action: 'registration_started', detail: { processInstanceId: instance.id } });
+        await audit.record({
+          registrationId: id,
+          actor: 'applicant',
+          action: 'registration_started',
+          detail: { processInstanceId: instance.id },
+        });
       } catch (err) {
         await db('registrations').where({ id }).delete();
         throw err;
@@ -86,9 +103,13 @@ export function createRegistrationService({ db, engine, config, now }: ServiceDe
       if (!result.ok) throw new AppError('validation_failed', 422, result.errors);
       const data = result.value;
       // Only a verified request holds the agency; one still being filled in holds nothing (the otp-check decides who was first).
-      if (await registrations.holderOf(data.agencyNationalId, id)) throw new AppError('agency_has_open_request', 409, [{ field: 'agencyNationalId', code: 'agency_has_open_request' }]);
+      if (await registrations.holderOf(data.agencyNationalId, id))
+        throw new AppError('agency_has_open_request', 409, [
+          { field: 'agencyNationalId', code: 'agency_has_open_request' },
+        ]);
       const account = await accounts.activeForAgency(data.agencyNationalId);
-      if (account) throw new AppError('agency_has_account', 409, [{ field: 'agencyNationalId', code: 'agency_has_account' }]);
+      if (account)
+        throw new AppError('agency_has_account', 409, [{ field: 'agencyNationalId', code: 'agency_has_account' }]);
       await db.transaction(async (trx) => {
         await stillOpen(id, trx);
         await applicantData.save(id, data, trx);
@@ -105,14 +126,34 @@ export function createRegistrationService({ db, engine, config, now }: ServiceDe
       const { id } = await openRegistration(registrations, registration, 'applicant-data');
       if (content.length > LETTER_MAX_BYTES) throw new AppError('letter_too_large', 413);
       const inspected = await inspectLetter(content, config.LETTER_MAX_PAGES);
-      if (!inspected.ok) throw new AppError(inspected.code, inspected.code === 'letter_type' ? 415 : 422, inspected.code === 'letter_type' ? [] : [{ field: 'letter', code: inspected.code }]);
+      if (!inspected.ok)
+        throw new AppError(
+          inspected.code,
+          inspected.code === 'letter_type' ? 415 : 422,
+          inspected.code === 'letter_type' ? [] : [{ field: 'letter', code: inspected.code }],
+        );
       const mimeType = inspected.value;
       const sha256 = createHash('sha256').update(content).digest('hex');
-      const letter = { content, sha256, mimeType, sizeBytes: content.length, fileName: fileName?.slice(0, 255) ?? null, uploadedAt: now() };
+      const letter = {
+        content,
+        sha256,
+        mimeType,
+        sizeBytes: content.length,
+        fileName: fileName?.slice(0, 255) ?? null,
+        uploadedAt: now(),
+      };
       await db.transaction(async (trx) => {
         await stillOpen(id, trx);
         await letters.save(id, letter, trx);
-        await audit.record({ registrationId: id, actor: 'applicant', action: 'letter_uploaded', detail: { sha256, mimeType, sizeBytes: content.length } }, trx);
+        await audit.record(
+          {
+            registrationId: id,
+            actor: 'applicant',
+            action: 'letter_uploaded',
+            detail: { sha256, mimeType, sizeBytes: content.length },
+          },
+          trx,
+        );
       });
       return { sha256, mimeType, sizeBytes: content.length };
     },
@@ -129,7 +170,10 @@ export function createRegistrationService({ db, engine, config, now }: ServiceDe
       await db.transaction(async (trx) => {
         await stillOpen(id, trx);
         if (!(await letters.saveSignature(id, content, trx))) throw new AppError('letter_signature_no_letter', 409);
-        await audit.record({ registrationId: id, actor: 'applicant', action: 'letter_signature_uploaded', detail: { sha256 } }, trx);
+        await audit.record(
+          { registrationId: id, actor: 'applicant', action: 'letter_signature_uploaded', detail: { sha256 } },
+          trx,
+        );
       });
     },
   };

@@ -13,7 +13,12 @@ import { notFound } from '../errors/app-error.js';
 import { dueAt, iso } from '../instants.js';
 import type { RegistrationRef } from './open-registration.js';
 
-const message = (id: MessageCode, type: 'error' | 'info', field?: string) => ({ id, type, ...(field ? { field } : {}), text: messageText(id) });
+const message = (id: MessageCode, type: 'error' | 'info', field?: string) => ({
+  id,
+  type,
+  ...(field ? { field } : {}),
+  text: messageText(id),
+});
 const maskMobile = (m: string) => `${m.slice(0, 4)}***${m.slice(-4)}`;
 
 const STEP_OF_TASK: Record<string, RegistrationStatus> = {
@@ -45,10 +50,14 @@ export function createRegistrationView(db: Db, engine: ProcessEngine, config: Co
     const { passwordHash: _omit, birthDateGregorian: _g, ...data } = stored ?? ({} as NonNullable<typeof stored>);
     const letter = closed ? undefined : await letters.meta(id);
     // Under review the step is that whatever the engine holds (the review task, or the account being made).
-    const [open] = closed || reg.status === 'under-review' ? [] : known.open ?? await engine.openTasks(id);
+    const [open] = closed || reg.status === 'under-review' ? [] : (known.open ?? (await engine.openTasks(id)));
     // Between the review's decision and the close (account, notices) the request is still under review.
     const between: RegistrationStatus = reg.status === 'under-review' ? 'under-review' : 'verifying';
-    const status: RegistrationStatus = closed ? reg.status : open ? STEP_OF_TASK[open.taskDefinitionKey] ?? between : between;
+    const status: RegistrationStatus = closed
+      ? reg.status
+      : open
+        ? (STEP_OF_TASK[open.taskDefinitionKey] ?? between)
+        : between;
     const task = open && open.taskDefinitionKey !== USER_TASKS.review ? open : undefined;
     const timeout = task?.taskDefinitionKey === USER_TASKS.enterOtp ? config.OTP_TIMEOUT : config.APPLICANT_TIMEOUT;
 
@@ -67,14 +76,19 @@ export function createRegistrationView(db: Db, engine: ProcessEngine, config: Co
       otp = {
         sentTo: maskMobile(stored.mobile),
         expiresAt: iso(code?.expires_at),
-        resendAvailableAt: iso(code?.sent_at ? new Date(new Date(code.sent_at).getTime() + config.OTP_RESEND_COOLDOWN_SECONDS * 1000) : null),
+        resendAvailableAt: iso(
+          code?.sent_at ? new Date(new Date(code.sent_at).getTime() + config.OTP_RESEND_COOLDOWN_SECONDS * 1000) : null,
+        ),
         wrongAttempts: reg.otp_wrong_count,
         maxWrongAttempts: config.OTP_MAX_WRONG,
       };
     }
     const account = reg.status === 'registered' ? await accounts.byRegistration(id) : undefined;
     // The reviewer's own words, when given, are plain text here: the page sets them as text, never as markup.
-    const reason = reg.status === 'rejected' && reg.outcome_reason ? rejectionReasonText(reg.outcome_reason as RejectionReason, reg.rejection_text) : undefined;
+    const reason =
+      reg.status === 'rejected' && reg.outcome_reason
+        ? rejectionReasonText(reg.outcome_reason as RejectionReason, reg.rejection_text)
+        : undefined;
     return {
       id: reg.id,
       step: status,

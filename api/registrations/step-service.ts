@@ -24,7 +24,9 @@ const POLL_MS = 500;
 const APPLICANT_STEPS: readonly string[] = ['applicant-data', 'otp'];
 
 /** Where a wait ended; `open` is the engine's open tasks when it asked for them, so the view need not ask again. */
-export interface Settled { open?: OpenTask[] }
+export interface Settled {
+  open?: OpenTask[];
+}
 
 /**
  * The applicant's user tasks (card steps 3–5 and 9-2): each call completes the engine's open task and
@@ -38,11 +40,12 @@ export function createStepService({ db, engine, config, now, progress }: Service
   const codes = createOneTimeCodesRepo(db);
 
   /** The process may still be on its way to the step (a worker finishing), so a quick applicant waits briefly. */
-  const openTask = (registrationId: string, taskKey: string) => timed('task', async () => {
-    const task = await waitFor(registrationId, async () => (await engine.openTasks(registrationId, [taskKey]))[0]);
-    if (!task) throw new AppError('step_not_ready', 409);
-    return task;
-  });
+  const openTask = (registrationId: string, taskKey: string) =>
+    timed('task', async () => {
+      const task = await waitFor(registrationId, async () => (await engine.openTasks(registrationId, [taskKey]))[0]);
+      if (!task) throw new AppError('step_not_ready', 409);
+      return task;
+    });
 
   /**
    * Looks, and while `look` finds nothing waits for the workers' announcement that the registration moved
@@ -71,15 +74,20 @@ export function createStepService({ db, engine, config, now, progress }: Service
    * engine's fault and answered as such.
    */
   async function complete(
-    registrationId: string, taskId: string, variables: Record<string, string>,
-    stepBefore: 'applicant-data' | 'otp', undo: (trx: Tx) => Promise<unknown>,
+    registrationId: string,
+    taskId: string,
+    variables: Record<string, string>,
+    stepBefore: 'applicant-data' | 'otp',
+    undo: (trx: Tx) => Promise<unknown>,
   ) {
     try {
       await timed('engine', () => engine.completeTask(taskId, variables));
     } catch (err) {
       await db.transaction(async (trx) => {
         await undo(trx);
-        await trx('registrations').where({ id: registrationId, status: 'verifying' }).update({ status: stepBefore, updated_at: now() });
+        await trx('registrations')
+          .where({ id: registrationId, status: 'verifying' })
+          .update({ status: stepBefore, updated_at: now() });
       });
       if (err instanceof TaskGoneError) throw new AppError('expired', 409);
       throw err;
@@ -95,13 +103,16 @@ export function createStepService({ db, engine, config, now, progress }: Service
    * on each announcement, the wait asks the engine once rather than on every step the workers take, and
    * hands what it found to the view.
    */
-  const settle = (registrationId: string) => timed('wait', () => waitFor(registrationId, async (): Promise<Settled | undefined> => {
-    const reg = await registrations.get(registrationId);
-    if (reg?.status === 'verifying') return undefined;
-    if (!reg || !APPLICANT_STEPS.includes(reg.status)) return {};
-    const open = await engine.openTasks(registrationId);
-    return open.length ? { open } : undefined;
-  }));
+  const settle = (registrationId: string) =>
+    timed('wait', () =>
+      waitFor(registrationId, async (): Promise<Settled | undefined> => {
+        const reg = await registrations.get(registrationId);
+        if (reg?.status === 'verifying') return undefined;
+        if (!reg || !APPLICANT_STEPS.includes(reg.status)) return {};
+        const open = await engine.openTasks(registrationId);
+        return open.length ? { open } : undefined;
+      }),
+    );
 
   return {
     /** Card steps 4–5: password and captcha, once the data (3) and the letter (3-2) are in. */
@@ -113,7 +124,9 @@ export function createStepService({ db, engine, config, now, progress }: Service
       if (missing.length) throw new AppError(data ? 'letter_missing' : 'data_missing', 409, [], { missing });
       // Verified meanwhile by another request: no inquiries and no SMS for a request that would be sent back at 9-3.
       if (await registrations.holderOf(data!.agencyNationalId, registrationId)) {
-        throw new AppError('agency_has_open_request', 409, [{ field: 'agencyNationalId', code: 'agency_has_open_request' }]);
+        throw new AppError('agency_has_open_request', 409, [
+          { field: 'agencyNationalId', code: 'agency_has_open_request' },
+        ]);
       }
       const password = checkPassword(input.password, { nationalCode: data!.nationalCode, mobile: data!.mobile });
       if (!password.ok) throw new AppError('validation_failed', 422, [{ field: 'password', code: password.code }]);
@@ -123,11 +136,18 @@ export function createStepService({ db, engine, config, now, progress }: Service
       const passwordHash = await timed('hash', () => hashPassword(input.password));
       await db.transaction(async (trx) => {
         await createApplicantDataRepo(db).setPasswordHash(registrationId, passwordHash, trx);
-        await trx('submissions').insert({ id: submissionId, registration_id: registrationId, captcha_id: input.captchaId, captcha_answer_hash: captchas.answerHash(input.captcha) });
+        await trx('submissions').insert({
+          id: submissionId,
+          registration_id: registrationId,
+          captcha_id: input.captchaId,
+          captcha_answer_hash: captchas.answerHash(input.captcha),
+        });
         await registrations.setStatus(registrationId, 'verifying', { return_reason: null, submitted_at: now() }, trx);
         await audit.record({ registrationId, actor: 'applicant', action: 'submitted', detail: { submissionId } }, trx);
       });
-      await complete(registrationId, task.id, { submissionId }, 'applicant-data', (trx) => trx('submissions').where({ id: submissionId }).delete());
+      await complete(registrationId, task.id, { submissionId }, 'applicant-data', (trx) =>
+        trx('submissions').where({ id: submissionId }).delete(),
+      );
       return settle(registrationId);
     },
 
@@ -135,15 +155,22 @@ export function createStepService({ db, engine, config, now, progress }: Service
     async enterOtp(registration: RegistrationRef, code: string) {
       const { id: registrationId } = await openRegistration(registrations, registration, 'otp');
       const normalized = normalizeDigits(code, { stripSeparators: true });
-      if (!new RegExp(`^\\d{${OTP_LENGTH}}$`).test(normalized)) throw new AppError('validation_failed', 422, [{ field: 'code', code: 'otp_invalid' }]);
+      if (!new RegExp(`^\\d{${OTP_LENGTH}}$`).test(normalized))
+        throw new AppError('validation_failed', 422, [{ field: 'code', code: 'otp_invalid' }]);
       const task = await openTask(registrationId, USER_TASKS.enterOtp);
       const otpEntryId = randomUUID();
       await db.transaction(async (trx) => {
-        await trx('otp_entries').insert({ id: otpEntryId, registration_id: registrationId, code_hash: hashSecret(normalized, config.SECRET_PEPPER) });
+        await trx('otp_entries').insert({
+          id: otpEntryId,
+          registration_id: registrationId,
+          code_hash: hashSecret(normalized, config.SECRET_PEPPER),
+        });
         await registrations.setStatus(registrationId, 'verifying', {}, trx);
         await audit.record({ registrationId, actor: 'applicant', action: 'otp_entered', detail: { otpEntryId } }, trx);
       });
-      await complete(registrationId, task.id, { otpAction: 'verify', otpEntryId }, 'otp', (trx) => trx('otp_entries').where({ id: otpEntryId }).delete());
+      await complete(registrationId, task.id, { otpAction: 'verify', otpEntryId }, 'otp', (trx) =>
+        trx('otp_entries').where({ id: otpEntryId }).delete(),
+      );
       return settle(registrationId);
     },
 
@@ -155,7 +182,8 @@ export function createStepService({ db, engine, config, now, progress }: Service
       const round = await codes.since(registrationId, reg.submitted_at ?? reg.created_at);
       const last = round[0]?.sent_at ? new Date(round[0].sent_at) : undefined;
       const availableAt = last ? new Date(last.getTime() + config.OTP_RESEND_COOLDOWN_SECONDS * 1000) : now();
-      if (availableAt > now()) throw new AppError('otp_resend_too_soon', 429, [], { retryAt: availableAt.toISOString() });
+      if (availableAt > now())
+        throw new AppError('otp_resend_too_soon', 429, [], { retryAt: availableAt.toISOString() });
       if (round.length >= config.OTP_MAX_CODES) throw new AppError('rate_limited', 429);
       await db.transaction(async (trx) => {
         await registrations.setStatus(registrationId, 'verifying', {}, trx);

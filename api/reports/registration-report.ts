@@ -18,19 +18,43 @@ const date = (d: Date | string | null) => (d ? new Date(d) : null);
 export function createRegistrationReport(db: Db, now: () => Date = () => new Date()) {
   return async function registrationReport(staff: StaffPrincipal, q: ReportQuery) {
     requirePermission(staff, 'reports');
-    const rows = await db('registrations').where('created_at', '>=', q.from).where('created_at', '<', q.to)
-      .select('created_at', 'status', 'return_reason', 'submitted_at', 'verified_at', 'review_started_at', 'decided_at');
+    const rows = await db('registrations')
+      .where('created_at', '>=', q.from)
+      .where('created_at', '<', q.to)
+      .select(
+        'created_at',
+        'status',
+        'return_reason',
+        'submitted_at',
+        'verified_at',
+        'review_started_at',
+        'decided_at',
+      );
     const facts: RegistrationFacts[] = rows.map((r) => ({
-      createdAt: new Date(r.created_at), status: r.status, returnReason: r.return_reason,
-      submittedAt: date(r.submitted_at), verifiedAt: date(r.verified_at), reviewStartedAt: date(r.review_started_at), decidedAt: date(r.decided_at),
+      createdAt: new Date(r.created_at),
+      status: r.status,
+      returnReason: r.return_reason,
+      submittedAt: date(r.submitted_at),
+      verifiedAt: date(r.verified_at),
+      reviewStartedAt: date(r.review_started_at),
+      decidedAt: date(r.decided_at),
     }));
-    const open = await db('registrations').whereNotIn('status', CLOSED_STATUSES as string[]).count({ count: '*' }).first();
+    const open = await db('registrations')
+      .whereNotIn('status', CLOSED_STATUSES as string[])
+      .count({ count: '*' })
+      .first();
     return {
-      from: q.from.toISOString(), to: q.to.toISOString(), bucket: q.bucket, calendar: q.calendar, timeZone: IRAN_TIME_ZONE,
+      from: q.from.toISOString(),
+      to: q.to.toISOString(),
+      bucket: q.bucket,
+      calendar: q.calendar,
+      timeZone: IRAN_TIME_ZONE,
       generatedAt: now().toISOString(),
       /** Every open registration now, whenever it started. */
       openNow: Number(open?.count ?? 0),
-      periods: summarizeRegistrations(facts, bucketLabels(q.from, q.to, q.bucket, q.calendar), (d) => bucketLabel(d, q.bucket, q.calendar)),
+      periods: summarizeRegistrations(facts, bucketLabels(q.from, q.to, q.bucket, q.calendar), (d) =>
+        bucketLabel(d, q.bucket, q.calendar),
+      ),
       total: figures('total', facts),
     };
   };

@@ -17,21 +17,38 @@ const LIMIT = 200;
  * the figure says; ids, statuses and times only.
  */
 export function createReportInstances(db: Db, config: Pick<Config, 'ENGINE_WEBAPP_URL'>) {
-  const cockpit = (id: string) => `${config.ENGINE_WEBAPP_URL.replace(/\/$/, '')}/app/cockpit/default/#/process-instance/${encodeURIComponent(id)}/runtime`;
-  return async function reportInstances(staff: StaffPrincipal, q: ReportQuery, period: string | undefined, figure: ReportFigure) {
+  const cockpit = (id: string) =>
+    `${config.ENGINE_WEBAPP_URL.replace(/\/$/, '')}/app/cockpit/default/#/process-instance/${encodeURIComponent(id)}/runtime`;
+  return async function reportInstances(
+    staff: StaffPrincipal,
+    q: ReportQuery,
+    period: string | undefined,
+    figure: ReportFigure,
+  ) {
     requirePermission(staff, 'reports');
-    const rows = await db('registrations').where('created_at', '>=', q.from).where('created_at', '<', q.to)
+    const rows = await db('registrations')
+      .where('created_at', '>=', q.from)
+      .where('created_at', '<', q.to)
       .orderBy([{ column: 'created_at' }, { column: 'id' }])
       .select('id', 'process_instance_id', 'status', 'return_reason', 'created_at');
     const matching = rows
       .map((r) => ({ row: r, outcome: registrationOutcome({ status: r.status, returnReason: r.return_reason }) }))
-      .filter(({ row, outcome }) => (!period || bucketLabel(new Date(row.created_at), q.bucket, q.calendar) === period) && (figure === 'started' || outcome === figure));
+      .filter(
+        ({ row, outcome }) =>
+          (!period || bucketLabel(new Date(row.created_at), q.bucket, q.calendar) === period) &&
+          (figure === 'started' || outcome === figure),
+      );
     return {
-      figure, period: period ?? null, count: matching.length,
+      figure,
+      period: period ?? null,
+      count: matching.length,
       instances: matching.slice(0, LIMIT).map(({ row, outcome }) => ({
-        registrationId: row.id as string, processInstanceId: (row.process_instance_id as string | null) ?? null,
+        registrationId: row.id as string,
+        processInstanceId: (row.process_instance_id as string | null) ?? null,
         cockpitUrl: row.process_instance_id ? cockpit(row.process_instance_id as string) : null,
-        status: row.status as string, outcome, createdAt: new Date(row.created_at).toISOString(),
+        status: row.status as string,
+        outcome,
+        createdAt: new Date(row.created_at).toISOString(),
       })),
     };
   };

@@ -7,7 +7,13 @@ import { parseRejectionText, parseReviewDecision } from '../../domain/review-dec
 import type { StaffPrincipal } from '../auth/staff-auth.js';
 import { AppError, notFound } from '../errors/app-error.js';
 
-export interface DecisionInput { registrationId: string; staff: StaffPrincipal; decision: unknown; reason?: unknown; reasonText?: unknown }
+export interface DecisionInput {
+  registrationId: string;
+  staff: StaffPrincipal;
+  decision: unknown;
+  reason?: unknown;
+  reasonText?: unknown;
+}
 
 /**
  * Completes the engine's review task with the variables Tasklist's form sends (decision, and
@@ -25,13 +31,22 @@ export function createReviewDecider(db: Db, engine: ProcessEngine) {
   return async function decide({ registrationId, staff, decision, reason, reasonText }: DecisionInput) {
     const parsed = parseReviewDecision(decision, reason);
     if (!parsed.ok) {
-      const field = parsed.code === 'invalid_decision' ? { field: 'decision', code: 'decision_invalid' as const } : { field: 'reason', code: 'rejection_reason_required' as const };
+      const field =
+        parsed.code === 'invalid_decision'
+          ? { field: 'decision', code: 'decision_invalid' as const }
+          : { field: 'reason', code: 'rejection_reason_required' as const };
       throw new AppError('validation_failed', 422, [field]);
     }
     const d = parsed.value;
-    const text = d.decision === 'reject' ? parseRejectionText(d.reason, reasonText) : { ok: true as const, value: null };
+    const text =
+      d.decision === 'reject' ? parseRejectionText(d.reason, reasonText) : { ok: true as const, value: null };
     if (!text.ok) {
-      throw new AppError('validation_failed', 422, [{ field: 'reasonText', code: text.code === 'text_required' ? 'rejection_text_required' : 'rejection_text_too_long' }]);
+      throw new AppError('validation_failed', 422, [
+        {
+          field: 'reasonText',
+          code: text.code === 'text_required' ? 'rejection_text_required' : 'rejection_text_too_long',
+        },
+      ]);
     }
     const reg = await createRegistrationsRepo(db).get(registrationId);
     if (!reg) throw notFound();
@@ -39,10 +54,27 @@ export function createReviewDecider(db: Db, engine: ProcessEngine) {
     if (!task) throw new AppError('review_closed', 409, [], { status: reg.status });
     const rejectionReason = d.decision === 'reject' ? d.reason : null;
     await db.transaction(async (trx) => {
-      await audit.record({ registrationId, actor: `staff:${staff.username}`, action: 'review_decision_submitted', detail: { staffId: staff.staffId, decision: d.decision, reason: rejectionReason, withText: text.value !== null, taskId: task.id } }, trx);
+      await audit.record(
+        {
+          registrationId,
+          actor: `staff:${staff.username}`,
+          action: 'review_decision_submitted',
+          detail: {
+            staffId: staff.staffId,
+            decision: d.decision,
+            reason: rejectionReason,
+            withText: text.value !== null,
+            taskId: task.id,
+          },
+        },
+        trx,
+      );
       await trx('registrations').where({ id: registrationId }).update({ rejection_text: text.value });
       try {
-        await engine.completeTask(task.id, rejectionReason ? { decision: 'reject', rejectionReason } : { decision: 'approve' });
+        await engine.completeTask(
+          task.id,
+          rejectionReason ? { decision: 'reject', rejectionReason } : { decision: 'approve' },
+        );
       } catch (err) {
         // Decided in Tasklist or by a colleague a moment ago, or the instance was cancelled.
         if (err instanceof TaskGoneError) throw new AppError('review_closed', 409, [], { status: reg.status });

@@ -22,18 +22,25 @@ export function createReviewQueue(db: Db, engine: ProcessEngine, config: Config,
     const tasks = await engine.tasksOf(USER_TASKS.review, REVIEWER_GROUP);
     const ids = tasks.map((t) => t.businessKey).filter((k): k is string => Boolean(k));
     const rows = ids.length
-      ? await db('registrations as r').leftJoin('applicant_data as d', 'd.registration_id', 'r.id').whereIn('r.id', ids)
-        .select('r.id', 'd.agency_name', 'r.agency_national_id')
+      ? await db('registrations as r')
+          .leftJoin('applicant_data as d', 'd.registration_id', 'r.id')
+          .whereIn('r.id', ids)
+          .select('r.id', 'd.agency_name', 'r.agency_national_id')
       : [];
     const byId = new Map(rows.map((r) => [r.id as string, r]));
     return tasks.flatMap((t) => {
       const r = t.businessKey ? byId.get(t.businessKey) : undefined;
       if (!r) return [];
       const due = dueAt(t.created, config.REVIEW_REMINDER);
-      return [{
-        registrationId: r.id as string, agency: { name: r.agency_name ?? null, nationalId: r.agency_national_id ?? null },
-        waitingSince: new Date(t.created).toISOString(), dueAt: due.toISOString(), overdue: due <= now(),
-      }];
+      return [
+        {
+          registrationId: r.id as string,
+          agency: { name: r.agency_name ?? null, nationalId: r.agency_national_id ?? null },
+          waitingSince: new Date(t.created).toISOString(),
+          dueAt: due.toISOString(),
+          overdue: due <= now(),
+        },
+      ];
     });
   };
 }

@@ -8,7 +8,12 @@ import { createReviewDecider, type DecisionInput } from './review-decision.js';
 import { createReviewDetail } from './review-detail.js';
 import { createReviewQueue } from './review-queue.js';
 
-export interface ReviewDeps { db: Db; engine: ProcessEngine; config: Config; now: () => Date }
+export interface ReviewDeps {
+  db: Db;
+  engine: ProcessEngine;
+  config: Config;
+  now: () => Date;
+}
 
 /**
  * The reviewer's operations, each checking the role first so a route cannot forget to. Opening

@@ -15,34 +15,59 @@ export default async function accountSessionRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { config } = app;
 
-  app.post('/api/auth/login', {
-    schema: {
-      tags, body: AccountLoginBody, response: { 200: SessionSchema, ...errorResponses },
-      summary: 'Account login with a captcha; the same 401 whatever was wrong, 429 account_locked after repeated failures',
+  app.post(
+    '/api/auth/login',
+    {
+      schema: {
+        tags,
+        body: AccountLoginBody,
+        response: { 200: SessionSchema, ...errorResponses },
+        summary:
+          'Account login with a captcha; the same 401 whatever was wrong, 429 account_locked after repeated failures',
+      },
+      config: limitTo(config.RATE_LIMIT_LOGIN_MAX),
     },
-    config: limitTo(config.RATE_LIMIT_LOGIN_MAX),
-  }, async (request) => {
-    const { captchaId, captcha, username, password } = request.body;
-    // The captcha first: without it no password is tried, so no failure is counted against the name.
-    const checked = await app.captchas.verify(captchaId, captcha);
-    if (!checked.ok) {
-      await app.accountAuth.captchaRefused(checked.code);
-      throw new AppError(checked.code, 422, [{ field: 'captcha', code: checked.code }]);
-    }
-    const { token, expiresAt } = await app.accountAuth.login({ username, password });
-    return { token, expiresAt: expiresAt.toISOString() };
-  });
+    async (request) => {
+      const { captchaId, captcha, username, password } = request.body;
+      // The captcha first: without it no password is tried, so no failure is counted against the name.
+      const checked = await app.captchas.verify(captchaId, captcha);
+      if (!checked.ok) {
+        await app.accountAuth.captchaRefused(checked.code);
+        throw new AppError(checked.code, 422, [{ field: 'captcha', code: checked.code }]);
+      }
+      const { token, expiresAt } = await app.accountAuth.login({ username, password });
+      return { token, expiresAt: expiresAt.toISOString() };
+    },
+  );
 
-  app.get('/api/auth/me', {
-    schema: { tags, summary: 'The signed-in account and its agency', security: accountBearer, response: { 200: AccountMeSchema, ...errorResponses } },
-    preParsing: app.requireAccount,
-  }, async (request) => app.accountAuth.me(signedInAccount(request)));
+  app.get(
+    '/api/auth/me',
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in account and its agency',
+        security: accountBearer,
+        response: { 200: AccountMeSchema, ...errorResponses },
+      },
+      preParsing: app.requireAccount,
+    },
+    async (request) => app.accountAuth.me(signedInAccount(request)),
+  );
 
-  app.post('/api/auth/logout', {
-    schema: { tags, summary: 'Ends the session at once', security: accountBearer, response: { 204: Type.Null(), ...errorResponses } },
-    preParsing: app.requireAccount,
-  }, async (request, reply) => {
-    await app.accountAuth.logout(verifiedBearer(request, request.account), signedInAccount(request));
-    return reply.code(204).send(null);
-  });
+  app.post(
+    '/api/auth/logout',
+    {
+      schema: {
+        tags,
+        summary: 'Ends the session at once',
+        security: accountBearer,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+      preParsing: app.requireAccount,
+    },
+    async (request, reply) => {
+      await app.accountAuth.logout(verifiedBearer(request, request.account), signedInAccount(request));
+      return reply.code(204).send(null);
+    },
+  );
 }

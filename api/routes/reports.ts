@@ -14,22 +14,37 @@ export default async function reportRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const supervisor = app.staffOnly('reports');
 
-  app.get('/api/reports/registrations', {
-    schema: {
-      tags, security, querystring: ReportQuerySchema, response: { 200: ReportSchema, ...errorResponses },
-      summary: 'Started, successful, unsuccessful by reason, open, and median time per phase, per day, week, month or year',
+  app.get(
+    '/api/reports/registrations',
+    {
+      schema: {
+        tags,
+        security,
+        querystring: ReportQuerySchema,
+        response: { 200: ReportSchema, ...errorResponses },
+        summary:
+          'Started, successful, unsuccessful by reason, open, and median time per phase, per day, week, month or year',
+      },
+      preParsing: supervisor,
     },
-    preParsing: supervisor,
-  }, async (request) => app.registrationReport(signedInStaff(request), parseReportQuery(request.query)));
+    async (request) => app.registrationReport(signedInStaff(request), parseReportQuery(request.query)),
+  );
 
-  app.get('/api/reports/registrations/instances', {
-    schema: {
-      tags, security, querystring: InstancesQuerySchema, response: { 200: InstancesSchema, ...errorResponses },
-      summary: 'The registrations behind one figure, each with its process instance and its page in Cockpit',
+  app.get(
+    '/api/reports/registrations/instances',
+    {
+      schema: {
+        tags,
+        security,
+        querystring: InstancesQuerySchema,
+        response: { 200: InstancesSchema, ...errorResponses },
+        summary: 'The registrations behind one figure, each with its process instance and its page in Cockpit',
+      },
+      preParsing: supervisor,
     },
-    preParsing: supervisor,
-  }, async (request) => {
-    const { period, figure = 'started', ...query } = request.query;
-    return app.reportInstances(signedInStaff(request), parseReportQuery(query), period, figure);
-  });
+    async (request) => {
+      const { period, figure = 'started', ...query } = request.query;
+      return app.reportInstances(signedInStaff(request), parseReportQuery(query), period, figure);
+    },
+  );
 }

@@ -5,7 +5,13 @@ import { REJECTION_REASONS, REJECTION_REASON_TEXT } from '../../domain/review-de
 import { signedInStaff } from '../plugins/staff-auth.js';
 import { staffBearer } from '../schemas/auth.js';
 import { errorResponses, IdParams } from '../schemas/common.js';
-import { DecisionBody, DecisionSchema, ReviewDetailSchema, ReviewQueueQuery, ReviewQueueSchema } from '../schemas/reviews.js';
+import {
+  DecisionBody,
+  DecisionSchema,
+  ReviewDetailSchema,
+  ReviewQueueQuery,
+  ReviewQueueSchema,
+} from '../schemas/reviews.js';
 
 const tags = ['review'];
 const security = staffBearer;
@@ -18,32 +24,80 @@ export default async function reviewRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const reviewer = app.staffOnly('review');
 
-  app.get('/api/reviews', {
-    schema: { tags, summary: 'The open review tasks, oldest first, with their due time', security, querystring: ReviewQueueQuery, response: { 200: ReviewQueueSchema, ...errorResponses } },
-    preParsing: reviewer,
-  }, async (request) => ({ items: await app.reviews.queue(signedInStaff(request)) }));
-
-  app.get('/api/reviews/:id', {
-    schema: { tags, summary: 'One request: agency, representative, civil-registry and Shahkar outcomes, letter', security, params: IdParams, response: { 200: ReviewDetailSchema, ...errorResponses } },
-    preParsing: reviewer,
-  }, async (request) => ({ ...(await app.reviews.detail(signedInStaff(request), request.params.id)), rejectionReasons }));
-
-  app.get('/api/reviews/:id/letter', {
-    schema: {
-      tags, summary: 'The signed letter as uploaded (PDF, JPEG or PNG)', security, params: IdParams, produces: ['application/pdf', 'image/jpeg', 'image/png'],
-      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...errorResponses },
+  app.get(
+    '/api/reviews',
+    {
+      schema: {
+        tags,
+        summary: 'The open review tasks, oldest first, with their due time',
+        security,
+        querystring: ReviewQueueQuery,
+        response: { 200: ReviewQueueSchema, ...errorResponses },
+      },
+      preParsing: reviewer,
     },
-    preParsing: reviewer,
-  }, async (request, reply) => {
-    const letter = await app.reviews.letter(signedInStaff(request), request.params.id);
-    // The type was read from the content at upload; nosniff (plugins/security-headers.ts) keeps the browser to it.
-    return reply.type(letter.mimeType).header('content-disposition', disposition(letter.fileName)).send(letter.content);
-  });
+    async (request) => ({ items: await app.reviews.queue(signedInStaff(request)) }),
+  );
 
-  app.post('/api/reviews/:id/decision', {
-    schema: { tags, summary: 'Approve, or reject with a reason (and with other, its text); completes the review task as Tasklist would', security, params: IdParams, body: DecisionBody, response: { 200: DecisionSchema, ...errorResponses } },
-    preParsing: reviewer,
-  }, async (request) => app.reviews.decide({
-    registrationId: request.params.id, staff: signedInStaff(request), decision: request.body.decision, reason: request.body.reason, reasonText: request.body.reasonText,
-  }));
+  app.get(
+    '/api/reviews/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One request: agency, representative, civil-registry and Shahkar outcomes, letter',
+        security,
+        params: IdParams,
+        response: { 200: ReviewDetailSchema, ...errorResponses },
+      },
+      preParsing: reviewer,
+    },
+    async (request) => ({ ...(await app.reviews.detail(signedInStaff(request), request.params.id)), rejectionReasons }),
+  );
+
+  app.get(
+    '/api/reviews/:id/letter',
+    {
+      schema: {
+        tags,
+        summary: 'The signed letter as uploaded (PDF, JPEG or PNG)',
+        security,
+        params: IdParams,
+        produces: ['application/pdf', 'image/jpeg', 'image/png'],
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...errorResponses },
+      },
+      preParsing: reviewer,
+    },
+    async (request, reply) => {
+      const letter = await app.reviews.letter(signedInStaff(request), request.params.id);
+      // The type was read from the content at upload; nosniff (plugins/security-headers.ts) keeps the browser to it.
+      return reply
+        .type(letter.mimeType)
+        .header('content-disposition', disposition(letter.fileName))
+        .send(letter.content);
+    },
+  );
+
+  app.post(
+    '/api/reviews/:id/decision',
+    {
+      schema: {
+        tags,
+        summary:
+          'Approve, or reject with a reason (and with other, its text); completes the review task as Tasklist would',
+        security,
+        params: IdParams,
+        body: DecisionBody,
+        response: { 200: DecisionSchema, ...errorResponses },
+      },
+      preParsing: reviewer,
+    },
+    async (request) =>
+      app.reviews.decide({
+        registrationId: request.params.id,
+        staff: signedInStaff(request),
+        decision: request.body.decision,
+        reason: request.body.reason,
+        reasonText: request.body.reasonText,
+      }),
+  );
 }

@@ -14,30 +14,54 @@ export default async function staffSessionRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { config } = app;
 
-  app.post('/api/staff/login', {
-    schema: {
-      tags, summary: 'Staff login; the same 401 whatever was wrong, 429 account_locked after repeated failures',
-      body: StaffLoginBody, response: { 200: SessionSchema, ...errorResponses },
+  app.post(
+    '/api/staff/login',
+    {
+      schema: {
+        tags,
+        summary: 'Staff login; the same 401 whatever was wrong, 429 account_locked after repeated failures',
+        body: StaffLoginBody,
+        response: { 200: SessionSchema, ...errorResponses },
+      },
+      config: limitTo(config.RATE_LIMIT_LOGIN_MAX),
     },
-    config: limitTo(config.RATE_LIMIT_LOGIN_MAX),
-  }, async (request) => {
-    const { token, expiresAt } = await app.staffAuth.login(request.body);
-    return { token, expiresAt: expiresAt.toISOString() };
-  });
+    async (request) => {
+      const { token, expiresAt } = await app.staffAuth.login(request.body);
+      return { token, expiresAt: expiresAt.toISOString() };
+    },
+  );
 
-  app.get('/api/staff/me', {
-    schema: { tags, summary: 'The signed-in staff member and role', security: staffBearer, response: { 200: StaffMeSchema, ...errorResponses } },
-    preParsing: app.staffOnly(),
-  }, async (request) => {
-    const { username, role } = signedInStaff(request);
-    return { username, role };
-  });
+  app.get(
+    '/api/staff/me',
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in staff member and role',
+        security: staffBearer,
+        response: { 200: StaffMeSchema, ...errorResponses },
+      },
+      preParsing: app.staffOnly(),
+    },
+    async (request) => {
+      const { username, role } = signedInStaff(request);
+      return { username, role };
+    },
+  );
 
-  app.post('/api/staff/logout', {
-    schema: { tags, summary: 'Ends the session at once', security: staffBearer, response: { 204: Type.Null(), ...errorResponses } },
-    preParsing: app.staffOnly(),
-  }, async (request, reply) => {
-    await app.staffAuth.logout(verifiedBearer(request, request.staff), signedInStaff(request));
-    return reply.code(204).send(null);
-  });
+  app.post(
+    '/api/staff/logout',
+    {
+      schema: {
+        tags,
+        summary: 'Ends the session at once',
+        security: staffBearer,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+      preParsing: app.staffOnly(),
+    },
+    async (request, reply) => {
+      await app.staffAuth.logout(verifiedBearer(request, request.staff), signedInStaff(request));
+      return reply.code(204).send(null);
+    },
+  );
 }

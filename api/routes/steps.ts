@@ -14,33 +14,63 @@ export default async function stepRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { config } = app;
 
-  app.post('/api/registrations/:id/submit', {
-    schema: {
-      tags, security: bearer, params: IdParams, body: SubmitBody, response,
-      summary: 'Password and captcha (card steps 4–5); answers at the next wait state, or with step "verifying" to poll',
+  app.post(
+    '/api/registrations/:id/submit',
+    {
+      schema: {
+        tags,
+        security: bearer,
+        params: IdParams,
+        body: SubmitBody,
+        response,
+        summary:
+          'Password and captcha (card steps 4–5); answers at the next wait state, or with step "verifying" to poll',
+      },
+      preParsing: app.requireApplicant,
+      config: limitTo(config.RATE_LIMIT_SUBMIT_MAX),
     },
-    preParsing: app.requireApplicant,
-    config: limitTo(config.RATE_LIMIT_SUBMIT_MAX),
-  }, async (request) => {
-    const settled = await app.steps.submit(applicantRegistration(request), request.body);
-    return app.view(request.params.id, settled);
-  });
+    async (request) => {
+      const settled = await app.steps.submit(applicantRegistration(request), request.body);
+      return app.view(request.params.id, settled);
+    },
+  );
 
-  app.post('/api/registrations/:id/otp', {
-    schema: { tags, summary: 'The code received by SMS (card step 9-2)', security: bearer, params: IdParams, body: OtpBody, response },
-    preParsing: app.requireApplicant,
-    config: limitTo(config.RATE_LIMIT_OTP_MAX),
-  }, async (request) => {
-    const settled = await app.steps.enterOtp(applicantRegistration(request), request.body.code);
-    return app.view(request.params.id, settled);
-  });
+  app.post(
+    '/api/registrations/:id/otp',
+    {
+      schema: {
+        tags,
+        summary: 'The code received by SMS (card step 9-2)',
+        security: bearer,
+        params: IdParams,
+        body: OtpBody,
+        response,
+      },
+      preParsing: app.requireApplicant,
+      config: limitTo(config.RATE_LIMIT_OTP_MAX),
+    },
+    async (request) => {
+      const settled = await app.steps.enterOtp(applicantRegistration(request), request.body.code);
+      return app.view(request.params.id, settled);
+    },
+  );
 
-  app.post('/api/registrations/:id/otp/resend', {
-    schema: { tags, summary: 'A new code, after the cool-down (otp.resendAvailableAt)', security: bearer, params: IdParams, response },
-    preParsing: app.requireApplicant,
-    config: limitTo(config.RATE_LIMIT_OTP_MAX),
-  }, async (request) => {
-    const settled = await app.steps.resendOtp(applicantRegistration(request));
-    return app.view(request.params.id, settled);
-  });
+  app.post(
+    '/api/registrations/:id/otp/resend',
+    {
+      schema: {
+        tags,
+        summary: 'A new code, after the cool-down (otp.resendAvailableAt)',
+        security: bearer,
+        params: IdParams,
+        response,
+      },
+      preParsing: app.requireApplicant,
+      config: limitTo(config.RATE_LIMIT_OTP_MAX),
+    },
+    async (request) => {
+      const settled = await app.steps.resendOtp(applicantRegistration(request));
+      return app.view(request.params.id, settled);
+    },
+  );
 }

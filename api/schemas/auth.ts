@@ -8,7 +8,11 @@ const Password = Type.String({ minLength: 1, maxLength: 1024 });
 export const StaffLoginBody = Type.Object({ username: Username, password: Password });
 
 export const AccountLoginBody = Type.Object({
-  username: Type.String({ minLength: 1, maxLength: 64, description: 'As in the SMS after registration; Persian digits are accepted' }),
+  username: Type.String({
+    minLength: 1,
+    maxLength: 64,
+    description: 'As in the SMS after registration; Persian digits are accepted',
+  }),
   password: Password,
   captchaId: Type.String({ format: 'uuid', description: 'From GET /api/captcha' }),
   captcha: Type.String({ minLength: 1, maxLength: 32, description: 'The digits on the captcha image' }),

@@ -3,7 +3,11 @@ import { PHASES, REGISTRATION_OUTCOMES, UNSUCCESSFUL_REASONS } from '../../domai
 import { BUCKET_UNITS } from '../../domain/report-buckets.js';
 import { literals } from './common.js';
 
-const Day = Type.String({ maxLength: 20, description: 'A day in Tehran, included: 1405/01/01 (Jalali) or 2026-03-21 (Gregorian)', examples: ['1405/01/01'] });
+const Day = Type.String({
+  maxLength: 20,
+  description: 'A day in Tehran, included: 1405/01/01 (Jalali) or 2026-03-21 (Gregorian)',
+  examples: ['1405/01/01'],
+});
 const Instant = Type.String({ format: 'date-time' });
 
 export const ReportQuerySchema = Type.Object({
@@ -14,7 +18,9 @@ export const ReportQuerySchema = Type.Object({
 });
 
 const Figures = Type.Object({
-  period: Type.String({ description: 'Day 1405/01/15, week by its Saturday, month 1405/01, year 1405; Gregorian 2026-04-04, 2026-04, 2026' }),
+  period: Type.String({
+    description: 'Day 1405/01/15, week by its Saturday, month 1405/01, year 1405; Gregorian 2026-04-04, 2026-04, 2026',
+  }),
   started: Type.Integer(),
   successful: Type.Integer(),
   unsuccessful: Type.Object(Object.fromEntries(UNSUCCESSFUL_REASONS.map((k) => [k, Type.Integer()]))),
@@ -30,13 +36,17 @@ export const ReportSchema = Type.Object({
   timeZone: Type.String(),
   generatedAt: Instant,
   openNow: Type.Integer({ description: 'Every registration open now, whenever it started' }),
-  periods: Type.Array(Figures, { description: 'By the period a registration started in; started = successful + unsuccessful + open' }),
+  periods: Type.Array(Figures, {
+    description: 'By the period a registration started in; started = successful + unsuccessful + open',
+  }),
   total: Figures,
 });
 
 export const InstancesQuerySchema = Type.Object({
   ...ReportQuerySchema.properties,
-  period: Type.Optional(Type.String({ maxLength: 20, description: 'A period label of the report; every period when absent' })),
+  period: Type.Optional(
+    Type.String({ maxLength: 20, description: 'A period label of the report; every period when absent' }),
+  ),
   figure: Type.Optional(literals(['started', ...REGISTRATION_OUTCOMES] as const, { default: 'started' })),
 });
 
@@ -44,13 +54,16 @@ export const InstancesSchema = Type.Object({
   figure: Type.String(),
   period: Type.Union([Type.String(), Type.Null()]),
   count: Type.Integer({ description: 'Equal to the figure in the report' }),
-  instances: Type.Array(Type.Object({
-    registrationId: Type.String({ format: 'uuid' }),
-    processInstanceId: Type.Union([Type.String(), Type.Null()]),
-    /** The instance in Cockpit (Operaton's monitoring app): diagram, current step, incidents. */
-    cockpitUrl: Type.Union([Type.String(), Type.Null()]),
-    status: Type.String(),
-    outcome: Type.String(),
-    createdAt: Instant,
-  }), { description: 'At most 200, oldest first' }),
+  instances: Type.Array(
+    Type.Object({
+      registrationId: Type.String({ format: 'uuid' }),
+      processInstanceId: Type.Union([Type.String(), Type.Null()]),
+      /** The instance in Cockpit (Operaton's monitoring app): diagram, current step, incidents. */
+      cockpitUrl: Type.Union([Type.String(), Type.Null()]),
+      status: Type.String(),
+      outcome: Type.String(),
+      createdAt: Instant,
+    }),
+    { description: 'At most 200, oldest first' },
+  ),
 });

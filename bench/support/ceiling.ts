@@ -35,7 +35,8 @@ const HAPPY_PATH: Record<string, () => Variables> = {
 function registrationTopics() {
   const topics = new Set<string>();
   for (const file of ['agency-registration.bpmn', 'agency-registration-review.bpmn']) {
-    for (const m of readFileSync(path.join(projectRoot, 'bpmn', file), 'utf8').matchAll(/camunda:topic="([^"]+)"/g)) topics.add(m[1]!);
+    for (const m of readFileSync(path.join(projectRoot, 'bpmn', file), 'utf8').matchAll(/camunda:topic="([^"]+)"/g))
+      topics.add(m[1]!);
   }
   return topics;
 }
@@ -56,9 +57,15 @@ export function startCeiling(engine: ProcessEngine, config: Config, logger: Logg
   const deps = { config, logger } as WorkerDeps;
   const missing = [...registrationTopics()].filter((t) => !HAPPY_PATH[t]);
   if (missing.length) throw new Error(`the ceiling has no answer for ${missing.join(', ')}; add them to HAPPY_PATH`);
-  const poller = startTaskPoller(jobWorkers.filter((w) => HAPPY_PATH[w.topic]).map(noOp), externalTasks(engine.rest, `bench-ceiling-${process.pid}`), deps, config.ENGINE_LONG_POLL_MS, {
-    onCompleted: (task) => events.deliver(task),
-  });
+  const poller = startTaskPoller(
+    jobWorkers.filter((w) => HAPPY_PATH[w.topic]).map(noOp),
+    externalTasks(engine.rest, `bench-ceiling-${process.pid}`),
+    deps,
+    config.ENGINE_LONG_POLL_MS,
+    {
+      onCompleted: (task) => events.deliver(task),
+    },
+  );
 
   /**
    * The user task once the engine has it (the review's comes from the job executor, a moment after).
@@ -83,7 +90,12 @@ export function startCeiling(engine: ProcessEngine, config: Config, logger: Logg
       const codeChecked = events.expect(completed('otp-check', id), 'otp-check');
       const closed = events.expect(completed('registration-close', id), 'registration-close');
       const t0 = performance.now();
-      await engine.start(PROCESS_ID, id, { registrationId: id, applicantTimeout: 'P3D', otpTimeout: 'PT15M', reviewReminder: 'P2D' });
+      await engine.start(PROCESS_ID, id, {
+        registrationId: id,
+        applicantTimeout: 'P3D',
+        otpTimeout: 'PT15M',
+        reviewReminder: 'P2D',
+      });
       await completeWhenOpen(id, USER_TASKS.applicantData, { submissionId: randomUUID() });
       await codeSent;
       await completeWhenOpen(id, USER_TASKS.enterOtp, { otpAction: 'verify', otpEntryId: randomUUID() });

@@ -17,7 +17,13 @@ export interface LevelResult {
  * Throughput counts the registrations that end after the first `rampMs` (when all lanes start at once
  * and none has ended yet) and inside the window: the steady state, not the ramp at either end.
  */
-export async function runClosedLoop(concurrency: number, windowMs: number, rampMs: number, drainMs: number, one: () => Promise<void>): Promise<LevelResult> {
+export async function runClosedLoop(
+  concurrency: number,
+  windowMs: number,
+  rampMs: number,
+  drainMs: number,
+  one: () => Promise<void>,
+): Promise<LevelResult> {
   const errors: string[] = [];
   let completed = 0;
   let finished = 0;
@@ -40,7 +46,9 @@ export async function runClosedLoop(concurrency: number, windowMs: number, rampM
   let timer: NodeJS.Timeout | undefined;
   const drained = await Promise.race([
     lanes.then(() => true),
-    new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), windowMs + drainMs); }),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), windowMs + drainMs);
+    }),
   ]);
   clearTimeout(timer);
   if (!drained) errors.push(`registrations still running ${drainMs} ms after the window closed`);

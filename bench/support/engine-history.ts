@@ -15,7 +15,12 @@ async function pages<T>(read: (first: number) => Promise<T[] | undefined>): Prom
   }
 }
 
-export interface StepTime { name: string; type: string; offset: number; summary: Summary }
+export interface StepTime {
+  name: string;
+  type: string;
+  offset: number;
+  summary: Summary;
+}
 
 /**
  * What the engine recorded of the given registrations (business keys) that started in a window:
@@ -25,18 +30,50 @@ export interface StepTime { name: string; type: string; offset: number; summary:
 export async function historyOf(engine: ProcessEngine, businessKeys: readonly string[], from: Date, to: Date) {
   const { rest } = engine;
   const keys = new Set(businessKeys);
-  const window = { startedAfter: engineDate(new Date(from.getTime() - 1_000)), startedBefore: engineDate(new Date(to.getTime() + 1_000)) };
-  const instances = (await Promise.all([PROCESS_ID, REVIEW_PROCESS_ID].map((key) => pages((first) =>
-    rest.GET('/history/process-instance', { params: { query: { processDefinitionKey: key, ...window, firstResult: first, maxResults: PAGE } } }).then((r) => r.data))))).flat();
+  const window = {
+    startedAfter: engineDate(new Date(from.getTime() - 1_000)),
+    startedBefore: engineDate(new Date(to.getTime() + 1_000)),
+  };
+  const instances = (
+    await Promise.all(
+      [PROCESS_ID, REVIEW_PROCESS_ID].map((key) =>
+        pages((first) =>
+          rest
+            .GET('/history/process-instance', {
+              params: { query: { processDefinitionKey: key, ...window, firstResult: first, maxResults: PAGE } },
+            })
+            .then((r) => r.data),
+        ),
+      ),
+    )
+  ).flat();
   const root = new Map<string, { start: number; businessKey: string }>();
-  for (const p of instances) if (!p.superProcessInstanceId && p.businessKey && keys.has(p.businessKey)) root.set(p.id!, { start: Date.parse(p.startTime!), businessKey: p.businessKey });
+  for (const p of instances)
+    if (!p.superProcessInstanceId && p.businessKey && keys.has(p.businessKey))
+      root.set(p.id!, { start: Date.parse(p.startTime!), businessKey: p.businessKey });
   const rootOf = new Map<string, string>([...root.keys()].map((id) => [id, id]));
-  for (const p of instances) if (p.superProcessInstanceId && root.has(p.superProcessInstanceId)) rootOf.set(p.id!, p.superProcessInstanceId);
-  const durations = instances.filter((p) => root.has(p.id!) && p.durationInMillis != null).map((p) => p.durationInMillis!);
+  for (const p of instances)
+    if (p.superProcessInstanceId && root.has(p.superProcessInstanceId)) rootOf.set(p.id!, p.superProcessInstanceId);
+  const durations = instances
+    .filter((p) => root.has(p.id!) && p.durationInMillis != null)
+    .map((p) => p.durationInMillis!);
 
   const definitionIds = [...new Set(instances.filter((p) => rootOf.has(p.id!)).map((p) => p.processDefinitionId!))];
-  const activities = (await Promise.all(definitionIds.map((processDefinitionId) => pages((first) =>
-    rest.GET('/history/activity-instance', { params: { query: { processDefinitionId, ...window, finished: true, firstResult: first, maxResults: PAGE } } }).then((r) => r.data))))).flat();
+  const activities = (
+    await Promise.all(
+      definitionIds.map((processDefinitionId) =>
+        pages((first) =>
+          rest
+            .GET('/history/activity-instance', {
+              params: {
+                query: { processDefinitionId, ...window, finished: true, firstResult: first, maxResults: PAGE },
+              },
+            })
+            .then((r) => r.data),
+        ),
+      ),
+    )
+  ).flat();
   const took = samples();
   const offsets = new Map<string, number[]>();
   const types = new Map<string, string>();
@@ -53,8 +90,14 @@ export async function historyOf(engine: ProcessEngine, businessKeys: readonly st
     list.push(Date.parse(a.startTime!) - root.get(top)!.start);
     offsets.set(name, list);
   }
-  const steps: StepTime[] = took.summaries().map(([name, summary]) => ({
-    name, type: types.get(name)!, summary, offset: summarize(offsets.get(name) ?? []).mean,
-  })).sort((a, b) => a.offset - b.offset);
+  const steps: StepTime[] = took
+    .summaries()
+    .map(([name, summary]) => ({
+      name,
+      type: types.get(name)!,
+      summary,
+      offset: summarize(offsets.get(name) ?? []).mean,
+    }))
+    .sort((a, b) => a.offset - b.offset);
   return { instances: summarize(durations), finished: durations.length, steps };
 }

@@ -15,7 +15,13 @@ export function expectations<T>(timeoutMs = 60_000) {
     },
     expect(match: (v: T) => boolean, what: string): Promise<T> {
       const expected = new Promise<T>((resolve, reject) => {
-        const w = { match, resolve: (v: T) => { clearTimeout(timer); resolve(v); } };
+        const w = {
+          match,
+          resolve: (v: T) => {
+            clearTimeout(timer);
+            resolve(v);
+          },
+        };
         const timer = setTimeout(() => {
           waiting.delete(w);
           reject(new Error(`${what}: not within ${timeoutMs} ms`));
@@ -31,4 +37,5 @@ export function expectations<T>(timeoutMs = 60_000) {
 
 /** Workers' completions: "topic T finished for registration R". */
 export type Completion = { topic: string; businessKey: string | null };
-export const completed = (topic: string, businessKey: string) => (c: Completion) => c.topic === topic && c.businessKey === businessKey;
+export const completed = (topic: string, businessKey: string) => (c: Completion) =>
+  c.topic === topic && c.businessKey === businessKey;

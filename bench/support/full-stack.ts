@@ -13,7 +13,10 @@ export const PASSWORD = 'a long passphrase for payam';
 /** The form polls a "verifying" answer this often (api/public/app.js POLL_MS). */
 const FORM_POLL_MS = 1_500;
 
-export interface Pgsb { addCitizen(c: Record<string, unknown>): Promise<void>; addMobile(nationalCode: string, mobile: string): Promise<void> }
+export interface Pgsb {
+  addCitizen(c: Record<string, unknown>): Promise<void>;
+  addMobile(nationalCode: string, mobile: string): Promise<void>;
+}
 
 export interface Measures {
   /** (a) submit → code screen, (b) code → under review, (c) decision → account created and SMS sent. */
@@ -32,7 +35,13 @@ const randomAddress = () => `10.${randomInt(1, 250)}.${randomInt(1, 250)}.${rand
  * letter, captcha (its answer from the test hook), submit, the code read off the SMS simulator,
  * then the reviewer's decision through the reviewers' API — until the "registered" SMS arrives.
  */
-export function fullStackDriver(baseUrl: string, pgsb: Pgsb, phone: ReturnType<typeof expectations<SentMessage>>, reviewerToken: string, m: Measures) {
+export function fullStackDriver(
+  baseUrl: string,
+  pgsb: Pgsb,
+  phone: ReturnType<typeof expectations<SentMessage>>,
+  reviewerToken: string,
+  m: Measures,
+) {
   const client = apiClient(baseUrl, m.requests);
   const reviewer = client('127.0.0.1', reviewerToken);
 
@@ -52,7 +61,14 @@ export function fullStackDriver(baseUrl: string, pgsb: Pgsb, phone: ReturnType<t
 
   return async function one() {
     const applicant = newApplicant();
-    await pgsb.addCitizen({ nationalCode: applicant.nationalCode, birthDate: applicant.birthDate, firstName: applicant.firstName, lastName: applicant.lastName, fatherName: applicant.fatherName, alive: true });
+    await pgsb.addCitizen({
+      nationalCode: applicant.nationalCode,
+      birthDate: applicant.birthDate,
+      firstName: applicant.firstName,
+      lastName: applicant.lastName,
+      fatherName: applicant.fatherName,
+      alive: true,
+    });
     await pgsb.addMobile(applicant.nationalCode, applicant.mobile);
     const anon = client(randomAddress());
     const started = await anon('POST start', 'POST', '/api/registrations', { json: {}, expect: [201] });
@@ -68,7 +84,9 @@ export function fullStackDriver(baseUrl: string, pgsb: Pgsb, phone: ReturnType<t
 
     const codeSms = phone.expect(toPhone(applicant.mobile, isCode), 'the code SMS');
     let t0 = performance.now();
-    const submitted = await call('POST submit', 'POST', `/api/registrations/${id}/submit`, { json: { password: PASSWORD, captchaId: captcha.id, captcha: answer } });
+    const submitted = await call('POST submit', 'POST', `/api/registrations/${id}/submit`, {
+      json: { password: PASSWORD, captchaId: captcha.id, captcha: answer },
+    });
     keepServerTiming('submit', submitted);
     const afterSubmit = await screenAfter(call, submitted, id);
     if (afterSubmit !== 'otp') throw new Error(`after submit the screen showed ${afterSubmit}`);
@@ -86,7 +104,10 @@ export function fullStackDriver(baseUrl: string, pgsb: Pgsb, phone: ReturnType<t
     const registeredSms = phone.expect(toPhone(applicant.mobile, isRegistered), 'the registered SMS');
     for (let tries = 0; ; tries++) {
       t0 = performance.now();
-      const decided = await reviewer('POST decision', 'POST', `/api/reviews/${id}/decision`, { json: { decision: 'approve' }, expect: [200, 409] });
+      const decided = await reviewer('POST decision', 'POST', `/api/reviews/${id}/decision`, {
+        json: { decision: 'approve' },
+        expect: [200, 409],
+      });
       if (decided.status === 200) break;
       if (tries > 300) throw new Error('the review never reached the reviewers');
       m.steps.add('decision tried before the review task existed', 0);

@@ -2,7 +2,11 @@ import { performance } from 'node:perf_hooks';
 import { parseServerTiming } from '../../api/timing/server-timing.js';
 import type { Samples } from './stats.js';
 
-export interface Answer { status: number; body: any; serverTiming: Map<string, number> }
+export interface Answer {
+  status: number;
+  body: any;
+  serverTiming: Map<string, number>;
+}
 
 /**
  * The public API as the form calls it, from one applicant's address (X-Forwarded-For, which the API
@@ -11,7 +15,12 @@ export interface Answer { status: number; body: any; serverTiming: Map<string, n
  */
 export function apiClient(baseUrl: string, latencies: Samples) {
   return function as(clientAddress: string, token?: string) {
-    return async function call(route: string, method: string, path: string, opts: { json?: unknown; form?: FormData; expect?: number[] } = {}): Promise<Answer> {
+    return async function call(
+      route: string,
+      method: string,
+      path: string,
+      opts: { json?: unknown; form?: FormData; expect?: number[] } = {},
+    ): Promise<Answer> {
       const headers: Record<string, string> = { 'x-forwarded-for': clientAddress };
       if (token) headers.authorization = `Bearer ${token}`;
       let body: BodyInit | undefined;

@@ -26,13 +26,30 @@ const MODEL = `<?xml version="1.0" encoding="UTF-8"?>
  * acknowledged by the engine, and the engine's own start → end (history). The first `warmup`
  * instances run while the JVM compiles and are not counted.
  */
-export async function oneTaskLatency(engine: ProcessEngine, config: Config, logger: Logger, total: number, warmup: number) {
+export async function oneTaskLatency(
+  engine: ProcessEngine,
+  config: Config,
+  logger: Logger,
+  total: number,
+  warmup: number,
+) {
   await engine.deploy('bench-one-task', [{ name: 'bench-one-task.bpmn', content: Buffer.from(MODEL) }], 'bench');
   const events = expectations<Completion>();
-  const noop = defineWorker({ topic: 'bench-noop', input: Type.Object({}), output: Type.Object({}), handle: async () => ({}) });
-  const poller = startTaskPoller([noop], externalTasks(engine.rest, `bench-${process.pid}`), { logger, config } as WorkerDeps, config.ENGINE_LONG_POLL_MS, {
-    onCompleted: (task) => events.deliver(task),
+  const noop = defineWorker({
+    topic: 'bench-noop',
+    input: Type.Object({}),
+    output: Type.Object({}),
+    handle: async () => ({}),
   });
+  const poller = startTaskPoller(
+    [noop],
+    externalTasks(engine.rest, `bench-${process.pid}`),
+    { logger, config } as WorkerDeps,
+    config.ENGINE_LONG_POLL_MS,
+    {
+      onCompleted: (task) => events.deliver(task),
+    },
+  );
   const clientMs: number[] = [];
   const ids: string[] = [];
   try {
@@ -49,7 +66,10 @@ export async function oneTaskLatency(engine: ProcessEngine, config: Config, logg
   } finally {
     await poller.close();
   }
-  const { data } = await engine.rest.POST('/history/process-instance', { body: { processInstanceIds: ids }, params: { query: { maxResults: ids.length } } });
+  const { data } = await engine.rest.POST('/history/process-instance', {
+    body: { processInstanceIds: ids },
+    params: { query: { maxResults: ids.length } },
+  });
   const engineMs = (data ?? []).map((p) => p.durationInMillis ?? Number.NaN).filter(Number.isFinite);
   return { client: summarize(clientMs), engine: summarize(engineMs) };
 }

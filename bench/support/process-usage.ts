@@ -2,9 +2,18 @@ import pidtree from 'pidtree';
 import pidusage from 'pidusage';
 
 /** A service as the report names it, and how to find its processes (a server's children count with it). */
-export interface Watched { name: string; pid: () => Promise<number | undefined>; withChildren?: boolean }
+export interface Watched {
+  name: string;
+  pid: () => Promise<number | undefined>;
+  withChildren?: boolean;
+}
 
-export interface Usage { name: string; cpuPercent: number; cpuMs: number; maxRssMiB: number }
+export interface Usage {
+  name: string;
+  cpuPercent: number;
+  cpuMs: number;
+  maxRssMiB: number;
+}
 
 async function pidsOf(w: Watched) {
   const pid = await w.pid();
@@ -25,7 +34,7 @@ export function watchUsage(watched: Watched[]) {
   async function read(w: Watched) {
     const pids = await pidsOf(w);
     if (!pids.length) return { cpuMs: 0, rss: 0 };
-    const stats = await pidusage(pids).catch(() => ({} as Record<number, { ctime: number; memory: number }>));
+    const stats = await pidusage(pids).catch(() => ({}) as Record<number, { ctime: number; memory: number }>);
     const list = Object.values(stats).filter(Boolean);
     return { cpuMs: list.reduce((a, s) => a + s.ctime, 0), rss: list.reduce((a, s) => a + s.memory, 0) };
   }
@@ -52,7 +61,12 @@ export function watchUsage(watched: Watched[]) {
         maxRss.set(w.name, Math.max(maxRss.get(w.name) ?? 0, now.rss));
         // A server's short-lived children (PostgreSQL's backends) take their CPU time with them when they exit; the sum can dip.
         const cpuMs = Math.max(0, now.cpuMs - (start.get(w.name) ?? 0));
-        out.push({ name: w.name, cpuPercent: (100 * cpuMs) / wall, cpuMs, maxRssMiB: (maxRss.get(w.name) ?? 0) / 1024 / 1024 });
+        out.push({
+          name: w.name,
+          cpuPercent: (100 * cpuMs) / wall,
+          cpuMs,
+          maxRssMiB: (maxRss.get(w.name) ?? 0) / 1024 / 1024,
+        });
       }
       return out;
     },

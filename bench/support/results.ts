@@ -28,7 +28,15 @@ export interface BenchResults {
   label: string;
   startedAt: string;
   seconds: number;
-  machine: { cpu: string; cores: number; memoryGiB: number; os: string; node: string; loadBefore: number[]; commit: string };
+  machine: {
+    cpu: string;
+    cores: number;
+    memoryGiB: number;
+    os: string;
+    node: string;
+    loadBefore: number[];
+    commit: string;
+  };
   oneTask: { client: Summary; engine: Summary };
   ceiling: LevelMeasure[];
   fullStack: FullStackLevel[];

@@ -1,6 +1,16 @@
 import type { ModelSet } from './model.js';
 import type { GateProblem } from './problem.js';
-import { cardSteps, codeIds, errorCatchers, messageCatchers, personalData, timers, userTasks, workerTopics, type GateFacts } from './rules.js';
+import {
+  cardSteps,
+  codeIds,
+  errorCatchers,
+  messageCatchers,
+  personalData,
+  timers,
+  userTasks,
+  workerTopics,
+  type GateFacts,
+} from './rules.js';
 
 export type { GateFacts } from './rules.js';
 export type { GateProblem } from './problem.js';

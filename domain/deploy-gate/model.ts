@@ -62,9 +62,11 @@ export interface ModelSet {
 }
 
 /** Every flow element, sub-processes included. */
-export const elements = (ps: El[]): El[] => ps.flatMap((p) => (p.flowElements ?? []).flatMap((e) => [e, ...elements([e])]));
+export const elements = (ps: El[]): El[] =>
+  ps.flatMap((p) => (p.flowElements ?? []).flatMap((e) => [e, ...elements([e])]));
 
-export const extensions = (e: El | undefined, type: string) => e?.extensionElements?.values.filter((v) => v.$type === type) ?? [];
+export const extensions = (e: El | undefined, type: string) =>
+  e?.extensionElements?.values.filter((v) => v.$type === type) ?? [];
 
 /** `«3–5 · Enter details» (Task_ApplicantData)`: how a problem names the element, as Modeler shows it. */
 export const label = (e: Pick<El, 'id' | 'name'>) => (e.name ? `«${e.name.trim()}» (${e.id})` : e.id);
@@ -73,6 +75,11 @@ export const label = (e: Pick<El, 'id' | 'name'>) => (e.name ? `«${e.name.trim(
 export const isServiceLike = (e: El) => /^bpmn:(ServiceTask|SendTask|BusinessRuleTask)$/.test(e.$type);
 
 /** Message throw events implemented as external tasks: the element, with the topic of its message definition. */
-export const externalMessageThrows = (ps: El[]) => elements(ps)
-  .filter((e) => /^bpmn:(EndEvent|IntermediateThrowEvent)$/.test(e.$type))
-  .flatMap((e) => (e.eventDefinitions ?? []).filter((d) => d.$type === 'bpmn:MessageEventDefinition' && d.type === 'external').map((d) => ({ ...e, type: d.type, topic: d.topic })));
+export const externalMessageThrows = (ps: El[]) =>
+  elements(ps)
+    .filter((e) => /^bpmn:(EndEvent|IntermediateThrowEvent)$/.test(e.$type))
+    .flatMap((e) =>
+      (e.eventDefinitions ?? [])
+        .filter((d) => d.$type === 'bpmn:MessageEventDefinition' && d.type === 'external')
+        .map((d) => ({ ...e, type: d.type, topic: d.topic })),
+    );

@@ -1,6 +1,15 @@
 import { label, type El } from './model.js';
 
-export type GateRule = 'migration' | 'worker-topic' | 'user-task' | 'error-catcher' | 'message-catcher' | 'card-step' | 'timer' | 'personal-data' | 'code-ids';
+export type GateRule =
+  | 'migration'
+  | 'worker-topic'
+  | 'user-task'
+  | 'error-catcher'
+  | 'message-catcher'
+  | 'card-step'
+  | 'timer'
+  | 'personal-data'
+  | 'code-ids';
 
 /** One reason a model may not be deployed, with the element it is about, in Persian and English. */
 export interface GateProblem {
@@ -9,7 +18,12 @@ export interface GateProblem {
   text: { fa: string; en: string };
 }
 
-export const problem = (rule: GateRule, e: Pick<El, 'id' | 'name'>, fa: (l: string) => string, en: (l: string) => string): GateProblem => {
+export const problem = (
+  rule: GateRule,
+  e: Pick<El, 'id' | 'name'>,
+  fa: (l: string) => string,
+  en: (l: string) => string,
+): GateProblem => {
   const l = label(e);
   return { rule, elementId: e.id, text: { fa: fa(l), en: en(l) } };
 };

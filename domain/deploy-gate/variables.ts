@@ -1,6 +1,23 @@
 import { elements, extensions, type ModelSet } from './model.js';
 
-const JUEL_WORDS = new Set(['and', 'or', 'not', 'eq', 'ne', 'lt', 'gt', 'le', 'ge', 'empty', 'div', 'mod', 'true', 'false', 'null', 'instanceof']);
+const JUEL_WORDS = new Set([
+  'and',
+  'or',
+  'not',
+  'eq',
+  'ne',
+  'lt',
+  'gt',
+  'le',
+  'ge',
+  'empty',
+  'div',
+  'mod',
+  'true',
+  'false',
+  'null',
+  'instanceof',
+]);
 
 /** Variable names an expression reads: its root identifiers, plus names given to execution.getVariable('…'). */
 export function variablesIn(expression: string | undefined): string[] {
@@ -19,14 +36,16 @@ export function variableUses(set: ModelSet): { name: string; element: { id: stri
   for (const e of elements(set.processes)) {
     const add = (n: string | undefined) => n && uses.push({ name: n, element: e });
     variablesIn(e.conditionExpression?.body).forEach(add);
-    for (const d of e.eventDefinitions ?? []) [d.timeDuration, d.timeDate, d.timeCycle].forEach((x) => variablesIn(x?.body).forEach(add));
+    for (const d of e.eventDefinitions ?? [])
+      [d.timeDuration, d.timeDate, d.timeCycle].forEach((x) => variablesIn(x?.body).forEach(add));
     for (const m of [...extensions(e, 'camunda:In'), ...extensions(e, 'camunda:Out')]) {
       add(m.source);
       add(m.target);
       variablesIn(m.sourceExpression).forEach(add);
       variablesIn(m.businessKey).forEach(add);
     }
-    for (const io of extensions(e, 'camunda:InputOutput')) [...(io.inputParameters ?? []), ...(io.outputParameters ?? [])].forEach((p) => add(p.name));
+    for (const io of extensions(e, 'camunda:InputOutput'))
+      [...(io.inputParameters ?? []), ...(io.outputParameters ?? [])].forEach((p) => add(p.name));
     for (const fd of extensions(e, 'camunda:FormData')) (fd.fields ?? []).forEach((f) => add(f.id));
   }
   for (const form of set.forms) for (const key of form.keys) uses.push({ name: key, element: { id: form.id } });
@@ -34,8 +53,20 @@ export function variableUses(set: ModelSet): { name: string; element: { id: stri
 }
 
 /** Personal data stays in PostgreSQL; the engine's variables (and its history) must never hold it. */
-const PERSONAL = /national|mobile|phone|first.?name|last.?name|father|birth|e-?mail|password|passwd|address|postal|username|letter|shenasname|certificate/i;
-const PERSONAL_EXACT = new Set(['code', 'otp', 'otpcode', 'captcha', 'captchacode', 'captchaanswer', 'answer', 'name', 'age', 'gender']);
+const PERSONAL =
+  /national|mobile|phone|first.?name|last.?name|father|birth|e-?mail|password|passwd|address|postal|username|letter|shenasname|certificate/i;
+const PERSONAL_EXACT = new Set([
+  'code',
+  'otp',
+  'otpcode',
+  'captcha',
+  'captchacode',
+  'captchaanswer',
+  'answer',
+  'name',
+  'age',
+  'gender',
+]);
 /** What a variable may be: an id, a counter, an outcome or decision code, a duration the API sets at start. */
 const ALLOWED_SHAPE = /^(execution|decision)$|(Id|Count|Outcome|Decision|Action|Reason|Timeout|Reminder)$/;
 

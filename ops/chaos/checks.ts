@@ -19,8 +19,19 @@ export interface RowOutcome {
  * notice delivered, no open incident, no incident without its system's code, no error shown without
  * a Persian text.
  */
-export async function checkRow(results: JourneyResult[], deps: { db: Db; engine: ProcessEngine; smsUrl: string; mail: MessageStore }): Promise<RowOutcome> {
-  const out: RowOutcome = { registrations: results.length, registered: 0, lost: [], duplicates: [], incidents: [], unexplainedErrors: [], unavailable: 0 };
+export async function checkRow(
+  results: JourneyResult[],
+  deps: { db: Db; engine: ProcessEngine; smsUrl: string; mail: MessageStore },
+): Promise<RowOutcome> {
+  const out: RowOutcome = {
+    registrations: results.length,
+    registered: 0,
+    lost: [],
+    duplicates: [],
+    incidents: [],
+    unexplainedErrors: [],
+    unavailable: 0,
+  };
   for (const r of results) {
     out.unavailable += r.unavailable;
     out.unexplainedErrors.push(...r.unexplainedErrors);
@@ -32,10 +43,19 @@ export async function checkRow(results: JourneyResult[], deps: { db: Db; engine:
     const reg = await deps.db('registrations').where({ id: r.id }).first('status', 'process_instance_id');
     if (reg?.status === 'registered') out.registered++;
     else out.lost.push(`${name}: ended at ${reg?.status ?? 'nothing'} (form showed ${r.step})`);
-    const accounts = await deps.db('accounts').where({ agency_national_id: r.person.agencyNationalId }).count<{ n: string }[]>('* as n');
+    const accounts = await deps
+      .db('accounts')
+      .where({ agency_national_id: r.person.agencyNationalId })
+      .count<{ n: string }[]>('* as n');
     if (Number(accounts[0]!.n) > 1) out.duplicates.push(`${name}: ${accounts[0]!.n} accounts for one agency`);
-    const codes = await deps.db('one_time_codes').where({ registration_id: r.id }).whereNotNull('sent_at').count<{ n: string }[]>('* as n');
-    const sms = (await (await fetch(`${deps.smsUrl}/__sim/messages?to=${r.person.mobile}`)).json()) as { template?: string }[];
+    const codes = await deps
+      .db('one_time_codes')
+      .where({ registration_id: r.id })
+      .whereNotNull('sent_at')
+      .count<{ n: string }[]>('* as n');
+    const sms = (await (await fetch(`${deps.smsUrl}/__sim/messages?to=${r.person.mobile}`)).json()) as {
+      template?: string;
+    }[];
     const otpSms = sms.filter((m) => m.template === 'payam-otp').length;
     if (otpSms > Number(codes[0]!.n)) out.duplicates.push(`${name}: ${otpSms} code SMS for ${codes[0]!.n} codes`);
     const noticeSms = sms.filter((m) => m.template === 'payam-registered').length;
@@ -46,12 +66,19 @@ export async function checkRow(results: JourneyResult[], deps: { db: Db; engine:
     }
     if (noticeSms > 1) out.duplicates.push(`${name}: ${noticeSms} confirmation SMS`);
     if (mails > 1) out.duplicates.push(`${name}: ${mails} confirmation e-mails`);
-    const undelivered = await deps.db('notifications').where({ registration_id: r.id }).whereNot({ status: 'sent' }).count<{ n: string }[]>('* as n');
+    const undelivered = await deps
+      .db('notifications')
+      .where({ registration_id: r.id })
+      .whereNot({ status: 'sent' })
+      .count<{ n: string }[]>('* as n');
     if (Number(undelivered[0]!.n) > 0) out.lost.push(`${name}: ${undelivered[0]!.n} notices not delivered`);
     if (reg?.process_instance_id) {
-      const { data } = await deps.engine.rest.GET('/history/incident', { params: { query: { processInstanceId: reg.process_instance_id } } });
+      const { data } = await deps.engine.rest.GET('/history/incident', {
+        params: { query: { processInstanceId: reg.process_instance_id } },
+      });
       for (const i of data ?? []) {
-        if (!/^[A-Z][A-Z_]+: /.test(i.incidentMessage ?? '')) out.incidents.push(`${name}: incident without its cause: ${i.incidentMessage}`);
+        if (!/^[A-Z][A-Z_]+: /.test(i.incidentMessage ?? ''))
+          out.incidents.push(`${name}: incident without its cause: ${i.incidentMessage}`);
         if (i.open) out.incidents.push(`${name}: incident still open: ${i.incidentMessage}`);
       }
     }

@@ -19,15 +19,29 @@ const PERSIAN = /[\u0600-\u06FF]/;
  * One applicant through the public API over HTTP, as the form does it, asking again when the answer
  * is 503 or none at all (the form's retry); then a reviewer's approval on the reviewers' API.
  */
-export function journeys(opts: { api: string; pgsb: string; sms: string; reviewerToken: () => string; deadlineMs: number }) {
-  async function call(result: JourneyResult, method: string, path: string, init: { token?: string; json?: unknown; form?: FormData } = {}) {
+export function journeys(opts: {
+  api: string;
+  pgsb: string;
+  sms: string;
+  reviewerToken: () => string;
+  deadlineMs: number;
+}) {
+  async function call(
+    result: JourneyResult,
+    method: string,
+    path: string,
+    init: { token?: string; json?: unknown; form?: FormData } = {},
+  ) {
     for (;;) {
       if (Date.now() > result.ms + opts.deadlineMs) throw new Error(`deadline passed at ${method} ${path}`);
       let res: Response;
       try {
         res = await fetch(`${opts.api}${path}`, {
           method,
-          headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}) },
+          headers: {
+            ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+            ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}),
+          },
           body: init.form ?? (init.json !== undefined ? JSON.stringify(init.json) : undefined),
           signal: AbortSignal.timeout(30_000),
         });
@@ -38,7 +52,8 @@ export function journeys(opts: { api: string; pgsb: string; sms: string; reviewe
       }
       const text = await res.text();
       const body = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : undefined;
-      if (res.status >= 400 && !PERSIAN.test(String(body?.error?.text?.fa ?? ''))) result.unexplainedErrors.push(`${method} ${path} ${res.status}`);
+      if (res.status >= 400 && !PERSIAN.test(String(body?.error?.text?.fa ?? '')))
+        result.unexplainedErrors.push(`${method} ${path} ${res.status}`);
       if (res.status === 503) {
         result.unavailable++;
         await sleep(1_000);
@@ -48,7 +63,8 @@ export function journeys(opts: { api: string; pgsb: string; sms: string; reviewe
     }
   }
 
-  const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (url: string, body: unknown) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   async function untilStep(r: JourneyResult, token: string, steps: string[]) {
     for (;;) {
@@ -61,7 +77,10 @@ export function journeys(opts: { api: string; pgsb: string; sms: string; reviewe
 
   async function latestCode(mobile: string, after: number) {
     for (;;) {
-      const messages = (await (await fetch(`${opts.sms}/__sim/messages?to=${mobile}`)).json()) as { text: string; template?: string }[];
+      const messages = (await (await fetch(`${opts.sms}/__sim/messages?to=${mobile}`)).json()) as {
+        text: string;
+        template?: string;
+      }[];
       const codes = messages.filter((m) => m.template === 'payam-otp');
       if (codes.length > after) return { code: /\d{6}/.exec(codes.at(-1)!.text)![0], count: codes.length };
       await sleep(300);
@@ -72,7 +91,14 @@ export function journeys(opts: { api: string; pgsb: string; sms: string; reviewe
     const person = newApplicant();
     const r: JourneyResult = { person, step: 'not-started', unexplainedErrors: [], unavailable: 0, ms: Date.now() };
     try {
-      await post(`${opts.pgsb}/__sim/citizens`, { alive: true, nationalCode: person.nationalCode, birthDate: person.birthDate, firstName: person.firstName, lastName: person.lastName, fatherName: person.fatherName });
+      await post(`${opts.pgsb}/__sim/citizens`, {
+        alive: true,
+        nationalCode: person.nationalCode,
+        birthDate: person.birthDate,
+        firstName: person.firstName,
+        lastName: person.lastName,
+        fatherName: person.fatherName,
+      });
       await post(`${opts.pgsb}/__sim/mobiles`, { nationalCode: person.nationalCode, mobile: person.mobile });
       const started = await call(r, 'POST', '/api/registrations', { json: {} });
       if (started.status !== 201) throw new Error(`start ${started.status}`);
@@ -85,11 +111,23 @@ export function journeys(opts: { api: string; pgsb: string; sms: string; reviewe
       await call(r, 'POST', `/api/registrations/${r.id}/letter`, { token, form });
       let codesSeen = 0;
       for (;;) {
-        const step = await untilStep(r, token, ['applicant-data', 'otp', 'under-review', 'registered', 'rejected', 'expired']);
+        const step = await untilStep(r, token, [
+          'applicant-data',
+          'otp',
+          'under-review',
+          'registered',
+          'rejected',
+          'expired',
+        ]);
         if (step === 'applicant-data') {
           const captcha = await call(r, 'GET', '/api/captcha');
-          const answer = await (await fetch(`${opts.api}/__test/captcha/${captcha.body.id}`)).json() as { answer: string };
-          await call(r, 'POST', `/api/registrations/${r.id}/submit`, { token, json: { password: PASSWORD, captchaId: captcha.body.id, captcha: answer.answer } });
+          const answer = (await (await fetch(`${opts.api}/__test/captcha/${captcha.body.id}`)).json()) as {
+            answer: string;
+          };
+          await call(r, 'POST', `/api/registrations/${r.id}/submit`, {
+            token,
+            json: { password: PASSWORD, captchaId: captcha.body.id, captcha: answer.answer },
+          });
           await untilStep(r, token, ['verifying', 'otp', 'under-review', 'registered', 'rejected', 'expired']);
         } else if (step === 'otp') {
           const { code, count } = await latestCode(person.mobile, codesSeen);
@@ -97,9 +135,15 @@ export function journeys(opts: { api: string; pgsb: string; sms: string; reviewe
           await call(r, 'POST', `/api/registrations/${r.id}/otp`, { token, json: { code } });
           await sleep(500);
         } else if (step === 'under-review') {
-          const decided = await call(r, 'POST', `/api/reviews/${r.id}/decision`, { token: opts.reviewerToken(), json: { decision: 'approve' } });
+          const decided = await call(r, 'POST', `/api/reviews/${r.id}/decision`, {
+            token: opts.reviewerToken(),
+            json: { decision: 'approve' },
+          });
           // Not yet there (404, 409 while the review task is being created): ask again, as a reviewer would.
-          if (decided.status !== 200) { await sleep(1_000); continue; }
+          if (decided.status !== 200) {
+            await sleep(1_000);
+            continue;
+          }
           await untilStep(r, token, ['registered', 'rejected', 'expired']);
         } else break;
       }

@@ -27,11 +27,15 @@ async function until(check: () => Promise<boolean> | boolean, what: string, time
   throw new Error(`${what}: not ready after ${timeoutMs / 1000} s`);
 }
 
-const answers = (port: number) => new Promise<boolean>((resolve) => {
-  const s = net.connect(port, '127.0.0.1');
-  s.once('connect', () => { s.destroy(); resolve(true); });
-  s.once('error', () => resolve(false));
-});
+const answers = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = net.connect(port, '127.0.0.1');
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
 
 /** PostgreSQL refuses to run as root: as root, the cluster belongs to the `postgres` user. */
 function asPostgres(cmd: string, args: string[]) {
@@ -58,13 +62,15 @@ export async function startPrivatePostgres(dir: string) {
   const data = path.join(dir, 'data');
   run(`${PG_BIN}/initdb`, ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=150 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-  const ctl = (...args: string[]) => run(`${PG_BIN}/pg_ctl`, ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', ...args]);
+  const ctl = (...args: string[]) =>
+    run(`${PG_BIN}/pg_ctl`, ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', ...args]);
   ctl('-o', options, 'start');
   const url = (db: string) => `postgres://postgres@127.0.0.1:${port}/${db}`;
   return {
     port,
     url,
-    createDatabase: (name: string) => run(`${PG_BIN}/psql`, ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', `create database ${name}`]),
+    createDatabase: (name: string) =>
+      run(`${PG_BIN}/psql`, ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', `create database ${name}`]),
     /** Stops (fast: open connections are cut) and, after `downMs`, starts again with the same data. */
     async restart(downMs: number) {
       ctl('-m', 'fast', 'stop');
@@ -82,7 +88,24 @@ export async function startPrivateRedis() {
   const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--loglevel', 'warning'], { stdio: 'ignore' });
+    child = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--daemonize',
+        'no',
+        '--loglevel',
+        'warning',
+      ],
+      { stdio: 'ignore' },
+    );
     await until(() => answers(port), 'redis');
   };
   const kill = async () => {

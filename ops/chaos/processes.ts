@@ -8,7 +8,14 @@ import { projectRoot } from '../project-root.js';
 import { answers, until } from './private-services.js';
 
 /** A Node service of the project (API, workers) as its own process, so it can be SIGKILLed; `nodeArgs` go before the script (a profiler's, say). */
-export function nodeService(name: string, script: string, env: NodeJS.ProcessEnv, logDir: string, port?: number, nodeArgs: string[] = []) {
+export function nodeService(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  logDir: string,
+  port?: number,
+  nodeArgs: string[] = [],
+) {
   let child: ChildProcess | undefined;
   return {
     name,
@@ -17,7 +24,11 @@ export function nodeService(name: string, script: string, env: NodeJS.ProcessEnv
     },
     async start() {
       const out = openSync(path.join(logDir, `${name}.log`), 'a');
-      child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], { cwd: projectRoot, env, stdio: ['ignore', out, out] });
+      child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+        cwd: projectRoot,
+        env,
+        stdio: ['ignore', out, out],
+      });
       if (port) await until(() => answers(port), name, 60_000);
     },
     async kill(signal: NodeJS.Signals = 'SIGKILL') {
@@ -32,7 +43,13 @@ export function nodeService(name: string, script: string, env: NodeJS.ProcessEnv
 
 /** One engine node of the cluster: its own port, log and pid under `dir`, the cluster's database. */
 export function engineNode(name: string, port: number, databaseUrl: string, dir: string) {
-  const settings = engineSettings({ ...process.env, ENGINE_PORT: String(port), ENGINE_INSTANCE_DIR: dir, ENGINE_DATABASE_URL: databaseUrl, ENGINE_HEAP: process.env.ENGINE_HEAP ?? '512m' });
+  const settings = engineSettings({
+    ...process.env,
+    ENGINE_PORT: String(port),
+    ENGINE_INSTANCE_DIR: dir,
+    ENGINE_DATABASE_URL: databaseUrl,
+    ENGINE_HEAP: process.env.ENGINE_HEAP ?? '512m',
+  });
   const log = (m: string) => console.log(`[chaos] engine ${name}: ${m}`);
   return {
     name,

@@ -25,19 +25,29 @@ const MODEL = `<?xml version="1.0" encoding="UTF-8"?>
  * How long a task created on the second node waits before a worker's long poll takes it: the workers'
  * pollers as the runtime builds them (`eachNode` false: one poll, on the first node, as before).
  */
-export async function measureWakeup(config: Config, secondNodeUrl: string, logger: Logger, eachNode: boolean, samples = 6) {
+export async function measureWakeup(
+  config: Config,
+  secondNodeUrl: string,
+  logger: Logger,
+  eachNode: boolean,
+  samples = 6,
+) {
   const engine = serviceEngine(config);
   await engine.deploy('chaos-wakeup', [{ name: 'chaos-wakeup.bpmn', content: Buffer.from(MODEL) }], 'chaos');
   const seen = new Map<string, number>();
   const worker = defineWorker({
-    topic: TOPIC, input: Type.Object({}), output: Type.Object({}),
+    topic: TOPIC,
+    input: Type.Object({}),
+    output: Type.Object({}),
     async handle(task) {
       seen.set(task.businessKey ?? '', Date.now());
       return {};
     },
   });
   const deps = { config, logger } as unknown as WorkerDeps;
-  const pollers = pollClients(config, engine, eachNode).map((p, i) => startTaskPoller([worker], externalTasks(p.rest, `chaos-wakeup-${eachNode}-${i}`), deps, config.ENGINE_LONG_POLL_MS));
+  const pollers = pollClients(config, engine, eachNode).map((p, i) =>
+    startTaskPoller([worker], externalTasks(p.rest, `chaos-wakeup-${eachNode}-${i}`), deps, config.ENGINE_LONG_POLL_MS),
+  );
   const onSecond = serviceEngine({ ...config, ENGINE_URL: secondNodeUrl });
   const delays: number[] = [];
   try {

@@ -29,18 +29,25 @@ export function sourceHash(s: EngineSettings): string {
   return hash.digest('hex');
 }
 
-const builtHash = (s: EngineSettings) => (existsSync(s.jar) && existsSync(s.jarHash) ? readFileSync(s.jarHash, 'utf8').trim() : undefined);
+const builtHash = (s: EngineSettings) =>
+  existsSync(s.jar) && existsSync(s.jarHash) ? readFileSync(s.jarHash, 'utf8').trim() : undefined;
 
 /** The cached jar, built with Maven first if engine/ changed since it was built (or it was never built). */
-export async function ensureEngineJar(s: EngineSettings, log: (m: string) => void, { force = false } = {}): Promise<string> {
+export async function ensureEngineJar(
+  s: EngineSettings,
+  log: (m: string) => void,
+  { force = false } = {},
+): Promise<string> {
   const hash = sourceHash(s);
   if (!force && builtHash(s) === hash) return s.jar;
   log(`building engine/ with Maven (sources ${hash.slice(0, 12)})`);
   const env = { ...process.env, JAVA_HOME: findJavaHome() };
   const r = await run('mvn', ['-B', '-q', 'package', '-DskipTests'], { cwd: s.sourceDir, env });
-  if (r.code === 127) throw new EngineBuildError(`Maven (mvn) was not found; install it ('apt-get install maven') to build engine/`);
+  if (r.code === 127)
+    throw new EngineBuildError(`Maven (mvn) was not found; install it ('apt-get install maven') to build engine/`);
   const built = path.join(s.sourceDir, 'target', 'payam-engine.jar');
-  if (r.code !== 0 || !existsSync(built)) throw new EngineBuildError(`mvn package failed in ${s.sourceDir}:\n${r.output.slice(-3000)}`);
+  if (r.code !== 0 || !existsSync(built))
+    throw new EngineBuildError(`mvn package failed in ${s.sourceDir}:\n${r.output.slice(-3000)}`);
   mkdirSync(s.cacheDir, { recursive: true });
   // Copy, then rename: an engine starting meanwhile never sees half a jar.
   copyFileSync(built, `${s.jar}.tmp`);

@@ -23,7 +23,9 @@ const fits = (home: string) => (majorOf(home) ?? 0) >= minMajor;
 export function findJavaHome(env: NodeJS.ProcessEnv = process.env, jvmRoot = '/usr/lib/jvm'): string {
   if (env.JAVA_HOME && fits(env.JAVA_HOME)) return env.JAVA_HOME;
   const candidates = existsSync(jvmRoot)
-    ? readdirSync(jvmRoot).map((d) => path.join(jvmRoot, d)).filter(fits)
+    ? readdirSync(jvmRoot)
+        .map((d) => path.join(jvmRoot, d))
+        .filter(fits)
     : [];
   candidates.sort((a, b) => (majorOf(b) ?? 0) - (majorOf(a) ?? 0));
   if (candidates[0]) return candidates[0];

@@ -15,7 +15,8 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'engine-openapi-'));
 
 async function step(cmd: string, args: string[]) {
   const r = await run(cmd, args, { cwd: projectRoot });
-  if (r.code !== 0) throw new Error(`${path.basename(cmd)} ${args.join(' ')} failed (exit ${r.code}):\n${r.output.slice(-2000)}`);
+  if (r.code !== 0)
+    throw new Error(`${path.basename(cmd)} ${args.join(' ')} failed (exit ${r.code}):\n${r.output.slice(-2000)}`);
 }
 
 try {
@@ -23,7 +24,13 @@ try {
   const jar = readdirSync(tmp).find((f) => f.endsWith('.jar'));
   if (!jar) throw new Error(`mvn fetched no jar for ${artifact}`);
   await step('unzip', ['-q', '-o', path.join(tmp, jar), 'openapi.json', '-d', tmp]);
-  await step(path.join(projectRoot, 'node_modules/.bin/openapi-typescript'), [path.join(tmp, 'openapi.json'), '--default-non-nullable', 'false', '-o', out]);
+  await step(path.join(projectRoot, 'node_modules/.bin/openapi-typescript'), [
+    path.join(tmp, 'openapi.json'),
+    '--default-non-nullable',
+    'false',
+    '-o',
+    out,
+  ]);
   console.log(`[engine:types] ${path.relative(projectRoot, out)} generated from ${artifact}`);
 } catch (e) {
   console.error(`[engine:types] ${(e as Error).message}`);

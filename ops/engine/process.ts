@@ -18,7 +18,9 @@ export const restUrl = (s: EngineSettings) => `http://${probeHost(s)}:${s.port}/
 /** Ready means started, schema updated and users provisioned: Spring's readiness probe, which needs no login. */
 export async function isReady(s: EngineSettings): Promise<boolean> {
   try {
-    const res = await fetch(`http://${probeHost(s)}:${s.port}/actuator/health/readiness`, { signal: AbortSignal.timeout(2000) });
+    const res = await fetch(`http://${probeHost(s)}:${s.port}/actuator/health/readiness`, {
+      signal: AbortSignal.timeout(2000),
+    });
     return res.ok && ((await res.json()) as { status?: string }).status === 'UP';
   } catch {
     return false;
@@ -72,12 +74,17 @@ export async function startEngine(s: EngineSettings, log: (m: string) => void, t
     // A fresh log per start, so the tail printed on failure is this start's.
     const out = openSync(s.logFile, 'w');
     const child = spawn(`${javaHome}/bin/java`, [`-Xmx${s.heap}`, '-jar', jar], {
-      cwd: s.instanceDir, env: engineEnv(s, javaHome), detached: true, stdio: ['ignore', out, out],
+      cwd: s.instanceDir,
+      env: engineEnv(s, javaHome),
+      detached: true,
+      stdio: ['ignore', out, out],
     });
     child.on('exit', (code, signal) => (exited = `exit ${signal ?? code}`));
     child.unref();
     writeFileSync(s.pidFile, String(child.pid));
-    log(`engine starting (pid ${child.pid}, port ${s.port}, ${s.database.jdbcUrl}, Java ${javaHome}, log ${s.logFile})`);
+    log(
+      `engine starting (pid ${child.pid}, port ${s.port}, ${s.database.jdbcUrl}, Java ${javaHome}, log ${s.logFile})`,
+    );
   } else {
     log(`engine process found (pid file ${s.pidFile}); waiting for it to be ready`);
   }
@@ -85,7 +92,9 @@ export async function startEngine(s: EngineSettings, log: (m: string) => void, t
   while (Date.now() < deadline) {
     if (await isReady(s)) return { started: true };
     if (exited || !runningPid(s)) {
-      throw new EngineStartError(`engine exited during start (${exited ?? 'gone'}); last lines of ${s.logFile}:\n${logTail(s)}`);
+      throw new EngineStartError(
+        `engine exited during start (${exited ?? 'gone'}); last lines of ${s.logFile}:\n${logTail(s)}`,
+      );
     }
     await sleep(500);
   }
@@ -96,7 +105,9 @@ export async function startEngine(s: EngineSettings, log: (m: string) => void, t
 export async function stopEngine(s: EngineSettings, log: (m: string) => void, graceMs = 60_000) {
   const pid = runningPid(s);
   if (!pid) {
-    const other = (await isReady(s)) ? `; something else answers on port ${s.port}, not started by this project, left alone` : '';
+    const other = (await isReady(s))
+      ? `; something else answers on port ${s.port}, not started by this project, left alone`
+      : '';
     log(`engine is not running (no live pid in ${s.pidFile})${other}`);
     return { stopped: false };
   }
@@ -121,6 +132,10 @@ export async function engineStatus(s: EngineSettings) {
     url: restUrl(s),
     database: s.database.jdbcUrl,
     log: s.logFile,
-    jar: built ? (built === sourceHash(s) ? 'up to date' : 'stale (engine/ changed; rebuilt at next start)') : 'not built',
+    jar: built
+      ? built === sourceHash(s)
+        ? 'up to date'
+        : 'stale (engine/ changed; rebuilt at next start)'
+      : 'not built',
   };
 }

@@ -13,7 +13,8 @@ export class EngineSettingsError extends Error {
  */
 export function jdbcOf(databaseUrl: string) {
   const url = new URL(databaseUrl);
-  if (!/^postgres(ql)?:$/.test(url.protocol)) throw new EngineSettingsError(`ENGINE_DATABASE_URL must be a postgres:// URL, got ${url.protocol}`);
+  if (!/^postgres(ql)?:$/.test(url.protocol))
+    throw new EngineSettingsError(`ENGINE_DATABASE_URL must be a postgres:// URL, got ${url.protocol}`);
   return {
     jdbcUrl: `jdbc:postgresql://${url.host}${url.pathname}${url.search}`,
     user: decodeURIComponent(url.username) || 'postgres',

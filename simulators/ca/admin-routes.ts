@@ -19,20 +19,38 @@ export function registerAdminRoutes(app: FastifyInstance, state: CaState, opts: 
     return entry;
   };
 
-  app.post<{ Body: Static<typeof SimIssueBody> }>('/__sim/certificates', { schema: { body: SimIssueBody } }, async (req, reply) => {
-    const { issuer = 'trusted', notBefore, notAfter, ...request } = req.body;
-    const entry = await state.issue({ ...request, notBefore: date(notBefore), notAfter: date(notAfter) }, issuer, baseUrlOf(req, opts.publicUrl));
-    return reply.code(201).send(await issuedView(entry, state));
-  });
+  app.post<{ Body: Static<typeof SimIssueBody> }>(
+    '/__sim/certificates',
+    { schema: { body: SimIssueBody } },
+    async (req, reply) => {
+      const { issuer = 'trusted', notBefore, notAfter, ...request } = req.body;
+      const entry = await state.issue(
+        { ...request, notBefore: date(notBefore), notAfter: date(notAfter) },
+        issuer,
+        baseUrlOf(req, opts.publicUrl),
+      );
+      return reply.code(201).send(await issuedView(entry, state));
+    },
+  );
 
   app.get('/__sim/certificates', async () =>
-    [...state.issued.values()].map((e) => ({ serialNumber: e.serialNumber, kind: e.kind, subject: e.cert.subject, revokedAt: e.revokedAt?.toISOString() ?? null })));
+    [...state.issued.values()].map((e) => ({
+      serialNumber: e.serialNumber,
+      kind: e.kind,
+      subject: e.cert.subject,
+      revokedAt: e.revokedAt?.toISOString() ?? null,
+    })),
+  );
 
-  app.post<{ Params: Static<typeof SerialParams> }>('/__sim/certificates/:serialNumber/revoke', { schema: { params: SerialParams } }, async (req) => {
-    known(req.params.serialNumber);
-    const entry = state.revoke(req.params.serialNumber)!;
-    return { serialNumber: entry.serialNumber, revokedAt: entry.revokedAt!.toISOString() };
-  });
+  app.post<{ Params: Static<typeof SerialParams> }>(
+    '/__sim/certificates/:serialNumber/revoke',
+    { schema: { params: SerialParams } },
+    async (req) => {
+      known(req.params.serialNumber);
+      const entry = state.revoke(req.params.serialNumber)!;
+      return { serialNumber: entry.serialNumber, revokedAt: entry.revokedAt!.toISOString() };
+    },
+  );
 
   app.post<{ Body: Static<typeof LetterBody> }>('/__sim/letters', { schema: { body: LetterBody } }, async (req) => {
     const entry = known(req.body.serialNumber);
@@ -43,7 +61,10 @@ export function registerAdminRoutes(app: FastifyInstance, state: CaState, opts: 
 
   app.post<{ Body: Static<typeof SignBody> }>('/__sim/sign', { schema: { body: SignBody } }, async (req) => {
     const entry = known(req.body.serialNumber);
-    const cms = await signDetachedCms(new Uint8Array(Buffer.from(req.body.dataBase64, 'base64')), await signerOf(entry, state));
+    const cms = await signDetachedCms(
+      new Uint8Array(Buffer.from(req.body.dataBase64, 'base64')),
+      await signerOf(entry, state),
+    );
     return { cmsBase64: b64(cms) };
   });
 
@@ -52,10 +73,14 @@ export function registerAdminRoutes(app: FastifyInstance, state: CaState, opts: 
     return reply.code(201).send({ ok: true });
   });
 
-  app.post<{ Body: Static<typeof SettingsBody> }>('/__sim/settings', { schema: { body: SettingsBody } }, async (req) => {
-    state.setCrlValidity(req.body.crlValiditySeconds);
-    return { crlValiditySeconds: req.body.crlValiditySeconds };
-  });
+  app.post<{ Body: Static<typeof SettingsBody> }>(
+    '/__sim/settings',
+    { schema: { body: SettingsBody } },
+    async (req) => {
+      state.setCrlValidity(req.body.crlValiditySeconds);
+      return { crlValiditySeconds: req.body.crlValiditySeconds };
+    },
+  );
 
   registerResetRoutes(app, state);
 }

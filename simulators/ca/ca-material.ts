@@ -6,11 +6,20 @@ import { x509 } from '../../adapters/certificates/pki.js';
 import { exportPrivateKeyPem, generateKeys, importPrivateKeyPem, SIGNING_ALGORITHM } from './crypto-setup.js';
 
 /** A certification authority: its certificate and the key it signs with. */
-export interface Authority { cert: x509.X509Certificate; key: CryptoKey }
-export interface CaMaterial { root: Authority; intermediate: Authority }
+export interface Authority {
+  cert: x509.X509Certificate;
+  key: CryptoKey;
+}
+export interface CaMaterial {
+  root: Authority;
+  intermediate: Authority;
+}
 
 export const CA_FILES = {
-  rootCert: 'root.crt.pem', rootKey: 'root.key.pem', intermediateCert: 'intermediate.crt.pem', intermediateKey: 'intermediate.key.pem',
+  rootCert: 'root.crt.pem',
+  rootKey: 'root.key.pem',
+  intermediateCert: 'intermediate.crt.pem',
+  intermediateKey: 'intermediate.key.pem',
 } as const;
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -22,7 +31,9 @@ async function authority(name: string, issuer: Authority | null, pathLength: num
   const keys = await generateKeys();
   const notBefore = new Date(Date.now() - 24 * 3600 * 1000);
   const common = {
-    notBefore, notAfter: new Date(notBefore.getTime() + 20 * YEAR_MS), signingAlgorithm: SIGNING_ALGORITHM,
+    notBefore,
+    notAfter: new Date(notBefore.getTime() + 20 * YEAR_MS),
+    signingAlgorithm: SIGNING_ALGORITHM,
     extensions: [
       new x509.BasicConstraintsExtension(true, pathLength, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
@@ -31,9 +42,13 @@ async function authority(name: string, issuer: Authority | null, pathLength: num
   };
   const cert = issuer
     ? await x509.X509CertificateGenerator.create({
-      ...common, subject: name, issuer: issuer.cert.subject, publicKey: keys.publicKey, signingKey: issuer.key,
-      extensions: [...common.extensions, await x509.AuthorityKeyIdentifierExtension.create(issuer.cert.publicKey)],
-    })
+        ...common,
+        subject: name,
+        issuer: issuer.cert.subject,
+        publicKey: keys.publicKey,
+        signingKey: issuer.key,
+        extensions: [...common.extensions, await x509.AuthorityKeyIdentifierExtension.create(issuer.cert.publicKey)],
+      })
     : await x509.X509CertificateGenerator.createSelfSigned({ ...common, name, keys });
   return { cert, key: keys.privateKey };
 }
@@ -65,7 +80,9 @@ export async function loadOrCreateCa(dir: string): Promise<CaMaterial> {
     await writeFile(path.join(tmp, CA_FILES.rootCert), root.cert.toString('pem'));
     await writeFile(path.join(tmp, CA_FILES.rootKey), await exportPrivateKeyPem(root.key), { mode: 0o600 });
     await writeFile(path.join(tmp, CA_FILES.intermediateCert), intermediate.cert.toString('pem'));
-    await writeFile(path.join(tmp, CA_FILES.intermediateKey), await exportPrivateKeyPem(intermediate.key), { mode: 0o600 });
+    await writeFile(path.join(tmp, CA_FILES.intermediateKey), await exportPrivateKeyPem(intermediate.key), {
+      mode: 0o600,
+    });
     try {
       await rename(tmp, dir);
     } catch {
@@ -74,9 +91,11 @@ export async function loadOrCreateCa(dir: string): Promise<CaMaterial> {
       if (!existsSync(path.join(dir, CA_FILES.intermediateKey))) {
         await mkdir(dir, { recursive: true });
         for (const f of Object.values(CA_FILES)) {
-          await copyFile(path.join(tmp, f), path.join(dir, f), constants.COPYFILE_EXCL).catch((e: NodeJS.ErrnoException) => {
-            if (e.code !== 'EEXIST') throw e;
-          });
+          await copyFile(path.join(tmp, f), path.join(dir, f), constants.COPYFILE_EXCL).catch(
+            (e: NodeJS.ErrnoException) => {
+              if (e.code !== 'EEXIST') throw e;
+            },
+          );
         }
       }
       await rm(tmp, { recursive: true, force: true });

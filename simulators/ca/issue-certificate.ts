@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { x509 } from '../../adapters/certificates/pki.js';
 import * as asn1js from 'asn1js';
-import { CERTIFICATE_KINDS, organizationIdentifier, SUBJECT_OIDS, type CertificateKind } from '../../domain/certificate-kind.js';
+import {
+  CERTIFICATE_KINDS,
+  organizationIdentifier,
+  SUBJECT_OIDS,
+  type CertificateKind,
+} from '../../domain/certificate-kind.js';
 import type { Authority } from './ca-material.js';
 import { generateKeys, SIGNING_ALGORITHM } from './crypto-setup.js';
 
@@ -20,32 +25,46 @@ export interface CertificateRequest {
   keyUsage?: 'signing' | 'encipherment';
 }
 
-export interface IssuedCertificate { cert: x509.X509Certificate; key: CryptoKey; serialNumber: string }
+export interface IssuedCertificate {
+  cert: x509.X509Certificate;
+  key: CryptoKey;
+  serialNumber: string;
+}
 
 /** A subject in the order a CA writes it: country, organization, its id, the role, then the holder. */
 function subjectOf(req: CertificateRequest): x509.JsonName {
   const name: x509.JsonName = [{ [SUBJECT_OIDS.country]: ['IR'] }];
   if (req.organization) name.push({ [SUBJECT_OIDS.organization]: [req.organization] });
-  if (req.agencyNationalId) name.push({ [SUBJECT_OIDS.organizationIdentifier]: [organizationIdentifier(req.agencyNationalId)] });
+  if (req.agencyNationalId)
+    name.push({ [SUBJECT_OIDS.organizationIdentifier]: [organizationIdentifier(req.agencyNationalId)] });
   if (req.role) name.push({ [SUBJECT_OIDS.title]: [req.role] });
   name.push({ [SUBJECT_OIDS.commonName]: [req.commonName] });
   return name;
 }
 
 /** An end-entity certificate of one of the five kinds, with its new key, naming `crlUrl` as where its revocation is published. */
-export async function issueCertificate(issuer: Authority, req: CertificateRequest, crlUrl: string): Promise<IssuedCertificate> {
+export async function issueCertificate(
+  issuer: Authority,
+  req: CertificateRequest,
+  crlUrl: string,
+): Promise<IssuedCertificate> {
   const keys = await generateKeys();
   // Positive and 16 bytes, as RFC 5280 asks; the top bit cleared so DER does not need a sign byte.
   const serial = randomBytes(16);
-  serial[0] = serial[0]! & 0x7f | 0x10;
+  serial[0] = (serial[0]! & 0x7f) | 0x10;
   const notBefore = req.notBefore ?? new Date(Date.now() - 60_000);
-  const usage = req.keyUsage === 'encipherment'
-    ? x509.KeyUsageFlags.keyEncipherment | x509.KeyUsageFlags.dataEncipherment
-    : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation;
+  const usage =
+    req.keyUsage === 'encipherment'
+      ? x509.KeyUsageFlags.keyEncipherment | x509.KeyUsageFlags.dataEncipherment
+      : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation;
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serial.toString('hex'),
-    subject: subjectOf(req), issuer: issuer.cert.subject, publicKey: keys.publicKey, signingKey: issuer.key,
-    notBefore, notAfter: req.notAfter ?? new Date(notBefore.getTime() + 2 * 365 * 24 * 3600 * 1000),
+    subject: subjectOf(req),
+    issuer: issuer.cert.subject,
+    publicKey: keys.publicKey,
+    signingKey: issuer.key,
+    notBefore,
+    notAfter: req.notAfter ?? new Date(notBefore.getTime() + 2 * 365 * 24 * 3600 * 1000),
     signingAlgorithm: SIGNING_ALGORITHM,
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
@@ -59,12 +78,26 @@ export async function issueCertificate(issuer: Authority, req: CertificateReques
   return { cert, key: keys.privateKey, serialNumber: cert.serialNumber };
 }
 
-export interface RevokedEntry { serialNumber: string; revokedAt: Date; reason?: x509.X509CrlReason }
+export interface RevokedEntry {
+  serialNumber: string;
+  revokedAt: Date;
+  reason?: x509.X509CrlReason;
+}
 
 /** The issuer's CRL: every revocation so far, valid until `nextUpdate`. */
-export async function createCrl(issuer: Authority, revoked: readonly RevokedEntry[], crlNumber: number, thisUpdate: Date, nextUpdate: Date) {
+export async function createCrl(
+  issuer: Authority,
+  revoked: readonly RevokedEntry[],
+  crlNumber: number,
+  thisUpdate: Date,
+  nextUpdate: Date,
+) {
   return x509.X509CrlGenerator.create({
-    issuer: issuer.cert.subject, thisUpdate, nextUpdate, signingAlgorithm: SIGNING_ALGORITHM, signingKey: issuer.key,
+    issuer: issuer.cert.subject,
+    thisUpdate,
+    nextUpdate,
+    signingAlgorithm: SIGNING_ALGORITHM,
+    signingKey: issuer.key,
     entries: revoked.map((r) => ({ serialNumber: r.serialNumber, revocationDate: r.revokedAt, reason: r.reason })),
     extensions: [
       await x509.AuthorityKeyIdentifierExtension.create(issuer.cert.publicKey),

@@ -9,8 +9,12 @@ export const baseUrlOf = (req: FastifyRequest, configured?: string) => configure
 export function registerPublicRoutes(app: FastifyInstance, state: CaState): void {
   const hang = createHang(app, (reply) => reply.raw.writeHead(504).end());
 
-  app.get('/ca/root.crt', async (_req, reply) => reply.type('application/x-pem-file').send(state.trusted.root.cert.toString('pem')));
-  app.get('/ca/intermediate.crt', async (_req, reply) => reply.type('application/x-pem-file').send(state.trusted.intermediate.cert.toString('pem')));
+  app.get('/ca/root.crt', async (_req, reply) =>
+    reply.type('application/x-pem-file').send(state.trusted.root.cert.toString('pem')),
+  );
+  app.get('/ca/intermediate.crt', async (_req, reply) =>
+    reply.type('application/x-pem-file').send(state.trusted.intermediate.cert.toString('pem')),
+  );
 
   app.get<{ Params: { issuer: string } }>('/crl/:issuer', async (req, reply) => {
     const issuer = req.params.issuer.replace(/\.crl$/, '');

@@ -10,7 +10,11 @@ import type { CaState } from './state.js';
  * A real RA would also send the applicant's request signed with its own certificate; the simulator
  * takes the request as JSON.
  */
-export function registerRaRoutes(app: FastifyInstance, state: CaState, opts: { token: string; publicUrl?: string }): void {
+export function registerRaRoutes(
+  app: FastifyInstance,
+  state: CaState,
+  opts: { token: string; publicUrl?: string },
+): void {
   const hang = createHang(app, (reply) => reply.raw.writeHead(504).end());
   app.register(async (ra) => {
     ra.addHook('onRequest', async (req, reply) => {
@@ -23,10 +27,14 @@ export function registerRaRoutes(app: FastifyInstance, state: CaState, opts: { t
       const entry = await state.issue(req.body, 'trusted', baseUrlOf(req, opts.publicUrl));
       return reply.code(201).send(await issuedView(entry, state));
     });
-    ra.post<{ Params: { serialNumber: string } }>('/ra/certificates/:serialNumber/revoke', { schema: { params: SerialParams } }, async (req, reply) => {
-      const entry = state.revoke(req.params.serialNumber);
-      if (!entry) return reply.code(404).send({ error: 'unknown certificate' });
-      return { serialNumber: entry.serialNumber, revokedAt: entry.revokedAt!.toISOString() };
-    });
+    ra.post<{ Params: { serialNumber: string } }>(
+      '/ra/certificates/:serialNumber/revoke',
+      { schema: { params: SerialParams } },
+      async (req, reply) => {
+        const entry = state.revoke(req.params.serialNumber);
+        if (!entry) return reply.code(404).send({ error: 'unknown certificate' });
+        return { serialNumber: entry.serialNumber, revokedAt: entry.revokedAt!.toISOString() };
+      },
+    );
   });
 }

@@ -11,12 +11,15 @@ export const IssueBody = Type.Object({
 export type IssueBody = Static<typeof IssueBody>;
 
 /** What tests may also ask for: odd validity, a key that may not sign, a chain to another root. */
-export const SimIssueBody = Type.Intersect([IssueBody, Type.Object({
-  notBefore: Type.Optional(Type.String({ format: 'date-time' })),
-  notAfter: Type.Optional(Type.String({ format: 'date-time' })),
-  keyUsage: Type.Optional(Type.Union([Type.Literal('signing'), Type.Literal('encipherment')])),
-  issuer: Type.Optional(Type.Union([Type.Literal('trusted'), Type.Literal('untrusted')])),
-})]);
+export const SimIssueBody = Type.Intersect([
+  IssueBody,
+  Type.Object({
+    notBefore: Type.Optional(Type.String({ format: 'date-time' })),
+    notAfter: Type.Optional(Type.String({ format: 'date-time' })),
+    keyUsage: Type.Optional(Type.Union([Type.Literal('signing'), Type.Literal('encipherment')])),
+    issuer: Type.Optional(Type.Union([Type.Literal('trusted'), Type.Literal('untrusted')])),
+  }),
+]);
 export type SimIssueBody = Static<typeof SimIssueBody>;
 
 export const SerialParams = Type.Object({ serialNumber: Type.String({ pattern: '^[0-9a-f]{2,64}$' }) });

@@ -18,15 +18,30 @@ export async function signPdf(pdf: Uint8Array, signer: CmsSigner, signingTime = 
   const byteRange = PDFArray.withContext(ctx);
   byteRange.push(PDFNumber.of(0));
   for (let i = 0; i < 3; i++) byteRange.push(PDFName.of(PLACEHOLDER));
-  const signature = ctx.register(ctx.obj({
-    Type: 'Sig', Filter: 'Adobe.PPKLite', SubFilter: 'adbe.pkcs7.detached',
-    ByteRange: byteRange, Contents: PDFHexString.of('0'.repeat(CONTENTS_BYTES * 2)),
-    M: PDFString.fromDate(signingTime), Reason: PDFString.of('Introduction letter'),
-  }));
+  const signature = ctx.register(
+    ctx.obj({
+      Type: 'Sig',
+      Filter: 'Adobe.PPKLite',
+      SubFilter: 'adbe.pkcs7.detached',
+      ByteRange: byteRange,
+      Contents: PDFHexString.of('0'.repeat(CONTENTS_BYTES * 2)),
+      M: PDFString.fromDate(signingTime),
+      Reason: PDFString.of('Introduction letter'),
+    }),
+  );
   const page = doc.getPage(0);
-  const widget = ctx.register(ctx.obj({
-    Type: 'Annot', Subtype: 'Widget', FT: 'Sig', Rect: [0, 0, 0, 0], V: signature, T: PDFString.of('Seal'), F: 4, P: page.ref,
-  }));
+  const widget = ctx.register(
+    ctx.obj({
+      Type: 'Annot',
+      Subtype: 'Widget',
+      FT: 'Sig',
+      Rect: [0, 0, 0, 0],
+      V: signature,
+      T: PDFString.of('Seal'),
+      F: 4,
+      P: page.ref,
+    }),
+  );
   page.node.set(PDFName.of('Annots'), ctx.obj([...(page.node.Annots()?.asArray() ?? []), widget]));
   doc.catalog.set(PDFName.of('AcroForm'), ctx.obj({ Fields: [widget], SigFlags: 3 }));
   const bytes = Buffer.from(await doc.save({ useObjectStreams: false, updateFieldAppearances: false }));

@@ -6,7 +6,11 @@ import { createCrl, issueCertificate, type CertificateRequest, type IssuedCertif
 export type IssuerName = 'trusted' | 'untrusted';
 export type CaService = 'crl' | 'ra';
 
-export interface Issued extends IssuedCertificate { issuer: IssuerName; kind: CertificateRequest['kind']; revokedAt: Date | null }
+export interface Issued extends IssuedCertificate {
+  issuer: IssuerName;
+  kind: CertificateRequest['kind'];
+  revokedAt: Date | null;
+}
 
 /** An hour: a CA publishes daily or more often; tests shorten it to see a revocation at once. */
 export const DEFAULT_CRL_VALIDITY_SECONDS = 3600;
@@ -48,10 +52,17 @@ export async function createCaState(dir: string) {
     /** A fresh CRL at every request: this update now, next update `crlValiditySeconds` later. */
     async crl(issuer: IssuerName) {
       const now = new Date();
-      const revoked = [...issued.values()].filter((e) => e.issuer === issuer && e.revokedAt)
+      const revoked = [...issued.values()]
+        .filter((e) => e.issuer === issuer && e.revokedAt)
         .map((e) => ({ serialNumber: e.serialNumber, revokedAt: e.revokedAt! }));
       crlNumber += 1;
-      return createCrl(await authority(issuer), revoked, crlNumber, now, new Date(now.getTime() + crlValiditySeconds * 1000));
+      return createCrl(
+        await authority(issuer),
+        revoked,
+        crlNumber,
+        now,
+        new Date(now.getTime() + crlValiditySeconds * 1000),
+      );
     },
     setCrlValidity(seconds: number) {
       crlValiditySeconds = seconds;

@@ -3,7 +3,9 @@ import { signDetachedCms, type CmsSigner } from '../../adapters/certificates/cms
 import { signPdf } from './sign-pdf.js';
 
 /** A one-page stand-in for an introduction letter (Latin text: the standard fonts have no Persian glyphs). */
-export async function testLetterPdf(title = 'Introduction letter of the agency representative (test)'): Promise<Uint8Array> {
+export async function testLetterPdf(
+  title = 'Introduction letter of the agency representative (test)',
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const page = doc.addPage([595, 842]);

@@ -5,11 +5,13 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 export function renderMessageListPage(messages: readonly StoredMessage[]): string {
-  const rows = [...messages].reverse().map((m) => `<tr>
+  const rows = [...messages].reverse().map(
+    (m) => `<tr>
   <td>${escapeHtml(m.receivedAt)}</td><td dir="auto">${escapeHtml(m.from)}</td>
   <td>${escapeHtml(m.to.join(', '))}</td>
   <td dir="auto"><a href="/messages/${escapeHtml(encodeURIComponent(m.id))}">${escapeHtml(m.subject || '(no subject)')}</a></td>
-</tr>`);
+</tr>`,
+  );
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Mail catcher</title>
 <style>body{font-family:sans-serif}td,th{padding:4px 8px;text-align:start;border-bottom:1px solid #ddd}</style>

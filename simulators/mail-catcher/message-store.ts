@@ -24,7 +24,9 @@ export function createMessageStore(maxMessages = 500) {
       return to ? messages.filter((m) => m.to.some((r) => r.toLowerCase() === to)) : [...messages];
     },
     get: (id: string): StoredMessage | undefined => messages.find((m) => m.id === id),
-    clear(): void { messages = []; },
+    clear(): void {
+      messages = [];
+    },
   };
 }
 

@@ -21,9 +21,12 @@ export function decodeQuotedPrintable(binary: string, underscoreIsSpace = false)
 
 export function decodeTransferEncoding(binary: string, encoding = '7bit'): Buffer {
   switch (encoding.trim().toLowerCase()) {
-    case 'base64': return Buffer.from(binary.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
-    case 'quoted-printable': return decodeQuotedPrintable(binary);
-    default: return Buffer.from(binary, 'latin1'); // 7bit, 8bit, binary: the bytes as they came
+    case 'base64':
+      return Buffer.from(binary.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
+    case 'quoted-printable':
+      return decodeQuotedPrintable(binary);
+    default:
+      return Buffer.from(binary, 'latin1'); // 7bit, 8bit, binary: the bytes as they came
   }
 }
 
@@ -31,14 +34,19 @@ const ENCODED_WORD = /=\?([^?*]+)(?:\*[^?]*)?\?([BbQq])\?([^?]*)\?=/g;
 
 /** RFC 2047: whitespace between two encoded-words is folding, not content, so it is dropped. */
 export function decodeEncodedWords(value: string): string {
-  let out = '', pending: { charset: string; bytes: Buffer[] } | undefined, last = 0;
+  let out = '',
+    pending: { charset: string; bytes: Buffer[] } | undefined,
+    last = 0;
   const flush = (): void => {
     if (pending) out += decodeCharset(Buffer.concat(pending.bytes), pending.charset);
     pending = undefined;
   };
   for (const m of value.matchAll(ENCODED_WORD)) {
     const between = value.slice(last, m.index);
-    if (!(pending && /^[ \t\r\n]*$/.test(between))) { flush(); out += between; }
+    if (!(pending && /^[ \t\r\n]*$/.test(between))) {
+      flush();
+      out += between;
+    }
     const [, charset = 'utf-8', kind = 'Q', text = ''] = m;
     const bytes = kind.toUpperCase() === 'B' ? Buffer.from(text, 'base64') : decodeQuotedPrintable(text, true);
     if (pending && pending.charset.toLowerCase() !== charset.toLowerCase()) flush();

@@ -1,7 +1,10 @@
 import { decodeEncodedWords } from './mime-decoding.js';
 
 export type Headers = ReadonlyMap<string, string>;
-export interface MimeEntity { readonly headers: Headers; readonly body: string }
+export interface MimeEntity {
+  readonly headers: Headers;
+  readonly body: string;
+}
 
 /** Splits a binary-string entity at its first empty line; the first value of a repeated header wins. */
 export function parseEntity(binary: string): MimeEntity {
@@ -20,7 +23,10 @@ export function parseEntity(binary: string): MimeEntity {
   return { headers, body };
 }
 
-export interface HeaderValue { readonly value: string; readonly params: ReadonlyMap<string, string> }
+export interface HeaderValue {
+  readonly value: string;
+  readonly params: ReadonlyMap<string, string>;
+}
 
 /** `text/plain; charset="utf-8"` → the lower-cased value and parameters by lower-cased name. */
 export function parseHeaderValue(raw = ''): HeaderValue {

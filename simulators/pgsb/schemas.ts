@@ -26,7 +26,9 @@ export const FaultBody = Type.Object({
   count: Type.Optional(Type.Integer({ minimum: 1 })),
 });
 
-export const CallsQuery = Type.Object({ service: Type.Optional(Type.Union(PGSB_SERVICES.map((s) => Type.Literal(s)))) });
+export const CallsQuery = Type.Object({
+  service: Type.Optional(Type.Union(PGSB_SERVICES.map((s) => Type.Literal(s)))),
+});
 
 // Bus request bodies, as the services behind PGSB expect them.
 export const CivilRegistryRequest = Type.Object({ nationalCode: NationalCode, birthDate: JalaliDate });

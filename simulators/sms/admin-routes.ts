@@ -11,8 +11,10 @@ const MessagesQuery = Type.Object({ to: Type.Optional(Type.String()) });
 
 /** Test-only controls under `/__sim`: read the "handset", switch faults, reset. */
 export function registerAdminRoutes(app: FastifyInstance, state: SmsState): void {
-  app.get<{ Querystring: Static<typeof MessagesQuery> }>('/__sim/messages', { schema: { querystring: MessagesQuery } }, async (req) =>
-    state.messages.filter((m) => req.query.to === undefined || m.to === req.query.to),
+  app.get<{ Querystring: Static<typeof MessagesQuery> }>(
+    '/__sim/messages',
+    { schema: { querystring: MessagesQuery } },
+    async (req) => state.messages.filter((m) => req.query.to === undefined || m.to === req.query.to),
   );
 
   app.post<{ Body: Static<typeof FaultBody> }>('/__sim/faults', { schema: { body: FaultBody } }, async (req, reply) => {

@@ -17,15 +17,17 @@ export function kavenegarError(reply: FastifyReply, status: keyof typeof KAVENEG
 export function kavenegarOk(message: SentMessage, sender: string) {
   return {
     return: { status: 200, message: 'تایید شد' },
-    entries: [{
-      messageid: Number(message.id),
-      message: message.text,
-      status: 1,
-      statustext: 'در صف ارسال',
-      sender,
-      receptor: message.to,
-      date: Math.floor(Date.parse(message.at) / 1000),
-      cost: 120,
-    }],
+    entries: [
+      {
+        messageid: Number(message.id),
+        message: message.text,
+        status: 1,
+        statustext: 'در صف ارسال',
+        sender,
+        receptor: message.to,
+        date: Math.floor(Date.parse(message.at) / 1000),
+        cost: 120,
+      },
+    ],
   };
 }

@@ -3,7 +3,11 @@ import { registerAdminRoutes } from './admin-routes.js';
 import { registerKavenegarRoutes } from './kavenegar-routes.js';
 import { createSmsState, type SentMessage } from './state.js';
 
-export type SmsSimulatorOptions = { apiKey?: string; logger?: FastifyBaseLogger; onMessage?: (message: SentMessage) => void };
+export type SmsSimulatorOptions = {
+  apiKey?: string;
+  logger?: FastifyBaseLogger;
+  onMessage?: (message: SentMessage) => void;
+};
 
 /** A stand-in for Kavenegar's REST API; what it "delivers" is readable at `/__sim/messages`. */
 export function buildSmsSimulator(opts: SmsSimulatorOptions = {}): FastifyInstance {

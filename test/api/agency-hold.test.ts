@@ -36,28 +36,41 @@ describe('an agency is held only once its representative is verified (issue 11, 
     const back = await journey.untilStep(second.client, second.id, 'applicant-data');
 
     expect(back.messages).toEqual([expect.objectContaining({ id: 'agency_has_open_request', type: 'error' })]);
-    expect(back.messages[0]!.text.fa).toBe('برای این دستگاه اجرایی درخواست ثبت‌نامی در حال بررسی است. لطفاً تا اعلام نتیجه منتظر بمانید.');
+    expect(back.messages[0]!.text.fa).toBe(
+      'برای این دستگاه اجرایی درخواست ثبت‌نامی در حال بررسی است. لطفاً تا اعلام نتیجه منتظر بمانید.',
+    );
     expect((await first.client.view(first.id)).body.step).toBe('under-review');
-    const queue = (await ctx.app.inject({ url: '/api/reviews?state=open', ...withToken(reviewer) })).json().items.map((i: { registrationId: string }) => i.registrationId);
+    const queue = (await ctx.app.inject({ url: '/api/reviews?state=open', ...withToken(reviewer) }))
+      .json()
+      .items.map((i: { registrationId: string }) => i.registrationId);
     expect(queue).toContain(first.id);
     expect(queue).not.toContain(second.id);
 
     // Submitting again is refused at once, before any inquiry or SMS.
     const again = await journey.submit(second.client, second.id);
     expect(again.status).toBe(409);
-    expect(again.error?.fields).toEqual([expect.objectContaining({ field: 'agencyNationalId', id: 'agency_has_open_request' })]);
+    expect(again.error?.fields).toEqual([
+      expect.objectContaining({ field: 'agencyNationalId', id: 'agency_has_open_request' }),
+    ]);
   });
 
-  it('given competing requests, when the reviewer opens the verified one, then the others are listed with ids, steps and times, and nobody\'s personal data', async () => {
+  it("given competing requests, when the reviewer opens the verified one, then the others are listed with ids, steps and times, and nobody's personal data", async () => {
     const [first, second] = await twoAtTheCode();
     await first.client.enterOtp(first.id, await journey.latestCode(first.person.mobile));
     await journey.untilStep(first.client, first.id, 'under-review');
 
     const detail = (await ctx.app.inject({ url: `/api/reviews/${first.id}`, ...withToken(reviewer) })).json();
 
-    expect(detail.otherRequests).toEqual([{
-      registrationId: second.id, status: 'otp', startedAt: expect.any(String), submittedAt: expect.any(String), verifiedAt: null, closedAt: null,
-    }]);
+    expect(detail.otherRequests).toEqual([
+      {
+        registrationId: second.id,
+        status: 'otp',
+        startedAt: expect.any(String),
+        submittedAt: expect.any(String),
+        verifiedAt: null,
+        closedAt: null,
+      },
+    ]);
     const listed = JSON.stringify(detail.otherRequests);
     const { nationalCode, mobile, email, firstName, lastName } = second.person;
     for (const value of [nationalCode, mobile, email, firstName, lastName]) expect(listed).not.toContain(value);

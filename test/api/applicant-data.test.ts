@@ -13,7 +13,12 @@ describe('PUT /api/registrations/:id/applicant (card step 3)', () => {
     const { id } = await client.start();
     const person = newApplicant();
 
-    const res = await client.saveApplicant(id, { ...person, nationalCode: persian(person.nationalCode), mobile: persian(person.mobile), birthDate: '۱۳۷۰/۱/۱۵' });
+    const res = await client.saveApplicant(id, {
+      ...person,
+      nationalCode: persian(person.nationalCode),
+      mobile: persian(person.mobile),
+      birthDate: '۱۳۷۰/۱/۱۵',
+    });
 
     expect(res.status).toBe(200);
     expect(res.body.step).toBe('applicant-data');
@@ -28,14 +33,24 @@ describe('PUT /api/registrations/:id/applicant (card step 3)', () => {
     const person = newApplicant();
 
     const res = await client.saveApplicant(id, {
-      ...person, nationalCode: '1234567890', mobile: '0812', firstName: '', birthDate: '1370/13/01', email: 'no-at-sign', agencyNationalId: '1234',
+      ...person,
+      nationalCode: '1234567890',
+      mobile: '0812',
+      firstName: '',
+      birthDate: '1370/13/01',
+      email: 'no-at-sign',
+      agencyNationalId: '1234',
     });
 
     expect(res.status).toBe(422);
     expect(res.error?.id).toBe('validation_failed');
     expect(res.error?.fields?.map((f) => [f.field, f.id])).toEqual([
-      ['nationalCode', 'national_code_checksum'], ['mobile', 'mobile_format'], ['firstName', 'required'],
-      ['birthDate', 'birth_date_invalid'], ['email', 'email_format'], ['agencyNationalId', 'legal_entity_id_format'],
+      ['nationalCode', 'national_code_checksum'],
+      ['mobile', 'mobile_format'],
+      ['firstName', 'required'],
+      ['birthDate', 'birth_date_invalid'],
+      ['email', 'email_format'],
+      ['agencyNationalId', 'legal_entity_id_format'],
     ]);
     for (const f of res.error!.fields!) expect(f.text.fa.length).toBeGreaterThan(5);
     expect((await client.view(id)).body.data).toBeNull();
@@ -45,10 +60,15 @@ describe('PUT /api/registrations/:id/applicant (card step 3)', () => {
     const client = apiClient(ctx.app);
     const { id } = await client.start();
 
-    const res = await client.call('PUT', `/api/registrations/${id}/applicant`, { body: { ...newApplicant(), firstName: { a: 1 }, agencyName: 'x'.repeat(301) } });
+    const res = await client.call('PUT', `/api/registrations/${id}/applicant`, {
+      body: { ...newApplicant(), firstName: { a: 1 }, agencyName: 'x'.repeat(301) },
+    });
 
     expect(res.status).toBe(422);
-    expect(res.error?.fields?.map((f) => [f.field, f.id])).toEqual([['firstName', 'field_invalid'], ['agencyName', 'field_invalid']]);
+    expect(res.error?.fields?.map((f) => [f.field, f.id])).toEqual([
+      ['firstName', 'field_invalid'],
+      ['agencyName', 'field_invalid'],
+    ]);
   });
 
   it('given an agency named by a request never verified, when another request names it, then it is saved: naming an agency holds nothing', async () => {
@@ -57,7 +77,10 @@ describe('PUT /api/registrations/:id/applicant (card step 3)', () => {
     const person = newApplicant();
     await first.saveApplicant((await first.start()).id, person);
 
-    const res = await second.saveApplicant((await second.start()).id, newApplicant({ agencyNationalId: person.agencyNationalId }));
+    const res = await second.saveApplicant(
+      (await second.start()).id,
+      newApplicant({ agencyNationalId: person.agencyNationalId }),
+    );
 
     expect(res.status).toBe(200);
     expect(res.body.data?.agencyNationalId).toBe(person.agencyNationalId);

@@ -11,15 +11,31 @@ const ctx = useApiOnStack({}, { APPLICANT_TOKEN_GRACE: 'PT4S' });
 /** Everything the applicant's token still opens, with what each answers. */
 async function everyRoute(client: ApiClient, id: string) {
   const calls = [
-    ['GET', `/api/registrations/${id}`], ['PUT', `/api/registrations/${id}/applicant`], ['GET', `/api/registrations/${id}/letter-template`],
-    ['POST', `/api/registrations/${id}/submit`], ['POST', `/api/registrations/${id}/otp`], ['DELETE', `/api/registrations/${id}/session`],
+    ['GET', `/api/registrations/${id}`],
+    ['PUT', `/api/registrations/${id}/applicant`],
+    ['GET', `/api/registrations/${id}/letter-template`],
+    ['POST', `/api/registrations/${id}/submit`],
+    ['POST', `/api/registrations/${id}/otp`],
+    ['DELETE', `/api/registrations/${id}/session`],
   ] as const;
   const answers = [];
-  for (const [method, url] of calls) answers.push({ url, status: (await client.call(method, url, { body: method === 'GET' || method === 'DELETE' ? undefined : {} })).status });
+  for (const [method, url] of calls)
+    answers.push({
+      url,
+      status: (await client.call(method, url, { body: method === 'GET' || method === 'DELETE' ? undefined : {} }))
+        .status,
+    });
   return answers;
 }
 
-const personalData = (person: Record<string, string>) => [person.nationalCode, person.mobile, person.firstName, person.lastName, person.email, person.agencyNationalId];
+const personalData = (person: Record<string, string>) => [
+  person.nationalCode,
+  person.mobile,
+  person.firstName,
+  person.lastName,
+  person.email,
+  person.agencyNationalId,
+];
 
 describe("the applicant's token ends with the request", () => {
   it('given a request that expired, when read within the grace, then only its outcome shows; after the grace the token answers 401', async () => {
@@ -33,7 +49,11 @@ describe("the applicant's token ends with the request", () => {
       expect((await client.saveApplicant(id, person)).body.data?.nationalCode).toBe(person.nationalCode);
       expect((await client.uploadLetter(id, letterPdf)).status).toBe(200);
 
-      const closed = await ctx.stack.eventually(async () => (await client.view(id)).body, (v) => v.step === 'expired', 30_000);
+      const closed = await ctx.stack.eventually(
+        async () => (await client.view(id)).body,
+        (v) => v.step === 'expired',
+        30_000,
+      );
 
       expect(closed).toMatchObject({ step: 'expired', data: null, letter: null, expiresAt: null });
       expect(closed.messages.map((m) => m.id)).toEqual(['expired']);
@@ -44,7 +64,11 @@ describe("the applicant's token ends with the request", () => {
       expect(letter.text).not.toContain(person.agencyName);
 
       const row = await ctx.stack.db('registrations').where({ id }).first();
-      const ended = await ctx.stack.eventually(async () => (await client.view(id)).status, (s) => s === 401, 20_000);
+      const ended = await ctx.stack.eventually(
+        async () => (await client.view(id)).status,
+        (s) => s === 401,
+        20_000,
+      );
       expect(ended).toBe(401);
       expect(Date.now()).toBeGreaterThanOrEqual(new Date(row.closed_at).getTime() + GRACE_MS - 50);
       for (const answer of await everyRoute(client, id)) expect(answer).toEqual({ url: answer.url, status: 401 });
@@ -58,7 +82,11 @@ describe("the applicant's token ends with the request", () => {
     const client = apiClient(ctx.app);
     await ctx.applicant.decide(id, { decision: 'approve' });
 
-    const done = await ctx.stack.eventually(async () => (await client.call('GET', `/api/registrations/${id}`, { token })).body, (v) => v.step === 'registered', 30_000);
+    const done = await ctx.stack.eventually(
+      async () => (await client.call('GET', `/api/registrations/${id}`, { token })).body,
+      (v) => v.step === 'registered',
+      30_000,
+    );
 
     expect(done.username).toMatch(/^[a-z0-9.]{3,32}$/);
     expect(done).toMatchObject({ data: null, letter: null });
@@ -87,7 +115,7 @@ describe('leaving (DELETE /api/registrations/:id/session)', () => {
     expect(audit.map((a) => a.actor)).toEqual(['applicant']);
   });
 
-  it('given a stranger with another registration\'s token, when they try to end this one, then 401 and the owner goes on', async () => {
+  it("given a stranger with another registration's token, when they try to end this one, then 401 and the owner goes on", async () => {
     const owner = apiClient(ctx.app);
     const { id } = await owner.start();
     const stranger = apiClient(ctx.app);
@@ -100,7 +128,10 @@ describe('leaving (DELETE /api/registrations/:id/session)', () => {
   it('given a closed request within its grace, when the applicant leaves at once, then the outcome is no longer readable', async () => {
     const client = apiClient(ctx.app);
     const { id } = await client.start();
-    await ctx.stack.db('registrations').where({ id }).update({ status: 'expired', outcome: 'expired', closed_at: new Date() });
+    await ctx.stack
+      .db('registrations')
+      .where({ id })
+      .update({ status: 'expired', outcome: 'expired', closed_at: new Date() });
     expect((await client.view(id)).status).toBe(200);
 
     expect((await client.leave(id)).status).toBe(204);

@@ -10,7 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => shell?.app.close());
 
-
 describe('GET /api/captcha (card step 5)', () => {
   it('given an applicant, when they ask for a captcha, then they get an id and a PNG whose answer only the test hook tells', async () => {
     const client = apiClient(shell.app);
@@ -43,15 +42,29 @@ describe('errors', () => {
     const res = await apiClient(shell.app).call('GET', '/__boom');
 
     expect(res.status).toBe(500);
-    expect(res.body).toEqual({ error: { id: 'internal_error', text: expect.objectContaining({ fa: expect.any(String) }) } });
+    expect(res.body).toEqual({
+      error: { id: 'internal_error', text: expect.objectContaining({ fa: expect.any(String) }) },
+    });
     expect(res.text).not.toContain('secret');
     expect(shell.log()).toContain('secret detail');
   });
 
   it('given unreadable or unknown requests, when sent, then JSON errors with their ids', async () => {
     const client = apiClient(shell.app);
-    const badJson = await shell.app.inject({ method: 'POST', url: '/api/registrations', headers: { 'content-type': 'application/json' }, payload: '{', remoteAddress: client.address });
-    const xml = await shell.app.inject({ method: 'POST', url: '/api/registrations', headers: { 'content-type': 'application/xml' }, payload: '<a/>', remoteAddress: client.address });
+    const badJson = await shell.app.inject({
+      method: 'POST',
+      url: '/api/registrations',
+      headers: { 'content-type': 'application/json' },
+      payload: '{',
+      remoteAddress: client.address,
+    });
+    const xml = await shell.app.inject({
+      method: 'POST',
+      url: '/api/registrations',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<a/>',
+      remoteAddress: client.address,
+    });
     const unknown = await client.call('GET', '/api/nothing-here');
 
     expect([badJson.statusCode, badJson.json().error.id]).toEqual([400, 'bad_request']);
@@ -65,12 +78,23 @@ describe('errors', () => {
     const person = newApplicant();
     await client.saveApplicant(id, { ...person, mobile: 'bad' });
     await client.saveApplicant(id, person);
-    await client.submit(id, { password: 'my secret passphrase', captchaId: '00000000-0000-4000-8000-000000000000', captcha: '12345' });
+    await client.submit(id, {
+      password: 'my secret passphrase',
+      captchaId: '00000000-0000-4000-8000-000000000000',
+      captcha: '12345',
+    });
 
     const log = shell.log();
     expect(log).toContain('"errorId":"validation_failed","statusCode":422,"fields":["mobile:mobile_format"]');
     expect(log).toContain(`"method":"PUT","path":"/api/registrations/${id}/applicant","statusCode":422`);
-    for (const value of [person.nationalCode, person.mobile, person.email, person.firstName, 'my secret passphrase', client.token!]) {
+    for (const value of [
+      person.nationalCode,
+      person.mobile,
+      person.email,
+      person.firstName,
+      'my secret passphrase',
+      client.token!,
+    ]) {
       expect(log).not.toContain(value);
     }
     await shell.app.engine.cancel((await shell.app.db('registrations').where({ id }).first()).process_instance_id);

@@ -13,7 +13,8 @@ beforeAll(() => {
   journey = apiJourney(ctx.stack, ctx.app);
 });
 
-const audio = (client: ApiClient, id: string) => ctx.app.inject({ url: `/api/captcha/${id}/audio`, remoteAddress: client.address });
+const audio = (client: ApiClient, id: string) =>
+  ctx.app.inject({ url: `/api/captcha/${id}/audio`, remoteAddress: client.address });
 
 /** A captcha passed by ear: the audio is fetched, and the answer typed is what it speaks (read through the test hook). */
 async function listen(client: ApiClient) {
@@ -74,7 +75,9 @@ describe('the account login by ear', () => {
     const account = await insertAccount(ctx.app.db, PASSWORD);
     const client = apiClient(ctx.app);
     const login = (captchaId: string, captcha: string) =>
-      client.call<{ token: string }>('POST', '/api/auth/login', { body: { username: account.username, password: PASSWORD, captchaId, captcha } });
+      client.call<{ token: string }>('POST', '/api/auth/login', {
+        body: { username: account.username, password: PASSWORD, captchaId, captcha },
+      });
 
     const wrong = await listen(client);
     const refused = await login(wrong.id, `${wrong.heard}1`);

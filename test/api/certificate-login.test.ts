@@ -11,7 +11,11 @@ let shell: StandaloneApp;
 let sim: Awaited<ReturnType<typeof startCaSimulator>>;
 beforeAll(async () => {
   sim = await startCaSimulator();
-  shell = await standaloneApp({ CERT_TRUST_ROOT_FILES: sim.client.rootFile, CERT_TRUST_INTERMEDIATE_FILES: sim.client.intermediateFile, CRL_TIMEOUT_MS: '1000' });
+  shell = await standaloneApp({
+    CERT_TRUST_ROOT_FILES: sim.client.rootFile,
+    CERT_TRUST_INTERMEDIATE_FILES: sim.client.intermediateFile,
+    CRL_TIMEOUT_MS: '1000',
+  });
   // CRLs two seconds long, so a revocation is seen by the next check.
   await sim.client.crlValidity(2);
 });
@@ -20,13 +24,20 @@ afterAll(async () => {
   await sim?.app.close();
 });
 
-const post = (url: string, payload: unknown, token?: string) => shell.app.inject({ method: 'POST', url, payload: payload as object, ...withToken(token) });
+const post = (url: string, payload: unknown, token?: string) =>
+  shell.app.inject({ method: 'POST', url, payload: payload as object, ...withToken(token) });
 const der = (pem: string) => new Uint8Array(x509.PemConverter.decodeFirst(pem));
 
 /** What the CLI or a token does: a detached CMS over the challenge's bytes, by `key` (the certificate's own unless told). */
-async function signed(challenge: { challengeId: string; challenge: string }, cert: IssuedCert, keyPem = cert.privateKeyPem) {
+async function signed(
+  challenge: { challengeId: string; challenge: string },
+  cert: IssuedCert,
+  keyPem = cert.privateKeyPem,
+) {
   const cms = await signDetachedCms(new TextEncoder().encode(challenge.challenge), {
-    certificate: der(cert.certificatePem), key: await importPrivateKeyPem(keyPem), chain: [der(cert.chainPem)],
+    certificate: der(cert.certificatePem),
+    key: await importPrivateKeyPem(keyPem),
+    chain: [der(cert.chainPem)],
   });
   return { challengeId: challenge.challengeId, signature: Buffer.from(cms).toString('base64') };
 }
@@ -34,7 +45,10 @@ async function signed(challenge: { challengeId: string; challenge: string }, cer
 /** Given an agency account whose government seal is bound to it. */
 async function boundAccount() {
   const account = await insertAccount(shell.app.db, 'a long passphrase for payam');
-  const session = await shell.app.accountAuth.login({ username: account.username, password: 'a long passphrase for payam' });
+  const session = await shell.app.accountAuth.login({
+    username: account.username,
+    password: 'a long passphrase for payam',
+  });
   const cert = await sim.client.issue({ agencyNationalId: account.agencyNationalId });
   const challenge = (await post('/api/account/certificate/challenge', {}, session.token)).json();
   const res = await post('/api/account/certificate', await signed(challenge, cert), session.token);
@@ -48,11 +62,20 @@ describe('binding the certificate to the account, and logging in with it', () =>
     const { account, session, cert, bind } = await boundAccount();
     expect(bind.statusCode).toBe(200);
     expect(bind.json()).toMatchObject({ serialNumber: cert.serialNumber, fingerprintSha256: cert.fingerprintSha256 });
-    expect((await shell.app.inject({ url: '/api/account/certificate', ...withToken(session.token) })).json().certificates).toHaveLength(1);
+    expect(
+      (await shell.app.inject({ url: '/api/account/certificate', ...withToken(session.token) })).json().certificates,
+    ).toHaveLength(1);
 
-    const again = await post('/api/account/certificate', await signed((await post('/api/account/certificate/challenge', {}, session.token)).json(), cert), session.token);
+    const again = await post(
+      '/api/account/certificate',
+      await signed((await post('/api/account/certificate/challenge', {}, session.token)).json(), cert),
+      session.token,
+    );
     expect(again.statusCode).toBe(409);
-    expect(again.json().error).toMatchObject({ id: 'certificate_already_bound', text: { fa: 'این گواهی قبلاً ثبت شده است.' } });
+    expect(again.json().error).toMatchObject({
+      id: 'certificate_already_bound',
+      text: { fa: 'این گواهی قبلاً ثبت شده است.' },
+    });
 
     const login = await post('/api/auth/certificate/login', await signed(await loginChallenge(), cert));
     expect(login.statusCode).toBe(200);
@@ -64,11 +87,21 @@ describe('binding the certificate to the account, and logging in with it', () =>
     const { account, cert } = await boundAccount();
     const challenge = await loginChallenge();
     const key = await importPrivateKeyPem(cert.privateKeyPem);
-    const raw = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key, new TextEncoder().encode(challenge.challenge));
-    const body = { challengeId: challenge.challengeId, certificate: cert.certificatePem, rawSignature: Buffer.from(raw).toString('base64') };
+    const raw = await crypto.subtle.sign(
+      { name: 'ECDSA', hash: 'SHA-256' },
+      key,
+      new TextEncoder().encode(challenge.challenge),
+    );
+    const body = {
+      challengeId: challenge.challengeId,
+      certificate: cert.certificatePem,
+      rawSignature: Buffer.from(raw).toString('base64'),
+    };
     const res = await post('/api/auth/certificate/login', body);
     expect(res.json()).toHaveProperty('token');
-    expect((await shell.app.inject({ url: '/api/auth/me', ...withToken(res.json().token) })).json()).toMatchObject({ username: account.username });
+    expect((await shell.app.inject({ url: '/api/auth/me', ...withToken(res.json().token) })).json()).toMatchObject({
+      username: account.username,
+    });
   });
 
   it('a replayed challenge is refused, even with a right signature', async () => {
@@ -83,7 +116,10 @@ describe('binding the certificate to the account, and logging in with it', () =>
   it('the wrong key (the certificate of the account, signed by another key) is refused', async () => {
     const { cert } = await boundAccount();
     const other = await sim.client.issue();
-    const res = await post('/api/auth/certificate/login', await signed(await loginChallenge(), cert, other.privateKeyPem));
+    const res = await post(
+      '/api/auth/certificate/login',
+      await signed(await loginChallenge(), cert, other.privateKeyPem),
+    );
     expect(res.statusCode).toBe(401);
     expect(res.json().error.id).toBe('certificate_invalid');
   });
@@ -94,20 +130,43 @@ describe('binding the certificate to the account, and logging in with it', () =>
     await new Promise((r) => setTimeout(r, 2100));
     const res = await post('/api/auth/certificate/login', await signed(await loginChallenge(), cert));
     expect(res.statusCode).toBe(401);
-    expect(res.json().error).toMatchObject({ id: 'certificate_revoked', text: { fa: 'این گواهی الکترونیکی باطل شده است و پذیرفته نمی‌شود.' } });
+    expect(res.json().error).toMatchObject({
+      id: 'certificate_revoked',
+      text: { fa: 'این گواهی الکترونیکی باطل شده است و پذیرفته نمی‌شود.' },
+    });
   });
 
   it("another agency's seal cannot be bound; an administrator unbinds, and the certificate no longer logs in", async () => {
     const { account, session, cert } = await boundAccount();
     const foreign = await sim.client.issue({ agencyNationalId: '10101010101' });
-    const refused = await post('/api/account/certificate', await signed((await post('/api/account/certificate/challenge', {}, session.token)).json(), foreign), session.token);
+    const refused = await post(
+      '/api/account/certificate',
+      await signed((await post('/api/account/certificate/challenge', {}, session.token)).json(), foreign),
+      session.token,
+    );
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.id).toBe('certificate_invalid');
 
     const reviewer = await staffToken(shell.app, shell.app.db, 'reviewer');
-    expect((await shell.app.inject({ method: 'DELETE', url: `/api/staff/accounts/${account.id}/certificate`, ...withToken(reviewer) })).statusCode).toBe(403);
+    expect(
+      (
+        await shell.app.inject({
+          method: 'DELETE',
+          url: `/api/staff/accounts/${account.id}/certificate`,
+          ...withToken(reviewer),
+        })
+      ).statusCode,
+    ).toBe(403);
     const admin = await staffToken(shell.app, shell.app.db, 'admin');
-    expect((await shell.app.inject({ method: 'DELETE', url: `/api/staff/accounts/${account.id}/certificate`, ...withToken(admin) })).statusCode).toBe(204);
+    expect(
+      (
+        await shell.app.inject({
+          method: 'DELETE',
+          url: `/api/staff/accounts/${account.id}/certificate`,
+          ...withToken(admin),
+        })
+      ).statusCode,
+    ).toBe(204);
     const res = await post('/api/auth/certificate/login', await signed(await loginChallenge(), cert));
     expect(res.json().error.id).toBe('certificate_not_bound');
   });

@@ -4,24 +4,50 @@ import { dependencyUnavailable } from '../../api/errors/dependency-unavailable.j
 
 describe('which errors mean a service the API stands on is away (503), and which do not (500)', () => {
   it.each([
-    ['PostgreSQL refusing connections', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
-    ['PostgreSQL shutting down', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
+    [
+      'PostgreSQL refusing connections',
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    ],
+    [
+      'PostgreSQL shutting down',
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    ],
     ['PostgreSQL out of connections', Object.assign(new Error('sorry, too many clients already'), { code: '53300' })],
     ['a connection cut mid-query', new Error('Connection terminated unexpectedly')],
     ['a pooled client broken while idle', new Error('Client was closed and is not queryable')],
-    ['the pool unable to connect in time', Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), { name: 'KnexTimeoutError' })],
+    [
+      'the pool unable to connect in time',
+      Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), {
+        name: 'KnexTimeoutError',
+      }),
+    ],
     ['Redis gone', new Error('Connection is closed.')],
     ['Redis slow', new Error('Command timed out')],
     ['the engine unreachable', new EngineUnavailableError('engine not reachable')],
-    ['every address of a host refused', Object.assign(new AggregateError([Object.assign(new Error('a'), { code: 'ECONNREFUSED' }), Object.assign(new Error('b'), { code: 'ECONNREFUSED' })]), {})],
+    [
+      'every address of a host refused',
+      Object.assign(
+        new AggregateError([
+          Object.assign(new Error('a'), { code: 'ECONNREFUSED' }),
+          Object.assign(new Error('b'), { code: 'ECONNREFUSED' }),
+        ]),
+        {},
+      ),
+    ],
   ])('%s: unavailable', (_what, error) => {
     expect(dependencyUnavailable(error)).toBe(true);
   });
 
   it.each([
     ['a bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
-    ['a constraint the code should have checked', Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' })],
-    ['a NUL character PostgreSQL refuses', Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' })],
+    [
+      'a constraint the code should have checked',
+      Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' }),
+    ],
+    [
+      'a NUL character PostgreSQL refuses',
+      Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }),
+    ],
     ['nothing at all', undefined],
   ])('%s: not unavailable', (_what, error) => {
     expect(dependencyUnavailable(error)).toBe(false);

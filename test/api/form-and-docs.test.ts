@@ -7,7 +7,6 @@ beforeAll(async () => {
 });
 afterAll(() => shell?.app.close());
 
-
 describe('the form, its font and the API document', () => {
   it('given a browser, when it opens /, then it gets the Persian right-to-left form under a strict CSP', async () => {
     const res = await shell.app.inject('/');
@@ -37,7 +36,9 @@ describe('the form, its font and the API document', () => {
     expect([js.statusCode, js.headers['content-type']]).toEqual([200, expect.stringContaining('javascript')]);
     expect((await shell.app.inject('/modeler/assets/editor.css')).headers['content-type']).toContain('text/css');
     expect((await shell.app.inject('/modeler/assets/inputs.sha256')).statusCode).toBe(404);
-    expect((await shell.app.inject('/modeler/')).body).toContain('<script type="module" src="/modeler/modeler.js"></script>');
+    expect((await shell.app.inject('/modeler/')).body).toContain(
+      '<script type="module" src="/modeler/modeler.js"></script>',
+    );
   });
 
   it('given the form, when it loads Vazirmatn, then the woff2 files come from the installed package and nothing else does', async () => {
@@ -48,7 +49,11 @@ describe('the form, its font and the API document', () => {
     expect(css.body).toContain('./files/vazirmatn-arabic-400-normal.woff2');
     expect(font.statusCode).toBe(200);
     expect(font.headers['content-type']).toBe('font/woff2');
-    for (const url of ['/fonts/package.json', '/fonts/files/vazirmatn-arabic-400-normal.woff', '/fonts/../package.json']) {
+    for (const url of [
+      '/fonts/package.json',
+      '/fonts/files/vazirmatn-arabic-400-normal.woff',
+      '/fonts/../package.json',
+    ]) {
       expect((await shell.app.inject(url)).statusCode).toBe(404);
     }
   });
@@ -57,26 +62,59 @@ describe('the form, its font and the API document', () => {
     const doc = (await shell.app.inject('/docs/json')).json();
 
     expect(Object.keys(doc.paths).sort()).toEqual([
-      '/api/account/certificate', '/api/account/certificate/challenge',
-      '/api/auth/certificate/challenge', '/api/auth/certificate/login', '/api/auth/login', '/api/auth/logout', '/api/auth/me',
-      '/api/captcha', '/api/captcha/{id}/audio',
-      '/api/modeler/check', '/api/modeler/deploy', '/api/modeler/diff', '/api/modeler/migration', '/api/modeler/migration/plan', '/api/modeler/versions', '/api/modeler/versions/{id}/xml',
-      '/api/registrations', '/api/registrations/{id}', '/api/registrations/{id}/applicant', '/api/registrations/{id}/letter',
-      '/api/registrations/{id}/letter-signature', '/api/registrations/{id}/letter-template', '/api/registrations/{id}/otp', '/api/registrations/{id}/otp/resend', '/api/registrations/{id}/session', '/api/registrations/{id}/submit',
-      '/api/reports/registrations', '/api/reports/registrations/instances',
-      '/api/reviews', '/api/reviews/{id}', '/api/reviews/{id}/decision', '/api/reviews/{id}/letter',
+      '/api/account/certificate',
+      '/api/account/certificate/challenge',
+      '/api/auth/certificate/challenge',
+      '/api/auth/certificate/login',
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/auth/me',
+      '/api/captcha',
+      '/api/captcha/{id}/audio',
+      '/api/modeler/check',
+      '/api/modeler/deploy',
+      '/api/modeler/diff',
+      '/api/modeler/migration',
+      '/api/modeler/migration/plan',
+      '/api/modeler/versions',
+      '/api/modeler/versions/{id}/xml',
+      '/api/registrations',
+      '/api/registrations/{id}',
+      '/api/registrations/{id}/applicant',
+      '/api/registrations/{id}/letter',
+      '/api/registrations/{id}/letter-signature',
+      '/api/registrations/{id}/letter-template',
+      '/api/registrations/{id}/otp',
+      '/api/registrations/{id}/otp/resend',
+      '/api/registrations/{id}/session',
+      '/api/registrations/{id}/submit',
+      '/api/reports/registrations',
+      '/api/reports/registrations/instances',
+      '/api/reviews',
+      '/api/reviews/{id}',
+      '/api/reviews/{id}/decision',
+      '/api/reviews/{id}/letter',
       '/api/staff/accounts/{accountId}/certificate',
-      '/api/staff/login', '/api/staff/logout', '/api/staff/me',
+      '/api/staff/login',
+      '/api/staff/logout',
+      '/api/staff/me',
     ]);
     expect(doc.paths['/api/reviews/{id}/decision'].post.security).toEqual([{ staffBearer: [] }]);
     expect(doc.paths['/api/auth/me'].get.security).toEqual([{ accountBearer: [] }]);
-    expect(doc.paths['/api/reviews/{id}/decision'].post.requestBody.content['application/json'].schema.properties.reason.anyOf.map((r: { enum: string[] }) => r.enum[0]))
-      .toEqual(['letter_unsigned', 'letter_mismatch', 'agency_not_eligible', 'representative_not_authorized', 'other']);
-    expect(doc.paths['/api/registrations/{id}/submit'].post.requestBody.content['application/json'].schema.required).toEqual(['password', 'captchaId', 'captcha']);
+    expect(
+      doc.paths['/api/reviews/{id}/decision'].post.requestBody.content[
+        'application/json'
+      ].schema.properties.reason.anyOf.map((r: { enum: string[] }) => r.enum[0]),
+    ).toEqual(['letter_unsigned', 'letter_mismatch', 'agency_not_eligible', 'representative_not_authorized', 'other']);
+    expect(
+      doc.paths['/api/registrations/{id}/submit'].post.requestBody.content['application/json'].schema.required,
+    ).toEqual(['password', 'captchaId', 'captcha']);
     expect(doc.paths['/api/registrations/{id}/letter'].post.requestBody.content).toHaveProperty('multipart/form-data');
     expect(doc.paths['/api/registrations/{id}'].get.security).toEqual([{ bearer: [] }]);
     expect(doc.paths['/api/registrations/{id}/session'].delete.security).toEqual([{ bearer: [] }]);
-    expect(Object.keys(doc.paths['/api/registrations'].post.requestBody.content['application/json'].schema.properties)).toEqual(['captchaId', 'captcha']);
+    expect(
+      Object.keys(doc.paths['/api/registrations'].post.requestBody.content['application/json'].schema.properties),
+    ).toEqual(['captchaId', 'captcha']);
     expect((await shell.app.inject('/docs')).statusCode).toBeLessThan(400);
   });
 });
@@ -87,14 +125,21 @@ describe('security headers (@fastify/helmet)', () => {
   it('given any page, when a browser opens it, then it gets its CSP, no referrer, no framing and no sniffing, and no HSTS over plain http', async () => {
     for (const url of ['/', '/review/', '/reports/', '/modeler/', '/login']) {
       const res = await shell.app.inject(url);
-      expect(res.headers, url).toMatchObject({ 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'cross-origin-opener-policy': 'same-origin' });
+      expect(res.headers, url).toMatchObject({
+        'referrer-policy': 'no-referrer',
+        'x-frame-options': 'DENY',
+        'x-content-type-options': 'nosniff',
+        'cross-origin-opener-policy': 'same-origin',
+      });
       expect(csp(res), url).toContain("frame-ancestors 'none'");
       expect(csp(res), url).toContain("script-src 'self'");
       expect(csp(res), url).not.toContain('unsafe-eval');
       expect(res.headers, url).not.toHaveProperty('strict-transport-security');
     }
     // The reviewers' page alone may frame the letter it fetched (a blob: of its own origin); the applicant's form may not.
-    expect(csp(await shell.app.inject('/review/'))).toMatch(/frame-src blob:;.*object-src blob:|object-src blob:.*frame-src blob:/);
+    expect(csp(await shell.app.inject('/review/'))).toMatch(
+      /frame-src blob:;.*object-src blob:|object-src blob:.*frame-src blob:/,
+    );
     expect(csp(await shell.app.inject('/'))).toContain("object-src 'none'");
     // The form plays the captcha's audio from a blob it fetched; nothing else of it may come from a blob.
     expect(csp(await shell.app.inject('/'))).toContain('media-src blob:');
@@ -102,7 +147,11 @@ describe('security headers (@fastify/helmet)', () => {
   });
 
   it('given the API, when it answers with data, then the answer may load and frame nothing and no cache keeps it', async () => {
-    for (const url of ['/api/captcha', '/api/registrations/00000000-0000-4000-8000-000000000000', '/api/no-such-route']) {
+    for (const url of [
+      '/api/captcha',
+      '/api/registrations/00000000-0000-4000-8000-000000000000',
+      '/api/no-such-route',
+    ]) {
       const res = await shell.app.inject(url);
       expect(csp(res), url).toBe("default-src 'none';base-uri 'none';form-action 'none';frame-ancestors 'none'");
       expect(res.headers, url).toMatchObject({ 'referrer-policy': 'no-referrer', 'x-content-type-options': 'nosniff' });
@@ -110,7 +159,7 @@ describe('security headers (@fastify/helmet)', () => {
     expect((await shell.app.inject('/api/captcha')).headers['cache-control']).toBe('no-store');
   });
 
-  it('given a page the browser kept, when a reload asks whether it changed, then the 304 carries the page\'s own policy, which the browser then applies', async () => {
+  it("given a page the browser kept, when a reload asks whether it changed, then the 304 carries the page's own policy, which the browser then applies", async () => {
     for (const url of ['/', '/review/']) {
       const first = await shell.app.inject(url);
       const again = await shell.app.inject({ url, headers: { 'if-none-match': String(first.headers.etag) } });
@@ -131,7 +180,9 @@ describe('security headers (@fastify/helmet)', () => {
     const tls = await standaloneApp({ PUBLIC_BASE_URL: 'https://payam.iran.ir' });
     try {
       for (const url of ['/', '/api/captcha']) {
-        expect((await tls.app.inject(url)).headers['strict-transport-security'], url).toBe('max-age=31536000; includeSubDomains');
+        expect((await tls.app.inject(url)).headers['strict-transport-security'], url).toBe(
+          'max-age=31536000; includeSubDomains',
+        );
       }
       expect(csp(await tls.app.inject('/'))).toContain('upgrade-insecure-requests');
     } finally {

@@ -4,13 +4,15 @@ import { PNG } from 'pngjs';
 /** Letters as applicants' machines make them, good and bad, for the upload tests. */
 
 /** What file-type reads as a PDF and no viewer opens: a catalogue with no page tree ("Failed to load PDF document"). */
-export const pdfWithoutPages = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+export const pdfWithoutPages = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
 
 /** A one-page PDF whose trailer names the standard security handler: a password-protected letter. */
 export const encryptedPdf = Buffer.from(
   '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n' +
-  '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n' +
-  '4 0 obj\n<< /Filter /Standard /V 1 /R 2 /O <00> /U <00> /P -4 >>\nendobj\ntrailer\n<< /Root 1 0 R /Encrypt 4 0 R >>\n%%EOF\n',
+    '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n' +
+    '4 0 obj\n<< /Filter /Standard /V 1 /R 2 /O <00> /U <00> /P -4 >>\nendobj\ntrailer\n<< /Root 1 0 R /Encrypt 4 0 R >>\n%%EOF\n',
 );
 
 /** A PDF of blank A4 pages, written by pdf-lib (cross-reference and object streams, as PDF 1.5+ writers do). */
@@ -42,19 +44,33 @@ export function hugePngHeader(): Buffer {
  * so the scan is the bits 00, padded with ones: 0x3F.
  */
 export function jpeg8x8(): Buffer {
-  const segment = (marker: number, body: number[]) => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body];
+  const segment = (marker: number, body: number[]) => [
+    0xff,
+    marker,
+    (body.length + 2) >> 8,
+    (body.length + 2) & 0xff,
+    ...body,
+  ];
   const oneCodeTable = (classAndId: number) => segment(0xc4, [classAndId, 1, ...new Array(15).fill(0), 0x00]);
   return Buffer.from([
-    0xff, 0xd8,
+    0xff,
+    0xd8,
     ...segment(0xdb, [0x00, ...new Array(64).fill(1)]),
     ...segment(0xc0, [8, 0, 8, 0, 8, 1, 1, 0x11, 0]),
     ...oneCodeTable(0x00),
     ...oneCodeTable(0x10),
     ...segment(0xda, [1, 1, 0x00, 0, 63, 0]),
     0x3f,
-    0xff, 0xd9,
+    0xff,
+    0xd9,
   ]);
 }
 
 /** Begins like a JPEG (SOI and a JFIF header) and is nothing after it. */
-export const jpegHeaderOnly = () => Buffer.concat([jpeg8x8().subarray(0, 2), Buffer.from([0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0'), Buffer.from('not an image at all')]);
+export const jpegHeaderOnly = () =>
+  Buffer.concat([
+    jpeg8x8().subarray(0, 2),
+    Buffer.from([0xff, 0xe0, 0x00, 0x10]),
+    Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0'),
+    Buffer.from('not an image at all'),
+  ]);

@@ -26,7 +26,8 @@ async function toReview(sign?: (agencyNationalId: string) => Promise<{ pdf: Buff
   return r;
 }
 
-const detail = async (id: string) => (await ctx.app.inject({ url: `/api/reviews/${id}`, ...withToken(reviewer) })).json();
+const detail = async (id: string) =>
+  (await ctx.app.inject({ url: `/api/reviews/${id}`, ...withToken(reviewer) })).json();
 
 describe("the reviewer sees the letter's signature (card step 3-2)", () => {
   it('a signed letter: signer, organization, role, issuer, validity and revocation status', async () => {
@@ -37,8 +38,14 @@ describe("the reviewer sees the letter's signature (card step 3-2)", () => {
 
     const d = await detail(r0.id);
     expect(d.letterSignature).toMatchObject({
-      outcome: 'valid', format: 'detached', signer: 'وزارت آزمایش', organization: 'وزارت آزمایش', agencyNationalId: r0.applicant.agencyNationalId,
-      role: 'MANAGER', kind: 'seal-government', revocation: 'good',
+      outcome: 'valid',
+      format: 'detached',
+      signer: 'وزارت آزمایش',
+      organization: 'وزارت آزمایش',
+      agencyNationalId: r0.applicant.agencyNationalId,
+      role: 'MANAGER',
+      kind: 'seal-government',
+      revocation: 'good',
     });
     expect(d.letterSignature.issuer).toContain('Payam Test Intermediate CA');
   });
@@ -53,7 +60,9 @@ describe("the reviewer sees the letter's signature (card step 3-2)", () => {
     const form = new FormData();
     form.append('signature', new Blob([Buffer.from('not a signature')]), 'letter.p7s');
     const res = await ctx.app.inject({
-      method: 'POST', url: `/api/registrations/${r.id}/letter-signature`, headers: { authorization: `Bearer ${r.token}` },
+      method: 'POST',
+      url: `/api/registrations/${r.id}/letter-signature`,
+      headers: { authorization: `Bearer ${r.token}` },
       payload: form as unknown as string,
     });
     expect(res.statusCode).toBe(415);

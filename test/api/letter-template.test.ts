@@ -25,7 +25,16 @@ describe('GET /api/registrations/:id/letter-template (card step 3-1)', () => {
     expect(res.text).toContain('@page { size: A4');
     // The font travels inside the page, its stylesheet not mangled by the escaping of values.
     expect(res.text).toMatch(/font-family: 'Vazirmatn';[^}]+src: url\(data:font\/woff2;base64,/);
-    for (const text of [person.firstName, person.lastName, person.agencyName, person.representativePosition, person.email, 'امضا', 'محل مهر دستگاه', id]) {
+    for (const text of [
+      person.firstName,
+      person.lastName,
+      person.agencyName,
+      person.representativePosition,
+      person.email,
+      'امضا',
+      'محل مهر دستگاه',
+      id,
+    ]) {
       expect(res.text).toContain(text);
     }
     // Numbers read in Persian digits on the letter.

@@ -4,7 +4,15 @@ import { LETTER_MAX_BYTES } from '../../api/registrations/registration-service.j
 import { apiClient } from '../support/api-client.js';
 import { letterPdf } from '../support/fixtures.js';
 import { useApiOnStack } from '../support/lifecycle.js';
-import { encryptedPdf, hugePngHeader, jpeg8x8, jpegHeaderOnly, pdfOfPages, pdfWithoutPages, truncatedPng } from './letter-files.js';
+import {
+  encryptedPdf,
+  hugePngHeader,
+  jpeg8x8,
+  jpegHeaderOnly,
+  pdfOfPages,
+  pdfWithoutPages,
+  truncatedPng,
+} from './letter-files.js';
 
 const ctx = useApiOnStack();
 
@@ -19,7 +27,11 @@ describe('POST /api/registrations/:id/letter (card step 3-2)', () => {
     const res = await client.uploadLetter(id, pdfOfSize(LETTER_MAX_BYTES), 'نامه معرفی.pdf');
 
     expect(res.status).toBe(200);
-    expect(res.body.letter).toMatchObject({ fileName: 'نامه معرفی.pdf', mimeType: 'application/pdf', sizeBytes: LETTER_MAX_BYTES });
+    expect(res.body.letter).toMatchObject({
+      fileName: 'نامه معرفی.pdf',
+      mimeType: 'application/pdf',
+      sizeBytes: LETTER_MAX_BYTES,
+    });
   });
 
   it('given a PNG sent under a PDF name and type, when uploaded, then it is stored as what its content is', async () => {

@@ -18,8 +18,10 @@ beforeAll(async () => {
 afterAll(() => ctx.stack && deployModels(ctx.stack.engine, bpmnDir));
 
 const get = (url: string, token = owner) => ctx.app.inject({ url, ...withToken(token) });
-const post = (url: string, payload: object, token = owner) => ctx.app.inject({ method: 'POST', url, payload, ...withToken(token) });
-const versions = async () => ((await get('/api/modeler/versions')).json().items as Version[]).filter((v) => v.key === PROCESS_ID);
+const post = (url: string, payload: object, token = owner) =>
+  ctx.app.inject({ method: 'POST', url, payload, ...withToken(token) });
+const versions = async () =>
+  ((await get('/api/modeler/versions')).json().items as Version[]).filter((v) => v.key === PROCESS_ID);
 const latestXml = async () => {
   const [latest] = await versions();
   return { latest: latest!, xml: (await get(`/api/modeler/versions/${latest!.id}/xml`)).json().xml as string };
@@ -52,13 +54,16 @@ describe('the modeler API', () => {
     expect(res.statusCode).toBe(422);
     const { error } = res.json();
     expect(error.id).toBe('deploy_refused');
-    expect(error.problems).toEqual([{
-      rule: 'worker-topic', elementId: 'Task_CivilRegistry',
-      text: {
-        en: 'No worker of this project fetches topic "civil-registry-archive" of «7 · Civil-registry inquiry over PGSB» (Task_CivilRegistry); instances would wait there silently.',
-        fa: expect.stringContaining('civil-registry-archive'),
+    expect(error.problems).toEqual([
+      {
+        rule: 'worker-topic',
+        elementId: 'Task_CivilRegistry',
+        text: {
+          en: 'No worker of this project fetches topic "civil-registry-archive" of «7 · Civil-registry inquiry over PGSB» (Task_CivilRegistry); instances would wait there silently.',
+          fa: expect.stringContaining('civil-registry-archive'),
+        },
       },
-    }]);
+    ]);
     expect((await versions())[0]!.id).toBe(latest.id);
   });
 
@@ -68,7 +73,7 @@ describe('the modeler API', () => {
     expect((await post('/api/modeler/deploy', { xml: other })).json().error.id).toBe('model_unknown_process');
   });
 
-  it('deploys a renamed step as a new version under the owner\'s name, shows what changed, and migrates a waiting instance to it', async () => {
+  it("deploys a renamed step as a new version under the owner's name, shows what changed, and migrates a waiting instance to it", async () => {
     // given an instance waiting at step 3 on the latest version
     const { latest, xml } = await latestXml();
     const waiting = await ctx.applicant.begin();
@@ -76,7 +81,9 @@ describe('the modeler API', () => {
     expect(task!.processDefinitionId).toBe(latest.id);
 
     // when the owner deploys step 3 renamed
-    const res = await post('/api/modeler/deploy', { xml: xml.replace(STEP_3, 'name="3–5 · Enter the details and the letter"') });
+    const res = await post('/api/modeler/deploy', {
+      xml: xml.replace(STEP_3, 'name="3–5 · Enter the details and the letter"'),
+    });
     expect(res.statusCode).toBe(200);
     const [deployed] = res.json().processes;
     expect(deployed).toMatchObject({ key: PROCESS_ID, version: latest.version + 1, new: true });
@@ -86,13 +93,23 @@ describe('the modeler API', () => {
     // then the diff names the renamed task and nothing added or removed
     const diff = (await get(`/api/modeler/diff?from=${latest.id}&to=${deployed.id}`)).json();
     expect([diff.added, diff.removed]).toEqual([[], []]);
-    expect(diff.changed).toEqual([{ id: 'Task_ApplicantData', type: 'UserTask', name: '3–5 · Enter the details and the letter', properties: ['name'] }]);
+    expect(diff.changed).toEqual([
+      {
+        id: 'Task_ApplicantData',
+        type: 'UserTask',
+        name: '3–5 · Enter the details and the letter',
+        properties: ['name'],
+      },
+    ]);
 
     // and the engine's plan maps every activity, so the waiting instance moves to the new version
     const planned = (await post('/api/modeler/migration/plan', { sourceId: latest.id, targetId: deployed.id })).json();
     expect(planned.failures).toEqual([]);
     expect(planned.instances).toBeGreaterThanOrEqual(1);
-    const migrated = await post('/api/modeler/migration', { plan: planned.plan, processInstanceIds: [task!.processInstanceId] });
+    const migrated = await post('/api/modeler/migration', {
+      plan: planned.plan,
+      processInstanceIds: [task!.processInstanceId],
+    });
     expect(migrated.json()).toMatchObject({ migrated: 1 });
     const [moved] = await ctx.stack.engine.openTasks(waiting.id);
     // (an open task keeps the name it was created with; the next step it reaches is the new version's)
@@ -101,16 +118,28 @@ describe('the modeler API', () => {
     // and deploying the same model again makes no version
     const again = await post('/api/modeler/deploy', { xml: await ctx.stack.engine.definitionXml(deployed.id) });
     expect(again.json().processes[0]).toMatchObject({ id: deployed.id, new: false });
-    const audit = await ctx.stack.db('audit_log').where('action', 'in', ['model_deployed', 'instances_migrated']).orderBy('id', 'desc').limit(3).select('action');
+    const audit = await ctx.stack
+      .db('audit_log')
+      .where('action', 'in', ['model_deployed', 'instances_migrated'])
+      .orderBy('id', 'desc')
+      .limit(3)
+      .select('action');
     expect(audit.map((a) => a.action)).toEqual(['model_deployed', 'instances_migrated', 'model_deployed']);
     await ctx.stack.engine.cancel(task!.processInstanceId);
   });
 
   it('refuses a plan whose instructions the engine rejects, naming them', async () => {
     const [v] = await versions();
-    const plan = { sourceProcessDefinitionId: v!.id, targetProcessDefinitionId: v!.id, instructions: [{ sourceActivityIds: ['Task_ApplicantData'], targetActivityIds: ['Task_NoSuchThing'] }] };
+    const plan = {
+      sourceProcessDefinitionId: v!.id,
+      targetProcessDefinitionId: v!.id,
+      instructions: [{ sourceActivityIds: ['Task_ApplicantData'], targetActivityIds: ['Task_NoSuchThing'] }],
+    };
     const res = await post('/api/modeler/migration', { plan });
     expect(res.statusCode).toBe(422);
-    expect(res.json().error).toMatchObject({ id: 'migration_invalid', problems: [{ rule: 'migration', elementId: 'Task_ApplicantData' }] });
+    expect(res.json().error).toMatchObject({
+      id: 'migration_invalid',
+      problems: [{ rule: 'migration', elementId: 'Task_ApplicantData' }],
+    });
   });
 });

@@ -21,7 +21,11 @@ describe('card steps 4–10 through the API', () => {
     expect(submitted.status).toBe(200);
     const otp = submitted.body.step === 'verifying' ? await journey.untilStep(client, id, 'otp') : submitted.body;
     expect(otp.step).toBe('otp');
-    expect(otp.otp).toMatchObject({ sentTo: `${person.mobile.slice(0, 4)}***${person.mobile.slice(-4)}`, wrongAttempts: 0, maxWrongAttempts: 3 });
+    expect(otp.otp).toMatchObject({
+      sentTo: `${person.mobile.slice(0, 4)}***${person.mobile.slice(-4)}`,
+      wrongAttempts: 0,
+      maxWrongAttempts: 3,
+    });
 
     const code = await journey.latestCode(person.mobile);
     const wrong = await client.enterOtp(id, code === '000000' ? '111111' : '000000');
@@ -29,7 +33,10 @@ describe('card steps 4–10 through the API', () => {
     expect(ids(again)).toEqual(['otp_invalid']);
     expect(again.otp?.wrongAttempts).toBe(1);
 
-    const right = await client.enterOtp(id, (await journey.latestCode(person.mobile, 2)).replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d))));
+    const right = await client.enterOtp(
+      id,
+      (await journey.latestCode(person.mobile, 2)).replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d))),
+    );
     const review = right.body.step === 'verifying' ? await journey.untilStep(client, id, 'under-review') : right.body;
     expect(review.step).toBe('under-review');
     expect(ids(review)).toEqual(['under_review']);
@@ -47,7 +54,12 @@ describe('card steps 4–10 through the API', () => {
     const view = res.body.step === 'verifying' ? await journey.untilStep(client, id, 'otp') : res.body;
     expect(res.status).toBe(200);
     expect(view.step).toBe('otp');
-    expect(await ctx.stack.eventually(() => ctx.stack.sim.smsTo(person.mobile), (m) => m.length >= 2)).toHaveLength(2);
+    expect(
+      await ctx.stack.eventually(
+        () => ctx.stack.sim.smsTo(person.mobile),
+        (m) => m.length >= 2,
+      ),
+    ).toHaveLength(2);
   });
 
   it('given the form step, when a code is entered or asked for, then 409 naming the step', async () => {

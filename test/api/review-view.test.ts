@@ -24,7 +24,10 @@ describe('what the reviewer sees', () => {
     const { items } = (await get('/api/reviews?state=open')).json();
     const mine = items.filter((i: { registrationId: string }) => [first.id, second.id].includes(i.registrationId));
     expect(mine.map((i: { registrationId: string }) => i.registrationId)).toEqual([first.id, second.id]);
-    expect(mine[0]).toMatchObject({ agency: { name: first.person.agencyName, nationalId: first.person.agencyNationalId }, overdue: false });
+    expect(mine[0]).toMatchObject({
+      agency: { name: first.person.agencyName, nationalId: first.person.agencyNationalId },
+      overdue: false,
+    });
     expect(new Date(mine[0].dueAt).getTime() - new Date(mine[0].waitingSince).getTime()).toBe(2 * 86_400_000);
     const waits = items.map((i: { waitingSince: string }) => i.waitingSince);
     expect(waits).toEqual([...waits].sort());
@@ -35,9 +38,16 @@ describe('what the reviewer sees', () => {
 
     const detail = (await get(`/api/reviews/${id}`)).json();
     expect(detail).toMatchObject({
-      registrationId: id, status: 'under-review', review: { open: true },
+      registrationId: id,
+      status: 'under-review',
+      review: { open: true },
       agency: { name: person.agencyName, nationalId: person.agencyNationalId },
-      representative: { nationalCode: person.nationalCode, firstName: person.firstName, mobile: person.mobile, email: person.email },
+      representative: {
+        nationalCode: person.nationalCode,
+        firstName: person.firstName,
+        mobile: person.mobile,
+        email: person.email,
+      },
       inquiries: { civilRegistry: { outcome: 'match' }, shahkar: { outcome: 'match' } },
       letter: { mimeType: 'application/pdf', sizeBytes: letterPdf.length },
     });
@@ -48,16 +58,30 @@ describe('what the reviewer sees', () => {
     expect(letter.statusCode).toBe(200);
     expect(letter.rawPayload.equals(letterPdf)).toBe(true);
     expect(letter.headers).toMatchObject({
-      'content-type': 'application/pdf', 'content-disposition': "inline; filename*=UTF-8''letter.pdf", 'x-content-type-options': 'nosniff', 'cache-control': 'no-store',
+      'content-type': 'application/pdf',
+      'content-disposition': "inline; filename*=UTF-8''letter.pdf",
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
     });
   });
 
   it('given a rejection without a reason, then 422 naming the reason, and the request still waits', async () => {
     const { id } = await journey.underReview();
-    const res = await ctx.app.inject({ method: 'POST', url: `/api/reviews/${id}/decision`, payload: { decision: 'reject' }, ...withToken(reviewer) });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/reviews/${id}/decision`,
+      payload: { decision: 'reject' },
+      ...withToken(reviewer),
+    });
 
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.fields).toEqual([expect.objectContaining({ field: 'reason', id: 'rejection_reason_required', text: expect.objectContaining({ fa: 'برای رد درخواست، لطفاً علت رد را از فهرست انتخاب کنید.' }) })]);
+    expect(res.json().error.fields).toEqual([
+      expect.objectContaining({
+        field: 'reason',
+        id: 'rejection_reason_required',
+        text: expect.objectContaining({ fa: 'برای رد درخواست، لطفاً علت رد را از فهرست انتخاب کنید.' }),
+      }),
+    ]);
     expect((await get(`/api/reviews/${id}`)).json().review.open).toBe(true);
   });
 });
@@ -73,11 +97,23 @@ describe('the same agency twice', () => {
 
     const whileOpen = await again();
     expect(whileOpen.status).toBe(409);
-    expect(whileOpen.error?.fields).toEqual([expect.objectContaining({ field: 'agencyNationalId', id: 'agency_has_open_request' })]);
-    expect(whileOpen.error?.text.fa).toBe('برای این دستگاه اجرایی درخواست ثبت‌نامی در حال بررسی است. لطفاً تا اعلام نتیجه منتظر بمانید.');
+    expect(whileOpen.error?.fields).toEqual([
+      expect.objectContaining({ field: 'agencyNationalId', id: 'agency_has_open_request' }),
+    ]);
+    expect(whileOpen.error?.text.fa).toBe(
+      'برای این دستگاه اجرایی درخواست ثبت‌نامی در حال بررسی است. لطفاً تا اعلام نتیجه منتظر بمانید.',
+    );
 
-    await ctx.app.inject({ method: 'POST', url: `/api/reviews/${id}/decision`, payload: { decision: 'approve' }, ...withToken(reviewer) });
-    await ctx.stack.eventually(() => ctx.stack.db('accounts').where({ registration_id: id }).first(), (a) => a !== undefined);
+    await ctx.app.inject({
+      method: 'POST',
+      url: `/api/reviews/${id}/decision`,
+      payload: { decision: 'approve' },
+      ...withToken(reviewer),
+    });
+    await ctx.stack.eventually(
+      () => ctx.stack.db('accounts').where({ registration_id: id }).first(),
+      (a) => a !== undefined,
+    );
     const registered = await again();
     expect(registered.status).toBe(409);
     expect(registered.error?.text.fa).toBe('این دستگاه اجرایی پیش‌تر در سامانه ثبت‌نام کرده است.');

@@ -24,13 +24,18 @@ beforeAll(async () => {
   redis = await startCuttableProxy({ host: '127.0.0.1', port: Number(new URL(config.REDIS_URL).port || 6379) });
   app = buildApp({
     config: { ...config, DATABASE_URL: pg.urlFor(config.DATABASE_URL), REDIS_URL: redis.urlFor(config.REDIS_URL) },
-    engine, logger: createLogger({ level: 'silent' }), rateLimitNameSpace: `test:${randomUUID()}:`,
+    engine,
+    logger: createLogger({ level: 'silent' }),
+    rateLimitNameSpace: `test:${randomUUID()}:`,
   });
   await app.ready();
 });
 afterAll(async () => {
   await app?.close();
-  const rows = await direct('registrations').whereIn('id', started).whereNotNull('process_instance_id').select('process_instance_id');
+  const rows = await direct('registrations')
+    .whereIn('id', started)
+    .whereNotNull('process_instance_id')
+    .select('process_instance_id');
   await Promise.all(rows.map((r) => engine.cancel(r.process_instance_id!).catch(() => undefined)));
   await Promise.all([pg?.close(), redis?.close(), direct.destroy()]);
 });
@@ -48,7 +53,9 @@ async function once<T extends { statusCode: number }>(send: () => Promise<T>): P
 }
 const expectUnavailable = (res: { statusCode: number; headers: Record<string, unknown>; json(): unknown }) => {
   expect(res.statusCode).toBe(503);
-  expect(res.json()).toEqual({ error: { id: 'service_unavailable', text: messageText('service_unavailable'), retryAfterSeconds: 5 } });
+  expect(res.json()).toEqual({
+    error: { id: 'service_unavailable', text: messageText('service_unavailable'), retryAfterSeconds: 5 },
+  });
   expect(res.headers['retry-after']).toBe('5');
 };
 
@@ -67,7 +74,9 @@ describe('while PostgreSQL is unreachable', () => {
     const after = await direct('registrations').count<{ count: string }[]>('* as count');
     // Exactly the one registration that was answered 201; the refused ones left no row behind.
     expect(Number(after[0]!.count) - Number(before[0]!.count)).toBe(1);
-    expect(await direct('registrations').where({ id: registration.id }).first('process_instance_id')).toMatchObject({ process_instance_id: expect.any(String) });
+    expect(await direct('registrations').where({ id: registration.id }).first('process_instance_id')).toMatchObject({
+      process_instance_id: expect.any(String),
+    });
   });
 });
 
@@ -89,11 +98,19 @@ describe('while the engine is unreachable', () => {
   it('answers a start with 503 and leaves no registration row', async () => {
     const down = buildApp({
       config: { ...config, ENGINE_URL: 'http://127.0.0.1:9/engine-rest' },
-      logger: createLogger({ level: 'silent' }), rateLimitNameSpace: `test:${randomUUID()}:`,
+      logger: createLogger({ level: 'silent' }),
+      rateLimitNameSpace: `test:${randomUUID()}:`,
     });
     try {
       const before = await direct('registrations').count<{ count: string }[]>('* as count');
-      expectUnavailable(await down.inject({ method: 'POST', url: '/api/registrations', remoteAddress: newClientAddress(), payload: {} }));
+      expectUnavailable(
+        await down.inject({
+          method: 'POST',
+          url: '/api/registrations',
+          remoteAddress: newClientAddress(),
+          payload: {},
+        }),
+      );
       const after = await direct('registrations').count<{ count: string }[]>('* as count');
       expect(after[0]!.count).toBe(before[0]!.count);
     } finally {

@@ -8,7 +8,8 @@ let shell: StandaloneApp;
 const tokens = {} as Record<StaffRole, string>;
 beforeAll(async () => {
   shell = await standaloneApp();
-  for (const role of ['reviewer', 'supervisor', 'admin'] as const) tokens[role] = await staffToken(shell.app, shell.app.db, role);
+  for (const role of ['reviewer', 'supervisor', 'admin'] as const)
+    tokens[role] = await staffToken(shell.app, shell.app.db, role);
 });
 afterAll(() => shell?.app.close());
 
@@ -25,7 +26,8 @@ const endpoints: { method: 'GET' | 'POST'; url: string; body?: object; refused?:
   { method: 'GET', url: '/api/staff/me' },
   { method: 'POST', url: '/api/staff/logout' },
 ];
-const call = (e: (typeof endpoints)[number], token?: string) => shell.app.inject({ method: e.method, url: e.url, ...(e.body ? { payload: e.body } : {}), ...withToken(token) });
+const call = (e: (typeof endpoints)[number], token?: string) =>
+  shell.app.inject({ method: e.method, url: e.url, ...(e.body ? { payload: e.body } : {}), ...withToken(token) });
 
 describe('authorization on every staff endpoint', () => {
   it.each(endpoints)('$method $url: no token, a malformed one or an unknown one is 401 unauthorized', async (e) => {
@@ -37,15 +39,23 @@ describe('authorization on every staff endpoint', () => {
     }
   });
 
-  it.each(endpoints.filter((e) => e.refused))('$method $url: the wrong role ($refused) is 403 forbidden, whatever the request holds', async (e) => {
-    const res = await call({ ...e, body: e.body && { decision: 'maybe' } }, tokens[e.refused!]);
-    expect(res.statusCode).toBe(403);
-    expect(res.json().error).toMatchObject({ id: 'forbidden', text: { fa: 'شما اجازه دسترسی به این بخش را ندارید.' } });
-  });
+  it.each(endpoints.filter((e) => e.refused))(
+    '$method $url: the wrong role ($refused) is 403 forbidden, whatever the request holds',
+    async (e) => {
+      const res = await call({ ...e, body: e.body && { decision: 'maybe' } }, tokens[e.refused!]);
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error).toMatchObject({
+        id: 'forbidden',
+        text: { fa: 'شما اجازه دسترسی به این بخش را ندارید.' },
+      });
+    },
+  );
 
   it.each(endpoints)('$method $url: a logged-out token and an expired one are 401', async (e) => {
     const loggedOut = await staffToken(shell.app, shell.app.db, 'admin');
-    expect((await shell.app.inject({ method: 'POST', url: '/api/staff/logout', ...withToken(loggedOut) })).statusCode).toBe(204);
+    expect(
+      (await shell.app.inject({ method: 'POST', url: '/api/staff/logout', ...withToken(loggedOut) })).statusCode,
+    ).toBe(204);
     const expired = await staffToken(shell.app, shell.app.db, 'admin');
     await expireSession(shell.app.db, shell.app.config, expired);
 
@@ -56,6 +66,9 @@ describe('authorization on every staff endpoint', () => {
   it('given an admin, then both the queue and the figures answer; /api/staff/me names the role', async () => {
     expect((await call(endpoints[0]!, tokens.admin)).statusCode).toBe(200);
     expect((await call(endpoints[4]!, tokens.admin)).statusCode).toBe(200);
-    expect((await call(endpoints[6]!, tokens.supervisor)).json()).toEqual({ username: expect.stringMatching(/^sup/), role: 'supervisor' });
+    expect((await call(endpoints[6]!, tokens.supervisor)).json()).toEqual({
+      username: expect.stringMatching(/^sup/),
+      role: 'supervisor',
+    });
   });
 });

@@ -5,11 +5,21 @@ import { standaloneApp, type StandaloneApp } from '../support/standalone-app.js'
 let shell: StandaloneApp;
 // Small numbers: the third failure locks for a minute; no quick-succession rule, so the count alone decides.
 beforeAll(async () => {
-  shell = await standaloneApp({ LOGIN_FAILURE_FACTOR: '3', LOGIN_WAIT_INCREMENT_SECONDS: '60', LOGIN_QUICK_CHECK_MS: '0' });
+  shell = await standaloneApp({
+    LOGIN_FAILURE_FACTOR: '3',
+    LOGIN_WAIT_INCREMENT_SECONDS: '60',
+    LOGIN_QUICK_CHECK_MS: '0',
+  });
 });
 afterAll(() => shell?.app.close());
 
-const login = (username: string, password: string) => shell.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username, password }, ...withToken(undefined) });
+const login = (username: string, password: string) =>
+  shell.app.inject({
+    method: 'POST',
+    url: '/api/staff/login',
+    payload: { username, password },
+    ...withToken(undefined),
+  });
 
 describe('staff login', () => {
   it('given the right password, then a token that expires in STAFF_SESSION_TTL (8 h) and works at once', async () => {
@@ -19,7 +29,10 @@ describe('staff login', () => {
     expect(res.statusCode).toBe(200);
     const { token, expiresAt } = res.json();
     expect(new Date(expiresAt).getTime() - Date.now()).toBeGreaterThan(7.9 * 3_600_000);
-    expect((await shell.app.inject({ url: '/api/staff/me', ...withToken(token) })).json()).toEqual({ username, role: 'reviewer' });
+    expect((await shell.app.inject({ url: '/api/staff/me', ...withToken(token) })).json()).toEqual({
+      username,
+      role: 'reviewer',
+    });
   });
 
   it('given a wrong password or an unknown name, then the same 401 answer', async () => {
@@ -30,7 +43,10 @@ describe('staff login', () => {
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
-    expect(wrong.json().error).toMatchObject({ id: 'invalid_credentials', text: { fa: 'نام کاربری یا رمز عبور درست نیست.' } });
+    expect(wrong.json().error).toMatchObject({
+      id: 'invalid_credentials',
+      text: { fa: 'نام کاربری یا رمز عبور درست نیست.' },
+    });
   });
 
   it('given three failures, then locked: 429 with Retry-After, the right password refused with the very same answer', async () => {
@@ -42,7 +58,11 @@ describe('staff login', () => {
 
     expect(right.statusCode).toBe(429);
     expect(Number(right.headers['retry-after'])).toBeGreaterThan(50);
-    expect(right.json().error).toMatchObject({ id: 'account_locked', retryAfterSeconds: expect.any(Number), retryAt: expect.any(String) });
+    expect(right.json().error).toMatchObject({
+      id: 'account_locked',
+      retryAfterSeconds: expect.any(Number),
+      retryAt: expect.any(String),
+    });
     expect(wrong.json().error.id).toBe('account_locked');
     expect(wrong.json().error.text).toEqual(right.json().error.text);
   });

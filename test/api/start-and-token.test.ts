@@ -8,7 +8,10 @@ describe('POST /api/registrations (card steps 1–2)', () => {
   it('given a new applicant, when they start, then they get a token and an empty form at applicant-data', async () => {
     const client = apiClient(ctx.app);
 
-    const res = await client.call<{ token: string; registration: Record<string, unknown> }>('POST', '/api/registrations');
+    const res = await client.call<{ token: string; registration: Record<string, unknown> }>(
+      'POST',
+      '/api/registrations',
+    );
 
     expect(res.status).toBe(201);
     expect(res.body.token).toMatch(/^[\w-]{40,}$/);
@@ -27,8 +30,12 @@ describe('the bearer token on every per-registration call', () => {
     const stranger = apiClient(ctx.app);
     await stranger.start();
     const calls = [
-      ['GET', `/api/registrations/${id}`], ['PUT', `/api/registrations/${id}/applicant`], ['GET', `/api/registrations/${id}/letter-template`],
-      ['POST', `/api/registrations/${id}/letter`], ['POST', `/api/registrations/${id}/submit`], ['POST', `/api/registrations/${id}/otp`],
+      ['GET', `/api/registrations/${id}`],
+      ['PUT', `/api/registrations/${id}/applicant`],
+      ['GET', `/api/registrations/${id}/letter-template`],
+      ['POST', `/api/registrations/${id}/letter`],
+      ['POST', `/api/registrations/${id}/submit`],
+      ['POST', `/api/registrations/${id}/otp`],
       ['POST', `/api/registrations/${id}/otp/resend`],
     ] as const;
 

@@ -44,7 +44,11 @@ describe('POST /api/registrations/:id/submit before the form is complete', () =>
     const short = await client.submit(id, { password: 'کوتاه', ...someCaptcha });
 
     expect(empty.status).toBe(422);
-    expect(empty.error?.fields?.map((f) => [f.field, f.id])).toEqual([['password', 'required'], ['captcha', 'required'], ['captchaId', 'field_invalid']]);
+    expect(empty.error?.fields?.map((f) => [f.field, f.id])).toEqual([
+      ['password', 'required'],
+      ['captcha', 'required'],
+      ['captchaId', 'field_invalid'],
+    ]);
     expect(common.error?.fields?.map((f) => [f.field, f.id])).toEqual([['password', 'password_common']]);
     expect(short.error?.fields?.map((f) => [f.field, f.id])).toEqual([['password', 'password_too_short']]);
     expect((await client.view(id)).body.step).toBe('applicant-data');

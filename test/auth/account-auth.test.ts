@@ -8,7 +8,11 @@ const clock = manualClock();
 const auth = createAccountAuth({ db, config, now: clock.now });
 afterAll(() => db.destroy());
 
-const attempt = (username: string, password: string) => auth.login({ username, password }).then(() => 'success', (e) => e.code as string);
+const attempt = (username: string, password: string) =>
+  auth.login({ username, password }).then(
+    () => 'success',
+    (e) => e.code as string,
+  );
 
 describe('agency account login (after card step 12)', () => {
   it('given the username from the SMS and the chosen password, then a token; me shows the account and its agency', async () => {
@@ -16,8 +20,11 @@ describe('agency account login (after card step 12)', () => {
     const { token } = await auth.login({ username: account.username.toUpperCase(), password: PASSWORD });
 
     expect(await auth.me(token)).toEqual({
-      accountId: account.id, username: account.username, status: 'active',
-      agency: { name: account.agencyName, nationalId: account.agencyNationalId }, createdAt: expect.any(String),
+      accountId: account.id,
+      username: account.username,
+      status: 'active',
+      agency: { name: account.agencyName, nationalId: account.agencyNationalId },
+      createdAt: expect.any(String),
     });
   });
 
@@ -30,8 +37,11 @@ describe('agency account login (after card step 12)', () => {
   it('given a wrong password, an unknown username or a suspended account, then the same invalid_credentials', async () => {
     const active = await insertAccount(db, PASSWORD);
     const suspended = await insertAccount(db, PASSWORD, 'suspended');
-    expect([await attempt(active.username, 'wrong passphrase entirely'), await attempt(`nobody${Date.now()}.0000`, PASSWORD), await attempt(suspended.username, PASSWORD)])
-      .toEqual(['invalid_credentials', 'invalid_credentials', 'invalid_credentials']);
+    expect([
+      await attempt(active.username, 'wrong passphrase entirely'),
+      await attempt(`nobody${Date.now()}.0000`, PASSWORD),
+      await attempt(suspended.username, PASSWORD),
+    ]).toEqual(['invalid_credentials', 'invalid_credentials', 'invalid_credentials']);
   });
 
   it('records every attempt by account id, never by username', async () => {
@@ -40,7 +50,9 @@ describe('agency account login (after card step 12)', () => {
     clock.advance(5_000);
     await attempt(account.username, PASSWORD);
 
-    const rows = await db('audit_log').where({ action: 'account_login', actor: `account:${account.id}` }).orderBy('id');
+    const rows = await db('audit_log')
+      .where({ action: 'account_login', actor: `account:${account.id}` })
+      .orderBy('id');
     expect(rows.map((r) => [r.registration_id, r.detail])).toEqual([
       [account.registrationId, { outcome: 'invalid_credentials', accountId: account.id, reason: 'wrong_password' }],
       [account.registrationId, { outcome: 'success', accountId: account.id }],

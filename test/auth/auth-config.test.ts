@@ -14,7 +14,9 @@ describe('login settings', () => {
   });
 
   it('given variables, then they override, and nonsense stops the start', () => {
-    expect(bruteForcePolicy(loadConfig({ ...DEV, LOGIN_FAILURE_FACTOR: '5', LOGIN_MAX_WAIT_SECONDS: '60' }))).toMatchObject({ failureFactor: 5, maxWaitMs: 60_000 });
+    expect(
+      bruteForcePolicy(loadConfig({ ...DEV, LOGIN_FAILURE_FACTOR: '5', LOGIN_MAX_WAIT_SECONDS: '60' })),
+    ).toMatchObject({ failureFactor: 5, maxWaitMs: 60_000 });
     expect(() => loadConfig({ ...DEV, LOGIN_FAILURE_FACTOR: '0' })).toThrow(/LOGIN_FAILURE_FACTOR/);
     expect(() => loadConfig({ ...DEV, STAFF_SESSION_TTL: '8 hours' })).toThrow(/STAFF_SESSION_TTL/);
   });

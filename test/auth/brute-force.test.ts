@@ -32,7 +32,11 @@ describe('brute-force rule (Keycloak defaults)', () => {
   });
 
   it('given two failures within a second, then the quick-login wait (60 s) applies', () => {
-    const r = afterFailure(afterFailure(undefined, at(0), KEYCLOAK_DEFAULTS), new Date(t0.getTime() + 500), KEYCLOAK_DEFAULTS);
+    const r = afterFailure(
+      afterFailure(undefined, at(0), KEYCLOAK_DEFAULTS),
+      new Date(t0.getTime() + 500),
+      KEYCLOAK_DEFAULTS,
+    );
     expect(r.lockedUntil).toEqual(new Date(t0.getTime() + 60_500));
   });
 

@@ -10,7 +10,9 @@ describe('session tokens', () => {
 
   it('given a token, then its stored hash depends on TOKEN_SECRET (the table alone cannot mint one)', () => {
     const token = newSessionToken();
-    expect(sessionTokenHash(token, 'secret-one-of-some-length')).not.toBe(sessionTokenHash(token, 'secret-two-of-some-length'));
+    expect(sessionTokenHash(token, 'secret-one-of-some-length')).not.toBe(
+      sessionTokenHash(token, 'secret-two-of-some-length'),
+    );
     expect(sessionTokenHash(token, 'secret-one-of-some-length')).toMatch(/^[0-9a-f]{64}$/);
   });
 

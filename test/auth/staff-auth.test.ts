@@ -14,7 +14,11 @@ afterAll(() => db.destroy());
 
 const newName = (prefix = 'rev') => `${prefix}${randomUUID().slice(0, 8)}`;
 const audit = (actor: string) => db('audit_log').where({ actor, action: 'staff_login' }).orderBy('id').select('detail');
-const attempt = (username: string, password: string) => auth.login({ username, password }).then(() => 'success', (e) => e.code as string);
+const attempt = (username: string, password: string) =>
+  auth.login({ username, password }).then(
+    () => 'success',
+    (e) => e.code as string,
+  );
 
 let reviewer: string;
 beforeAll(async () => {
@@ -37,7 +41,11 @@ describe('staff login', () => {
     await commands.add(inactive, 'admin', PASSWORD);
     await commands.deactivate(inactive);
 
-    const answers = await Promise.all([attempt(newName('nobody'), PASSWORD), attempt(reviewer, 'not the password at all'), attempt(inactive, PASSWORD)]);
+    const answers = await Promise.all([
+      attempt(newName('nobody'), PASSWORD),
+      attempt(reviewer, 'not the password at all'),
+      attempt(inactive, PASSWORD),
+    ]);
     expect(answers).toEqual(['invalid_credentials', 'invalid_credentials', 'invalid_credentials']);
     await auth.login({ username: reviewer, password: PASSWORD }); // clears the reviewer's failure
   });
@@ -93,7 +101,12 @@ describe('staff lockout (Keycloak defaults: 30 failures, then 60 s)', () => {
     clock.advance(59_000);
     expect(await attempt(name, PASSWORD)).toBe('success');
     const rows = await audit(`staff:${name}`);
-    expect(rows.map((r) => r.detail.outcome)).toEqual([...Array(30).fill('invalid_credentials'), 'account_locked', 'account_locked', 'success']);
+    expect(rows.map((r) => r.detail.outcome)).toEqual([
+      ...Array(30).fill('invalid_credentials'),
+      'account_locked',
+      'account_locked',
+      'success',
+    ]);
     expect(rows[0].detail).toMatchObject({ reason: 'wrong_password' });
   });
 
@@ -110,8 +123,14 @@ describe('staff lockout (Keycloak defaults: 30 failures, then 60 s)', () => {
   it('never logs a name that is no member (it may be a password typed in the wrong box)', async () => {
     const typo = `pw${randomUUID().slice(0, 8)}`;
     await attempt(typo, PASSWORD);
-    const rows = await db('audit_log').where({ action: 'staff_login' }).whereRaw('detail::text like ?', [`%${typo}%`]);
+    const rows = await db('audit_log')
+      .where({ action: 'staff_login' })
+      .whereRaw('detail::text like ?', [`%${typo}%`]);
     expect(rows).toEqual([]);
-    expect(await db('audit_log').where({ action: 'staff_login' }).whereRaw('actor like ?', [`%${typo}%`])).toEqual([]);
+    expect(
+      await db('audit_log')
+        .where({ action: 'staff_login' })
+        .whereRaw('actor like ?', [`%${typo}%`]),
+    ).toEqual([]);
   });
 });

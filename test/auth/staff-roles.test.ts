@@ -16,11 +16,13 @@ describe('staff roles', () => {
 
   it('given a role without the permission, then 403 forbidden', () => {
     const staff = { staffId: 'x', username: 'sara', role: 'supervisor' as const };
-    expect(() => requirePermission(staff, 'review')).toThrow(expect.objectContaining({ code: 'forbidden', statusCode: 403 }));
+    expect(() => requirePermission(staff, 'review')).toThrow(
+      expect.objectContaining({ code: 'forbidden', statusCode: 403 }),
+    );
     expect(() => requirePermission(staff, 'reports')).not.toThrow();
   });
 
-  it('lists exactly the four roles: the three of the reviewers\' and supervisors\' pages and the process owners of the engine', () => {
+  it("lists exactly the four roles: the three of the reviewers' and supervisors' pages and the process owners of the engine", () => {
     expect(STAFF_ROLES).toEqual(['reviewer', 'supervisor', 'process-owner', 'admin']);
   });
 });

@@ -21,7 +21,13 @@ const newPage = async () => {
 
 async function knownPerson() {
   const person = newApplicant();
-  await ctx.stack.sim.addCitizen({ nationalCode: person.nationalCode, birthDate: person.birthDate, firstName: person.firstName, lastName: person.lastName, fatherName: person.fatherName });
+  await ctx.stack.sim.addCitizen({
+    nationalCode: person.nationalCode,
+    birthDate: person.birthDate,
+    firstName: person.firstName,
+    lastName: person.lastName,
+    fatherName: person.fatherName,
+  });
   await ctx.stack.sim.addMobile(person.nationalCode, person.mobile);
   return person;
 }
@@ -35,7 +41,8 @@ async function choose(page: Page, value: string) {
   for (let i = 0; i < steps; i += 1) await page.keyboard.press('ArrowDown');
 }
 
-const activeIs = (page: Page, selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+const activeIs = (page: Page, selector: string) =>
+  page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
 
 describe('accessibility of the registration form', () => {
   it('registers with the keyboard alone (Tab, Shift+Tab, Enter, Space; arrows in the date lists), focus always visible, in RTL reading order, passing the captcha by ear', async () => {
@@ -57,10 +64,19 @@ describe('accessibility of the registration form', () => {
 
     // Step 3 in reading order (right to left, then down), typed field by field; the national code mistyped.
     const typed: [string, string][] = [
-      ['firstName', person.firstName], ['lastName', person.lastName], ['fatherName', person.fatherName], ['nationalCode', '۱۲۳۴۵۶۷۸۹۰'],
-      ['birthCertificateNumber', persian(person.birthCertificateNumber)], ['birthDate-year', String(year)], ['birthDate-month', String(month)],
-      ['birthDate-day', String(day)], ['mobile', persian(person.mobile)], ['email', person.email], ['representativePosition', person.representativePosition],
-      ['agencyName', person.agencyName], ['agencyNationalId', persian(person.agencyNationalId)],
+      ['firstName', person.firstName],
+      ['lastName', person.lastName],
+      ['fatherName', person.fatherName],
+      ['nationalCode', '۱۲۳۴۵۶۷۸۹۰'],
+      ['birthCertificateNumber', persian(person.birthCertificateNumber)],
+      ['birthDate-year', String(year)],
+      ['birthDate-month', String(month)],
+      ['birthDate-day', String(day)],
+      ['mobile', persian(person.mobile)],
+      ['email', person.email],
+      ['representativePosition', person.representativePosition],
+      ['agencyName', person.agencyName],
+      ['agencyNationalId', persian(person.agencyNationalId)],
     ];
     await tab('firstName');
     for (const [i, [id, value]] of typed.entries()) {
@@ -108,7 +124,10 @@ describe('accessibility of the registration form', () => {
 
     // The captcha by ear: Enter on "listen" fetches the audio of this very captcha and plays it.
     await tab('captcha-listen');
-    const [audio] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/audio')), page.keyboard.press('Enter')]);
+    const [audio] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/audio')),
+      page.keyboard.press('Enter'),
+    ]);
     const { id: captchaId, answer } = await captchaAnswer(page, session.baseUrl);
     expect(audio.url()).toBe(`${session.baseUrl}/api/captcha/${captchaId}/audio`);
     expect(audio.headers()['content-type']).toBe('audio/wav');
@@ -129,7 +148,10 @@ describe('accessibility of the registration form', () => {
     expect(await page.locator('#otp-countdown').getAttribute('aria-hidden')).toBe('true');
     await page.waitForTimeout(2100);
     expect(await textOf(page, '#otp-countdown-live')).toBe(live);
-    const sms = await ctx.stack.eventually(() => ctx.stack.sim.smsTo(person.mobile), (m) => m.length >= 1);
+    const sms = await ctx.stack.eventually(
+      () => ctx.stack.sim.smsTo(person.mobile),
+      (m) => m.length >= 1,
+    );
     await tab('code');
     await page.keyboard.type(persian(/\d{6}/.exec(sms.at(-1)!.text)![0]));
     await page.keyboard.press('Enter');
@@ -167,10 +189,16 @@ describe('accessibility of the registration form', () => {
     await checkPage(page, 'a11y-04-otp-wrong');
     await page.close();
 
-    for (const [decision, title] of [[{ decision: 'approve' }, 'ثبت‌نام دستگاه انجام شد'], [{ decision: 'reject', rejectionReason: 'letter_unsigned' }, 'درخواست تأیید نشد']] as const) {
+    for (const [decision, title] of [
+      [{ decision: 'approve' }, 'ثبت‌نام دستگاه انجام شد'],
+      [{ decision: 'reject', rejectionReason: 'letter_unsigned' }, 'درخواست تأیید نشد'],
+    ] as const) {
       const r = await ctx.applicant.untilReview();
       await ctx.applicant.decide(r.id, decision);
-      await ctx.stack.eventually(() => ctx.stack.view(r.id), (v) => v.step !== 'under-review');
+      await ctx.stack.eventually(
+        () => ctx.stack.view(r.id),
+        (v) => v.step !== 'under-review',
+      );
       page = await open(r.id, r.token);
       await heading(page, title);
       await checkPage(page, `a11y-05-${decision.decision}`);
@@ -200,8 +228,10 @@ describe('accessibility of the registration form', () => {
     await page.goto(`${session.baseUrl}/`);
     await page.getByRole('button', { name: 'شروع ثبت‌نام' }).click();
     await heading(page, 'اطلاعات درخواست');
-    const attrs = (id: string) => page.locator(`#${id}`).evaluate((el) => [el.getAttribute('inputmode'), el.getAttribute('autocomplete')]);
-    for (const id of ['nationalCode', 'birthCertificateNumber', 'agencyNationalId', 'captcha']) expect((await attrs(id))[0], id).toBe('numeric');
+    const attrs = (id: string) =>
+      page.locator(`#${id}`).evaluate((el) => [el.getAttribute('inputmode'), el.getAttribute('autocomplete')]);
+    for (const id of ['nationalCode', 'birthCertificateNumber', 'agencyNationalId', 'captcha'])
+      expect((await attrs(id))[0], id).toBe('numeric');
     expect(await attrs('mobile')).toEqual(['numeric', 'tel']);
     expect(await attrs('code')).toEqual(['numeric', 'one-time-code']);
     expect(await attrs('password')).toEqual([null, 'new-password']);
@@ -232,7 +262,13 @@ describe('accessibility of the registration form', () => {
     expect(await page.getByLabel('رمز عبور دلخواه').inputValue()).toBe(PASSWORD);
     expect(await page.getByLabel('کد امنیتی', { exact: true }).inputValue()).toBe(captcha.answer);
     expect(await page.locator('#captcha-image').getAttribute('data-captcha-id')).toBe(captcha.id);
-    expect((await ctx.stack.view((JSON.parse((await page.evaluate(() => localStorage.getItem('payam.registration')))!) as { id: string }).id)).step).toBe('applicant-data');
+    expect(
+      (
+        await ctx.stack.view(
+          (JSON.parse((await page.evaluate(() => localStorage.getItem('payam.registration')))!) as { id: string }).id,
+        )
+      ).step,
+    ).toBe('applicant-data');
     await checkPage(page, 'a11y-03-submit-offline');
 
     await session.browser.context.setOffline(false);
@@ -249,14 +285,24 @@ describe('accessibility of the registration form', () => {
     await heading(page, 'ثبت‌نام دستگاه اجرایی');
     // What the page loaded, by kind, in bytes of body as served (the browser's resource timing).
     const bytes = await page.evaluate(() => {
-      const out: Record<string, number> = { document: (performance.getEntriesByType('navigation')[0] as PerformanceResourceTiming).decodedBodySize };
+      const out: Record<string, number> = {
+        document: (performance.getEntriesByType('navigation')[0] as PerformanceResourceTiming).decodedBodySize,
+      };
       for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
-        const kind = /\.js$/.test(e.name) ? 'script' : /\.css$/.test(e.name) ? 'stylesheet' : /\.woff2?$/.test(e.name) ? 'font' : 'other';
+        const kind = /\.js$/.test(e.name)
+          ? 'script'
+          : /\.css$/.test(e.name)
+            ? 'stylesheet'
+            : /\.woff2?$/.test(e.name)
+              ? 'font'
+              : 'other';
         out[kind] = (out[kind] ?? 0) + e.decodedBodySize;
       }
       return out;
     });
-    const faces = await page.evaluate(() => [...document.fonts].map((f) => ({ family: f.family.replace(/"/g, ''), display: f.display })));
+    const faces = await page.evaluate(() =>
+      [...document.fonts].map((f) => ({ family: f.family.replace(/"/g, ''), display: f.display })),
+    );
     console.log(`[first paint of /] bytes by type: ${JSON.stringify(bytes)}`);
 
     expect(bytes.script).toBeGreaterThan(0);

@@ -14,7 +14,16 @@ export const PHONE = { width: 360, height: 780 };
 export const DESKTOP = { width: 1280, height: 900 };
 
 // The machine has no internet: nothing in the browser may try to reach it.
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Debian's Chromium, headless, with a throw-away profile, emulating a phone (or a desktop, for the desktop-only modeler). */
 export async function openBrowser({ desktop = false }: { desktop?: boolean } = {}) {
@@ -22,7 +31,11 @@ export async function openBrowser({ desktop = false }: { desktop?: boolean } = {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'payam-chromium-'));
   await mkdir(ARTIFACTS, { recursive: true });
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath, headless: true, args: FLAGS, locale: 'fa-IR', timezoneId: 'Asia/Tehran',
+    executablePath,
+    headless: true,
+    args: FLAGS,
+    locale: 'fa-IR',
+    timezoneId: 'Asia/Tehran',
     ...(desktop ? { viewport: DESKTOP } : { viewport: PHONE, isMobile: true, hasTouch: true }),
   });
   return {
@@ -59,7 +72,9 @@ export const layoutFacts = (page: Page) =>
     await document.fonts.ready;
     return {
       dir: getComputedStyle(document.body).direction,
-      vazirmatnLoaded: [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'Vazirmatn' && f.status === 'loaded'),
+      vazirmatnLoaded: [...document.fonts].some(
+        (f) => f.family.replace(/"/g, '') === 'Vazirmatn' && f.status === 'loaded',
+      ),
       overflows: document.documentElement.scrollWidth > window.innerWidth,
     };
   });
@@ -71,11 +86,22 @@ export const layoutFacts = (page: Page) =>
 export function watchProblems(page: Page, expected: (status: number, url: string) => boolean = () => false) {
   const problems: string[] = [];
   // The console repeats each failed answer; the answers themselves are checked instead.
-  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
+  page.on(
+    'console',
+    (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()),
+  );
   page.on('pageerror', (e) => problems.push(e.message));
-  page.on('response', (r) => r.status() >= 400 && !expected(r.status(), r.url()) && problems.push(`${r.status()} ${r.url()}`));
+  page.on(
+    'response',
+    (r) => r.status() >= 400 && !expected(r.status(), r.url()) && problems.push(`${r.status()} ${r.url()}`),
+  );
   // chrome: and chrome-extension: are the browser's own PDF viewer (the reviewer page's letter), loaded from inside it.
-  page.on('request', (r) => !/^(http:\/\/127\.0\.0\.1:\d+\/|data:|blob:|chrome:|chrome-extension:)/.test(r.url()) && problems.push(`outside request: ${r.url()}`));
+  page.on(
+    'request',
+    (r) =>
+      !/^(http:\/\/127\.0\.0\.1:\d+\/|data:|blob:|chrome:|chrome-extension:)/.test(r.url()) &&
+      problems.push(`outside request: ${r.url()}`),
+  );
   return problems;
 }
 
@@ -83,7 +109,10 @@ export function watchProblems(page: Page, expected: (status: number, url: string
  * Opens the browser and serves the API of a `useApiOnStack` context on a free port, for one test file.
  * Registered after the stack's hooks, so the browser closes before the app and the stack.
  */
-export function useBrowserOnApi(ctx: { app: { listen(o: { host: string; port: number }): Promise<unknown>; server: { address(): unknown } } }, options?: { desktop?: boolean }) {
+export function useBrowserOnApi(
+  ctx: { app: { listen(o: { host: string; port: number }): Promise<unknown>; server: { address(): unknown } } },
+  options?: { desktop?: boolean },
+) {
   const session = {} as { browser: Awaited<ReturnType<typeof openBrowser>>; baseUrl: string };
   beforeAll(async () => {
     session.browser = await openBrowser(options);

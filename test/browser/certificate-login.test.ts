@@ -18,7 +18,11 @@ let account: Awaited<ReturnType<typeof insertAccount>>;
 
 beforeAll(async () => {
   account = await insertAccount(ctx.stack.db, PASSWORD);
-  const cert = await caClient(ctx.stack.caUrl, DEFAULT_CA_DIR).issue({ agencyNationalId: account.agencyNationalId, organization: account.agencyName, commonName: account.agencyName });
+  const cert = await caClient(ctx.stack.caUrl, DEFAULT_CA_DIR).issue({
+    agencyNationalId: account.agencyNationalId,
+    organization: account.agencyName,
+    commonName: account.agencyName,
+  });
   serialNumber = cert.serialNumber;
   // The key and certificate files a user would pick, as `npm run ca:letter` writes them.
   const dir = await mkdtemp(path.join(tmpdir(), 'payam-cert-'));

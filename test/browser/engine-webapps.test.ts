@@ -26,10 +26,16 @@ beforeEach(async () => {
 });
 
 const processInstanceOf = async (registrationId: string) =>
-  ((await ctx.stack.db('registrations').where({ id: registrationId }).first()) as { process_instance_id: string }).process_instance_id;
+  ((await ctx.stack.db('registrations').where({ id: registrationId }).first()) as { process_instance_id: string })
+    .process_instance_id;
 
 const reviewTaskOf = async (registrationId: string) =>
-  (await ctx.stack.eventually(() => ctx.stack.engine.openTasks(registrationId, [USER_TASKS.review]), (t) => t.length > 0))[0]!;
+  (
+    await ctx.stack.eventually(
+      () => ctx.stack.engine.openTasks(registrationId, [USER_TASKS.review]),
+      (t) => t.length > 0,
+    )
+  )[0]!;
 
 describe('the engine web apps, as staff use them', () => {
   it('a supervisor sees a running registration in Cockpit, at its card step', async () => {
@@ -80,7 +86,10 @@ describe('the engine web apps, as staff use them', () => {
     // Then the registration ends registered, with an account and the username SMSed, as when approved on the reviewers' page
     const done = await ctx.applicant.step(id, 'registered');
     expect(await ctx.stack.db('accounts').where({ registration_id: id }).first()).toBeDefined();
-    const sms = await ctx.stack.eventually(() => ctx.stack.sim.smsTo(applicant.mobile), (m) => m.length >= 2);
+    const sms = await ctx.stack.eventually(
+      () => ctx.stack.sim.smsTo(applicant.mobile),
+      (m) => m.length >= 2,
+    );
     expect(sms.at(-1)!.text).toContain(done.username);
     expect(visit.problems.join('\n')).toBe('');
   });
@@ -121,7 +130,9 @@ describe('the engine web apps, as staff use them', () => {
     await visit.open('cockpit', `/process-instance/${instanceId}/runtime`);
     await page.getByPlaceholder('Password').waitFor();
     const rest = await fetch(`${ctx.stack.config.ENGINE_URL}/process-instance`);
-    const webappApi = await fetch(`${webappsBase(ctx.stack.config.ENGINE_URL)}/api/engine/engine/default/process-instance`);
+    const webappApi = await fetch(
+      `${webappsBase(ctx.stack.config.ENGINE_URL)}/api/engine/engine/default/process-instance`,
+    );
 
     // Then they get the login form and a notice that they must log in, not the registration; both APIs answer 401
     await page.getByText('Authentication failed. Your session might have expired, you need to login.').waitFor();

@@ -8,7 +8,8 @@ export type Webapp = 'cockpit' | 'tasklist' | 'admin';
 export const webappsBase = (engineUrl: string) => engineUrl.replace(/\/engine-rest\/?$/, '/operaton');
 
 /** A page of one web app on the engine named "default"; `route` is the part after `#`. */
-export const webappUrl = (engineUrl: string, app: Webapp, route = '/') => `${webappsBase(engineUrl)}/app/${app}/default/#${route}`;
+export const webappUrl = (engineUrl: string, app: Webapp, route = '/') =>
+  `${webappsBase(engineUrl)}/app/${app}/default/#${route}`;
 
 /**
  * One person in the engine's web apps, with the page's problems watched. Until they have logged in, the
@@ -20,7 +21,10 @@ export function webappVisit(page: Page, engineUrl: string) {
   let loggedIn = false;
   const beforeLogin = (status: number, url: string) => {
     const path = new URL(url).pathname;
-    return ((status === 401 || status === 404) && path.startsWith('/operaton/api/')) || (status === 404 && path === '/operaton-welcome');
+    return (
+      ((status === 401 || status === 404) && path.startsWith('/operaton/api/')) ||
+      (status === 404 && path === '/operaton-welcome')
+    );
   };
   const problems = watchProblems(page, (status, url) => !loggedIn && beforeLogin(status, url));
   return {
@@ -60,11 +64,15 @@ export async function decideInTaskForm(page: Page, decision: string, reason?: st
   await page.getByLabel(decision, { exact: true }).check();
   if (reason) {
     // form-js draws its select as a box that opens a list; the input its label names is hidden.
-    await page.locator('.fjs-form-field-select', { hasText: 'علت رد — Reason for rejection' }).locator('.fjs-select-display').click();
+    await page
+      .locator('.fjs-form-field-select', { hasText: 'علت رد — Reason for rejection' })
+      .locator('.fjs-select-display')
+      .click();
     await page.locator('.fjs-dropdownlist-item', { hasText: reason }).click();
   }
   await page.getByRole('button', { name: 'Complete', exact: true }).click();
 }
 
 /** A full-page screenshot at desktop width only: the web apps are not laid out for a phone (their panes overlap). */
-export const snapDesktop = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}/${name}-desktop.png`, fullPage: true, animations: 'disabled' });
+export const snapDesktop = (page: Page, name: string) =>
+  page.screenshot({ path: `${ARTIFACTS}/${name}-desktop.png`, fullPage: true, animations: 'disabled' });

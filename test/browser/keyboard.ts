@@ -1,6 +1,11 @@
 import type { Page } from 'playwright-core';
 
-export interface FocusStop { id: string; tag: string; text: string; focusVisible: boolean }
+export interface FocusStop {
+  id: string;
+  tag: string;
+  text: string;
+  focusVisible: boolean;
+}
 
 /**
  * Where the focus is, and whether a sighted keyboard user can see it: an outline on the element, or,
@@ -15,7 +20,12 @@ export const focusStop = (page: Page): Promise<FocusStop> =>
       return (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) || cs.boxShadow !== 'none';
     };
     const drawn = el.classList.contains('file-input') ? el.nextElementSibling : el;
-    return { id: el.id, tag: el.tagName.toLowerCase(), text: (el.textContent ?? '').trim().slice(0, 60), focusVisible: shows(drawn) };
+    return {
+      id: el.id,
+      tag: el.tagName.toLowerCase(),
+      text: (el.textContent ?? '').trim().slice(0, 60),
+      focusVisible: shows(drawn),
+    };
   });
 
 /**
@@ -30,8 +40,11 @@ export async function tabTo(page: Page, target: string, { back = false, max = 60
     stops.push(stop);
     if ((stop.id || stop.text) === target) return stops;
   }
-  throw new Error(`${target} not reached with ${back ? 'Shift+Tab' : 'Tab'}; went through ${stops.map((s) => s.id || s.tag).join(' → ')}`);
+  throw new Error(
+    `${target} not reached with ${back ? 'Shift+Tab' : 'Tab'}; went through ${stops.map((s) => s.id || s.tag).join(' → ')}`,
+  );
 }
 
 /** The stops where the focus could not be seen. */
-export const unseen = (stops: FocusStop[]) => stops.filter((s) => !s.focusVisible).map((s) => s.id || `${s.tag} "${s.text}"`);
+export const unseen = (stops: FocusStop[]) =>
+  stops.filter((s) => !s.focusVisible).map((s) => s.id || `${s.tag} "${s.text}"`);

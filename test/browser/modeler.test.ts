@@ -19,7 +19,13 @@ afterAll(() => ctx.stack && deployModels(ctx.stack.engine, bpmnDir));
 const expected = (status: number, url: string) => status === 422 && url.endsWith('/api/modeler/deploy');
 const STEP_3 = '3–5 · Enter the details and the letter';
 const STEP_9_2 = '9-2 · Type the code from the SMS';
-const state = {} as { page: Page; problems: string[]; owner: string; renamed: { id: string; version: number }; waiting: { id: string; mobile: string } };
+const state = {} as {
+  page: Page;
+  problems: string[];
+  owner: string;
+  renamed: { id: string; version: number };
+  waiting: { id: string; mobile: string };
+};
 
 const latest = async () => (await ctx.stack.engine.versions([PROCESS_ID]))[0]!;
 const diagramElement = (page: Page, id: string) => page.locator(`#canvas [data-element-id="${id}"] .djs-hit`).first();
@@ -52,14 +58,15 @@ async function rename(page: Page, id: string, name: string) {
 }
 
 /** The modeler at desktop width only: it is not made for a phone. */
-const snap = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}/${name}-desktop.png`, fullPage: true, animations: 'disabled' });
+const snap = (page: Page, name: string) =>
+  page.screenshot({ path: `${ARTIFACTS}/${name}-desktop.png`, fullPage: true, animations: 'disabled' });
 
 async function deployAndReturn(page: Page) {
   await page.getByRole('button', { name: 'استقرار نسخهٔ تازه' }).click();
   await heading(page, 'نسخه‌های مستقرشده');
 }
 
-describe('the process owners\' modeler in a browser', () => {
+describe("the process owners' modeler in a browser", () => {
   it('a process owner renames step 3 and deploys: a new version under their name, and new registrations run it', async () => {
     state.page = await session.browser.context.newPage();
     state.problems = watchProblems(state.page, expected);
@@ -72,7 +79,9 @@ describe('the process owners\' modeler in a browser', () => {
     await expect.poll(() => page.locator('#lint-list').textContent()).toContain('bpmnlint ایرادی نمی‌بیند');
     // the card's steps as the diagram names them, listed beside it
     await page.getByText('مراحل کارت فرایند در این نمودار').click();
-    expect(await page.locator('#card-steps-list li[data-element="Task_CivilRegistry"]').textContent()).toBe('7 · Civil-registry inquiry over PGSB');
+    expect(await page.locator('#card-steps-list li[data-element="Task_CivilRegistry"]').textContent()).toBe(
+      '7 · Civil-registry inquiry over PGSB',
+    );
     await snap(page, '40-modeler-editor');
 
     // when the owner renames step 3 and deploys
@@ -80,7 +89,9 @@ describe('the process owners\' modeler in a browser', () => {
     await deployAndReturn(page);
 
     // then the page says a new version is deployed, and lists it with the owner's name and no instance yet
-    expect(await page.getByRole('status').first().textContent()).toContain(`نسخهٔ ${persian(String(before.version + 1))} مستقر شد`);
+    expect(await page.getByRole('status').first().textContent()).toContain(
+      `نسخهٔ ${persian(String(before.version + 1))} مستقر شد`,
+    );
     const newest = await latest();
     expect(newest.version).toBe(before.version + 1);
     const row = page.locator(`tr[data-definition="${newest.id}"]`);
@@ -116,11 +127,17 @@ describe('the process owners\' modeler in a browser', () => {
     await page.getByRole('button', { name: 'استقرار نسخهٔ تازه' }).click();
 
     // then the page says why, naming the task and the topic, in Persian and English
-    expect(await alertText(page)).toBe('این مدل مستقر نشد، چون سامانهٔ در حال اجرا را از کار می‌اندازد. موارد زیر را اصلاح کنید.');
+    expect(await alertText(page)).toBe(
+      'این مدل مستقر نشد، چون سامانهٔ در حال اجرا را از کار می‌اندازد. موارد زیر را اصلاح کنید.',
+    );
     const problem = page.locator('#gate-list li[data-rule="worker-topic"]');
     await expect.poll(() => problem.count()).toBe(1);
-    expect(await problem.locator('a').textContent()).toMatch(/^برای topic «archive-letter» در \S+ هیچ workerی در این پروژه نیست/);
-    expect(await problem.locator('.en').textContent()).toMatch(/^No worker of this project fetches topic "archive-letter" of Activity_\w+; instances would wait there silently\.$/);
+    expect(await problem.locator('a').textContent()).toMatch(
+      /^برای topic «archive-letter» در \S+ هیچ workerی در این پروژه نیست/,
+    );
+    expect(await problem.locator('.en').textContent()).toMatch(
+      /^No worker of this project fetches topic "archive-letter" of Activity_\w+; instances would wait there silently\.$/,
+    );
     await snap(page, '41-modeler-refused');
 
     // and the engine's newest version is still the one deployed before
@@ -143,7 +160,9 @@ describe('the process owners\' modeler in a browser', () => {
     await page.locator(`#diff [data-group="changed"] li[data-element="${USER_TASKS.enterOtp}"]`).waitFor();
     expect(await page.locator('#diff [data-group="added"]').textContent()).toContain('هیچ');
     await page.getByRole('button', { name: 'ساخت و اعتبارسنجی طرح انتقال' }).click();
-    expect(await page.locator('#plan-summary').textContent()).toMatch(new RegExp(`^طرح انتقال معتبر است: [۰-۹]+ دستور، ${persian('1')} نمونهٔ در حال اجرا روی نسخهٔ مبدأ\\.$`));
+    expect(await page.locator('#plan-summary').textContent()).toMatch(
+      new RegExp(`^طرح انتقال معتبر است: [۰-۹]+ دستور، ${persian('1')} نمونهٔ در حال اجرا روی نسخهٔ مبدأ\\.$`),
+    );
     await snap(page, '42-modeler-migration-plan');
     await page.getByRole('button', { name: `انتقال ${persian('1')} نمونه به نسخهٔ مقصد` }).click();
 
@@ -163,7 +182,12 @@ describe('the process owners\' modeler in a browser', () => {
     await ctx.applicant.decide(id, { decision: 'approve' });
     await ctx.applicant.step(id, 'registered');
     const history = await ctx.stack.eventually(
-      async () => (await ctx.stack.engine.rest.GET('/history/process-instance', { params: { query: { processInstanceBusinessKey: id, processDefinitionKey: PROCESS_ID } } })).data![0]!,
+      async () =>
+        (
+          await ctx.stack.engine.rest.GET('/history/process-instance', {
+            params: { query: { processInstanceBusinessKey: id, processDefinitionKey: PROCESS_ID } },
+          })
+        ).data![0]!,
       (h) => h.state === 'COMPLETED',
     );
     expect(history.processDefinitionId).toBe(target.id);

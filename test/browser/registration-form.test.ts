@@ -12,7 +12,13 @@ const session = useBrowserOnApi(ctx);
 describe('the registration form in a browser', () => {
   it('registers an agency from start to "waiting for review", in Persian, right to left, on a phone', async () => {
     const person = newApplicant();
-    await ctx.stack.sim.addCitizen({ nationalCode: person.nationalCode, birthDate: person.birthDate, firstName: person.firstName, lastName: person.lastName, fatherName: person.fatherName });
+    await ctx.stack.sim.addCitizen({
+      nationalCode: person.nationalCode,
+      birthDate: person.birthDate,
+      firstName: person.firstName,
+      lastName: person.lastName,
+      fatherName: person.fatherName,
+    });
     await ctx.stack.sim.addMobile(person.nationalCode, person.mobile);
     const page = session.browser.context.pages()[0] ?? (await session.browser.context.newPage());
     // The one 4xx the journey expects: the mistyped national code.
@@ -40,7 +46,10 @@ describe('the registration form in a browser', () => {
     await checkPage(page, '03-data-saved');
 
     // Step 3-1: the letter template opens prefilled, ready to print.
-    const [letter] = await Promise.all([session.browser.context.waitForEvent('page'), page.getByRole('button', { name: 'دریافت پیش‌نویس نامه برای چاپ' }).click()]);
+    const [letter] = await Promise.all([
+      session.browser.context.waitForEvent('page'),
+      page.getByRole('button', { name: 'دریافت پیش‌نویس نامه برای چاپ' }).click(),
+    ]);
     await letter.waitForURL(/^blob:/);
     await letter.getByText(person.agencyName).first().waitFor();
     expect(await letter.textContent('body')).toContain(persian(person.nationalCode));
@@ -72,11 +81,16 @@ describe('the registration form in a browser', () => {
 
     // Steps 9–9-2: the code from the SMS; a reload on the way resumes where the server is.
     await heading(page, 'کد تأیید');
-    const sms = await ctx.stack.eventually(() => ctx.stack.sim.smsTo(person.mobile), (m) => m.length >= 1);
+    const sms = await ctx.stack.eventually(
+      () => ctx.stack.sim.smsTo(person.mobile),
+      (m) => m.length >= 1,
+    );
     const code = /\d{6}/.exec(sms.at(-1)!.text)![0];
     await page.reload();
     await heading(page, 'کد تأیید');
-    expect(await textOf(page, '#otp-mobile')).toBe(persian(`${person.mobile.slice(0, 4)}***${person.mobile.slice(-4)}`));
+    expect(await textOf(page, '#otp-mobile')).toBe(
+      persian(`${person.mobile.slice(0, 4)}***${person.mobile.slice(-4)}`),
+    );
     await checkPage(page, '07-otp');
     await page.getByLabel('کد تأیید', { exact: true }).fill(persian(code));
     await page.getByRole('button', { name: 'تأیید کد' }).click();
@@ -86,7 +100,9 @@ describe('the registration form in a browser', () => {
     expect(await page.locator('#step-under-review').textContent()).toContain('در دست بررسی');
     await checkPage(page, '08-under-review');
     expect(await layoutFacts(page)).toMatchObject({ dir: 'rtl', overflows: false });
-    expect((await ctx.stack.view((await page.locator('[data-tracking]').first().textContent())!)).step).toBe('under-review');
+    expect((await ctx.stack.view((await page.locator('[data-tracking]').first().textContent())!)).step).toBe(
+      'under-review',
+    );
     expect(problems.join('\n')).toBe('');
   }, 120_000);
 });

@@ -16,7 +16,8 @@ const session = useBrowserOnApi(ctx);
 
 // The 4xx answers the journey causes on purpose: a wrong password, the lock after three, and the reviewer on the reports page.
 const expected = (status: number, url: string) =>
-  ((status === 401 || status === 429) && url.endsWith('/api/auth/login')) || (status === 403 && url.includes('/api/reports/'));
+  ((status === 401 || status === 429) && url.endsWith('/api/auth/login')) ||
+  (status === 403 && url.includes('/api/reports/'));
 
 describe('review, account login and figures in a browser', () => {
   it('a registration made through the form is approved on /review/, the applicant logs in on /login with the SMS username, and /reports/ counts it', async () => {
@@ -58,7 +59,10 @@ describe('review, account login and figures in a browser', () => {
     await checkPage(page, '13-review-decided');
 
     // Then the applicant gets the username by SMS and signs in with it on /login (after one wrong password).
-    await ctx.stack.eventually(() => ctx.stack.view(id), (v) => v.step === 'registered');
+    await ctx.stack.eventually(
+      () => ctx.stack.view(id),
+      (v) => v.step === 'registered',
+    );
     const username = await journey.usernameFromSms(person.mobile);
     await page.goto(`${session.baseUrl}/login`);
     await heading(page, 'ورود به حساب دستگاه');
@@ -77,7 +81,8 @@ describe('review, account login and figures in a browser', () => {
     await page.getByRole('button', { name: 'خروج' }).click();
     await heading(page, 'ورود به حساب دستگاه');
     captcha = '';
-    for (let i = 0; i < 4; i++) captcha = await accountAttempt(page, session.baseUrl, 'nobody.0000', `wrong ${i}`, captcha || undefined);
+    for (let i = 0; i < 4; i++)
+      captcha = await accountAttempt(page, session.baseUrl, 'nobody.0000', `wrong ${i}`, captcha || undefined);
     expect(await alertText(page)).toMatch(/موقتاً قفل شده است.*زمان انتظار: حدود ۱ دقیقه/);
     await checkPage(page, '17-login-locked');
 

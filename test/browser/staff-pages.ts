@@ -12,7 +12,13 @@ export async function signInStaff(page: Page, username: string, title: string) {
 }
 
 /** One attempt on /login with the captcha read off the image (through the test hook); returns the captcha's id. */
-export async function accountAttempt(page: Page, baseUrl: string, username: string, password: string, previousCaptcha?: string) {
+export async function accountAttempt(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+  previousCaptcha?: string,
+) {
   const captcha = await captchaAnswer(page, baseUrl, previousCaptcha);
   await page.getByLabel('نام کاربری', { exact: true }).fill(username);
   await page.getByLabel('رمز عبور', { exact: true }).fill(password);
@@ -33,7 +39,10 @@ export async function alertText(page: Page) {
  * at load (the PDF viewer fits the letter to the frame it opened in); `ready` waits for that content.
  */
 export async function snapLoadedAt(page: Page, name: string, ready: () => Promise<void>) {
-  for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [size, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     await page.setViewportSize(viewport);
     await page.reload();
     await ready();

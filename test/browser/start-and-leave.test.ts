@@ -25,7 +25,10 @@ describe('the form: leaving a request, and a captcha to start past the limit', (
   it('leaves with the button (the token ends and the browser forgets it), then starts again past the limit by answering a captcha, in Persian', async () => {
     const page = session.browser.context.pages()[0] ?? (await session.browser.context.newPage());
     // The answers this journey expects: the captcha asked for (429) and the wrong answer (422), both on start.
-    const problems = watchProblems(page, (status, url) => url.endsWith('/api/registrations') && (status === 429 || status === 422));
+    const problems = watchProblems(
+      page,
+      (status, url) => url.endsWith('/api/registrations') && (status === 429 || status === 422),
+    );
     await page.goto(`${session.baseUrl}/`);
     await heading(page, 'ثبت‌نام دستگاه اجرایی');
     expect(await page.getByRole('button', { name: 'خروج از این درخواست' }).isVisible()).toBe(false);
@@ -51,7 +54,9 @@ describe('the form: leaving a request, and a captcha to start past the limit', (
     await page.getByText('از درخواست خارج شدید').waitFor();
     await checkPage(page, '20-left');
     expect(await stored(page)).toBeNull();
-    const after = await fetch(`${session.baseUrl}/api/registrations/${id}`, { headers: { authorization: `Bearer ${token}` } });
+    const after = await fetch(`${session.baseUrl}/api/registrations/${id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(after.status).toBe(401);
 
     // Past the limit: the captcha appears with the reason; a wrong answer is marked at the field with a new image.
@@ -59,12 +64,16 @@ describe('the form: leaving a request, and a captcha to start past the limit', (
     const first = await startCaptcha(page);
     expect(await textOf(page, '#notices')).toContain('کد امنیتی');
     await checkPage(page, '21-start-captcha');
-    await page.getByLabel('کد امنیتی برای شروع ثبت‌نام', { exact: true }).fill(first.answer === '11111' ? '22222' : '11111');
+    await page
+      .getByLabel('کد امنیتی برای شروع ثبت‌نام', { exact: true })
+      .fill(first.answer === '11111' ? '22222' : '11111');
     await page.getByRole('button', { name: 'شروع ثبت‌نام' }).click();
     const second = await startCaptcha(page, first.id);
     await page.locator('#start-captcha-error:not(:empty)').waitFor();
     expect(await textOf(page, '#start-captcha-error')).toContain('کد امنیتی درست وارد نشده است');
-    expect(await page.getByLabel('کد امنیتی برای شروع ثبت‌نام', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('کد امنیتی برای شروع ثبت‌نام', { exact: true }).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
 
     // The right answer, in Persian digits, with Enter: the request starts.
     await page.getByLabel('کد امنیتی برای شروع ثبت‌نام', { exact: true }).fill(persian(second.answer));

@@ -7,13 +7,28 @@ const DEV = { PAYAM_DEV_DEFAULTS: '1' };
 describe('the API settings: rate limits and trusted proxies', () => {
   it('given no variables, when loaded, then limits per address are on, sized for an office behind one NAT address, and no proxy is trusted', () => {
     expect(loadConfig(DEV)).toMatchObject({
-      RATE_LIMIT_WINDOW_SECONDS: 900, RATE_LIMIT_START_MAX: 60, RATE_LIMIT_SUBMIT_MAX: 120, RATE_LIMIT_OTP_MAX: 120, RATE_LIMIT_CAPTCHA_MAX: 300, RATE_LIMIT_LOGIN_MAX: 30, API_TRUST_PROXY: '',
+      RATE_LIMIT_WINDOW_SECONDS: 900,
+      RATE_LIMIT_START_MAX: 60,
+      RATE_LIMIT_SUBMIT_MAX: 120,
+      RATE_LIMIT_OTP_MAX: 120,
+      RATE_LIMIT_CAPTCHA_MAX: 300,
+      RATE_LIMIT_LOGIN_MAX: 30,
+      API_TRUST_PROXY: '',
     });
   });
 
   it('given limits and proxies in the environment, when loaded, then they are read as numbers and addresses', () => {
-    const config = loadConfig({ ...DEV, RATE_LIMIT_START_MAX: '5', RATE_LIMIT_WINDOW_SECONDS: '60', API_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16' });
-    expect(config).toMatchObject({ RATE_LIMIT_START_MAX: 5, RATE_LIMIT_WINDOW_SECONDS: 60, API_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16' });
+    const config = loadConfig({
+      ...DEV,
+      RATE_LIMIT_START_MAX: '5',
+      RATE_LIMIT_WINDOW_SECONDS: '60',
+      API_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16',
+    });
+    expect(config).toMatchObject({
+      RATE_LIMIT_START_MAX: 5,
+      RATE_LIMIT_WINDOW_SECONDS: 60,
+      API_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16',
+    });
   });
 
   it('given a limit of zero or a proxy that is no address, when loaded, then start stops naming them', () => {
@@ -21,7 +36,9 @@ describe('the API settings: rate limits and trusted proxies', () => {
     try {
       loadConfig({ ...DEV, RATE_LIMIT_CAPTCHA_MAX: '0', API_TRUST_PROXY: 'everyone' });
     } catch (e) {
-      expect((e as ConfigError).problems.join('\n')).toMatch(/RATE_LIMIT_CAPTCHA_MAX[\s\S]*API_TRUST_PROXY|API_TRUST_PROXY[\s\S]*RATE_LIMIT_CAPTCHA_MAX/);
+      expect((e as ConfigError).problems.join('\n')).toMatch(
+        /RATE_LIMIT_CAPTCHA_MAX[\s\S]*API_TRUST_PROXY|API_TRUST_PROXY[\s\S]*RATE_LIMIT_CAPTCHA_MAX/,
+      );
     }
   });
 });

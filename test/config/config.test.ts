@@ -5,14 +5,33 @@ import { ConfigError, loadConfig } from '../../config/config.js';
 const DEV = { PAYAM_DEV_DEFAULTS: '1' };
 // What an operator sets for a real deployment: every secret, and the real gateways.
 const REAL = {
-  SECRET_PEPPER: 'a-real-pepper-of-some-length', TOKEN_SECRET: 'a-real-secret-of-some-length',
-  ENGINE_PASSWORD: 'a-real-service-password', ENGINE_ADMIN_PASSWORD: 'a-real-admin-password',
-  PGSB_TOKEN: 'a-real-bus-token', SMS_API_KEY: 'a-real-sms-key',
-  PGSB_BASE_URL: 'https://pgsb.gov.example', SMS_BASE_URL: 'https://api.sms.example',
-  CERT_TRUST_ROOT_FILES: '/etc/payam/ca/root.pem', CERT_TRUST_INTERMEDIATE_FILES: '/etc/payam/ca/intermediate.pem',
-  CA_RA_URL: 'https://ra.ca.example', CA_RA_TOKEN: 'a-real-ra-token',
+  SECRET_PEPPER: 'a-real-pepper-of-some-length',
+  TOKEN_SECRET: 'a-real-secret-of-some-length',
+  ENGINE_PASSWORD: 'a-real-service-password',
+  ENGINE_ADMIN_PASSWORD: 'a-real-admin-password',
+  PGSB_TOKEN: 'a-real-bus-token',
+  SMS_API_KEY: 'a-real-sms-key',
+  PGSB_BASE_URL: 'https://pgsb.gov.example',
+  SMS_BASE_URL: 'https://api.sms.example',
+  CERT_TRUST_ROOT_FILES: '/etc/payam/ca/root.pem',
+  CERT_TRUST_INTERMEDIATE_FILES: '/etc/payam/ca/intermediate.pem',
+  CA_RA_URL: 'https://ra.ca.example',
+  CA_RA_TOKEN: 'a-real-ra-token',
 };
-const DEVELOPMENT_ONLY = ['SECRET_PEPPER', 'TOKEN_SECRET', 'ENGINE_PASSWORD', 'ENGINE_ADMIN_PASSWORD', 'PGSB_TOKEN', 'SMS_API_KEY', 'PGSB_BASE_URL', 'SMS_BASE_URL', 'CERT_TRUST_ROOT_FILES', 'CERT_TRUST_INTERMEDIATE_FILES', 'CA_RA_URL', 'CA_RA_TOKEN'];
+const DEVELOPMENT_ONLY = [
+  'SECRET_PEPPER',
+  'TOKEN_SECRET',
+  'ENGINE_PASSWORD',
+  'ENGINE_ADMIN_PASSWORD',
+  'PGSB_TOKEN',
+  'SMS_API_KEY',
+  'PGSB_BASE_URL',
+  'SMS_BASE_URL',
+  'CERT_TRUST_ROOT_FILES',
+  'CERT_TRUST_INTERMEDIATE_FILES',
+  'CA_RA_URL',
+  'CA_RA_TOKEN',
+];
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -27,20 +46,47 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('configuration from the environment', () => {
   it('runs locally with development asked for and nothing else set', () => {
     const config = loadConfig(DEV);
-    expect(config).toMatchObject({ API_PORT: 3000, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/payam', OTP_TTL_SECONDS: 300, TEST_HOOKS: false });
-    expect(config).toMatchObject({ PGSB_BASE_URL: 'http://127.0.0.1:3100', SMS_BASE_URL: 'http://127.0.0.1:3200', ENGINE_PASSWORD: 'payam-engine-dev' });
+    expect(config).toMatchObject({
+      API_PORT: 3000,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/payam',
+      OTP_TTL_SECONDS: 300,
+      TEST_HOOKS: false,
+    });
+    expect(config).toMatchObject({
+      PGSB_BASE_URL: 'http://127.0.0.1:3100',
+      SMS_BASE_URL: 'http://127.0.0.1:3200',
+      ENGINE_PASSWORD: 'payam-engine-dev',
+    });
     expect(config.APPLICANT_TOKEN_GRACE).toBe('PT1H');
   });
 
   it('converts numbers and booleans from their text', () => {
-    expect(loadConfig({ ...DEV, API_PORT: '8081', SMTP_SECURE: 'true', TEST_HOOKS: '1' })).toMatchObject({ API_PORT: 8081, SMTP_SECURE: true, TEST_HOOKS: true });
+    expect(loadConfig({ ...DEV, API_PORT: '8081', SMTP_SECURE: 'true', TEST_HOOKS: '1' })).toMatchObject({
+      API_PORT: 8081,
+      SMTP_SECURE: true,
+      TEST_HOOKS: true,
+    });
   });
 
   it('stops at start with every bad variable named', () => {
-    const attempt = () => loadConfig({ ...DEV, API_PORT: 'eighty', DATABASE_URL: 'localhost', APPLICANT_TIMEOUT: '3 days', OTP_TTL_SECONDS: '3600' });
+    const attempt = () =>
+      loadConfig({
+        ...DEV,
+        API_PORT: 'eighty',
+        DATABASE_URL: 'localhost',
+        APPLICANT_TIMEOUT: '3 days',
+        OTP_TTL_SECONDS: '3600',
+      });
     expect(attempt).toThrow(ConfigError);
-    const problems = problemsOf({ ...DEV, API_PORT: 'eighty', DATABASE_URL: 'localhost', APPLICANT_TIMEOUT: '3 days', OTP_TTL_SECONDS: '3600' }).join('\n');
-    for (const name of ['API_PORT', 'DATABASE_URL', 'APPLICANT_TIMEOUT', 'OTP_TTL_SECONDS']) expect(problems).toContain(name);
+    const problems = problemsOf({
+      ...DEV,
+      API_PORT: 'eighty',
+      DATABASE_URL: 'localhost',
+      APPLICANT_TIMEOUT: '3 days',
+      OTP_TTL_SECONDS: '3600',
+    }).join('\n');
+    for (const name of ['API_PORT', 'DATABASE_URL', 'APPLICANT_TIMEOUT', 'OTP_TTL_SECONDS'])
+      expect(problems).toContain(name);
   });
 });
 
@@ -59,8 +105,12 @@ describe('development defaults only when asked for (PAYAM_DEV_DEFAULTS=1)', () =
 
   it('given the development values typed in, when loaded without the flag, then each is refused by name', () => {
     const problems = problemsOf({
-      ...REAL, SECRET_PEPPER: 'dev-pepper-change-me-in-production', ENGINE_PASSWORD: 'payam-engine-dev', ENGINE_ADMIN_PASSWORD: 'admin',
-      PGSB_TOKEN: 'sim-token', SMS_API_KEY: 'sim-api-key',
+      ...REAL,
+      SECRET_PEPPER: 'dev-pepper-change-me-in-production',
+      ENGINE_PASSWORD: 'payam-engine-dev',
+      ENGINE_ADMIN_PASSWORD: 'admin',
+      PGSB_TOKEN: 'sim-token',
+      SMS_API_KEY: 'sim-api-key',
     });
 
     expect(problems).toEqual([
@@ -73,7 +123,11 @@ describe('development defaults only when asked for (PAYAM_DEV_DEFAULTS=1)', () =
   });
 
   it.each([
-    ['http://127.0.0.1:3100', '127.0.0.1'], ['http://localhost:3100', 'localhost'], ['http://[::1]:3100', '[::1]'], ['http://0.0.0.0:3100', '0.0.0.0'], ['http://127.1.2.3', '127.1.2.3'],
+    ['http://127.0.0.1:3100', '127.0.0.1'],
+    ['http://localhost:3100', 'localhost'],
+    ['http://[::1]:3100', '[::1]'],
+    ['http://0.0.0.0:3100', '0.0.0.0'],
+    ['http://127.1.2.3', '127.1.2.3'],
   ])('given PGSB and SMS at %s (a simulator), when loaded without the flag, then both are refused', (url, host) => {
     expect(problemsOf({ ...REAL, PGSB_BASE_URL: url, SMS_BASE_URL: url.replace('3100', '3200') })).toEqual([
       `PGSB_BASE_URL: ${host} is a loopback address (the simulator's); refused without PAYAM_DEV_DEFAULTS=1`,
@@ -82,17 +136,27 @@ describe('development defaults only when asked for (PAYAM_DEV_DEFAULTS=1)', () =
   });
 
   it('given every secret and real gateways, when loaded without the flag (NODE_ENV unset or production), then it starts', () => {
-    expect(loadConfig(REAL)).toMatchObject({ NODE_ENV: 'development', PAYAM_DEV_DEFAULTS: false, PGSB_BASE_URL: REAL.PGSB_BASE_URL });
+    expect(loadConfig(REAL)).toMatchObject({
+      NODE_ENV: 'development',
+      PAYAM_DEV_DEFAULTS: false,
+      PGSB_BASE_URL: REAL.PGSB_BASE_URL,
+    });
     expect(loadConfig({ ...REAL, NODE_ENV: 'production' }).NODE_ENV).toBe('production');
   });
 
   it('given an engine administrator password shorter than 12, when loaded without the flag, then refused as the engine refuses it', () => {
-    expect(problemsOf({ ...REAL, ENGINE_ADMIN_PASSWORD: 'short' })).toEqual(['ENGINE_ADMIN_PASSWORD: must have at least 12 characters']);
+    expect(problemsOf({ ...REAL, ENGINE_ADMIN_PASSWORD: 'short' })).toEqual([
+      'ENGINE_ADMIN_PASSWORD: must have at least 12 characters',
+    ]);
   });
 
   it('refuses the flag and the test hooks in production, and the test hooks without the flag', () => {
-    expect(problemsOf({ ...DEV, NODE_ENV: 'production' })).toEqual(['PAYAM_DEV_DEFAULTS: refused when NODE_ENV=production']);
-    expect(problemsOf({ ...REAL, NODE_ENV: 'production', TEST_HOOKS: '1' })).toEqual(['TEST_HOOKS: refused when NODE_ENV=production']);
+    expect(problemsOf({ ...DEV, NODE_ENV: 'production' })).toEqual([
+      'PAYAM_DEV_DEFAULTS: refused when NODE_ENV=production',
+    ]);
+    expect(problemsOf({ ...REAL, NODE_ENV: 'production', TEST_HOOKS: '1' })).toEqual([
+      'TEST_HOOKS: refused when NODE_ENV=production',
+    ]);
     expect(problemsOf({ ...REAL, TEST_HOOKS: '1' })).toEqual(['TEST_HOOKS: only with PAYAM_DEV_DEFAULTS=1']);
   });
 });

@@ -28,7 +28,9 @@ describe('staff repository', () => {
     const staff = createStaffRepo(db);
     const username = `dup${randomUUID().slice(0, 6)}`;
     await staff.create({ id: randomUUID(), username, password_hash: 'h', role: 'reviewer' });
-    await expect(staff.create({ id: randomUUID(), username, password_hash: 'h', role: 'admin' })).rejects.toMatchObject({ code: '23505' });
+    await expect(staff.create({ id: randomUUID(), username, password_hash: 'h', role: 'admin' })).rejects.toMatchObject(
+      { code: '23505' },
+    );
   });
 });
 
@@ -37,7 +39,13 @@ describe('sessions repository', () => {
     const sessions = createSessionsRepo(db);
     const subject = randomUUID();
     const hash = randomUUID().replace(/-/g, '').padEnd(64, '0');
-    await sessions.create({ id: randomUUID(), kind: 'staff', subject_id: subject, token_hash: hash, expires_at: t('2026-01-10T16:00:00Z') });
+    await sessions.create({
+      id: randomUUID(),
+      kind: 'staff',
+      subject_id: subject,
+      token_hash: hash,
+      expires_at: t('2026-01-10T16:00:00Z'),
+    });
 
     expect(await sessions.live('staff', hash, t('2026-01-10T15:59:59Z'))).toMatchObject({ subject_id: subject });
     expect(await sessions.live('staff', hash, t('2026-01-10T16:00:00Z'))).toBeUndefined();
@@ -51,7 +59,12 @@ describe('login failures repository', () => {
   it('counts every one of many concurrent failures', async () => {
     const failures = createLoginFailuresRepo(db);
     const key = randomUUID().replace(/-/g, '').padEnd(64, '0');
-    const bump = () => failures.update('staff', key, (r) => ({ failures: (r?.failures ?? 0) + 1, lastFailureAt: t('2026-01-10T08:00:00Z'), lockedUntil: null }));
+    const bump = () =>
+      failures.update('staff', key, (r) => ({
+        failures: (r?.failures ?? 0) + 1,
+        lastFailureAt: t('2026-01-10T08:00:00Z'),
+        lockedUntil: null,
+      }));
     await Promise.all(Array.from({ length: 10 }, bump));
 
     expect((await failures.get('staff', key))?.failures).toBe(10);

@@ -15,7 +15,9 @@ let db: Db;
 function migrate(...args: string[]) {
   return new Promise<{ code: number | null; out: string }>((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'ops/migrate.ts', ...args], {
-      cwd: projectRoot, env: { ...process.env, DATABASE_URL: scratchUrl, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: scratchUrl, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
@@ -25,7 +27,10 @@ function migrate(...args: string[]) {
 }
 
 const applied = async () => (await db('knex_migrations').orderBy('id').pluck('name')) as string[];
-const tables = async () => (await db.raw(`select tablename from pg_tables where schemaname = 'public'`)).rows.map((r: { tablename: string }) => r.tablename) as string[];
+const tables = async () =>
+  (await db.raw(`select tablename from pg_tables where schemaname = 'public'`)).rows.map(
+    (r: { tablename: string }) => r.tablename,
+  ) as string[];
 const ALL = Object.keys(migrations).sort();
 const registrationId = randomUUID();
 
@@ -35,7 +40,12 @@ beforeAll(async () => {
   // Three batches of one (001, 002, 003), then the rest in one, as successive deployments would leave them.
   for (let i = 0; i < 3; i++) await db.migrate.up();
   await migrateLatest(db);
-  await db('registrations').insert({ id: registrationId, access_token_hash: 'x'.repeat(64), status: 'expired', access_token_revoked_at: new Date() });
+  await db('registrations').insert({
+    id: registrationId,
+    access_token_hash: 'x'.repeat(64),
+    status: 'expired',
+    access_token_revoked_at: new Date(),
+  });
   await db('staff').insert({ id: randomUUID(), username: 'reviewer.one', password_hash: 'h', role: 'reviewer' });
 });
 afterAll(async () => {
@@ -54,14 +64,18 @@ describe('npm run migrate -- rollback', () => {
     expect(run.out).toContain('007_applicant_token_end: drops column registrations.access_token_revoked_at (1 value)');
     expect(run.out).toContain('--allow-data-loss');
     expect(await applied()).toEqual(before);
-    expect(await db('registrations').where({ id: registrationId }).first('access_token_revoked_at')).toMatchObject({ access_token_revoked_at: expect.any(Date) });
+    expect(await db('registrations').where({ id: registrationId }).first('access_token_revoked_at')).toMatchObject({
+      access_token_revoked_at: expect.any(Date),
+    });
   });
 
   it('given --allow-data-loss, when rolled back, then only the last batch goes, and the data of the batches before stays', async () => {
     const run = await migrate('rollback', '--allow-data-loss');
 
     expect(run.code).toBe(0);
-    expect(run.out).toContain('deleted: 007_applicant_token_end: drops column registrations.access_token_revoked_at (1 value)');
+    expect(run.out).toContain(
+      'deleted: 007_applicant_token_end: drops column registrations.access_token_revoked_at (1 value)',
+    );
     expect(await applied()).toEqual(['001_registration', '002_staff_and_auth', '003_one_open_request_per_agency']);
     expect(await db('registrations').where({ id: registrationId }).first('status')).toEqual({ status: 'expired' });
   });

@@ -40,7 +40,13 @@ describe('validateApplicantData', () => {
 
   it('given several bad fields, when validated, then each is reported with its own code', () => {
     const result = validateApplicantData(
-      { ...form, nationalCode: '0499370898', mobile: '0212345678', birthDate: '1402/12/30', agencyNationalId: '1400765091' },
+      {
+        ...form,
+        nationalCode: '0499370898',
+        mobile: '0212345678',
+        birthDate: '1402/12/30',
+        agencyNationalId: '1400765091',
+      },
       today,
     );
     expect(result).toEqual({
@@ -69,10 +75,7 @@ describe('validateApplicantData', () => {
   });
 
   it('given an agency name or position of the wrong length or without letters, when validated, then their codes come back', () => {
-    const result = validateApplicantData(
-      { ...form, agencyName: 'ا', representativePosition: 'م'.repeat(101) },
-      today,
-    );
+    const result = validateApplicantData({ ...form, agencyName: 'ا', representativePosition: 'م'.repeat(101) }, today);
     expect(result.ok === false && result.errors).toEqual([
       { field: 'agencyName', code: 'agency_name_format' },
       { field: 'representativePosition', code: 'representative_position_format' },

@@ -12,7 +12,10 @@ describe('validateBirthCertificateNumber', () => {
     expect(validateBirthCertificateNumber(input)).toEqual({ ok: true, value });
   });
 
-  it.each(['', '0', '0000', '12345678901', '12a', '12/الف'])('given %j, when validated, then it is refused', (input) => {
-    expect(validateBirthCertificateNumber(input)).toEqual({ ok: false, code: 'birth_certificate_number_format' });
-  });
+  it.each(['', '0', '0000', '12345678901', '12a', '12/الف'])(
+    'given %j, when validated, then it is refused',
+    (input) => {
+      expect(validateBirthCertificateNumber(input)).toEqual({ ok: false, code: 'birth_certificate_number_format' });
+    },
+  );
 });

@@ -38,9 +38,12 @@ describe('parseJalaliDate', () => {
     },
   );
 
-  it.each(['1370/01', '70/01/15', '1370.01.15', '15/01/1370', 'abc', ''])('given %j, when parsed, then it is a format error', (input) => {
-    expect(parseJalaliDate(input)).toEqual({ ok: false, code: 'birth_date_format' });
-  });
+  it.each(['1370/01', '70/01/15', '1370.01.15', '15/01/1370', 'abc', ''])(
+    'given %j, when parsed, then it is a format error',
+    (input) => {
+      expect(parseJalaliDate(input)).toEqual({ ok: false, code: 'birth_date_format' });
+    },
+  );
 });
 
 describe('validateBirthDate', () => {
@@ -63,7 +66,10 @@ describe('validateBirthDate', () => {
 
   it('given other limits, when validated, then they apply', () => {
     expect(validateBirthDate('1390/01/01', today, { minAgeYears: 10 }).ok).toBe(true);
-    expect(validateBirthDate('1340/01/01', today, { maxAgeYears: 60 })).toEqual({ ok: false, code: 'birth_date_too_old' });
+    expect(validateBirthDate('1340/01/01', today, { maxAgeYears: 60 })).toEqual({
+      ok: false,
+      code: 'birth_date_too_old',
+    });
   });
 
   it('given a malformed or impossible date, when validated, then the parse code comes back', () => {
@@ -71,7 +77,7 @@ describe('validateBirthDate', () => {
     expect(validateBirthDate('1370/07/31', today)).toEqual({ ok: false, code: 'birth_date_invalid' });
   });
 
-  it('given an instant just after midnight in Tehran, when validated, then Tehran\'s date is today', () => {
+  it("given an instant just after midnight in Tehran, when validated, then Tehran's date is today", () => {
     const justAfterMidnight = new Date('2024-08-07T21:00:00Z'); // 1403/05/18 00:30 in Tehran
     expect(validateBirthDate('1385/05/18', justAfterMidnight).ok).toBe(true);
   });
@@ -83,7 +89,7 @@ describe('toJalali', () => {
     expect(toJalali(new Date('2024-08-07T21:00:00Z'))).toEqual({ jy: 1403, jm: 5, jd: 18 });
   });
 
-  it('given another time zone, when converted, then that zone\'s day comes back', () => {
+  it("given another time zone, when converted, then that zone's day comes back", () => {
     expect(toJalali(new Date('2024-08-07T21:00:00Z'), 'UTC')).toEqual({ jy: 1403, jm: 5, jd: 17 });
   });
 

@@ -28,7 +28,10 @@ describe('validateLegalEntityId', () => {
     expect(validateLegalEntityId('00000000000')).toEqual({ ok: false, code: 'legal_entity_id_checksum' });
   });
 
-  it.each(['1400765091', '140076509120', '1400765091x'])('given %j, when validated, then it is a format error', (id) => {
-    expect(validateLegalEntityId(id)).toEqual({ ok: false, code: 'legal_entity_id_format' });
-  });
+  it.each(['1400765091', '140076509120', '1400765091x'])(
+    'given %j, when validated, then it is a format error',
+    (id) => {
+      expect(validateLegalEntityId(id)).toEqual({ ok: false, code: 'legal_entity_id_format' });
+    },
+  );
 });

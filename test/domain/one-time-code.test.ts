@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateOtpAttempt, generateOtp, hashSecret, verifySecret, type OtpState } from '../../domain/one-time-code.js';
+import {
+  evaluateOtpAttempt,
+  generateOtp,
+  hashSecret,
+  verifySecret,
+  type OtpState,
+} from '../../domain/one-time-code.js';
 
 const pepper = 'test-pepper';
 const now = new Date('2024-08-07T08:00:00Z');

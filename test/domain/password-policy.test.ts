@@ -3,7 +3,10 @@ import { checkPassword } from '../../domain/password-policy.js';
 
 describe('checkPassword', () => {
   it('given a long passphrase without symbols or digits, when checked, then it is accepted unchanged', () => {
-    expect(checkPassword(' correct horse battery staple ')).toEqual({ ok: true, value: ' correct horse battery staple ' });
+    expect(checkPassword(' correct horse battery staple ')).toEqual({
+      ok: true,
+      value: ' correct horse battery staple ',
+    });
   });
 
   it('given 7 characters, when checked, then it is too short; 8 pass', () => {

@@ -27,9 +27,12 @@ describe('validatePersonName', () => {
     expect(validatePersonName(' علي  كاظمي ')).toEqual({ ok: true, value: 'علی کاظمی' });
   });
 
-  it.each(['ع', 'Ali', 'علی2', 'علی۲', 'علی-رضا', 'علی.', '', '   '])('given %j, when validated, then it is refused', (name) => {
-    expect(validatePersonName(name)).toEqual({ ok: false, code: 'name_format' });
-  });
+  it.each(['ع', 'Ali', 'علی2', 'علی۲', 'علی-رضا', 'علی.', '', '   '])(
+    'given %j, when validated, then it is refused',
+    (name) => {
+      expect(validatePersonName(name)).toEqual({ ok: false, code: 'name_format' });
+    },
+  );
 
   it('given 50 letters, when validated, then it passes; 51 letters fail', () => {
     expect(validatePersonName('ب'.repeat(50)).ok).toBe(true);

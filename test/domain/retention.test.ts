@@ -22,7 +22,9 @@ describe('the retention policy', () => {
     const longAgo = new Date('2026-01-01T00:00:00Z');
     expect(personalDataDue({ status: 'rejected', closedAt: longAgo, purgedAt: null }, cutoffs)).toBe(true);
     expect(personalDataDue({ status: 'expired', closedAt: longAgo, purgedAt: null }, cutoffs)).toBe(true);
-    expect(personalDataDue({ status: 'rejected', closedAt: new Date('2026-02-01T00:00:00Z'), purgedAt: null }, cutoffs)).toBe(false);
+    expect(
+      personalDataDue({ status: 'rejected', closedAt: new Date('2026-02-01T00:00:00Z'), purgedAt: null }, cutoffs),
+    ).toBe(false);
     expect(personalDataDue({ status: 'rejected', closedAt: longAgo, purgedAt: longAgo }, cutoffs)).toBe(false);
     expect(personalDataDue({ status: 'registered', closedAt: longAgo, purgedAt: null }, cutoffs)).toBe(false);
     expect(personalDataDue({ status: 'under-review', closedAt: null, purgedAt: null }, cutoffs)).toBe(false);
@@ -33,7 +35,7 @@ describe('the retention policy', () => {
     expect(() => loadConfig({ ...DEV, RETENTION_CODES: 'one day' })).toThrow(/RETENTION_CODES/);
   });
 
-  it('given the models in bpmn/, when their history time to live is read, then every process keeps history as long as the policy\'s longest period', async () => {
+  it("given the models in bpmn/, when their history time to live is read, then every process keeps history as long as the policy's longest period", async () => {
     const days = historyTimeToLiveDays(retentionPolicy(loadConfig(DEV)));
     expect(days).toBe(90);
     const ttls: [string, unknown][] = [];

@@ -9,12 +9,18 @@ describe("the reviewer's own words for a rejection", () => {
   });
 
   it('given words with Windows line breaks, control characters and a zero-width non-joiner, then line feeds, spaces, and the ZWNJ kept', () => {
-    expect(parseRejectionText('other', '  نامه\u200cای\r\nبی\u0007مهر \u001b ')).toEqual({ ok: true, value: 'نامه\u200cای\nبی مهر' });
+    expect(parseRejectionText('other', '  نامه\u200cای\r\nبی\u0007مهر \u001b ')).toEqual({
+      ok: true,
+      value: 'نامه\u200cای\nبی مهر',
+    });
   });
 
   it(`given ${REJECTION_TEXT_MAX} characters, then kept; one more, then too long`, () => {
     expect(parseRejectionText('other', 'ب'.repeat(REJECTION_TEXT_MAX)).ok).toBe(true);
-    expect(parseRejectionText('other', 'ب'.repeat(REJECTION_TEXT_MAX + 1))).toEqual({ ok: false, code: 'text_too_long' });
+    expect(parseRejectionText('other', 'ب'.repeat(REJECTION_TEXT_MAX + 1))).toEqual({
+      ok: false,
+      code: 'text_too_long',
+    });
   });
 
   it('given words, then "other" is told as those words alone, another reason as its text and the words', () => {

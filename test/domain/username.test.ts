@@ -29,7 +29,7 @@ describe('transliteratePersian', () => {
 });
 
 describe('baseUsername', () => {
-  it('given a representative and an agency, when built, then it is initial, last name and the id\'s last four digits', () => {
+  it("given a representative and an agency, when built, then it is initial, last name and the id's last four digits", () => {
     const name = baseUsername({ firstName: 'محمد', lastName: 'رضایی', agencyNationalId: '14007650912' });
     expect(name).toBe('mrzayi.0912');
     expect(isValidUsername(name)).toBe(true);
@@ -74,7 +74,10 @@ describe('usernameCandidates', () => {
 });
 
 describe('isValidUsername', () => {
-  it.each(['ab', 'Mrzayi.0912', 'm_rzayi', 'a'.repeat(33), 'علی.0912'])('given %j, when checked, then it is not a username', (s) => {
-    expect(isValidUsername(s)).toBe(false);
-  });
+  it.each(['ab', 'Mrzayi.0912', 'm_rzayi', 'a'.repeat(33), 'علی.0912'])(
+    'given %j, when checked, then it is not a username',
+    (s) => {
+      expect(isValidUsername(s)).toBe(false);
+    },
+  );
 });

@@ -13,7 +13,11 @@ describe('step 6-1: a wrong captcha', () => {
 
     const back = await ctx.applicant.step(id, 'applicant-data');
     expect(messageIds(back)).toEqual(['captcha_invalid']);
-    expect(back.data).toMatchObject({ nationalCode: person.nationalCode, mobile: person.mobile, agencyName: person.agencyName });
+    expect(back.data).toMatchObject({
+      nationalCode: person.nationalCode,
+      mobile: person.mobile,
+      agencyName: person.agencyName,
+    });
     expect(back.data).not.toHaveProperty('passwordHash');
     expect(await ctx.stack.db('inquiries').where({ registration_id: id })).toEqual([]);
 
@@ -27,7 +31,11 @@ describe('step 6-1: a wrong captcha', () => {
     const captcha = await ctx.stack.captchas.create();
     await ctx.stack.db('captchas').where({ id: captcha.id }).update({ consumed_at: new Date() });
 
-    await ctx.stack.steps.submit(id, { password: 'a long passphrase for payam', captchaId: captcha.id, captcha: captcha.answer });
+    await ctx.stack.steps.submit(id, {
+      password: 'a long passphrase for payam',
+      captchaId: captcha.id,
+      captcha: captcha.answer,
+    });
 
     expect(messageIds(await ctx.applicant.step(id, 'applicant-data'))).toEqual(['captcha_invalid']);
   });
@@ -36,7 +44,13 @@ describe('step 6-1: a wrong captcha', () => {
 describe('step 7-3: the civil registry does not match', () => {
   it('returns to step 3 with the reason; corrected, the request goes on', async () => {
     const { id, applicant: person } = await ctx.applicant.begin({ applicant: { birthDate: '1371/02/20' } });
-    await ctx.stack.sim.addCitizen({ nationalCode: person.nationalCode, birthDate: '1370/01/15', firstName: person.firstName, lastName: person.lastName, fatherName: person.fatherName });
+    await ctx.stack.sim.addCitizen({
+      nationalCode: person.nationalCode,
+      birthDate: '1370/01/15',
+      firstName: person.firstName,
+      lastName: person.lastName,
+      fatherName: person.fatherName,
+    });
 
     await ctx.applicant.submit(id);
 
@@ -51,7 +65,14 @@ describe('step 7-3: the civil registry does not match', () => {
 
   it('names a deceased person as its own reason', async () => {
     const { id, applicant: person } = await ctx.applicant.begin({ known: false });
-    await ctx.stack.sim.addCitizen({ nationalCode: person.nationalCode, birthDate: person.birthDate, firstName: person.firstName, lastName: person.lastName, fatherName: person.fatherName, alive: false });
+    await ctx.stack.sim.addCitizen({
+      nationalCode: person.nationalCode,
+      birthDate: person.birthDate,
+      firstName: person.firstName,
+      lastName: person.lastName,
+      fatherName: person.fatherName,
+      alive: false,
+    });
 
     await ctx.applicant.submit(id);
 
@@ -62,7 +83,13 @@ describe('step 7-3: the civil registry does not match', () => {
 describe('step 8-3: Shahkar does not match', () => {
   it('returns to step 3 with shahkar_mismatch and sends no code', async () => {
     const { id, applicant: person } = await ctx.applicant.begin({ known: false });
-    await ctx.stack.sim.addCitizen({ nationalCode: person.nationalCode, birthDate: person.birthDate, firstName: person.firstName, lastName: person.lastName, fatherName: person.fatherName });
+    await ctx.stack.sim.addCitizen({
+      nationalCode: person.nationalCode,
+      birthDate: person.birthDate,
+      firstName: person.firstName,
+      lastName: person.lastName,
+      fatherName: person.fatherName,
+    });
 
     await ctx.applicant.submit(id);
 
@@ -84,13 +111,19 @@ describe('steps 9-3 and 9-4: the one-time code', () => {
     const first = await ctx.applicant.latestCode(person.mobile, 1);
 
     await ctx.stack.steps.enterOtp(id, first === '000000' ? '111111' : '000000');
-    let v = await ctx.stack.eventually(() => ctx.stack.view(id), (x) => x.step === 'otp' && x.otp?.wrongAttempts === 1);
+    let v = await ctx.stack.eventually(
+      () => ctx.stack.view(id),
+      (x) => x.step === 'otp' && x.otp?.wrongAttempts === 1,
+    );
     expect(messageIds(v)).toEqual(['otp_invalid']);
     const second = await ctx.applicant.latestCode(person.mobile, 2);
 
     // the first code stopped working when the second was sent
     await ctx.stack.steps.enterOtp(id, first === second ? '999999' : first);
-    v = await ctx.stack.eventually(() => ctx.stack.view(id), (x) => x.step === 'otp' && x.otp?.wrongAttempts === 2);
+    v = await ctx.stack.eventually(
+      () => ctx.stack.view(id),
+      (x) => x.step === 'otp' && x.otp?.wrongAttempts === 2,
+    );
     const third = await ctx.applicant.latestCode(person.mobile, 3);
 
     await ctx.stack.steps.enterOtp(id, third);
@@ -102,7 +135,11 @@ describe('steps 9-3 and 9-4: the one-time code', () => {
     for (let i = 1; i <= 3; i++) {
       const code = await ctx.applicant.latestCode(person.mobile, i);
       await ctx.stack.steps.enterOtp(id, code === '000000' ? '111111' : '000000');
-      if (i < 3) await ctx.stack.eventually(() => ctx.stack.view(id), (x) => x.step === 'otp' && x.otp?.wrongAttempts === i);
+      if (i < 3)
+        await ctx.stack.eventually(
+          () => ctx.stack.view(id),
+          (x) => x.step === 'otp' && x.otp?.wrongAttempts === i,
+        );
     }
     const back = await ctx.applicant.step(id, 'applicant-data');
     expect(messageIds(back)).toEqual(['otp_exhausted']);
@@ -115,7 +152,10 @@ describe('steps 9-3 and 9-4: the one-time code', () => {
 
     await ctx.stack.steps.resendOtp(id);
 
-    const v = await ctx.stack.eventually(() => ctx.stack.view(id), (x) => x.step === 'otp');
+    const v = await ctx.stack.eventually(
+      () => ctx.stack.view(id),
+      (x) => x.step === 'otp',
+    );
     expect(v.otp?.wrongAttempts).toBe(0);
     const fresh = await ctx.applicant.latestCode(person.mobile, 2);
     await ctx.stack.steps.enterOtp(id, fresh);

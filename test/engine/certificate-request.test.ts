@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { staffIdentity } from '../../adapters/engine/connect.js';
 import { createProcessEngine, type ProcessEngine } from '../../adapters/engine/process-engine.js';
-import { createCertificateRequestService, type CertificateRequestInput } from '../../api/certificates/certificate-request-service.js';
+import {
+  createCertificateRequestService,
+  type CertificateRequestInput,
+} from '../../api/certificates/certificate-request-service.js';
 import { DEFAULT_CA_DIR } from '../../simulators/ca/server.js';
 import { caClient, type CaClient } from '../simulators/ca/ca-client.js';
 import { useEngineStack } from '../support/lifecycle.js';
@@ -17,7 +20,10 @@ beforeAll(async () => {
   await ca.crlValidity(2);
   // An RA clerk as Admin would make one: an engine user in the group ra-clerks, who works in Tasklist.
   const username = `ra-clerk-${randomUUID().slice(0, 8)}`;
-  await staffIdentity(ctx.stack.config).addUser(username, CLERK_PASSWORD, 'ra-clerks', { firstName: 'RA', lastName: 'Clerk' });
+  await staffIdentity(ctx.stack.config).addUser(username, CLERK_PASSWORD, 'ra-clerks', {
+    firstName: 'RA',
+    lastName: 'Clerk',
+  });
   clerk = createProcessEngine({ url: ctx.stack.config.ENGINE_URL, user: username, password: CLERK_PASSWORD });
 });
 
@@ -25,10 +31,29 @@ beforeAll(async () => {
 async function throughTheRa(input: CertificateRequestInput, decision: 'approve' | 'reject' = 'approve') {
   const service = createCertificateRequestService({ db: ctx.stack.db, engine: ctx.stack.engine });
   const { id } = await service.submit(input);
-  const [task] = await ctx.stack.eventually(async () => (await clerk.rest.GET('/task', { params: { query: { candidateGroup: 'ra-clerks', processInstanceBusinessKey: id } } })).data ?? [], (t) => t.length > 0);
-  const done = await clerk.rest.POST('/task/{id}/complete', { params: { path: { id: task!.id! } }, body: { variables: { raDecision: { value: decision, type: 'String' } } } });
+  const [task] = await ctx.stack.eventually(
+    async () =>
+      (
+        await clerk.rest.GET('/task', {
+          params: { query: { candidateGroup: 'ra-clerks', processInstanceBusinessKey: id } },
+        })
+      ).data ?? [],
+    (t) => t.length > 0,
+  );
+  const done = await clerk.rest.POST('/task/{id}/complete', {
+    params: { path: { id: task!.id! } },
+    body: { variables: { raDecision: { value: decision, type: 'String' } } },
+  });
   expect(done.response.status).toBe(204);
-  await ctx.stack.eventually(async () => (await ctx.stack.engine.rest.GET('/history/process-instance', { params: { query: { processInstanceBusinessKey: id } } })).data?.[0]?.state, (s) => s === 'COMPLETED');
+  await ctx.stack.eventually(
+    async () =>
+      (
+        await ctx.stack.engine.rest.GET('/history/process-instance', {
+          params: { query: { processInstanceBusinessKey: id } },
+        })
+      ).data?.[0]?.state,
+    (s) => s === 'COMPLETED',
+  );
   return (await service.get(id))!;
 }
 
@@ -37,31 +62,51 @@ async function letterOutcome(agencyNationalId: string, serialNumber: string) {
   const { pdf } = await ca.letter(serialNumber, 'embedded');
   await ctx.stack.registrations.saveLetter(r.id, pdf, 'letter.pdf');
   await ctx.applicant.submit(r.id);
-  const check = await ctx.stack.eventually(() => ctx.stack.db('letter_signature_checks').where({ registration_id: r.id }).first(), (c) => Boolean(c));
+  const check = await ctx.stack.eventually(
+    () => ctx.stack.db('letter_signature_checks').where({ registration_id: r.id }).first(),
+    (c) => Boolean(c),
+  );
   return check.outcome as string;
 }
 
 describe('the registration office as a process: issue and revoke through Tasklist', () => {
   it('the RA clerks see their Tasklist filter', async () => {
     const { data } = await clerk.rest.GET('/filter', { params: { query: { resourceType: 'Task' } } });
-    expect(data?.map((f) => f.name)).toContain('درخواست‌های گواهی در انتظار دفتر ثبت‌نام — Certificate requests awaiting the RA');
+    expect(data?.map((f) => f.name)).toContain(
+      'درخواست‌های گواهی در انتظار دفتر ثبت‌نام — Certificate requests awaiting the RA',
+    );
   });
 
   it('an issued government seal passes the letter check; once revoked through the RA, the next CRL lists it and the letter check fails', async () => {
     const agency = (await ctx.applicant.begin()).applicant.agencyNationalId;
-    const issued = await throughTheRa({ action: 'issue', kind: 'seal-government', commonName: 'سازمان آزمایش', organization: 'سازمان آزمایش', agencyNationalId: agency, role: 'MANAGER' });
+    const issued = await throughTheRa({
+      action: 'issue',
+      kind: 'seal-government',
+      commonName: 'سازمان آزمایش',
+      organization: 'سازمان آزمایش',
+      agencyNationalId: agency,
+      role: 'MANAGER',
+    });
     expect(issued.issued_serial).toMatch(/^[0-9a-f]+$/);
     expect(issued.issued_certificate_pem).toContain('BEGIN CERTIFICATE');
     expect(await letterOutcome(agency, issued.issued_serial!)).toBe('valid');
 
-    const revoked = await throughTheRa({ action: 'revoke', kind: 'seal-government', commonName: 'سازمان آزمایش', targetSerial: issued.issued_serial! });
+    const revoked = await throughTheRa({
+      action: 'revoke',
+      kind: 'seal-government',
+      commonName: 'سازمان آزمایش',
+      targetSerial: issued.issued_serial!,
+    });
     expect(revoked.revoked_at).not.toBeNull();
     await new Promise((r) => setTimeout(r, 2100));
     expect(await letterOutcome(agency, issued.issued_serial!)).toBe('revoked');
   });
 
   it('a request the clerk refuses reaches no CA', async () => {
-    const refused = await throughTheRa({ action: 'issue', kind: 'seal-government', commonName: 'x', organization: 'x', agencyNationalId: '10101010101' }, 'reject');
+    const refused = await throughTheRa(
+      { action: 'issue', kind: 'seal-government', commonName: 'x', organization: 'x', agencyNationalId: '10101010101' },
+      'reject',
+    );
     expect(refused.issued_serial).toBeNull();
   });
 });

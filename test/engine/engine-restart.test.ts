@@ -21,7 +21,8 @@ async function latestDefinitions() {
 }
 
 afterAll(async () => {
-  for (const p of await engine.runningInstances(PROCESS_KEY)) if (p.businessKey === businessKey) await engine.cancel(p.id);
+  for (const p of await engine.runningInstances(PROCESS_KEY))
+    if (p.businessKey === businessKey) await engine.cancel(p.id);
 });
 
 describe.skipIf(!ownEngine)('the engine keeps its state across a restart', () => {
@@ -29,7 +30,10 @@ describe.skipIf(!ownEngine)('the engine keeps its state across a restart', () =>
     // given: a registration waiting at its first user task
     const definitionsBefore = await latestDefinitions();
     const instance = await engine.start(PROCESS_KEY, businessKey, {
-      registrationId: businessKey, applicantTimeout: 'P3D', otpTimeout: 'PT15M', reviewReminder: 'P2D',
+      registrationId: businessKey,
+      applicantTimeout: 'P3D',
+      otpTimeout: 'PT15M',
+      reviewReminder: 'P2D',
     });
     const [task] = await engine.openTasks(businessKey, ['Task_ApplicantData']);
     expect(task?.processInstanceId).toBe(instance.id);

@@ -8,10 +8,17 @@ describe('an applicant who does not act in time', () => {
   it('at step 3: the instance ends as registration unsuccessful (expired)', async () => {
     const { id } = await ctx.stack.registrations.start();
 
-    const v = await ctx.stack.eventually(() => ctx.stack.view(id), (x) => x.step === 'expired', 30_000);
+    const v = await ctx.stack.eventually(
+      () => ctx.stack.view(id),
+      (x) => x.step === 'expired',
+      30_000,
+    );
 
     expect(v.messages.map((m) => m.id)).toEqual(['expired']);
-    await expect(ctx.stack.registrations.saveApplicantData(id, {})).rejects.toMatchObject({ code: 'expired', statusCode: 409 });
+    await expect(ctx.stack.registrations.saveApplicantData(id, {})).rejects.toMatchObject({
+      code: 'expired',
+      statusCode: 409,
+    });
   });
 
   it('at step 9-2: the code is never entered and the instance ends expired', async () => {
@@ -20,7 +27,11 @@ describe('an applicant who does not act in time', () => {
 
     await ctx.applicant.step(id, 'otp');
 
-    await ctx.stack.eventually(() => ctx.stack.view(id), (x) => x.step === 'expired', 30_000);
+    await ctx.stack.eventually(
+      () => ctx.stack.view(id),
+      (x) => x.step === 'expired',
+      30_000,
+    );
     expect(await ctx.stack.engine.openTasks(id)).toEqual([]);
   });
 });

@@ -25,9 +25,15 @@ describe('a registration the reviewer approves (card steps 1–12)', () => {
     // then the agency is registered, the username is SMSed and e-mailed, and the password is the one chosen
     const done = await ctx.applicant.step(id, 'registered');
     expect(done.username).toMatch(/^[a-z0-9.]{3,32}$/);
-    const sms = await ctx.stack.eventually(() => ctx.stack.sim.smsTo(person.mobile), (m) => m.length >= 2);
+    const sms = await ctx.stack.eventually(
+      () => ctx.stack.sim.smsTo(person.mobile),
+      (m) => m.length >= 2,
+    );
     expect(sms.at(-1)!.text).toContain(done.username);
-    const mail = await ctx.stack.eventually(() => ctx.stack.sim.mailTo(person.email), (m) => m.length >= 1);
+    const mail = await ctx.stack.eventually(
+      () => ctx.stack.sim.mailTo(person.email),
+      (m) => m.length >= 1,
+    );
     expect(mail[0]!.text).toContain(done.username);
     const account = await ctx.stack.db('accounts').where({ registration_id: id }).first();
     expect(await verify(account.password_hash, PASSWORD)).toBe(true);

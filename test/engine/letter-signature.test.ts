@@ -16,7 +16,11 @@ beforeAll(async () => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Given a registration at step 3 whose letter is signed (embedded, or detached beside it) by a certificate issued with `options`. */
-async function signedRegistration(options: IssueOptions = {}, format: 'embedded' | 'detached' = 'embedded', tamper = false) {
+async function signedRegistration(
+  options: IssueOptions = {},
+  format: 'embedded' | 'detached' = 'embedded',
+  tamper = false,
+) {
   const r = await ctx.applicant.begin();
   const cert = await ca.issue({ agencyNationalId: r.applicant.agencyNationalId, ...options });
   const { pdf, signature } = await ca.letter(cert.serialNumber, format);
@@ -25,22 +29,32 @@ async function signedRegistration(options: IssueOptions = {}, format: 'embedded'
   return { ...r, cert };
 }
 
-const lastCheck = (id: string) => ctx.stack.db('letter_signature_checks').where({ registration_id: id }).orderBy('id', 'desc').first();
+const lastCheck = (id: string) =>
+  ctx.stack.db('letter_signature_checks').where({ registration_id: id }).orderBy('id', 'desc').first();
 
 async function refusedWith(id: string, code: string) {
   await ctx.applicant.submit(id);
-  const view = await ctx.stack.eventually(() => ctx.stack.view(id), (v) => v.step === 'applicant-data' && v.messages.some((m) => m.id === code));
+  const view = await ctx.stack.eventually(
+    () => ctx.stack.view(id),
+    (v) => v.step === 'applicant-data' && v.messages.some((m) => m.id === code),
+  );
   return view.messages.find((m) => m.id === code)!;
 }
 
 describe('card step 3-2: the signed introduction letter is checked before the inquiries and the review', () => {
-  it('a letter signed with the agency\'s government seal goes on; the check keeps signer, organization, role, issuer, validity and revocation', async () => {
+  it("a letter signed with the agency's government seal goes on; the check keeps signer, organization, role, issuer, validity and revocation", async () => {
     for (const format of ['embedded', 'detached'] as const) {
       const { id, applicant } = await signedRegistration({}, format);
       await ctx.applicant.submit(id);
       await ctx.applicant.step(id, 'otp');
       expect(await lastCheck(id)).toMatchObject({
-        outcome: 'valid', format, organization: 'سازمان نمونه', agency_national_id: applicant.agencyNationalId, role: 'MANAGER', kind: 'seal-government', revocation: 'good',
+        outcome: 'valid',
+        format,
+        organization: 'سازمان نمونه',
+        agency_national_id: applicant.agencyNationalId,
+        role: 'MANAGER',
+        kind: 'seal-government',
+        revocation: 'good',
       });
     }
   });
@@ -66,7 +80,7 @@ describe('card step 3-2: the signed introduction letter is checked before the in
     expect(await lastCheck(id)).toMatchObject({ outcome: 'revoked', revocation: 'revoked' });
   });
 
-  it('expired at signing, an individual\'s certificate, another agency\'s seal, a chain to another root: each back to step 3 with its reason', async () => {
+  it("expired at signing, an individual's certificate, another agency's seal, a chain to another root: each back to step 3 with its reason", async () => {
     const cases: [IssueOptions, string][] = [
       [{ notBefore: '2020-01-01T00:00:00Z', notAfter: '2021-01-01T00:00:00Z' }, 'letter_expired'],
       [{ kind: 'individual-government', commonName: 'علی نمونه' }, 'letter_wrong_kind'],
@@ -85,13 +99,20 @@ describe('card step 3-2: the signed introduction letter is checked before the in
     await ca.crlFault('error');
     await ctx.applicant.submit(id);
 
-    const [incident] = await ctx.stack.eventually(() => engineRecords(ctx.stack.engine).incidents(id), (i) => i.length > 0, 40_000);
+    const [incident] = await ctx.stack.eventually(
+      () => engineRecords(ctx.stack.engine).incidents(id),
+      (i) => i.length > 0,
+      40_000,
+    );
     expect(incident).toMatchObject({ activityId: 'Task_CheckLetterSignature', incidentType: 'failedExternalTask' });
     expect(incident!.incidentMessage).toMatch(/^CRL_UNREACHABLE: /);
     expect(await lastCheck(id)).toBeUndefined();
 
     await ca.clearFaults();
-    await ctx.stack.engine.rest.PUT('/external-task/{id}/retries', { params: { path: { id: incident!.configuration! } }, body: { retries: 1 } });
+    await ctx.stack.engine.rest.PUT('/external-task/{id}/retries', {
+      params: { path: { id: incident!.configuration! } },
+      body: { retries: 1 },
+    });
     await ctx.applicant.step(id, 'otp');
     expect(await lastCheck(id)).toMatchObject({ outcome: 'valid' });
   });

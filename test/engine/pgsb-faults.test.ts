@@ -16,7 +16,10 @@ describe('PGSB faults are technical failures, not business outcomes', () => {
     await ctx.applicant.step(id, 'otp');
     expect(await engineRecords(ctx.stack.engine).incidents(id, false)).toEqual([]);
     const inquiries = await ctx.stack.db('inquiries').where({ registration_id: id }).orderBy('id');
-    expect(inquiries.map((i) => [i.service, i.outcome])).toEqual([['civil-registry', 'match'], ['shahkar', 'match']]);
+    expect(inquiries.map((i) => [i.service, i.outcome])).toEqual([
+      ['civil-registry', 'match'],
+      ['shahkar', 'match'],
+    ]);
   });
 
   it('PGSB down: retries run out, the engine raises an incident naming PGSB; once PGSB is back, a retry as Cockpit does it finishes the step', async () => {
@@ -25,14 +28,21 @@ describe('PGSB faults are technical failures, not business outcomes', () => {
 
     await ctx.applicant.submit(id);
 
-    const [incident] = await ctx.stack.eventually(() => engineRecords(ctx.stack.engine).incidents(id), (i) => i.length > 0, 40_000);
+    const [incident] = await ctx.stack.eventually(
+      () => engineRecords(ctx.stack.engine).incidents(id),
+      (i) => i.length > 0,
+      40_000,
+    );
     expect(incident).toMatchObject({ activityId: 'Task_Shahkar', incidentType: 'failedExternalTask' });
     expect(incident!.incidentMessage).toMatch(/^PGSB_TIMEOUT: /);
     expect((await ctx.stack.view(id)).step).toBe('verifying');
 
     // Cockpit's "retry" on the incident sets the external task's retries again.
     await ctx.stack.sim.clearPgsbFaults();
-    await ctx.stack.engine.rest.PUT('/external-task/{id}/retries', { params: { path: { id: incident!.configuration! } }, body: { retries: 1 } });
+    await ctx.stack.engine.rest.PUT('/external-task/{id}/retries', {
+      params: { path: { id: incident!.configuration! } },
+      body: { retries: 1 },
+    });
 
     await ctx.applicant.step(id, 'otp');
     expect(await engineRecords(ctx.stack.engine).incidents(id)).toEqual([]);

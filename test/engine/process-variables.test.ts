@@ -25,14 +25,40 @@ describe('what the engine keeps', () => {
     const variables = await records.variables(id);
 
     // then no personal datum, password or code is there, and the variables are the expected ids and outcomes
-    for (const secret of [person.nationalCode, person.mobile, person.mobile.slice(1), person.email, person.firstName, person.lastName, person.birthDate, PASSWORD, code]) {
+    for (const secret of [
+      person.nationalCode,
+      person.mobile,
+      person.mobile.slice(1),
+      person.email,
+      person.firstName,
+      person.lastName,
+      person.birthDate,
+      PASSWORD,
+      code,
+    ]) {
       expect(everything).not.toContain(secret);
     }
     expect(everything).toContain(id);
     expect([...new Set(variables.map((v) => v.name))].sort()).toEqual([
-      'accountId', 'applicantTimeout', 'captchaOutcome', 'civilRegistryOutcome', 'decision', 'notified', 'otpAction', 'otpEntryId',
-      'otpOutcome', 'otpSentAt', 'otpTimeout', 'otpWrongCount', 'outcome', 'registrationId', 'reviewDecision', 'reviewReminder',
-      'shahkarOutcome', 'signatureOutcome', 'submissionId',
+      'accountId',
+      'applicantTimeout',
+      'captchaOutcome',
+      'civilRegistryOutcome',
+      'decision',
+      'notified',
+      'otpAction',
+      'otpEntryId',
+      'otpOutcome',
+      'otpSentAt',
+      'otpTimeout',
+      'otpWrongCount',
+      'outcome',
+      'registrationId',
+      'reviewDecision',
+      'reviewReminder',
+      'shahkarOutcome',
+      'signatureOutcome',
+      'submissionId',
     ]);
   });
 });

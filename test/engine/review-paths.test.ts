@@ -13,9 +13,15 @@ describe('step 11: the reviewer rejects', () => {
     const v = await ctx.applicant.step(id, 'rejected');
     expect(v.messages.map((m) => m.id)).toEqual(['rejected']);
     expect(v.rejection?.text.fa).toContain('امضا');
-    const sms = await ctx.stack.eventually(() => ctx.stack.sim.smsTo(person.mobile), (m) => m.length >= 2);
+    const sms = await ctx.stack.eventually(
+      () => ctx.stack.sim.smsTo(person.mobile),
+      (m) => m.length >= 2,
+    );
     expect(sms.at(-1)!.text).toContain('رد شد');
-    const mail = await ctx.stack.eventually(() => ctx.stack.sim.mailTo(person.email), (m) => m.length >= 1);
+    const mail = await ctx.stack.eventually(
+      () => ctx.stack.sim.mailTo(person.email),
+      (m) => m.length >= 1,
+    );
     expect(mail[0]!.text).toContain('not signed');
     expect(await ctx.stack.db('accounts').where({ registration_id: id })).toEqual([]);
   });
@@ -25,7 +31,10 @@ describe('step 11: the reviewer rejects', () => {
 
     await ctx.applicant.decide(id, { decision: 'reject' });
 
-    const [incident] = await ctx.stack.eventually(() => engineRecords(ctx.stack.engine).incidents(id), (i) => i.length > 0);
+    const [incident] = await ctx.stack.eventually(
+      () => engineRecords(ctx.stack.engine).incidents(id),
+      (i) => i.length > 0,
+    );
     expect(incident).toMatchObject({ activityId: 'Task_RecordDecision', incidentType: 'failedExternalTask' });
     expect(incident!.incidentMessage).toMatch(/^INVALID_DECISION: /);
     expect((await ctx.stack.view(id)).step).toBe('under-review');

@@ -12,15 +12,21 @@ const ctx = useEngineStack();
 function renamedModels() {
   return modelFiles().map((file) => {
     const content = readFileSync(file, 'utf8');
-    const changed = path.basename(file) === `${PROCESS_ID}.bpmn`
-      ? content.replace('name="3–5 · Enter details, letter, password and captcha"', 'name="3–5 · Enter the details, the letter, a password and the captcha"')
-      : content;
+    const changed =
+      path.basename(file) === `${PROCESS_ID}.bpmn`
+        ? content.replace(
+            'name="3–5 · Enter details, letter, password and captcha"',
+            'name="3–5 · Enter the details, the letter, a password and the captcha"',
+          )
+        : content;
     return { name: path.basename(file), content: Buffer.from(changed) };
   });
 }
 
 async function definitionOf(registrationId: string) {
-  const { data } = await ctx.stack.engine.rest.GET('/history/process-instance', { params: { query: { processInstanceBusinessKey: registrationId, processDefinitionKey: PROCESS_ID } } });
+  const { data } = await ctx.stack.engine.rest.GET('/history/process-instance', {
+    params: { query: { processInstanceBusinessKey: registrationId, processDefinitionKey: PROCESS_ID } },
+  });
   return { version: data![0]!.processDefinitionVersion!, state: data![0]!.state! };
 }
 
@@ -30,7 +36,11 @@ afterAll(() => deployModels(ctx.stack.engine, bpmnDir));
 describe('a process owner deploys a new version', () => {
   it('unchanged models make no new version; a changed one does; running instances finish on their version, new ones take the latest', async () => {
     // given the models of bpmn/ deployed, and redeployed unchanged
-    const again = await ctx.stack.engine.deploy(DEPLOYMENT_NAME, modelFiles().map((f) => ({ name: path.basename(f), content: readFileSync(f) })), DEPLOYMENT_SOURCE);
+    const again = await ctx.stack.engine.deploy(
+      DEPLOYMENT_NAME,
+      modelFiles().map((f) => ({ name: path.basename(f), content: readFileSync(f) })),
+      DEPLOYMENT_SOURCE,
+    );
     expect(again.processes.every((p) => !p.new)).toBe(true);
     const v1 = again.processes.find((p) => p.key === PROCESS_ID)!.version;
 

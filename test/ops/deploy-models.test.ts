@@ -19,11 +19,18 @@ describe('npm run deploy (deployModels) behind the deploy gate', () => {
       .replace('<bpmn:timeDuration xsi:type="bpmn:tFormalExpression">${otpTimeout}</bpmn:timeDuration>', '');
     writeFileSync(file, xml);
     let deployed = false;
-    const engine = { deploy: async () => { deployed = true; } } as unknown as ProcessEngine;
+    const engine = {
+      deploy: async () => {
+        deployed = true;
+      },
+    } as unknown as ProcessEngine;
 
     const refusal = await deployModels(engine, dir).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(GateRefusedError);
-    expect((refusal as GateRefusedError).problems.map((p) => [p.rule, p.elementId])).toEqual([['worker-topic', 'Task_Shahkar'], ['timer', 'Timer_OtpTimeout']]);
+    expect((refusal as GateRefusedError).problems.map((p) => [p.rule, p.elementId])).toEqual([
+      ['worker-topic', 'Task_Shahkar'],
+      ['timer', 'Timer_OtpTimeout'],
+    ]);
     expect((refusal as GateRefusedError).message).toContain('shahkar-inquiry-v2');
     expect(deployed).toBe(false);
   });

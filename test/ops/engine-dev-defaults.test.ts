@@ -16,7 +16,13 @@ async function startJar(env: Record<string, string>) {
   const javaHome = findJavaHome();
   return new Promise<{ code: number | null; out: string }>((resolve) => {
     const child = spawn(`${javaHome}/bin/java`, ['-Xmx128m', '-jar', jar], {
-      env: { PATH: process.env.PATH ?? '', JAVA_HOME: javaHome, ENGINE_PORT: '1', ENGINE_DATABASE_JDBC_URL: 'jdbc:postgresql://127.0.0.1:1/none', ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        JAVA_HOME: javaHome,
+        ENGINE_PORT: '1',
+        ENGINE_DATABASE_JDBC_URL: 'jdbc:postgresql://127.0.0.1:1/none',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -35,7 +41,9 @@ describe('the engine refuses its development passwords unless development is ask
     const run = await startJar({});
 
     expect(run.code).toBe(1);
-    expect(run.out).toContain('refusing to start: ENGINE_PASSWORD is not set (its development default applies only with PAYAM_DEV_DEFAULTS=1); ENGINE_ADMIN_PASSWORD is not set');
+    expect(run.out).toContain(
+      'refusing to start: ENGINE_PASSWORD is not set (its development default applies only with PAYAM_DEV_DEFAULTS=1); ENGINE_ADMIN_PASSWORD is not set',
+    );
     expect(run.out).not.toContain('Spring');
   });
 
@@ -43,7 +51,9 @@ describe('the engine refuses its development passwords unless development is ask
     const run = await startJar({ ENGINE_PASSWORD: 'payam-engine-dev', ENGINE_ADMIN_PASSWORD: 'admin' });
 
     expect(run.code).toBe(1);
-    expect(run.out).toContain('ENGINE_PASSWORD is the development default (refused without PAYAM_DEV_DEFAULTS=1); ENGINE_ADMIN_PASSWORD is the development default');
+    expect(run.out).toContain(
+      'ENGINE_PASSWORD is the development default (refused without PAYAM_DEV_DEFAULTS=1); ENGINE_ADMIN_PASSWORD is the development default',
+    );
   });
 
   it('given PAYAM_DEV_DEFAULTS=1 with NODE_ENV=production, when the engine starts, then the flag is refused', async () => {

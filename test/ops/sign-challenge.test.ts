@@ -16,12 +16,18 @@ beforeAll(async () => {
 afterAll(() => sim.app.close());
 
 const cli = (args: string[], env: Record<string, string> = {}) =>
-  run('npx', ['tsx', 'ops/sign-challenge.ts', ...args], { env: { ...process.env, ...env } }).then((r) => JSON.parse(r.stdout) as { challengeId: string; signature: string });
+  run('npx', ['tsx', 'ops/sign-challenge.ts', ...args], { env: { ...process.env, ...env } }).then(
+    (r) => JSON.parse(r.stdout) as { challengeId: string; signature: string },
+  );
 
 async function valid(body: { signature: string }, challenge: string) {
   const anchors = await loadTrustAnchors([sim.client.rootFile], [sim.client.intermediateFile]);
   const r = await checkCmsSignature(Buffer.from(body.signature, 'base64'), new TextEncoder().encode(challenge), {
-    anchors, crls: createCrlCache({ timeoutMs: 1000 }), now: new Date(), kinds: ['seal-government'], agencyNationalId: '14000000001',
+    anchors,
+    crls: createCrlCache({ timeoutMs: 1000 }),
+    now: new Date(),
+    kinds: ['seal-government'],
+    agencyNationalId: '14000000001',
   });
   return r.outcome;
 }
@@ -30,20 +36,49 @@ describe('npm run cert:sign-challenge', () => {
   it('signs a challenge from a PKCS#12 file (as OpenSSL exports one, password from P12_PASSWORD) and from PEM files; the signature checks out', async () => {
     const cert = await sim.client.issue();
     const dir = path.dirname(sim.dir);
-    const [key, crt, chain, p12] = ['seal.key.pem', 'seal.crt.pem', 'chain.pem', 'seal.p12'].map((f) => path.join(dir, f)) as [string, string, string, string];
+    const [key, crt, chain, p12] = ['seal.key.pem', 'seal.crt.pem', 'chain.pem', 'seal.p12'].map((f) =>
+      path.join(dir, f),
+    ) as [string, string, string, string];
     await writeFile(key, cert.privateKeyPem);
     await writeFile(crt, cert.certificatePem);
     await writeFile(chain, cert.chainPem);
-    await run('openssl', ['pkcs12', '-export', '-inkey', key, '-in', crt, '-certfile', chain, '-passout', 'pass:token PIN 1234', '-out', p12]);
+    await run('openssl', [
+      'pkcs12',
+      '-export',
+      '-inkey',
+      key,
+      '-in',
+      crt,
+      '-certfile',
+      chain,
+      '-passout',
+      'pass:token PIN 1234',
+      '-out',
+      p12,
+    ]);
     const challenge = 'payam-iran/login/00000000-0000-4000-8000-000000000000/abc';
 
-    const fromP12 = await cli(['--p12', p12, '--challenge-id', '00000000-0000-4000-8000-000000000000', '--challenge', challenge], { P12_PASSWORD: 'token PIN 1234' });
+    const fromP12 = await cli(
+      ['--p12', p12, '--challenge-id', '00000000-0000-4000-8000-000000000000', '--challenge', challenge],
+      { P12_PASSWORD: 'token PIN 1234' },
+    );
     expect(fromP12.challengeId).toBe('00000000-0000-4000-8000-000000000000');
     expect(await valid(fromP12, challenge)).toBe('valid');
 
-    const fromPem = await cli(['--key', key, '--cert', crt, '--challenge-id', '00000000-0000-4000-8000-000000000000', '--challenge', challenge]);
+    const fromPem = await cli([
+      '--key',
+      key,
+      '--cert',
+      crt,
+      '--challenge-id',
+      '00000000-0000-4000-8000-000000000000',
+      '--challenge',
+      challenge,
+    ]);
     expect(await valid(fromPem, challenge)).toBe('valid');
 
-    await expect(cli(['--p12', p12, '--challenge-id', 'x', '--challenge', challenge], { P12_PASSWORD: 'wrong' })).rejects.toThrow();
+    await expect(
+      cli(['--p12', p12, '--challenge-id', 'x', '--challenge', challenge], { P12_PASSWORD: 'wrong' }),
+    ).rejects.toThrow();
   }, 60_000);
 });

@@ -23,14 +23,24 @@ const engineLogin = async (username: string, password: string) =>
 const engineGroups = async (username: string) =>
   ((await engine.GET('/group', { params: { query: { member: username } } })).data ?? []).map((g) => g.id);
 const engineUserExists = (username: string) =>
-  engine.GET('/user/{id}/profile', { params: { path: { id: username } } }).then(() => true, (e) => (e.status === 404 ? false : Promise.reject(e)));
+  engine.GET('/user/{id}/profile', { params: { path: { id: username } } }).then(
+    () => true,
+    (e) => (e.status === 404 ? false : Promise.reject(e)),
+  );
 /** A login to the reviewers' and reports pages: 'success' or the refusal's code. */
 const staffAuth = createStaffAuth({ db, config, now: () => new Date() });
-const staffLogin = (username: string, password: string) => staffAuth.login({ username, password }).then(() => 'success', (e) => e.code as string);
+const staffLogin = (username: string, password: string) =>
+  staffAuth.login({ username, password }).then(
+    () => 'success',
+    (e) => e.code as string,
+  );
 
 /** `npm run staff -- …`, as an operator types it, in a child process. */
 function staffCli(args: string[], env: Record<string, string | undefined> = {}) {
-  return run(path.join(projectRoot, 'node_modules/.bin/tsx'), ['ops/staff.ts', ...args], { cwd: projectRoot, env: { ...process.env, STAFF_PASSWORD: PASSWORD, ...env } });
+  return run(path.join(projectRoot, 'node_modules/.bin/tsx'), ['ops/staff.ts', ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, STAFF_PASSWORD: PASSWORD, ...env },
+  });
 }
 const name = () => `cli${randomUUID().slice(0, 8)}`;
 
@@ -44,10 +54,15 @@ describe('npm run staff', () => {
     expect(row).toMatchObject({ role: 'supervisor', active: true });
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(await verify(row.password_hash, PASSWORD)).toBe(true);
-    expect(await db('audit_log').where({ actor: 'operator:cli', action: 'staff_added' }).whereRaw(`detail->>'staffId' = ?`, [row.id]).first()).toBeDefined();
+    expect(
+      await db('audit_log')
+        .where({ actor: 'operator:cli', action: 'staff_added' })
+        .whereRaw(`detail->>'staffId' = ?`, [row.id])
+        .first(),
+    ).toBeDefined();
   }, 30_000);
 
-  it('add: one name and password for our pages and the engine; a reviewer in Tasklist\'s group, a supervisor in Cockpit\'s', async () => {
+  it("add: one name and password for our pages and the engine; a reviewer in Tasklist's group, a supervisor in Cockpit's", async () => {
     const reviewer = name();
     const supervisor = name();
     expect((await staffCli(['add', reviewer, '--role', 'reviewer'])).code).toBe(0);
@@ -63,29 +78,48 @@ describe('npm run staff', () => {
 
   it('add --role process-owner: a member of process-owners, listed with that role', async () => {
     const username = name();
-    expect(await staffCli(['add', username, '--role', 'process-owner'])).toMatchObject({ code: 0, output: expect.stringContaining(`added ${username} (process-owner)`) });
+    expect(await staffCli(['add', username, '--role', 'process-owner'])).toMatchObject({
+      code: 0,
+      output: expect.stringContaining(`added ${username} (process-owner)`),
+    });
 
     expect(await engineGroups(username)).toEqual(['process-owners']);
     expect(await engineLogin(username, PASSWORD)).toBe(true);
     expect((await staffCli(['list'])).output).toMatch(new RegExp(`${username}\\tprocess-owner\\tactive`));
   }, 30_000);
 
-  it('add: refuses the engine\'s own administrator, whose password stays as it was', async () => {
-    expect(await staffCli(['add', config.ENGINE_ADMIN_USER, '--role', 'admin'])).toMatchObject({ code: 1, output: expect.stringContaining('ENGINE_USER_RESERVED') });
+  it("add: refuses the engine's own administrator, whose password stays as it was", async () => {
+    expect(await staffCli(['add', config.ENGINE_ADMIN_USER, '--role', 'admin'])).toMatchObject({
+      code: 1,
+      output: expect.stringContaining('ENGINE_USER_RESERVED'),
+    });
     expect(await db('staff').where({ username: config.ENGINE_ADMIN_USER })).toEqual([]);
     expect(await engineLogin(config.ENGINE_ADMIN_USER, config.ENGINE_ADMIN_PASSWORD)).toBe(true);
   }, 30_000);
 
   it('add: refuses a weak password, a bad role and a duplicate, saying why', async () => {
     const username = name();
-    expect(await staffCli(['add', username, '--role', 'reviewer'], { STAFF_PASSWORD: 'short1' })).toMatchObject({ code: 1, output: expect.stringContaining('password_too_short') });
-    expect(await staffCli(['add', username, '--role', 'reviewer'], { STAFF_PASSWORD: 'password123' })).toMatchObject({ code: 1, output: expect.stringContaining('password_common') });
-    expect(await staffCli(['add', username, '--role', 'reviewer'], { STAFF_PASSWORD: `my name is ${username}!` })).toMatchObject({ code: 1, output: expect.stringContaining('password_contains_personal_data') });
-    expect(await staffCli(['add', username, '--role', 'root'])).toMatchObject({ code: 1, output: expect.stringContaining('staff_role_invalid') });
+    expect(await staffCli(['add', username, '--role', 'reviewer'], { STAFF_PASSWORD: 'short1' })).toMatchObject({
+      code: 1,
+      output: expect.stringContaining('password_too_short'),
+    });
+    expect(await staffCli(['add', username, '--role', 'reviewer'], { STAFF_PASSWORD: 'password123' })).toMatchObject({
+      code: 1,
+      output: expect.stringContaining('password_common'),
+    });
+    expect(
+      await staffCli(['add', username, '--role', 'reviewer'], { STAFF_PASSWORD: `my name is ${username}!` }),
+    ).toMatchObject({ code: 1, output: expect.stringContaining('password_contains_personal_data') });
+    expect(await staffCli(['add', username, '--role', 'root'])).toMatchObject({
+      code: 1,
+      output: expect.stringContaining('staff_role_invalid'),
+    });
     expect(await db('staff').where({ username })).toEqual([]);
     expect(await engineUserExists(username)).toBe(false);
     expect((await staffCli(['add', username, '--role', 'reviewer'])).code).toBe(0);
-    expect(await staffCli(['add', username, '--role', 'admin'], { STAFF_PASSWORD: 'another passphrase entirely' })).toMatchObject({ code: 1, output: expect.stringContaining('staff_exists') });
+    expect(
+      await staffCli(['add', username, '--role', 'admin'], { STAFF_PASSWORD: 'another passphrase entirely' }),
+    ).toMatchObject({ code: 1, output: expect.stringContaining('staff_exists') });
     // The refused second add left the engine user as the first one made it.
     expect(await engineGroups(username)).toEqual(['it-office-reviewers']);
     expect(await engineLogin(username, PASSWORD)).toBe(true);
@@ -97,7 +131,11 @@ describe('npm run staff', () => {
     const list = await staffCli(['list']);
     expect(list.output).toMatch(new RegExp(`${username}\\tadmin\\tactive`));
 
-    const changed = await run('sh', ['-c', `printf '%s\\n' '${NEW_PASSWORD}' | node_modules/.bin/tsx ops/staff.ts set-password ${username}`], { cwd: projectRoot, env: { ...process.env, STAFF_PASSWORD: '' } });
+    const changed = await run(
+      'sh',
+      ['-c', `printf '%s\\n' '${NEW_PASSWORD}' | node_modules/.bin/tsx ops/staff.ts set-password ${username}`],
+      { cwd: projectRoot, env: { ...process.env, STAFF_PASSWORD: '' } },
+    );
     expect(changed.code).toBe(0);
     const row = await db('staff').where({ username }).first();
     expect(await verify(row.password_hash, NEW_PASSWORD)).toBe(true);
@@ -115,27 +153,44 @@ describe('npm run staff', () => {
     expect(await engineGroups(username)).toEqual([]);
     // Kept, so that tasks and history naming them still resolve in Tasklist and Cockpit.
     expect(await engineUserExists(username)).toBe(true);
-    const actions = await db('audit_log').where({ actor: 'operator:cli' }).whereRaw(`detail->>'staffId' = ?`, [row.id]).orderBy('id').pluck('action');
+    const actions = await db('audit_log')
+      .where({ actor: 'operator:cli' })
+      .whereRaw(`detail->>'staffId' = ?`, [row.id])
+      .orderBy('id')
+      .pluck('action');
     expect(actions).toEqual(['staff_added', 'staff_password_set', 'staff_deactivated']);
   }, 60_000);
 
   it('add: given the database refuses the row after the engine user is made, then the engine user is removed again', async () => {
     const username = name();
-    const real = createEngineIdentity(engine, config.ENGINE_ADMIN_PASSWORD, [config.ENGINE_ADMIN_USER, config.ENGINE_USER]);
+    const real = createEngineIdentity(engine, config.ENGINE_ADMIN_PASSWORD, [
+      config.ENGINE_ADMIN_USER,
+      config.ENGINE_USER,
+    ]);
     // Another row of the name written between the check and the insert, as a concurrent add would.
-    const racing = { ...real, addUser: async (...args: Parameters<typeof real.addUser>) => {
-      const made = await real.addUser(...args);
-      await db('staff').insert({ id: randomUUID(), username, role: 'reviewer', password_hash: 'x' });
-      return made;
-    } };
+    const racing = {
+      ...real,
+      addUser: async (...args: Parameters<typeof real.addUser>) => {
+        const made = await real.addUser(...args);
+        await db('staff').insert({ id: randomUUID(), username, role: 'reviewer', password_hash: 'x' });
+        return made;
+      },
+    };
 
-    await expect(createStaffCommands(db, racing).add(username, 'reviewer', PASSWORD)).rejects.toThrow(/staff_username_unique/);
+    await expect(createStaffCommands(db, racing).add(username, 'reviewer', PASSWORD)).rejects.toThrow(
+      /staff_username_unique/,
+    );
     expect(await engineUserExists(username)).toBe(false);
   }, 30_000);
 
   it('given a member from before staff were engine users, then set-password makes their engine user and deactivate works', async () => {
     const username = name();
-    await db('staff').insert({ id: randomUUID(), username, role: 'reviewer', password_hash: await hashPassword(PASSWORD) });
+    await db('staff').insert({
+      id: randomUUID(),
+      username,
+      role: 'reviewer',
+      password_hash: await hashPassword(PASSWORD),
+    });
 
     expect((await staffCli(['set-password', username], { STAFF_PASSWORD: NEW_PASSWORD })).code).toBe(0);
     expect(await engineGroups(username)).toEqual(['it-office-reviewers']);
@@ -145,7 +200,10 @@ describe('npm run staff', () => {
   }, 30_000);
 
   it('given an unknown member or command, then a clear refusal and a non-zero exit', async () => {
-    expect(await staffCli(['deactivate', 'nobody-here'])).toMatchObject({ code: 1, output: expect.stringContaining('staff_not_found') });
+    expect(await staffCli(['deactivate', 'nobody-here'])).toMatchObject({
+      code: 1,
+      output: expect.stringContaining('staff_not_found'),
+    });
     expect(await staffCli(['promote', 'x'])).toMatchObject({ code: 2, output: expect.stringContaining('usage:') });
   }, 30_000);
 });

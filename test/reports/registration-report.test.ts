@@ -13,9 +13,15 @@ const plus = (iso: string, minutes: number) => new Date(at(iso).getTime() + minu
 const none = { captcha: 0, civil_registry: 0, shahkar: 0, otp: 0, rejected: 0, expired: 0 };
 
 /** A registration started at `created` whose phases ended the given minutes later. */
-const made = (created: string, status: string, o: { reason?: string; submitted?: number; verified?: number; decided?: number } = {}) =>
+const made = (
+  created: string,
+  status: string,
+  o: { reason?: string; submitted?: number; verified?: number; decided?: number } = {},
+) =>
   insertRegistration(db, {
-    created_at: at(created), status: status as never, return_reason: o.reason ?? null,
+    created_at: at(created),
+    status: status as never,
+    return_reason: o.reason ?? null,
     submitted_at: o.submitted === undefined ? null : plus(created, o.submitted),
     verified_at: o.verified === undefined ? null : plus(created, o.verified),
     review_started_at: o.verified === undefined || status === 'expired' ? null : plus(created, o.verified),
@@ -24,7 +30,10 @@ const made = (created: string, status: string, o: { reason?: string; submitted?:
 
 // Spring 2023 belongs to this file alone: no other test starts registrations then.
 beforeAll(async () => {
-  await db('registrations').where('created_at', '>=', at('2023-02-01T00:00:00Z')).where('created_at', '<', at('2023-06-01T00:00:00Z')).delete();
+  await db('registrations')
+    .where('created_at', '>=', at('2023-02-01T00:00:00Z'))
+    .where('created_at', '<', at('2023-06-01T00:00:00Z'))
+    .delete();
   await made('2023-03-18T20:29:59Z', 'expired'); // 1401/12/27 23:59:59 Tehran
   await made('2023-03-20T06:00:00Z', 'registered', { submitted: 10, verified: 12, decided: 72 });
   await made('2023-03-20T20:29:59Z', 'expired', { reason: 'captcha_invalid', submitted: 5 }); // last second of 1401/12/29 in Tehran
@@ -37,11 +46,30 @@ beforeAll(async () => {
   await made('2023-04-05T08:00:00Z', 'registered', { submitted: 10, verified: 11, decided: 31 });
 });
 
-const run = (from: string, to: string, bucket: string, calendar: string) => report(supervisor, parseReportQuery({ from, to, bucket, calendar }));
+const run = (from: string, to: string, bucket: string, calendar: string) =>
+  report(supervisor, parseReportQuery({ from, to, bucket, calendar }));
 const byDay = [
-  { started: 2, successful: 1, open: 0, unsuccessful: { ...none, captcha: 1 }, medianSeconds: { applicant: 450, verification: 120, review: 3600 } },
-  { started: 2, successful: 0, open: 0, unsuccessful: { ...none, rejected: 1, expired: 1 }, medianSeconds: { applicant: 1200, verification: 600, review: 7200 } },
-  { started: 4, successful: 0, open: 1, unsuccessful: { ...none, shahkar: 1, civil_registry: 1, otp: 1 }, medianSeconds: { applicant: 300, verification: 60, review: null } },
+  {
+    started: 2,
+    successful: 1,
+    open: 0,
+    unsuccessful: { ...none, captcha: 1 },
+    medianSeconds: { applicant: 450, verification: 120, review: 3600 },
+  },
+  {
+    started: 2,
+    successful: 0,
+    open: 0,
+    unsuccessful: { ...none, rejected: 1, expired: 1 },
+    medianSeconds: { applicant: 1200, verification: 600, review: 7200 },
+  },
+  {
+    started: 4,
+    successful: 0,
+    open: 1,
+    unsuccessful: { ...none, shahkar: 1, civil_registry: 1, otp: 1 },
+    medianSeconds: { applicant: 300, verification: 60, review: null },
+  },
 ];
 
 describe('registration report by day: the period turns at midnight in Tehran, not in UTC', () => {
@@ -62,25 +90,63 @@ describe('registration report by day: the period turns at midnight in Tehran, no
 });
 
 describe('registration report by month and year', () => {
-  const esfand = { started: 3, successful: 1, open: 0, unsuccessful: { ...none, captcha: 1, expired: 1 }, medianSeconds: { applicant: 450, verification: 120, review: 3600 } };
-  const farvardin = { started: 7, successful: 1, open: 1, unsuccessful: { ...none, rejected: 1, expired: 1, shahkar: 1, civil_registry: 1, otp: 1 }, medianSeconds: { applicant: 420, verification: 60, review: 4200 } };
+  const esfand = {
+    started: 3,
+    successful: 1,
+    open: 0,
+    unsuccessful: { ...none, captcha: 1, expired: 1 },
+    medianSeconds: { applicant: 450, verification: 120, review: 3600 },
+  };
+  const farvardin = {
+    started: 7,
+    successful: 1,
+    open: 1,
+    unsuccessful: { ...none, rejected: 1, expired: 1, shahkar: 1, civil_registry: 1, otp: 1 },
+    medianSeconds: { applicant: 420, verification: 60, review: 4200 },
+  };
 
   it('Jalali months and years split at Nowruz', async () => {
-    expect((await run('1401/12/01', '1402/01/31', 'month', 'jalali')).periods).toMatchObject([{ period: '1401/12', ...esfand }, { period: '1402/01', ...farvardin }]);
-    expect((await run('1401/12/01', '1402/01/31', 'year', 'jalali')).periods).toMatchObject([{ period: '1401', ...esfand }, { period: '1402', ...farvardin }]);
+    expect((await run('1401/12/01', '1402/01/31', 'month', 'jalali')).periods).toMatchObject([
+      { period: '1401/12', ...esfand },
+      { period: '1402/01', ...farvardin },
+    ]);
+    expect((await run('1401/12/01', '1402/01/31', 'year', 'jalali')).periods).toMatchObject([
+      { period: '1401', ...esfand },
+      { period: '1402', ...farvardin },
+    ]);
   });
 
   it('Gregorian months split on 1 April instead', async () => {
     const r = await run('2023-03-01', '2023-04-30', 'month', 'gregorian');
     expect(r.periods).toMatchObject([
-      { period: '2023-03', started: 9, successful: 1, open: 1, unsuccessful: { captcha: 1, civil_registry: 1, shahkar: 1, otp: 1, rejected: 1, expired: 2 }, medianSeconds: { applicant: 360, verification: 120, review: 5400 } },
-      { period: '2023-04', started: 1, successful: 1, open: 0, unsuccessful: none, medianSeconds: { applicant: 600, verification: 60, review: 1200 } },
+      {
+        period: '2023-03',
+        started: 9,
+        successful: 1,
+        open: 1,
+        unsuccessful: { captcha: 1, civil_registry: 1, shahkar: 1, otp: 1, rejected: 1, expired: 2 },
+        medianSeconds: { applicant: 360, verification: 120, review: 5400 },
+      },
+      {
+        period: '2023-04',
+        started: 1,
+        successful: 1,
+        open: 0,
+        unsuccessful: none,
+        medianSeconds: { applicant: 600, verification: 60, review: 1200 },
+      },
     ]);
   });
 
   it('is for supervisors and admins only', async () => {
     const q = parseReportQuery({ from: '2023-03-01', to: '2023-03-02' });
-    await expect(report({ staffId: 'r', username: 'rev', role: 'reviewer' }, q)).rejects.toMatchObject({ code: 'forbidden', statusCode: 403 });
-    await expect(report({ staffId: 'a', username: 'adm', role: 'admin' }, q)).resolves.toMatchObject({ bucket: 'day', calendar: 'jalali' });
+    await expect(report({ staffId: 'r', username: 'rev', role: 'reviewer' }, q)).rejects.toMatchObject({
+      code: 'forbidden',
+      statusCode: 403,
+    });
+    await expect(report({ staffId: 'a', username: 'adm', role: 'admin' }, q)).resolves.toMatchObject({
+      bucket: 'day',
+      calendar: 'jalali',
+    });
   });
 });

@@ -31,7 +31,12 @@ describe('the periods of a report', () => {
 
   it('given four days across Nowruz, then four days in each calendar', () => {
     expect(bucketLabels(from, to, 'day', 'jalali')).toEqual(['1401/12/28', '1401/12/29', '1402/01/01', '1402/01/02']);
-    expect(bucketLabels(from, to, 'day', 'gregorian')).toEqual(['2023-03-19', '2023-03-20', '2023-03-21', '2023-03-22']);
+    expect(bucketLabels(from, to, 'day', 'gregorian')).toEqual([
+      '2023-03-19',
+      '2023-03-20',
+      '2023-03-21',
+      '2023-03-22',
+    ]);
   });
 
   it('given months and years, then the Jalali year changes and the Gregorian does not', () => {

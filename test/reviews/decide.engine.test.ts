@@ -16,14 +16,22 @@ beforeAll(async () => {
   const deps = { db: ctx.stack.db, config: ctx.stack.config, now: () => new Date() };
   reviews = createReviewService({ ...deps, engine: ctx.stack.engine });
   const username = `rev${randomUUID().slice(0, 8)}`;
-  await createStaffCommands(ctx.stack.db, staffIdentity(ctx.stack.config)).add(username, 'reviewer', 'reviewing agencies all day long');
+  await createStaffCommands(ctx.stack.db, staffIdentity(ctx.stack.config)).add(
+    username,
+    'reviewer',
+    'reviewing agencies all day long',
+  );
   const staffAuth = createStaffAuth(deps);
-  reviewer = await staffAuth.verify((await staffAuth.login({ username, password: 'reviewing agencies all day long' })).token);
+  reviewer = await staffAuth.verify(
+    (await staffAuth.login({ username, password: 'reviewing agencies all day long' })).token,
+  );
 });
 
 /** The review task as the engine's history has it: completed, or deleted (a timer, a cancellation). */
 async function reviewTaskState(id: string) {
-  const { data } = await ctx.stack.engine.rest.GET('/history/task', { params: { query: { processInstanceBusinessKey: id, taskDefinitionKey: 'Task_Review' } } });
+  const { data } = await ctx.stack.engine.rest.GET('/history/task', {
+    params: { query: { processInstanceBusinessKey: id, taskDefinitionKey: 'Task_Review' } },
+  });
   return data?.[0]?.deleteReason ?? 'open';
 }
 
@@ -31,15 +39,26 @@ async function reviewTaskState(id: string) {
 async function outcome(id: string) {
   const reg = await ctx.stack.db('registrations').where({ id }).first();
   const account = await ctx.stack.db('accounts').where({ registration_id: id }).first();
-  const recorded = await ctx.stack.db('audit_log').where({ registration_id: id, actor: 'worker:review-record', action: 'review_decided' }).first();
-  return { status: reg.status, outcomeReason: reg.outcome_reason, hasAccount: Boolean(account), recorded: recorded?.detail, reviewTask: await reviewTaskState(id) };
+  const recorded = await ctx.stack
+    .db('audit_log')
+    .where({ registration_id: id, actor: 'worker:review-record', action: 'review_decided' })
+    .first();
+  return {
+    status: reg.status,
+    outcomeReason: reg.outcome_reason,
+    hasAccount: Boolean(account),
+    recorded: recorded?.detail,
+    reviewTask: await reviewTaskState(id),
+  };
 }
 
 const paths = {
   /** The reviewer page's way: the review service completes the engine's task. */
-  api: (id: string, decision: 'approve' | 'reject', reason?: string) => reviews.decide({ registrationId: id, staff: reviewer, decision, reason }),
+  api: (id: string, decision: 'approve' | 'reject', reason?: string) =>
+    reviews.decide({ registrationId: id, staff: reviewer, decision, reason }),
   /** Tasklist's way: the task completed through the engine with the form's variables (rejectionReason only when rejecting). */
-  tasklist: (id: string, decision: 'approve' | 'reject', reason?: string) => ctx.applicant.decide(id, reason ? { decision, rejectionReason: reason } : { decision }),
+  tasklist: (id: string, decision: 'approve' | 'reject', reason?: string) =>
+    ctx.applicant.decide(id, reason ? { decision, rejectionReason: reason } : { decision }),
 };
 
 describe.each(['api', 'tasklist'] as const)('a review decided through the %s', (path) => {
@@ -48,11 +67,19 @@ describe.each(['api', 'tasklist'] as const)('a review decided through the %s', (
     await paths[path](id, 'approve');
     await ctx.applicant.step(id, 'registered');
 
-    expect(await outcome(id)).toEqual({ status: 'registered', outcomeReason: null, hasAccount: true, recorded: { decision: 'approve', reason: null }, reviewTask: 'completed' });
+    expect(await outcome(id)).toEqual({
+      status: 'registered',
+      outcomeReason: null,
+      hasAccount: true,
+      recorded: { decision: 'approve', reason: null },
+      reviewTask: 'completed',
+    });
     const account = await ctx.stack.db('accounts').where({ registration_id: id }).first();
     const login = createAccountAuth({ db: ctx.stack.db, config: ctx.stack.config, now: () => new Date() });
     await expect(login.login({ username: account.username, password: PASSWORD })).resolves.toHaveProperty('token');
-    await expect(login.login({ username: account.username, password: 'not what was chosen' })).rejects.toMatchObject({ code: 'invalid_credentials' });
+    await expect(login.login({ username: account.username, password: 'not what was chosen' })).rejects.toMatchObject({
+      code: 'invalid_credentials',
+    });
   });
 
   it('reject: unsuccessful with the reason, and no account', async () => {
@@ -60,25 +87,53 @@ describe.each(['api', 'tasklist'] as const)('a review decided through the %s', (
     await paths[path](id, 'reject', 'letter_mismatch');
     await ctx.applicant.step(id, 'rejected');
 
-    expect(await outcome(id)).toEqual({ status: 'rejected', outcomeReason: 'letter_mismatch', hasAccount: false, recorded: { decision: 'reject', reason: 'letter_mismatch' }, reviewTask: 'completed' });
+    expect(await outcome(id)).toEqual({
+      status: 'rejected',
+      outcomeReason: 'letter_mismatch',
+      hasAccount: false,
+      recorded: { decision: 'reject', reason: 'letter_mismatch' },
+      reviewTask: 'completed',
+    });
   });
 });
 
 describe('the reviewer of a decision', () => {
   it('is in the audit log by staff name; a second decision on the same request is 409 review_closed', async () => {
     const { id } = await ctx.applicant.untilReview();
-    await expect(reviews.decide({ registrationId: id, staff: reviewer, decision: 'approve' })).resolves.toEqual({ registrationId: id, decision: 'approve', reason: null, reasonText: null });
+    await expect(reviews.decide({ registrationId: id, staff: reviewer, decision: 'approve' })).resolves.toEqual({
+      registrationId: id,
+      decision: 'approve',
+      reason: null,
+      reasonText: null,
+    });
 
-    const entry = await ctx.stack.db('audit_log').where({ registration_id: id, action: 'review_decision_submitted' }).first();
-    expect(entry).toMatchObject({ actor: `staff:${reviewer.username}`, detail: { staffId: reviewer.staffId, decision: 'approve', reason: null } });
-    await expect(reviews.decide({ registrationId: id, staff: reviewer, decision: 'reject', reason: 'other', reasonText: 'too late' })).rejects.toMatchObject({ code: 'review_closed', statusCode: 409 });
+    const entry = await ctx.stack
+      .db('audit_log')
+      .where({ registration_id: id, action: 'review_decision_submitted' })
+      .first();
+    expect(entry).toMatchObject({
+      actor: `staff:${reviewer.username}`,
+      detail: { staffId: reviewer.staffId, decision: 'approve', reason: null },
+    });
+    await expect(
+      reviews.decide({
+        registrationId: id,
+        staff: reviewer,
+        decision: 'reject',
+        reason: 'other',
+        reasonText: 'too late',
+      }),
+    ).rejects.toMatchObject({ code: 'review_closed', statusCode: 409 });
     await ctx.applicant.step(id, 'registered');
   });
 
   it('made in Tasklist first leaves the reviewer page a clear 409, not a second decision', async () => {
     const { id } = await ctx.applicant.untilReview();
     await ctx.applicant.decide(id, { decision: 'reject', rejectionReason: 'letter_unsigned' });
-    await expect(reviews.decide({ registrationId: id, staff: reviewer, decision: 'approve' })).rejects.toMatchObject({ code: 'review_closed', statusCode: 409 });
+    await expect(reviews.decide({ registrationId: id, staff: reviewer, decision: 'approve' })).rejects.toMatchObject({
+      code: 'review_closed',
+      statusCode: 409,
+    });
     await ctx.applicant.step(id, 'rejected');
     expect(await ctx.stack.db('accounts').where({ registration_id: id })).toEqual([]);
   });

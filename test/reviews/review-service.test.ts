@@ -21,7 +21,12 @@ afterAll(async () => {
 /** A request waiting for review: its row, and the review process started in the engine for it (no workers run here). */
 async function waiting() {
   const since = new Date();
-  const id = await insertRegistration(db, { status: 'under-review', review_started_at: since, submitted_at: since, verified_at: since });
+  const id = await insertRegistration(db, {
+    status: 'under-review',
+    review_started_at: since,
+    submitted_at: since,
+    verified_at: since,
+  });
   const data = await insertApplicantData(db, id);
   await db('registrations').where({ id }).update({ agency_national_id: data.agencyNationalId });
   const instance = await engine.start(REVIEW_PROCESS_ID, id, { registrationId: id, reviewReminder: 'P2D' });
@@ -38,18 +43,51 @@ beforeAll(async () => {
   await new Promise((r) => setTimeout(r, 20));
   newer = await waiting();
   await db('inquiries').insert([
-    { registration_id: older.id, service: 'civil-registry', task_id: `${older.instanceId}-1`, message_id: 'm1', outcome: 'no_match', at: new Date('2026-01-09T08:00:00Z') },
-    { registration_id: older.id, service: 'civil-registry', task_id: `${older.instanceId}-2`, message_id: 'm2', outcome: 'match', at: new Date('2026-01-09T08:30:00Z') },
-    { registration_id: older.id, service: 'shahkar', task_id: `${older.instanceId}-3`, message_id: 'm3', outcome: 'match', at: new Date('2026-01-09T08:31:00Z') },
+    {
+      registration_id: older.id,
+      service: 'civil-registry',
+      task_id: `${older.instanceId}-1`,
+      message_id: 'm1',
+      outcome: 'no_match',
+      at: new Date('2026-01-09T08:00:00Z'),
+    },
+    {
+      registration_id: older.id,
+      service: 'civil-registry',
+      task_id: `${older.instanceId}-2`,
+      message_id: 'm2',
+      outcome: 'match',
+      at: new Date('2026-01-09T08:30:00Z'),
+    },
+    {
+      registration_id: older.id,
+      service: 'shahkar',
+      task_id: `${older.instanceId}-3`,
+      message_id: 'm3',
+      outcome: 'match',
+      at: new Date('2026-01-09T08:31:00Z'),
+    },
   ]);
 });
 
 describe('the review queue', () => {
-  it('lists the engine\'s open review tasks oldest first, each due REVIEW_REMINDER (2 days) after it arrived', async () => {
+  it("lists the engine's open review tasks oldest first, each due REVIEW_REMINDER (2 days) after it arrived", async () => {
     const mine = (await reviews.queue(reviewer)).filter((q) => [older.id, newer.id].includes(q.registrationId));
     expect(mine).toEqual([
-      { registrationId: older.id, agency: { name: older.data.agencyName, nationalId: older.data.agencyNationalId }, waitingSince: older.created.toISOString(), dueAt: plus2Days(older.created), overdue: false },
-      { registrationId: newer.id, agency: { name: newer.data.agencyName, nationalId: newer.data.agencyNationalId }, waitingSince: newer.created.toISOString(), dueAt: plus2Days(newer.created), overdue: false },
+      {
+        registrationId: older.id,
+        agency: { name: older.data.agencyName, nationalId: older.data.agencyNationalId },
+        waitingSince: older.created.toISOString(),
+        dueAt: plus2Days(older.created),
+        overdue: false,
+      },
+      {
+        registrationId: newer.id,
+        agency: { name: newer.data.agencyName, nationalId: newer.data.agencyNationalId },
+        waitingSince: newer.created.toISOString(),
+        dueAt: plus2Days(newer.created),
+        overdue: false,
+      },
     ]);
   });
 
@@ -64,7 +102,12 @@ describe('the review queue', () => {
   });
 
   it('is refused to a supervisor (403), as are detail, letter and decision', async () => {
-    for (const call of [reviews.queue(supervisor), reviews.detail(supervisor, older.id), reviews.letter(supervisor, older.id), reviews.decide({ registrationId: older.id, staff: supervisor, decision: 'approve' })]) {
+    for (const call of [
+      reviews.queue(supervisor),
+      reviews.detail(supervisor, older.id),
+      reviews.letter(supervisor, older.id),
+      reviews.decide({ registrationId: older.id, staff: supervisor, decision: 'approve' }),
+    ]) {
       await expect(call).rejects.toMatchObject({ code: 'forbidden', statusCode: 403 });
     }
   });
@@ -74,9 +117,16 @@ describe('one request', () => {
   it('shows agency, representative, the latest registry and Shahkar answers and the letter, and audits the viewing', async () => {
     const d = await reviews.detail(reviewer, older.id);
     expect(d).toMatchObject({
-      registrationId: older.id, status: 'under-review', review: { open: true, dueAt: plus2Days(older.created) },
+      registrationId: older.id,
+      status: 'under-review',
+      review: { open: true, dueAt: plus2Days(older.created) },
       agency: { name: older.data.agencyName, nationalId: older.data.agencyNationalId },
-      representative: { nationalCode: older.data.nationalCode, lastName: older.data.lastName, mobile: older.data.mobile, position: older.data.representativePosition },
+      representative: {
+        nationalCode: older.data.nationalCode,
+        lastName: older.data.lastName,
+        mobile: older.data.mobile,
+        position: older.data.representativePosition,
+      },
       inquiries: { civilRegistry: { outcome: 'match', at: '2026-01-09T08:30:00.000Z' }, shahkar: { outcome: 'match' } },
       letter: { fileName: 'letter.pdf', mimeType: 'application/pdf', sizeBytes: letterPdf.length },
     });
@@ -95,20 +145,30 @@ describe('one request', () => {
 
 describe('a decision', () => {
   it('without a valid decision, or a rejection without a listed reason, is 422 naming the field', async () => {
-    await expect(reviews.decide({ registrationId: older.id, staff: reviewer, decision: 'maybe' })).rejects.toMatchObject({ statusCode: 422, fields: [{ field: 'decision', code: 'decision_invalid' }] });
-    await expect(reviews.decide({ registrationId: older.id, staff: reviewer, decision: 'reject', reason: 'because' })).rejects.toMatchObject({ statusCode: 422, fields: [{ field: 'reason', code: 'rejection_reason_required' }] });
+    await expect(
+      reviews.decide({ registrationId: older.id, staff: reviewer, decision: 'maybe' }),
+    ).rejects.toMatchObject({ statusCode: 422, fields: [{ field: 'decision', code: 'decision_invalid' }] });
+    await expect(
+      reviews.decide({ registrationId: older.id, staff: reviewer, decision: 'reject', reason: 'because' }),
+    ).rejects.toMatchObject({ statusCode: 422, fields: [{ field: 'reason', code: 'rejection_reason_required' }] });
   });
 
   it('on a request with no open review task is 409 review_closed; on an unknown one 404', async () => {
     const decided = await insertRegistration(db, { status: 'registered', review_started_at: new Date() });
-    await expect(reviews.decide({ registrationId: decided, staff: reviewer, decision: 'approve' })).rejects.toMatchObject({ code: 'review_closed', statusCode: 409 });
-    await expect(reviews.decide({ registrationId: randomUUID(), staff: reviewer, decision: 'approve' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      reviews.decide({ registrationId: decided, staff: reviewer, decision: 'approve' }),
+    ).rejects.toMatchObject({ code: 'review_closed', statusCode: 409 });
+    await expect(
+      reviews.decide({ registrationId: randomUUID(), staff: reviewer, decision: 'approve' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('whose task the engine no longer has (the instance was cancelled) is 409 review_closed, with no reviewer recorded', async () => {
     const gone = await waiting();
     await engine.cancel(gone.instanceId);
-    await expect(reviews.decide({ registrationId: gone.id, staff: reviewer, decision: 'approve' })).rejects.toMatchObject({ code: 'review_closed', statusCode: 409 });
+    await expect(
+      reviews.decide({ registrationId: gone.id, staff: reviewer, decision: 'approve' }),
+    ).rejects.toMatchObject({ code: 'review_closed', statusCode: 409 });
     expect(await db('audit_log').where({ registration_id: gone.id, action: 'review_decision_submitted' })).toEqual([]);
     expect((await reviews.queue(reviewer)).map((q) => q.registrationId)).not.toContain(gone.id);
   });

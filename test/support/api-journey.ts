@@ -8,7 +8,10 @@ import { letterPdf, newApplicant } from './fixtures.js';
 /** The applicant's way through the API, step by step, as the form takes it. */
 export function apiJourney(stack: EngineStack, app: ApiApp) {
   const untilStep = (client: ApiClient, id: string, step: RegistrationView['step']) =>
-    stack.eventually(async () => (await client.view(id)).body, (v) => v.step === step);
+    stack.eventually(
+      async () => (await client.view(id)).body,
+      (v) => v.step === step,
+    );
 
   return {
     untilStep,
@@ -17,7 +20,13 @@ export function apiJourney(stack: EngineStack, app: ApiApp) {
     async ready(options: { client?: ApiClient; applicant?: Record<string, string> } = {}) {
       const client = options.client ?? apiClient(app);
       const person = newApplicant(options.applicant);
-      await stack.sim.addCitizen({ nationalCode: person.nationalCode, birthDate: person.birthDate, firstName: person.firstName, lastName: person.lastName, fatherName: person.fatherName });
+      await stack.sim.addCitizen({
+        nationalCode: person.nationalCode,
+        birthDate: person.birthDate,
+        firstName: person.firstName,
+        lastName: person.lastName,
+        fatherName: person.fatherName,
+      });
       await stack.sim.addMobile(person.nationalCode, person.mobile);
       const { id } = await client.start();
       const saved = await client.saveApplicant(id, person);

@@ -32,7 +32,14 @@ export async function insertApplicantData(db: Db, registrationId: string, overri
   const checked = validateApplicantData(newApplicant(overrides), new Date());
   if (!checked.ok) throw new Error(`fixture applicant invalid: ${JSON.stringify(checked.errors)}`);
   await createApplicantDataRepo(db).save(registrationId, checked.value);
-  await db('letters').insert({ registration_id: registrationId, content: letterPdf, sha256: 'a'.repeat(64), mime_type: 'application/pdf', size_bytes: letterPdf.length, file_name: 'letter.pdf' });
+  await db('letters').insert({
+    registration_id: registrationId,
+    content: letterPdf,
+    sha256: 'a'.repeat(64),
+    mime_type: 'application/pdf',
+    size_bytes: letterPdf.length,
+    file_name: 'letter.pdf',
+  });
   return checked.value;
 }
 
@@ -49,7 +56,14 @@ export async function insertAccount(db: Db, password: string, status = 'active')
   const data = await insertApplicantData(db, registrationId);
   const id = randomUUID();
   const username = `acct${id.slice(0, 8)}.${data.agencyNationalId.slice(-4)}`;
-  await db('accounts').insert({ id, registration_id: registrationId, username, password_hash: await hashPassword(password), agency_national_id: data.agencyNationalId, status });
+  await db('accounts').insert({
+    id,
+    registration_id: registrationId,
+    username,
+    password_hash: await hashPassword(password),
+    agency_national_id: data.agencyNationalId,
+    status,
+  });
   return { id, registrationId, username, agencyNationalId: data.agencyNationalId, agencyName: data.agencyName };
 }
 

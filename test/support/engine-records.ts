@@ -7,11 +7,15 @@ import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
 export function engineRecords(engine: ProcessEngine) {
   const { rest } = engine;
   async function instanceIds(businessKey: string) {
-    const { data: roots } = await rest.GET('/history/process-instance', { params: { query: { processInstanceBusinessKey: businessKey } } });
+    const { data: roots } = await rest.GET('/history/process-instance', {
+      params: { query: { processInstanceBusinessKey: businessKey } },
+    });
     const ids = (roots ?? []).map((p) => p.id!);
     // Called instances carry the business key too (camunda:in businessKey), but ask by parent as well.
     for (const id of [...ids]) {
-      const { data: subs } = await rest.GET('/history/process-instance', { params: { query: { superProcessInstanceId: id } } });
+      const { data: subs } = await rest.GET('/history/process-instance', {
+        params: { query: { superProcessInstanceId: id } },
+      });
       for (const s of subs ?? []) if (!ids.includes(s.id!)) ids.push(s.id!);
     }
     return ids;
@@ -32,7 +36,9 @@ export function engineRecords(engine: ProcessEngine) {
       const ids = await instanceIds(businessKey);
       const all = [];
       for (const processInstanceId of ids) {
-        const { data } = await rest.GET('/history/incident', { params: { query: { processInstanceId, ...(open ? { open: true } : {}) } } });
+        const { data } = await rest.GET('/history/incident', {
+          params: { query: { processInstanceId, ...(open ? { open: true } : {}) } },
+        });
         all.push(...(data ?? []).filter((i) => i.id === i.rootCauseIncidentId));
       }
       return all;
@@ -43,7 +49,16 @@ export function engineRecords(engine: ProcessEngine) {
       const ids = await instanceIds(businessKey);
       const parts: unknown[] = [];
       for (const processInstanceId of ids) {
-        for (const path of ['/history/process-instance', '/history/activity-instance', '/history/task', '/history/incident', '/history/external-task-log', '/history/user-operation', '/history/job-log', '/history/detail'] as const) {
+        for (const path of [
+          '/history/process-instance',
+          '/history/activity-instance',
+          '/history/task',
+          '/history/incident',
+          '/history/external-task-log',
+          '/history/user-operation',
+          '/history/job-log',
+          '/history/detail',
+        ] as const) {
           const { data } = await rest.GET(path as '/history/task', { params: { query: { processInstanceId } } });
           parts.push(data);
         }

@@ -19,14 +19,18 @@ import { buildPgsbSimulator } from '../../simulators/pgsb/server.js';
 import { buildSmsSimulator } from '../../simulators/sms/server.js';
 import { startWorkers } from '../../workers/runtime.js';
 
-const urlOf = (server: { server: { address(): unknown } }) => `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+const urlOf = (server: { server: { address(): unknown } }) =>
+  `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
 
 /**
  * The real engine, database and Redis, with the simulators on free ports, every external-task
  * worker started against them, and the services the API calls. Each test file starts one and closes
  * it; instances it started are cancelled so that no later file's workers meet them.
  */
-export async function startEngineStack(overrides: Partial<Record<keyof Config, string>> = {}, options: { withoutWorkers?: string[] } = {}) {
+export async function startEngineStack(
+  overrides: Partial<Record<keyof Config, string>> = {},
+  options: { withoutWorkers?: string[] } = {},
+) {
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'silent' });
   const pgsbSim = buildPgsbSimulator();
   const smsSim = buildSmsSimulator();
@@ -40,16 +44,29 @@ export async function startEngineStack(overrides: Partial<Record<keyof Config, s
   const mailPorts = await mail.start();
   const config = loadConfig({
     ...process.env,
-    PGSB_BASE_URL: urlOf(pgsbSim), SMS_BASE_URL: urlOf(smsSim), SMTP_PORT: String(mailPorts.smtpPort),
-    PGSB_TIMEOUT_MS: '1000', JOB_RETRY_BACKOFF_MS: '500', OTP_RESEND_COOLDOWN_SECONDS: '0', CRL_TIMEOUT_MS: '1000',
-    CA_RA_URL: caUrl, CERT_TRUST_ROOT_FILES: path.join(DEFAULT_CA_DIR, CA_FILES.rootCert), CERT_TRUST_INTERMEDIATE_FILES: path.join(DEFAULT_CA_DIR, CA_FILES.intermediateCert),
+    PGSB_BASE_URL: urlOf(pgsbSim),
+    SMS_BASE_URL: urlOf(smsSim),
+    SMTP_PORT: String(mailPorts.smtpPort),
+    PGSB_TIMEOUT_MS: '1000',
+    JOB_RETRY_BACKOFF_MS: '500',
+    OTP_RESEND_COOLDOWN_SECONDS: '0',
+    CRL_TIMEOUT_MS: '1000',
+    CA_RA_URL: caUrl,
+    CERT_TRUST_ROOT_FILES: path.join(DEFAULT_CA_DIR, CA_FILES.rootCert),
+    CERT_TRUST_INTERMEDIATE_FILES: path.join(DEFAULT_CA_DIR, CA_FILES.intermediateCert),
     // Test files share one database: a file's sweeper must not carry another file's notices to its own simulators.
     NOTICE_SWEEP_GRACE_MS: '3600000',
     ...overrides,
   });
   const db = createDb(config.DATABASE_URL);
   const engine = serviceEngine(config);
-  const workers = startWorkers(config, logger, { db, engine, queueName: `notifications-test-${randomUUID()}`, retentionQueueName: null, without: options.withoutWorkers });
+  const workers = startWorkers(config, logger, {
+    db,
+    engine,
+    queueName: `notifications-test-${randomUUID()}`,
+    retentionQueueName: null,
+    without: options.withoutWorkers,
+  });
   const progress = await listenForProgress(config.DATABASE_URL, logger);
   const deps = { db, engine, config, logger, progress, now: () => new Date() };
   const captchas = createCaptchaService(db, config);
@@ -58,27 +75,49 @@ export async function startEngineStack(overrides: Partial<Record<keyof Config, s
   const smsUrl = urlOf(smsSim);
   const mailUrl = `http://127.0.0.1:${mailPorts.httpPort}`;
   const post = (url: string, body: unknown) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => {
-      if (!r.ok) throw new Error(`${url}: ${r.status}`);
-    });
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+      (r) => {
+        if (!r.ok) throw new Error(`${url}: ${r.status}`);
+      },
+    );
 
   return {
-    config, db, engine, captchas, registrations, logger, progress, caUrl,
+    config,
+    db,
+    engine,
+    captchas,
+    registrations,
+    logger,
+    progress,
+    caUrl,
     /** What the API's services are built with (api/plugins/services.ts). */
     serviceDeps: deps,
     workerDeps: workers.deps,
     steps: createStepService(deps, captchas),
     view: createRegistrationView(db, engine, config),
     sim: {
-      addCitizen: (c: { nationalCode: string; birthDate: string; firstName: string; lastName: string; fatherName: string; alive?: boolean }) =>
-        post(`${pgsbUrl}/__sim/citizens`, { alive: true, ...c }),
+      addCitizen: (c: {
+        nationalCode: string;
+        birthDate: string;
+        firstName: string;
+        lastName: string;
+        fatherName: string;
+        alive?: boolean;
+      }) => post(`${pgsbUrl}/__sim/citizens`, { alive: true, ...c }),
       addMobile: (nationalCode: string, mobile: string) => post(`${pgsbUrl}/__sim/mobiles`, { nationalCode, mobile }),
-      pgsbFault: (service: 'civil-registry' | 'shahkar', mode: 'error' | 'timeout', count?: number) => post(`${pgsbUrl}/__sim/faults`, { service, mode, count }),
+      pgsbFault: (service: 'civil-registry' | 'shahkar', mode: 'error' | 'timeout', count?: number) =>
+        post(`${pgsbUrl}/__sim/faults`, { service, mode, count }),
       clearPgsbFaults: () => fetch(`${pgsbUrl}/__sim/faults`, { method: 'DELETE' }),
-      pgsbCalls: async (service: string) => (await (await fetch(`${pgsbUrl}/__sim/calls?service=${service}`)).json()) as { count: number },
-      smsTo: async (to: string) => (await (await fetch(`${smsUrl}/__sim/messages?to=${to}`)).json()) as { text: string; template?: string }[],
+      pgsbCalls: async (service: string) =>
+        (await (await fetch(`${pgsbUrl}/__sim/calls?service=${service}`)).json()) as { count: number },
+      smsTo: async (to: string) =>
+        (await (await fetch(`${smsUrl}/__sim/messages?to=${to}`)).json()) as { text: string; template?: string }[],
       smsFault: (mode: 'error' | 'timeout', count?: number) => post(`${smsUrl}/__sim/faults`, { mode, count }),
-      mailTo: async (to: string) => (await (await fetch(`${mailUrl}/messages?to=${encodeURIComponent(to)}`)).json()) as { subject: string; text: string }[],
+      mailTo: async (to: string) =>
+        (await (await fetch(`${mailUrl}/messages?to=${encodeURIComponent(to)}`)).json()) as {
+          subject: string;
+          text: string;
+        }[],
     },
     /** Polls until the check passes (the engine works asynchronously); fails with the last value seen. */
     async eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {

@@ -25,7 +25,11 @@ export function useEngineStack(overrides?: StackOverrides, options?: StackOption
 }
 
 /** As `useEngineStack`, with the API built on the stack; the API is closed before the stack it uses. */
-export function useApiOnStack(stackOverrides?: StackOverrides, apiOverrides?: ApiOverrides, options?: StackOptions): ApiContext {
+export function useApiOnStack(
+  stackOverrides?: StackOverrides,
+  apiOverrides?: ApiOverrides,
+  options?: StackOptions,
+): ApiContext {
   const ctx = {} as ApiContext;
   beforeAll(async () => {
     ctx.stack = await startEngineStack(stackOverrides, options);

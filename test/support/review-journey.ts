@@ -24,7 +24,10 @@ export function reviewJourney(stack: EngineStack, app: ApiApp) {
 
     /** The username, as the applicant reads it in the SMS of card step 12. */
     async usernameFromSms(mobile: string) {
-      const messages = await stack.eventually(() => stack.sim.smsTo(mobile), (m) => m.some((x) => x.template === 'payam-registered'));
+      const messages = await stack.eventually(
+        () => stack.sim.smsTo(mobile),
+        (m) => m.some((x) => x.template === 'payam-registered'),
+      );
       return /نام کاربری: (\S+)/.exec(messages.find((x) => x.template === 'payam-registered')!.text)![1]!;
     },
 
@@ -35,7 +38,12 @@ export function reviewJourney(stack: EngineStack, app: ApiApp) {
       const url = `/api/reports/registrations?from=${label(day(-1))}&to=${label(day(1))}&bucket=day&calendar=${calendar}`;
       const res = await app.inject({ url, ...withToken(token) });
       if (res.statusCode !== 200) throw new Error(`report answered ${res.statusCode}: ${res.body}`);
-      return res.json().total as { started: number; successful: number; open: number; unsuccessful: Record<string, number> };
+      return res.json().total as {
+        started: number;
+        successful: number;
+        open: number;
+        unsuccessful: Record<string, number>;
+      };
     },
   };
 }

@@ -11,7 +11,11 @@ import { createLogger } from '../../config/logger.js';
 export async function standaloneApp(env: Record<string, string> = {}) {
   const lines: string[] = [];
   const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
-  const app = buildApp({ config: loadConfig({ ...process.env, ...env }), logger: createLogger({ level: 'info' }, sink), rateLimitNameSpace: `test:${randomUUID()}:` });
+  const app = buildApp({
+    config: loadConfig({ ...process.env, ...env }),
+    logger: createLogger({ level: 'info' }, sink),
+    rateLimitNameSpace: `test:${randomUUID()}:`,
+  });
   app.get('/__boom', async () => {
     throw new Error('secret detail 0012345679');
   });

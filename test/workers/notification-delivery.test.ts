@@ -45,7 +45,10 @@ afterEach(async () => {
 });
 /** A sweeper on this test's queue that counts every notice as missed (no grace), swept by hand. */
 function sweeper() {
-  const s = startNoticeSweeper({ db, logger: createLogger({ level: 'silent' }), queue }, { intervalMs: 3_600_000, graceMs: 0, registrationIds: () => mine });
+  const s = startNoticeSweeper(
+    { db, logger: createLogger({ level: 'silent' }), queue },
+    { intervalMs: 3_600_000, graceMs: 0, registrationIds: () => mine },
+  );
   sweepers.push(s);
   return s;
 }
@@ -63,7 +66,12 @@ async function rejectionNotice(mobile?: string) {
   mine.push(id);
   if (mobile) await db('applicant_data').where({ registration_id: id }).update({ mobile });
   await db('registrations').where({ id }).update({ outcome_reason: 'letter_unsigned' });
-  const notificationId = await createNotificationsRepo(db).create({ registrationId: id, channel: 'sms', template: 'rejected', idempotencyKey: `${id}:rejected:sms` });
+  const notificationId = await createNotificationsRepo(db).create({
+    registrationId: id,
+    channel: 'sms',
+    template: 'rejected',
+    idempotencyKey: `${id}:rejected:sms`,
+  });
   return { notificationId, to: mobile ?? applicant.mobile };
 }
 
@@ -76,7 +84,8 @@ const until = async <T>(read: () => Promise<T>, ok: (v: T) => boolean) => {
   throw new Error('timed out');
 };
 const row = (id: string) => createNotificationsRepo(db).get(id);
-const smsTo = async (to: string) => (await (await fetch(`${smsUrl}/__sim/messages?to=${to}`)).json()) as { text: string }[];
+const smsTo = async (to: string) =>
+  (await (await fetch(`${smsUrl}/__sim/messages?to=${to}`)).json()) as { text: string }[];
 
 describe('notice delivery through BullMQ', () => {
   it('sends a notice enqueued twice (a repeated external task) once', async () => {
@@ -86,7 +95,10 @@ describe('notice delivery through BullMQ', () => {
     await queue.enqueue(notificationId);
     await queue.enqueue(notificationId);
 
-    const sent = await until(() => row(notificationId), (r) => r?.status === 'sent');
+    const sent = await until(
+      () => row(notificationId),
+      (r) => r?.status === 'sent',
+    );
     expect(sent?.attempts).toBe(1);
     const messages = await smsTo(to);
     expect(messages).toHaveLength(1);
@@ -96,11 +108,18 @@ describe('notice delivery through BullMQ', () => {
   it('retries with back-off while the gateway is down, then sends', async () => {
     start();
     const { notificationId, to } = await rejectionNotice();
-    await fetch(`${smsUrl}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'error', count: 2 }) });
+    await fetch(`${smsUrl}/__sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mode: 'error', count: 2 }),
+    });
 
     await queue.enqueue(notificationId);
 
-    const sent = await until(() => row(notificationId), (r) => r?.status === 'sent');
+    const sent = await until(
+      () => row(notificationId),
+      (r) => r?.status === 'sent',
+    );
     expect(sent?.attempts).toBe(3);
     expect(await smsTo(to)).toHaveLength(1);
   });
@@ -111,9 +130,15 @@ describe('notice delivery through BullMQ', () => {
 
     await queue.enqueue(notificationId);
 
-    const failed = await until(() => row(notificationId), (r) => r?.status === 'failed');
+    const failed = await until(
+      () => row(notificationId),
+      (r) => r?.status === 'failed',
+    );
     expect(failed).toMatchObject({ attempts: 1, last_error_code: 'SMS_REJECTED' });
-    const job = await until(() => queue.queue.getJob(notificationId), (j) => j?.failedReason !== undefined);
+    const job = await until(
+      () => queue.queue.getJob(notificationId),
+      (j) => j?.failedReason !== undefined,
+    );
     expect(job?.attemptsMade).toBe(1);
     await queue.queue.getJob(notificationId).then((j) => j?.remove());
     expect(await sweeper().sweep()).toBe(0); // a notice refused for good is not tried again
@@ -133,14 +158,20 @@ describe('notice delivery through BullMQ', () => {
     start();
     const { notificationId, to } = await rejectionNotice();
     await queue.enqueue(notificationId);
-    await until(() => row(notificationId), (r) => r?.status === 'sent');
+    await until(
+      () => row(notificationId),
+      (r) => r?.status === 'sent',
+    );
 
     // Redis restarted with its data gone: every job, waiting or done, is lost.
     const second = await rejectionNotice();
     await queue.queue.obliterate({ force: true });
     expect(await sweeper().sweep()).toBe(1); // only the undelivered one goes back on the queue
 
-    await until(() => row(second.notificationId), (r) => r?.status === 'sent');
+    await until(
+      () => row(second.notificationId),
+      (r) => r?.status === 'sent',
+    );
     expect(await smsTo(to)).toHaveLength(1);
     expect(await smsTo(second.to)).toHaveLength(1);
   });
@@ -151,12 +182,18 @@ describe('notice delivery through BullMQ', () => {
     // A delivery that claimed the notice and died (its process was killed) before sending.
     await createNotificationsRepo(db).claim(notificationId, 600);
     await queue.enqueue(notificationId);
-    await until(() => queue.queue.getJob(notificationId).then((j) => j?.getState()), (s) => s === 'completed');
+    await until(
+      () => queue.queue.getJob(notificationId).then((j) => j?.getState()),
+      (s) => s === 'completed',
+    );
     expect(await smsTo(to)).toHaveLength(0);
 
     await new Promise((r) => setTimeout(r, 700)); // the dead holder's claim runs out
     expect(await sweeper().sweep()).toBe(1);
-    const sent = await until(() => row(notificationId), (r) => r?.status === 'sent');
+    const sent = await until(
+      () => row(notificationId),
+      (r) => r?.status === 'sent',
+    );
     expect(sent?.attempts).toBe(2);
     expect(await smsTo(to)).toHaveLength(1);
   });
@@ -164,13 +201,27 @@ describe('notice delivery through BullMQ', () => {
   it('keeps a notice whose gateway stayed down past every attempt, and delivers it once when the sweeper sends it again', async () => {
     start();
     const { notificationId, to } = await rejectionNotice();
-    await fetch(`${smsUrl}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'error', count: 4 }) });
+    await fetch(`${smsUrl}/__sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mode: 'error', count: 4 }),
+    });
     await queue.enqueue(notificationId);
-    await until(() => queue.queue.getJob(notificationId).then((j) => j?.getState()), (s) => s === 'failed');
-    expect(await row(notificationId)).toMatchObject({ status: 'queued', attempts: 4, last_error_code: 'SMS_UNAVAILABLE' });
+    await until(
+      () => queue.queue.getJob(notificationId).then((j) => j?.getState()),
+      (s) => s === 'failed',
+    );
+    expect(await row(notificationId)).toMatchObject({
+      status: 'queued',
+      attempts: 4,
+      last_error_code: 'SMS_UNAVAILABLE',
+    });
 
     expect(await sweeper().sweep()).toBe(1);
-    await until(() => row(notificationId), (r) => r?.status === 'sent');
+    await until(
+      () => row(notificationId),
+      (r) => r?.status === 'sent',
+    );
     expect(await smsTo(to)).toHaveLength(1);
   });
 });

@@ -24,24 +24,54 @@ const supervisor = { staffId: randomUUID(), username: 'sup.retention', role: 'su
 
 /** The audit rows of the latest purge, one per kind. */
 async function lastPurgeAudit() {
-  const rows = await db('audit_log').where({ action: 'data_purged' }).orderBy('id', 'desc').limit(PURGE_KINDS.length)
-    .select<{ registration_id: string | null; actor: string; detail: { kind: string; count: number; before: string } }[]>('registration_id', 'actor', 'detail');
+  const rows = await db('audit_log')
+    .where({ action: 'data_purged' })
+    .orderBy('id', 'desc')
+    .limit(PURGE_KINDS.length)
+    .select<
+      { registration_id: string | null; actor: string; detail: { kind: string; count: number; before: string } }[]
+    >('registration_id', 'actor', 'detail');
   return rows;
 }
-const countOf = (rows: Awaited<ReturnType<typeof lastPurgeAudit>>, kind: string) => rows.find((r) => r.detail.kind === kind)?.detail.count;
+const countOf = (rows: Awaited<ReturnType<typeof lastPurgeAudit>>, kind: string) =>
+  rows.find((r) => r.detail.kind === kind)?.detail.count;
 
 /** A request that ended at `closedDaysAgo`, started in July 2022 (a period no other test uses), with its data, letter and codes. */
 async function closed(status: 'rejected' | 'expired' | 'registered', closedDaysAgo: number) {
   const closedAt = ago(closedDaysAgo);
   const id = await insertRegistration(db, {
-    status, outcome: status, outcome_reason: status === 'rejected' ? 'letter_unsigned' : status === 'expired' ? 'expired' : null,
-    created_at: new Date('2022-07-05T08:00:00Z'), submitted_at: new Date('2022-07-05T08:10:00Z'),
-    ...(status === 'expired' ? {} : { verified_at: new Date('2022-07-05T08:20:00Z'), review_started_at: new Date('2022-07-05T08:20:00Z'), decided_at: closedAt }),
+    status,
+    outcome: status,
+    outcome_reason: status === 'rejected' ? 'letter_unsigned' : status === 'expired' ? 'expired' : null,
+    created_at: new Date('2022-07-05T08:00:00Z'),
+    submitted_at: new Date('2022-07-05T08:10:00Z'),
+    ...(status === 'expired'
+      ? {}
+      : {
+          verified_at: new Date('2022-07-05T08:20:00Z'),
+          review_started_at: new Date('2022-07-05T08:20:00Z'),
+          decided_at: closedAt,
+        }),
     closed_at: closedAt,
   });
   await insertApplicantData(db, id);
-  await db('submissions').insert({ id: randomUUID(), registration_id: id, captcha_id: randomUUID(), captcha_answer_hash: 'c'.repeat(64), captcha_outcome: 'valid', created_at: closedAt });
-  await db('one_time_codes').insert({ id: randomUUID(), registration_id: id, task_id: randomUUID(), code_hash: 'o'.repeat(64), expires_at: closedAt, consumed_at: closedAt, created_at: closedAt });
+  await db('submissions').insert({
+    id: randomUUID(),
+    registration_id: id,
+    captcha_id: randomUUID(),
+    captcha_answer_hash: 'c'.repeat(64),
+    captcha_outcome: 'valid',
+    created_at: closedAt,
+  });
+  await db('one_time_codes').insert({
+    id: randomUUID(),
+    registration_id: id,
+    task_id: randomUUID(),
+    code_hash: 'o'.repeat(64),
+    expires_at: closedAt,
+    consumed_at: closedAt,
+    created_at: closedAt,
+  });
   return id;
 }
 
@@ -49,11 +79,15 @@ describe('the daily retention purge', () => {
   it('given rejected and expired requests closed longer ago than RETENTION_UNSUCCESSFUL, when the purge runs, then their personal data and letters are gone and their rows still count in the figures', async () => {
     expect(config.RETENTION_UNSUCCESSFUL).toBe('P90D');
     const rejectedLongAgo = await closed('rejected', 91);
-    await db('registrations').where({ id: rejectedLongAgo }).update({ outcome_reason: 'other', rejection_text: 'نماینده آقای نمونه مجاز نیست' });
+    await db('registrations')
+      .where({ id: rejectedLongAgo })
+      .update({ outcome_reason: 'other', rejection_text: 'نماینده آقای نمونه مجاز نیست' });
     const expiredLongAgo = await closed('expired', 120);
     const rejectedLately = await closed('rejected', 89);
     const account = await insertAccount(db, 'an account password that is long');
-    await db('registrations').where({ id: account.registrationId }).update({ closed_at: ago(400), created_at: new Date('2022-07-06T08:00:00Z') });
+    await db('registrations')
+      .where({ id: account.registrationId })
+      .update({ closed_at: ago(400), created_at: new Date('2022-07-06T08:00:00Z') });
     const reviews = createReviewService({ db, engine, config, now: () => new Date() });
     expect((await reviews.detail(reviewer, rejectedLongAgo)).representative).not.toBeNull();
 
@@ -78,8 +112,15 @@ describe('the daily retention purge', () => {
     expect(await db('applicant_data').where({ registration_id: account.registrationId }).first()).toBeDefined();
     expect(await db('letters').where({ registration_id: account.registrationId }).first()).toBeDefined();
     // The supervisor's figures for July 2022 still count every request.
-    const report = await createRegistrationReport(db)(supervisor, parseReportQuery({ from: '2022-07-01', to: '2022-07-31', bucket: 'month', calendar: 'gregorian' }));
-    expect(report.total).toMatchObject({ started: 4, successful: 1, unsuccessful: expect.objectContaining({ rejected: 2, expired: 1 }) });
+    const report = await createRegistrationReport(db)(
+      supervisor,
+      parseReportQuery({ from: '2022-07-01', to: '2022-07-31', bucket: 'month', calendar: 'gregorian' }),
+    );
+    expect(report.total).toMatchObject({
+      started: 4,
+      successful: 1,
+      unsuccessful: expect.objectContaining({ rejected: 2, expired: 1 }),
+    });
   });
 
   it('given captchas, codes, entries and submissions older than RETENTION_CODES, when the purge runs, then they are gone except what an open request may still check', async () => {
@@ -93,8 +134,23 @@ describe('the daily retention purge', () => {
     ]);
     const [superseded, inForce] = [randomUUID(), randomUUID()];
     await db('one_time_codes').insert([
-      { id: superseded, registration_id: open, task_id: randomUUID(), code_hash: 'o'.repeat(64), expires_at: old, superseded_at: old, created_at: old },
-      { id: inForce, registration_id: open, task_id: randomUUID(), code_hash: 'o'.repeat(64), expires_at: old, created_at: old },
+      {
+        id: superseded,
+        registration_id: open,
+        task_id: randomUUID(),
+        code_hash: 'o'.repeat(64),
+        expires_at: old,
+        superseded_at: old,
+        created_at: old,
+      },
+      {
+        id: inForce,
+        registration_id: open,
+        task_id: randomUUID(),
+        code_hash: 'o'.repeat(64),
+        expires_at: old,
+        created_at: old,
+      },
     ]);
     const [checkedEntry, uncheckedEntry] = [randomUUID(), randomUUID()];
     await db('otp_entries').insert([
@@ -103,13 +159,40 @@ describe('the daily retention purge', () => {
     ]);
     const [checkedSubmission, uncheckedSubmission] = [randomUUID(), randomUUID()];
     await db('submissions').insert([
-      { id: checkedSubmission, registration_id: open, captcha_id: expiredCaptcha, captcha_answer_hash: 'c'.repeat(64), captcha_outcome: 'invalid', created_at: old },
-      { id: uncheckedSubmission, registration_id: open, captcha_id: liveCaptcha, captcha_answer_hash: 'c'.repeat(64), created_at: old },
+      {
+        id: checkedSubmission,
+        registration_id: open,
+        captcha_id: expiredCaptcha,
+        captcha_answer_hash: 'c'.repeat(64),
+        captcha_outcome: 'invalid',
+        created_at: old,
+      },
+      {
+        id: uncheckedSubmission,
+        registration_id: open,
+        captcha_id: liveCaptcha,
+        captcha_answer_hash: 'c'.repeat(64),
+        created_at: old,
+      },
     ]);
 
     await purgeExpiredData(deps);
 
-    const ids = async (table: string) => (await db(table).whereIn('id', [expiredCaptcha, liveCaptcha, superseded, inForce, checkedEntry, uncheckedEntry, checkedSubmission, uncheckedSubmission]).pluck('id')).sort();
+    const ids = async (table: string) =>
+      (
+        await db(table)
+          .whereIn('id', [
+            expiredCaptcha,
+            liveCaptcha,
+            superseded,
+            inForce,
+            checkedEntry,
+            uncheckedEntry,
+            checkedSubmission,
+            uncheckedSubmission,
+          ])
+          .pluck('id')
+      ).sort();
     expect(await ids('captchas')).toEqual([liveCaptcha]);
     expect(await ids('one_time_codes')).toEqual([inForce]);
     expect(await ids('otp_entries')).toEqual([uncheckedEntry]);
@@ -130,9 +213,19 @@ describe('the daily retention purge', () => {
 
   it('given staff and account sessions that expired or were ended, when the purge runs, then they are gone and live ones stay', async () => {
     const subject = randomUUID();
-    const session = (expiresAt: Date, revokedAt: Date | null = null) =>
-      ({ id: randomUUID(), kind: 'staff', subject_id: subject, token_hash: randomUUID().replace(/-/g, '').padEnd(64, '0'), expires_at: expiresAt, revoked_at: revokedAt });
-    const [expired, ended, live] = [session(ago(1 / 24)), session(new Date(Date.now() + 3_600_000), ago(1 / 24)), session(new Date(Date.now() + 3_600_000))];
+    const session = (expiresAt: Date, revokedAt: Date | null = null) => ({
+      id: randomUUID(),
+      kind: 'staff',
+      subject_id: subject,
+      token_hash: randomUUID().replace(/-/g, '').padEnd(64, '0'),
+      expires_at: expiresAt,
+      revoked_at: revokedAt,
+    });
+    const [expired, ended, live] = [
+      session(ago(1 / 24)),
+      session(new Date(Date.now() + 3_600_000), ago(1 / 24)),
+      session(new Date(Date.now() + 3_600_000)),
+    ];
     await db('auth_sessions').insert([expired, ended, live]);
 
     await purgeExpiredData(deps);
@@ -155,24 +248,33 @@ describe('the daily retention purge', () => {
     }
   });
 
-  it('given the models deployed from bpmn/, when the engine is asked, then it keeps every process\'s history for RETENTION_UNSUCCESSFUL and cleans it up nightly', async () => {
-    const latest = (await engine.definitions([PROCESS_ID, REVIEW_PROCESS_ID]))
-      .filter((d, _i, all) => d.version === Math.max(...all.filter((o) => o.key === d.key).map((o) => o.version)));
-    expect(latest.map((d) => [d.key, d.historyTimeToLive]).sort()).toEqual([[PROCESS_ID, 90], [REVIEW_PROCESS_ID, 90]]);
+  it("given the models deployed from bpmn/, when the engine is asked, then it keeps every process's history for RETENTION_UNSUCCESSFUL and cleans it up nightly", async () => {
+    const latest = (await engine.definitions([PROCESS_ID, REVIEW_PROCESS_ID])).filter(
+      (d, _i, all) => d.version === Math.max(...all.filter((o) => o.key === d.key).map((o) => o.version)),
+    );
+    expect(latest.map((d) => [d.key, d.historyTimeToLive]).sort()).toEqual([
+      [PROCESS_ID, 90],
+      [REVIEW_PROCESS_ID, 90],
+    ]);
     const { data } = await engine.rest.GET('/history/cleanup/configuration');
     expect(data).toMatchObject({ enabled: true });
     expect(data?.batchWindowStartTime).toBeTruthy();
   });
 
-  it('given a version deployed with another history time to live (as from Modeler), when the purge runs, then the engine keeps it for the policy\'s days again', async () => {
+  it("given a version deployed with another history time to live (as from Modeler), when the purge runs, then the engine keeps it for the policy's days again", async () => {
     const [def] = (await engine.definitions([REVIEW_PROCESS_ID])).sort((a, b) => b.version - a.version);
     await engine.setHistoryTimeToLive(def!.id, 180);
 
     await purgeExpiredData(deps);
 
-    expect((await engine.definitions([PROCESS_ID, REVIEW_PROCESS_ID])).map((d) => d.historyTimeToLive)).toSatisfy((ttl: unknown[]) => ttl.every((t) => t === 90));
+    expect((await engine.definitions([PROCESS_ID, REVIEW_PROCESS_ID])).map((d) => d.historyTimeToLive)).toSatisfy(
+      (ttl: unknown[]) => ttl.every((t) => t === 90),
+    );
     const set = await db('audit_log').where({ action: 'engine_history_ttl_set' }).orderBy('id', 'desc').first();
-    expect(set).toMatchObject({ registration_id: null, detail: { process: REVIEW_PROCESS_ID, version: def!.version, days: 90, was: 180 } });
+    expect(set).toMatchObject({
+      registration_id: null,
+      detail: { process: REVIEW_PROCESS_ID, version: def!.version, days: 90, was: 180 },
+    });
   });
 
   it('given two worker processes, when both start, then one purge is scheduled every night in Tehran and a job on it runs the purge', async () => {
@@ -186,7 +288,10 @@ describe('the daily retention purge', () => {
       expect(schedulers[0]).toMatchObject({ pattern: '30 3 * * *', tz: 'Asia/Tehran' });
 
       const runs = await db('audit_log').where({ action: 'data_purged' }).count({ n: '*' }).first();
-      const done = new Promise((resolve) => { first.worker.once('completed', resolve); second.worker.once('completed', resolve); });
+      const done = new Promise((resolve) => {
+        first.worker.once('completed', resolve);
+        second.worker.once('completed', resolve);
+      });
       await first.queue.add('purge', {});
       await done;
       const after = await db('audit_log').where({ action: 'data_purged' }).count({ n: '*' }).first();

@@ -25,7 +25,12 @@ function fakeEngine() {
       // The engine runs with unique worker requests: a worker's new poll ends its pending one.
       replaced?.();
       let gone = false;
-      const ended = new Promise<void>((r) => { replaced = () => { gone = true; r(); }; });
+      const ended = new Promise<void>((r) => {
+        replaced = () => {
+          gone = true;
+          r();
+        };
+      });
       const deadline = Date.now() + waitMs;
       for (;;) {
         if (signal?.aborted) throw Object.assign(new Error('aborted'), { name: 'AbortError' });
@@ -35,7 +40,14 @@ function fakeEngine() {
           for (const t of mine) open.splice(open.indexOf(t), 1);
           return mine;
         }
-        await Promise.race([new Promise<void>((r) => { arrived = r; }), ended, sleep(Math.max(deadline - Date.now(), 0)), new Promise((r) => signal?.addEventListener('abort', r))]);
+        await Promise.race([
+          new Promise<void>((r) => {
+            arrived = r;
+          }),
+          ended,
+          sleep(Math.max(deadline - Date.now(), 0)),
+          new Promise((r) => signal?.addEventListener('abort', r)),
+        ]);
       }
     },
     async complete(taskId: string) {
@@ -45,9 +57,21 @@ function fakeEngine() {
     async extendLock() {},
   } as unknown as ExternalTasks;
   return {
-    api, polls, completed,
+    api,
+    polls,
+    completed,
     create(topic: string) {
-      const task = { id: `${topic}-${++n}`, topic, activityId: 'a', processInstanceId: 'p', processDefinitionKey: 'k', businessKey: null, retries: null, variables: {}, properties: {} };
+      const task = {
+        id: `${topic}-${++n}`,
+        topic,
+        activityId: 'a',
+        processInstanceId: 'p',
+        processDefinitionKey: 'k',
+        businessKey: null,
+        retries: null,
+        variables: {},
+        properties: {},
+      };
       open.push(task);
       arrived?.();
       return task.id;
@@ -59,7 +83,10 @@ function fakeEngine() {
 function heldWorker(topic: string, maxTasks: number) {
   const running: { id: string; release: () => void }[] = [];
   const worker: Worker = {
-    topic, variables: [], lockDurationMs: 30_000, maxTasks,
+    topic,
+    variables: [],
+    lockDurationMs: 30_000,
+    maxTasks,
     run: (task) => new Promise((resolve) => running.push({ id: task.id, release: () => resolve({}) })),
   };
   return { worker, running };
@@ -78,7 +105,7 @@ describe('the workers poll the engine once for all their topics', () => {
     poller = undefined;
   });
 
-  it('one long poll asks for every topic, and each task goes to its own topic\'s worker', async () => {
+  it("one long poll asks for every topic, and each task goes to its own topic's worker", async () => {
     const engine = fakeEngine();
     const a = heldWorker('captcha-check', 2);
     const b = heldWorker('shahkar-inquiry', 2);

@@ -19,12 +19,19 @@ export interface SweeperSettings {
  * or when a writer could not reach Redis at all. Several sweepers (one per workers process) are
  * harmless: the notice id is the job id, and a delivery claims its row before sending.
  */
-export function startNoticeSweeper(deps: { db: Db; logger: Logger; queue: NotificationQueue }, settings: SweeperSettings) {
+export function startNoticeSweeper(
+  deps: { db: Db; logger: Logger; queue: NotificationQueue },
+  settings: SweeperSettings,
+) {
   const repo = createNotificationsRepo(deps.db);
   let running: Promise<number> | undefined;
 
   async function sweep(): Promise<number> {
-    const rows = await repo.undelivered(new Date(Date.now() - settings.graceMs), settings.batch ?? 200, settings.registrationIds?.());
+    const rows = await repo.undelivered(
+      new Date(Date.now() - settings.graceMs),
+      settings.batch ?? 200,
+      settings.registrationIds?.(),
+    );
     let requeued = 0;
     for (const { id } of rows) if (await deps.queue.requeue(id)) requeued++;
     if (requeued > 0) deps.logger.info({ requeued }, 'undelivered notices enqueued again');
@@ -34,8 +41,13 @@ export function startNoticeSweeper(deps: { db: Db; logger: Logger; queue: Notifi
   const tick = () => {
     if (running) return;
     running = sweep()
-      .catch((e: Error) => { deps.logger.warn({ err: e.name, message: e.message }, 'notice sweep failed; next time'); return 0; })
-      .finally(() => { running = undefined; });
+      .catch((e: Error) => {
+        deps.logger.warn({ err: e.name, message: e.message }, 'notice sweep failed; next time');
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+      });
   };
   const timer = setInterval(tick, settings.intervalMs);
   timer.unref();

@@ -13,23 +13,52 @@ import { createRegistrationsRepo } from '../../db/registrations-repo.js';
 import { emailFor, smsFor, type NoticeInput } from '../../domain/notification-texts.js';
 import type { RejectionReason } from '../../domain/review-decision.js';
 
-export interface DeliveryDeps { db: Db; config: Config; logger: Logger; sms: SmsGateway; mailer: Mailer }
+export interface DeliveryDeps {
+  db: Db;
+  config: Config;
+  logger: Logger;
+  sms: SmsGateway;
+  mailer: Mailer;
+}
 
 /** The notice's text and its recipient, each read only where its template needs it. */
-async function noticeFor(db: Db, config: Config, row: { registration_id: string; template: string; channel: string }): Promise<{ notice: NoticeInput; to: string }> {
+async function noticeFor(
+  db: Db,
+  config: Config,
+  row: { registration_id: string; template: string; channel: string },
+): Promise<{ notice: NoticeInput; to: string }> {
   const registrationId = row.registration_id;
   if (row.template === 'review-reminder') {
-    return { notice: { template: 'review-reminder', registrationId, reviewUrl: `${config.PUBLIC_BASE_URL}/review/` }, to: config.REVIEW_MAILBOX };
+    return {
+      notice: { template: 'review-reminder', registrationId, reviewUrl: `${config.PUBLIC_BASE_URL}/review/` },
+      to: config.REVIEW_MAILBOX,
+    };
   }
   const data = await createApplicantDataRepo(db).get(registrationId);
   if (!data) throw new WorkerError(WorkerError.APPLICANT_DATA_MISSING, 'no applicant data for the notice', false);
   const to = row.channel === 'sms' ? data.mobile : data.email;
   if (row.template === 'registered') {
     const account = await createAccountsRepo(db).byRegistration(registrationId);
-    return { notice: { template: 'registered', username: account!.username, agencyName: data.agencyName, loginUrl: `${config.PUBLIC_BASE_URL}/login` }, to };
+    return {
+      notice: {
+        template: 'registered',
+        username: account!.username,
+        agencyName: data.agencyName,
+        loginUrl: `${config.PUBLIC_BASE_URL}/login`,
+      },
+      to,
+    };
   }
   const reg = await createRegistrationsRepo(db).get(registrationId);
-  return { notice: { template: 'rejected', reason: (reg?.outcome_reason ?? 'other') as RejectionReason, text: reg?.rejection_text ?? null, agencyName: data.agencyName }, to };
+  return {
+    notice: {
+      template: 'rejected',
+      reason: (reg?.outcome_reason ?? 'other') as RejectionReason,
+      text: reg?.rejection_text ?? null,
+      agencyName: data.agencyName,
+    },
+    to,
+  };
 }
 
 /** Longer than the slowest send (SMS or SMTP timeout) with room for the database on either side. */
@@ -46,37 +75,48 @@ const CLAIM_MS = 60_000;
 export function startNotificationDelivery(deps: DeliveryDeps, queueName = NOTIFICATION_QUEUE) {
   const repo = createNotificationsRepo(deps.db);
   const connection = createRedis(deps.config.REDIS_URL);
-  const worker = new Worker<DeliveryJobData>(queueName, async (job) => {
-    const row = await repo.claim(job.data.notificationId, CLAIM_MS);
-    if (!row) {
-      const now = await repo.get(job.data.notificationId);
-      if (!now) throw new UnrecoverableError('NOTIFICATION_NOT_FOUND');
-      // Sent, failed for good, or in another delivery's hands (which the sweeper covers if it dies).
-      return now.provider_message_id ?? now.status;
-    }
-    try {
-      const { notice, to } = await noticeFor(deps.db, deps.config, row);
-      const ctx = { idempotencyKey: row.idempotency_key };
-      let messageId: string;
-      if (row.channel === 'sms') {
-        const sms = smsFor(notice);
-        messageId = ('text' in sms ? await deps.sms.send(to, sms.text, ctx) : await deps.sms.sendTemplate(to, sms.template, sms.tokens, ctx)).messageId;
-      } else {
-        messageId = (await deps.mailer.send({ to, ...emailFor(notice) }, ctx)).messageId;
+  const worker = new Worker<DeliveryJobData>(
+    queueName,
+    async (job) => {
+      const row = await repo.claim(job.data.notificationId, CLAIM_MS);
+      if (!row) {
+        const now = await repo.get(job.data.notificationId);
+        if (!now) throw new UnrecoverableError('NOTIFICATION_NOT_FOUND');
+        // Sent, failed for good, or in another delivery's hands (which the sweeper covers if it dies).
+        return now.provider_message_id ?? now.status;
       }
-      await repo.markSent(row.id, messageId);
-      return messageId;
-    } catch (err) {
-      const e = err as { code?: string; retryable?: boolean };
-      const code = typeof e.code === 'string' ? e.code : 'INTERNAL_ERROR';
-      const final = e.retryable === false;
-      // If PostgreSQL is away too, the claim runs out by itself and the sweeper tries again.
-      await repo.markFailed(row.id, code, final).catch(() => undefined);
-      deps.logger.warn({ notificationId: row.id, channel: row.channel, errorCode: code, final }, 'notice not delivered');
-      if (final) throw new UnrecoverableError(code);
-      throw new Error(code);
-    }
-  }, { connection, concurrency: 4 });
+      try {
+        const { notice, to } = await noticeFor(deps.db, deps.config, row);
+        const ctx = { idempotencyKey: row.idempotency_key };
+        let messageId: string;
+        if (row.channel === 'sms') {
+          const sms = smsFor(notice);
+          messageId = (
+            'text' in sms
+              ? await deps.sms.send(to, sms.text, ctx)
+              : await deps.sms.sendTemplate(to, sms.template, sms.tokens, ctx)
+          ).messageId;
+        } else {
+          messageId = (await deps.mailer.send({ to, ...emailFor(notice) }, ctx)).messageId;
+        }
+        await repo.markSent(row.id, messageId);
+        return messageId;
+      } catch (err) {
+        const e = err as { code?: string; retryable?: boolean };
+        const code = typeof e.code === 'string' ? e.code : 'INTERNAL_ERROR';
+        const final = e.retryable === false;
+        // If PostgreSQL is away too, the claim runs out by itself and the sweeper tries again.
+        await repo.markFailed(row.id, code, final).catch(() => undefined);
+        deps.logger.warn(
+          { notificationId: row.id, channel: row.channel, errorCode: code, final },
+          'notice not delivered',
+        );
+        if (final) throw new UnrecoverableError(code);
+        throw new Error(code);
+      }
+    },
+    { connection, concurrency: 4 },
+  );
   return {
     worker,
     async close() {

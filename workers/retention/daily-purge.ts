@@ -17,13 +17,29 @@ export function startDailyPurge(deps: PurgeDeps, queueName = RETENTION_QUEUE) {
   const queueConnection = createRedis(deps.config.REDIS_URL);
   const workerConnection = createRedis(deps.config.REDIS_URL);
   const queue = new Queue(queueName, { connection: queueConnection });
-  const ready = queue.upsertJobScheduler(SCHEDULER_ID, { ...PURGE_SCHEDULE }, {
-    name: 'purge',
-    opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { count: 30 }, removeOnFail: { count: 30 } },
-  }).then(() => undefined);
+  const ready = queue
+    .upsertJobScheduler(
+      SCHEDULER_ID,
+      { ...PURGE_SCHEDULE },
+      {
+        name: 'purge',
+        opts: {
+          attempts: 3,
+          backoff: { type: 'exponential', delay: 60_000 },
+          removeOnComplete: { count: 30 },
+          removeOnFail: { count: 30 },
+        },
+      },
+    )
+    .then(() => undefined);
   ready.catch((e: Error) => deps.logger.error({ err: e.name }, 'daily retention purge not scheduled'));
-  const worker = new Worker(queueName, async () => purgeExpiredData(deps), { connection: workerConnection, concurrency: 1 });
-  worker.on('failed', (_job, e) => deps.logger.warn({ err: e.name, code: (e as { code?: string }).code }, 'retention purge failed; it is tried again'));
+  const worker = new Worker(queueName, async () => purgeExpiredData(deps), {
+    connection: workerConnection,
+    concurrency: 1,
+  });
+  worker.on('failed', (_job, e) =>
+    deps.logger.warn({ err: e.name, code: (e as { code?: string }).code }, 'retention purge failed; it is tried again'),
+  );
   return {
     queue,
     worker,

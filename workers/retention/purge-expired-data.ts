@@ -5,14 +5,28 @@ import type { Config } from '../../config/config.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import type { Db } from '../../db/knex.js';
 import { createRetentionRepo } from '../../db/retention-repo.js';
-import { historyTimeToLiveDays, noPurge, PURGE_KINDS, purgeCutoffs, type PurgeCounts, type RetentionPolicy } from '../../domain/retention.js';
+import {
+  historyTimeToLiveDays,
+  noPurge,
+  PURGE_KINDS,
+  purgeCutoffs,
+  type PurgeCounts,
+  type RetentionPolicy,
+} from '../../domain/retention.js';
 
-export interface PurgeDeps { db: Db; engine: ProcessEngine; config: Config; logger: Logger; now: () => Date }
+export interface PurgeDeps {
+  db: Db;
+  engine: ProcessEngine;
+  config: Config;
+  logger: Logger;
+  now: () => Date;
+}
 
 export const ACTOR = 'system:retention';
 
-export const retentionPolicy = (config: Pick<Config, 'RETENTION_UNSUCCESSFUL' | 'RETENTION_CODES'>): RetentionPolicy =>
-  ({ unsuccessful: config.RETENTION_UNSUCCESSFUL, codes: config.RETENTION_CODES });
+export const retentionPolicy = (
+  config: Pick<Config, 'RETENTION_UNSUCCESSFUL' | 'RETENTION_CODES'>,
+): RetentionPolicy => ({ unsuccessful: config.RETENTION_UNSUCCESSFUL, codes: config.RETENTION_CODES });
 
 /**
  * One run of the retention policy: every delete and its audit rows in one transaction, so the audit
@@ -35,10 +49,21 @@ export async function purgeExpiredData(deps: PurgeDeps): Promise<PurgeCounts> {
     c.otp_entries += await repo.purgeOtpEntries(cutoffs, trx);
     c.submissions += await repo.purgeSubmissions(cutoffs, trx);
     c.sessions += await repo.purgeSessions(cutoffs, trx);
-    const before: Record<string, Date> = { applicant_data: cutoffs.closedBefore, letters: cutoffs.closedBefore, sessions: cutoffs.sessionsEndedBefore };
+    const before: Record<string, Date> = {
+      applicant_data: cutoffs.closedBefore,
+      letters: cutoffs.closedBefore,
+      sessions: cutoffs.sessionsEndedBefore,
+    };
     for (const kind of PURGE_KINDS) {
       // One row per kind and run, zero included: the log shows the policy ran every day.
-      await audit.record({ actor: ACTOR, action: 'data_purged', detail: { kind, count: c[kind], before: (before[kind] ?? cutoffs.codesBefore).toISOString() } }, trx);
+      await audit.record(
+        {
+          actor: ACTOR,
+          action: 'data_purged',
+          detail: { kind, count: c[kind], before: (before[kind] ?? cutoffs.codesBefore).toISOString() },
+        },
+        trx,
+      );
     }
     return c;
   });
@@ -53,7 +78,14 @@ export async function alignHistoryTimeToLive(deps: PurgeDeps, policy: RetentionP
   for (const d of await deps.engine.definitions([PROCESS_ID, REVIEW_PROCESS_ID])) {
     if (d.historyTimeToLive === days) continue;
     await deps.engine.setHistoryTimeToLive(d.id, days);
-    await createAuditRepo(deps.db).record({ actor: ACTOR, action: 'engine_history_ttl_set', detail: { process: d.key, version: d.version, days, was: d.historyTimeToLive } });
-    deps.logger.warn({ process: d.key, version: d.version, days, was: d.historyTimeToLive }, 'engine history time to live set to the retention policy');
+    await createAuditRepo(deps.db).record({
+      actor: ACTOR,
+      action: 'engine_history_ttl_set',
+      detail: { process: d.key, version: d.version, days, was: d.historyTimeToLive },
+    });
+    deps.logger.warn(
+      { process: d.key, version: d.version, days, was: d.historyTimeToLive },
+      'engine history time to live set to the retention policy',
+    );
   }
 }

@@ -43,10 +43,19 @@ export function defineWorker<I extends TProperties, O extends TProperties>(spec:
       // Unset variables come back as absent, not null, so optional inputs stay optional.
       const given = Object.fromEntries(Object.entries(task.variables).filter(([, v]) => v !== null));
       if (!Value.Check(spec.input, given)) {
-        throw new WorkerError(WorkerError.INVALID_VARIABLES, `${spec.topic}: variables refused: ${problems(spec.input, given)}`, false);
+        throw new WorkerError(
+          WorkerError.INVALID_VARIABLES,
+          `${spec.topic}: variables refused: ${problems(spec.input, given)}`,
+          false,
+        );
       }
       const out = await spec.handle({ ...task, variables: given as Static<TObject<I>> }, deps);
-      if (!Value.Check(spec.output, out)) throw new WorkerError(WorkerError.INVALID_VARIABLES, `${spec.topic}: output refused: ${problems(spec.output, out)}`, false);
+      if (!Value.Check(spec.output, out))
+        throw new WorkerError(
+          WorkerError.INVALID_VARIABLES,
+          `${spec.topic}: output refused: ${problems(spec.output, out)}`,
+          false,
+        );
       return out as Variables;
     },
   };

@@ -5,7 +5,11 @@ import { createRegistrationsRepo } from '../../db/registrations-repo.js';
 import type { Db } from '../../db/knex.js';
 import { WorkerError } from './worker-error.js';
 
-export const InquiryOutcomeSchema = Type.Union([Type.Literal('match'), Type.Literal('no_match'), Type.Literal('deceased')]);
+export const InquiryOutcomeSchema = Type.Union([
+  Type.Literal('match'),
+  Type.Literal('no_match'),
+  Type.Literal('deceased'),
+]);
 export type InquiryOutcome = 'match' | 'no_match' | 'deceased';
 type Service = 'civil-registry' | 'shahkar';
 
@@ -29,13 +33,28 @@ export async function runInquiry(
   const messageId = `payam-${task.id}`;
   const outcome = await ask(data, messageId);
   await db.transaction(async (trx) => {
-    await trx('inquiries').insert({ registration_id: registrationId, service, task_id: task.id, message_id: messageId, outcome })
-      .onConflict('task_id').ignore();
+    await trx('inquiries')
+      .insert({ registration_id: registrationId, service, task_id: task.id, message_id: messageId, outcome })
+      .onConflict('task_id')
+      .ignore();
     if (outcome !== 'match') {
       // Back to step 3 (7-3, 8-3): the applicant sees why.
-      await createRegistrationsRepo(db).setStatus(registrationId, 'applicant-data', { return_reason: mismatchReason(outcome) }, trx);
+      await createRegistrationsRepo(db).setStatus(
+        registrationId,
+        'applicant-data',
+        { return_reason: mismatchReason(outcome) },
+        trx,
+      );
     }
-    await createAuditRepo(db).record({ registrationId, actor: `worker:${service}-inquiry`, action: 'inquiry_answered', detail: { service, outcome, messageId } }, trx);
+    await createAuditRepo(db).record(
+      {
+        registrationId,
+        actor: `worker:${service}-inquiry`,
+        action: 'inquiry_answered',
+        detail: { service, outcome, messageId },
+      },
+      trx,
+    );
   });
   return outcome;
 }

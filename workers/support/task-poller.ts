@@ -23,7 +23,10 @@ import type { WorkerDeps } from './worker-deps.js';
  * so the new poll (same worker id) ends the older one there, which could otherwise still lock tasks.
  */
 export function startTaskPoller(
-  workers: Worker[], api: ExternalTasks, deps: WorkerDeps, longPollMs: number,
+  workers: Worker[],
+  api: ExternalTasks,
+  deps: WorkerDeps,
+  longPollMs: number,
   hooks: { onCompleted?: (task: LockedTask) => void } = {},
 ) {
   type Topic = { worker: Worker; running: number; waiting: LockedTask[] };
@@ -37,7 +40,12 @@ export function startTaskPoller(
   let polled = new Set<string>();
   const running = new Set<Promise<void>>();
   const wakeTimers = new Set<NodeJS.Timeout>();
-  const ctxOf = (t: LockedTask) => ({ topic: t.topic, taskId: t.id, processInstanceId: t.processInstanceId, activityId: t.activityId });
+  const ctxOf = (t: LockedTask) => ({
+    topic: t.topic,
+    taskId: t.id,
+    processInstanceId: t.processInstanceId,
+    activityId: t.activityId,
+  });
 
   /**
    * Sends a new poll without dropping the pending one: aborting it could lose the tasks the engine has just
@@ -53,22 +61,36 @@ export function startTaskPoller(
     } catch (err) {
       const fault = faultOf(err);
       const { retries, retryTimeoutMs } = nextRetry(task, fault.retryable, deps.config.JOB_RETRY_BACKOFF_MS);
-      deps.logger.warn({ ...ctxOf(task), errorCode: fault.code, retries }, retries ? 'task failed; will retry' : 'task failed; incident raised');
+      deps.logger.warn(
+        { ...ctxOf(task), errorCode: fault.code, retries },
+        retries ? 'task failed; will retry' : 'task failed; incident raised',
+      );
       // The message is what Cockpit shows on the incident: the failing system's code first.
       await api.failure(task.id, `${fault.code}: ${fault.message}`, retries, retryTimeoutMs).catch((e) => {
-        if (!taskNoLongerOurs(e)) deps.logger.error({ ...ctxOf(task), err: faultOf(e).code }, 'failure not reported; the lock will expire');
+        if (!taskNoLongerOurs(e))
+          deps.logger.error({ ...ctxOf(task), err: faultOf(e).code }, 'failure not reported; the lock will expire');
       });
       if (retries > 0) {
-        const t = setTimeout(() => { wakeTimers.delete(t); wake(); }, retryTimeoutMs + 50);
+        const t = setTimeout(() => {
+          wakeTimers.delete(t);
+          wake();
+        }, retryTimeoutMs + 50);
         wakeTimers.add(t);
       }
       return;
     }
-    await api.complete(task.id, out).then(() => hooks.onCompleted?.(task), (e) => {
-      // Completed already by an earlier delivery, or the instance moved on: the effects are keyed on the task id.
-      if (taskNoLongerOurs(e)) deps.logger.info(ctxOf(task), 'task no longer ours at completion');
-      else deps.logger.error({ ...ctxOf(task), err: faultOf(e).code }, 'completion not reported; the lock will expire and the task run again');
-    });
+    await api.complete(task.id, out).then(
+      () => hooks.onCompleted?.(task),
+      (e) => {
+        // Completed already by an earlier delivery, or the instance moved on: the effects are keyed on the task id.
+        if (taskNoLongerOurs(e)) deps.logger.info(ctxOf(task), 'task no longer ours at completion');
+        else
+          deps.logger.error(
+            { ...ctxOf(task), err: faultOf(e).code },
+            'completion not reported; the lock will expire and the task run again',
+          );
+      },
+    );
   }
 
   const hasRoom = (t: Topic) => !t.waiting.length && t.running < t.worker.maxTasks;
@@ -105,13 +127,22 @@ export function startTaskPoller(
       const open = [...byTopic.values()].filter(hasRoom);
       polled = new Set(open.map((t) => t.worker.topic));
       if (!open.length) {
-        await new Promise<void>((resolve) => { slotFreed = resolve; });
+        await new Promise<void>((resolve) => {
+          slotFreed = resolve;
+        });
         slotFreed = undefined;
         continue;
       }
       const room = open.reduce((n, t) => n + t.worker.maxTasks - t.running, 0);
-      const request = api.fetchAndLock(open.map((t) => t.worker), room, longPollMs, closing.signal);
-      const renew = new Promise<'renew'>((resolve) => { renewed = () => resolve('renew'); });
+      const request = api.fetchAndLock(
+        open.map((t) => t.worker),
+        room,
+        longPollMs,
+        closing.signal,
+      );
+      const renew = new Promise<'renew'>((resolve) => {
+        renewed = () => resolve('renew');
+      });
       let answer: LockedTask[] | 'renew';
       try {
         answer = await Promise.race([request, renew]);
@@ -121,7 +152,10 @@ export function startTaskPoller(
         failures++;
         // Under concurrency fetch-and-lock may answer 500 (optimistic locking): ask again at once the first time.
         if (failures > 1) {
-          deps.logger.warn({ topics: [...polled], err: faultOf(err).code, failures }, 'fetch-and-lock failed; backing off');
+          deps.logger.warn(
+            { topics: [...polled], err: faultOf(err).code, failures },
+            'fetch-and-lock failed; backing off',
+          );
           await sleep(Math.min(250 * 2 ** failures, 5_000));
         }
         continue;

@@ -10,7 +10,11 @@ export class WorkerError extends Error {
   static readonly NO_FREE_USERNAME = 'NO_FREE_USERNAME';
   static readonly INVALID_VARIABLES = 'INVALID_VARIABLES';
   override name = WorkerError.name;
-  constructor(readonly code: string, message: string, readonly retryable: boolean) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly retryable: boolean,
+  ) {
     super(message);
   }
 }

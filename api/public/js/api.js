@@ -3,7 +3,8 @@ import { session } from './session.js';
 
 export { ApiError } from './http.js';
 
-const call = (method, path, { auth = true, ...options } = {}) => request(method, path, { ...options, token: auth ? session.get()?.token : undefined });
+const call = (method, path, { auth = true, ...options } = {}) =>
+  request(method, path, { ...options, token: auth ? session.get()?.token : undefined });
 
 const mine = (suffix = '') => `/api/registrations/${encodeURIComponent(session.get()?.id ?? '')}${suffix}`;
 

@@ -12,14 +12,17 @@ let dirty = false;
 export const applicantDirty = () => dirty;
 
 function read() {
-  const data = Object.fromEntries(FIELD_NAMES.filter((n) => n !== 'birthDate').map((n) => [n, $(`#${n}`, form()).value.trim()]));
+  const data = Object.fromEntries(
+    FIELD_NAMES.filter((n) => n !== 'birthDate').map((n) => [n, $(`#${n}`, form()).value.trim()]),
+  );
   return { ...data, birthDate: readBirthDate(form()) };
 }
 
 function fill(data) {
   // Numbers come back in ASCII digits; they are shown in Persian ones, which the server accepts as they are.
   for (const name of FIELD_NAMES) {
-    if (name !== 'birthDate') $(`#${name}`, form()).value = NUMERIC_FIELDS.has(name) ? fa(data[name] ?? '') : (data[name] ?? '');
+    if (name !== 'birthDate')
+      $(`#${name}`, form()).value = NUMERIC_FIELDS.has(name) ? fa(data[name] ?? '') : (data[name] ?? '');
   }
   fillBirthDate(form(), data.birthDate);
 }
@@ -59,5 +62,7 @@ export function initApplicant(ctx) {
 
 export function showApplicant(view) {
   if (!dirty && view.data) fill(view.data);
-  $('#applicant-expires').textContent = view.expiresAt ? `این درخواست را تا ${faDateTime(view.expiresAt)} تکمیل کنید.` : '';
+  $('#applicant-expires').textContent = view.expiresAt
+    ? `این درخواست را تا ${faDateTime(view.expiresAt)} تکمیل کنید.`
+    : '';
 }

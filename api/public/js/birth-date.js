@@ -4,13 +4,22 @@ import { fa } from './digits.js';
 const MONTHS = ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'];
 
 /** This year in the Persian calendar, from the browser's own calendar data. */
-const thisJalaliYear = () => Number(/\d{4}/.exec(new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { year: 'numeric' }).format(new Date()))[0]);
+const thisJalaliYear = () =>
+  Number(/\d{4}/.exec(new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { year: 'numeric' }).format(new Date()))[0]);
 
 const option = (value, text) => h('option', { value }, text);
 const select = (part, label, options) =>
-  h('div', {},
+  h(
+    'div',
+    {},
     h('label', { for: `birthDate-${part}`, class: 'visually-hidden-label' }, label),
-    h('select', { id: `birthDate-${part}`, 'data-field': 'birthDate', 'aria-describedby': 'birthDate-hint birthDate-error' }, option('', label), options));
+    h(
+      'select',
+      { id: `birthDate-${part}`, 'data-field': 'birthDate', 'aria-describedby': 'birthDate-hint birthDate-error' },
+      option('', label),
+      options,
+    ),
+  );
 
 /**
  * Jalali birth date as three lists (year, month by name, day): nothing to mistype, and no doubt which
@@ -21,11 +30,20 @@ export function buildBirthDate(def) {
   const years = Array.from({ length: 83 }, (_, i) => newest - i).map((y) => option(String(y), fa(y)));
   const months = MONTHS.map((name, i) => option(String(i + 1), `${fa(i + 1)} - ${name}`));
   const days = Array.from({ length: 31 }, (_, i) => option(String(i + 1), fa(i + 1)));
-  const wrap = h('fieldset', { class: 'field birth-date', 'aria-describedby': 'birthDate-hint birthDate-error' },
+  const wrap = h(
+    'fieldset',
+    { class: 'field birth-date', 'aria-describedby': 'birthDate-hint birthDate-error' },
     h('legend', { class: 'label' }, def.label),
-    h('div', { class: 'date-parts' }, select('year', 'سال', years), select('month', 'ماه', months), select('day', 'روز', days)),
+    h(
+      'div',
+      { class: 'date-parts' },
+      select('year', 'سال', years),
+      select('month', 'ماه', months),
+      select('day', 'روز', days),
+    ),
     h('p', { class: 'hint', id: 'birthDate-hint' }, 'به تاریخ شمسی، مانند شناسنامه'),
-    h('p', { class: 'field-error', id: 'birthDate-error' }));
+    h('p', { class: 'field-error', id: 'birthDate-error' }),
+  );
   $('#birthDate-month', wrap).addEventListener('change', () => limitDays(wrap));
   return wrap;
 }

@@ -42,7 +42,9 @@ export function captchaWidget(prefix, input) {
     if (!id) return;
     try {
       if (!audioUrl) {
-        audioUrl = URL.createObjectURL(await request('GET', `/api/captcha/${encodeURIComponent(id)}/audio`, { blob: true }));
+        audioUrl = URL.createObjectURL(
+          await request('GET', `/api/captcha/${encodeURIComponent(id)}/audio`, { blob: true }),
+        );
         player.src = audioUrl;
         player.hidden = false;
         listen.textContent = REPLAY;

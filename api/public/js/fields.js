@@ -12,9 +12,21 @@ export const GROUPS = [
       { name: 'nationalCode', label: 'کد ملی', numeric: true, hint: '۱۰ رقم، بدون خط تیره' },
       { name: 'birthCertificateNumber', label: 'شماره شناسنامه', numeric: true },
       { name: 'birthDate', label: 'تاریخ تولد', date: true },
-      { name: 'mobile', label: 'تلفن همراه', numeric: true, type: 'tel', autocomplete: 'tel', hint: 'به نام خود نماینده؛ مانند ۰۹۱۲۱۲۳۴۵۶۷' },
+      {
+        name: 'mobile',
+        label: 'تلفن همراه',
+        numeric: true,
+        type: 'tel',
+        autocomplete: 'tel',
+        hint: 'به نام خود نماینده؛ مانند ۰۹۱۲۱۲۳۴۵۶۷',
+      },
       { name: 'email', label: 'پست الکترونیکی', type: 'email', autocomplete: 'email', ltr: true },
-      { name: 'representativePosition', label: 'سمت نماینده در دستگاه', autocomplete: 'organization-title', wide: true },
+      {
+        name: 'representativePosition',
+        label: 'سمت نماینده در دستگاه',
+        autocomplete: 'organization-title',
+        wide: true,
+      },
     ],
   },
   {
@@ -31,11 +43,19 @@ export const NUMERIC_FIELDS = new Set(GROUPS.flatMap((g) => g.fields.filter((f) 
 
 function buildInput(def) {
   const describedBy = [def.hint && `${def.name}-hint`, `${def.name}-error`].filter(Boolean).join(' ');
-  return h('div', { class: `field${def.wide ? ' wide' : ''}` },
+  return h(
+    'div',
+    { class: `field${def.wide ? ' wide' : ''}` },
     h('label', { for: def.name }, def.label),
     h('input', {
-      type: def.type ?? 'text', id: def.name, name: def.name, 'data-field': def.name, autocomplete: def.autocomplete ?? 'off',
-      inputmode: def.numeric ? 'numeric' : undefined, dir: def.numeric || def.ltr ? 'ltr' : undefined, 'aria-describedby': describedBy,
+      type: def.type ?? 'text',
+      id: def.name,
+      name: def.name,
+      'data-field': def.name,
+      autocomplete: def.autocomplete ?? 'off',
+      inputmode: def.numeric ? 'numeric' : undefined,
+      dir: def.numeric || def.ltr ? 'ltr' : undefined,
+      'aria-describedby': describedBy,
       spellcheck: 'false',
     }),
     def.hint ? h('p', { class: 'hint', id: `${def.name}-hint` }, def.hint) : null,
@@ -44,6 +64,18 @@ function buildInput(def) {
 }
 
 export function buildApplicantFields(container) {
-  container.replaceChildren(...GROUPS.map((group) =>
-    h('fieldset', {}, h('legend', {}, group.legend), h('div', { class: 'grid' }, group.fields.map((def) => (def.date ? buildBirthDate(def) : buildInput(def)))))));
+  container.replaceChildren(
+    ...GROUPS.map((group) =>
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, group.legend),
+        h(
+          'div',
+          { class: 'grid' },
+          group.fields.map((def) => (def.date ? buildBirthDate(def) : buildInput(def))),
+        ),
+      ),
+    ),
+  );
 }

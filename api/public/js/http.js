@@ -5,7 +5,10 @@ const NETWORK = {
     en: 'The server could not be reached. What you entered is kept on this page; once you are connected, press the same button again.',
   },
 };
-const UNKNOWN = { id: 'internal_error', text: { fa: 'متأسفانه خطایی رخ داد. لطفاً دوباره تلاش کنید.', en: 'Something went wrong.' } };
+const UNKNOWN = {
+  id: 'internal_error',
+  text: { fa: 'متأسفانه خطایی رخ داد. لطفاً دوباره تلاش کنید.', en: 'Something went wrong.' },
+};
 
 /** An answer other than 2xx, with the API's error: id, texts, and per-field problems. */
 export class ApiError extends Error {
@@ -26,7 +29,12 @@ export async function request(method, path, { json, form, token, blob = false } 
   if (json !== undefined) headers['content-type'] = 'application/json';
   let res;
   try {
-    res = await fetch(path, { method, headers, body: json !== undefined ? JSON.stringify(json) : form, cache: 'no-store' });
+    res = await fetch(path, {
+      method,
+      headers,
+      body: json !== undefined ? JSON.stringify(json) : form,
+      cache: 'no-store',
+    });
   } catch {
     throw new ApiError(0, NETWORK);
   }

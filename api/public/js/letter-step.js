@@ -68,6 +68,11 @@ export function initLetter(ctx) {
 export function showLetter(view) {
   const letter = view.letter;
   // The file name in its own direction: a Latin name would otherwise reorder the Persian around it.
-  if (letter) $('#letter-status').replaceChildren('نامه بارگذاری شد: ', h('bdi', {}, letter.fileName ?? ''), ` (${fileSize(letter.sizeBytes)})`);
+  if (letter)
+    $('#letter-status').replaceChildren(
+      'نامه بارگذاری شد: ',
+      h('bdi', {}, letter.fileName ?? ''),
+      ` (${fileSize(letter.sizeBytes)})`,
+    );
   else $('#letter-status').textContent = '';
 }

@@ -16,6 +16,9 @@ export function waitText(seconds, retryAt) {
  */
 export function showLoginError(apiError) {
   const { id, text, retryAfterSeconds, retryAt } = apiError.error;
-  const wait = (id === 'account_locked' || id === 'rate_limited') && retryAfterSeconds ? ` زمان انتظار: ${waitText(retryAfterSeconds, retryAt)}.` : '';
+  const wait =
+    (id === 'account_locked' || id === 'rate_limited') && retryAfterSeconds
+      ? ` زمان انتظار: ${waitText(retryAfterSeconds, retryAt)}.`
+      : '';
   showNotices([{ type: 'error', text: { fa: `${text.fa}${wait}` } }]);
 }

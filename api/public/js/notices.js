@@ -3,7 +3,9 @@ import { $, $$, h } from './dom.js';
 /** Messages about the whole step, above it: errors as alerts (read out at once), the rest as status. */
 export function showNotices(messages = []) {
   $('#notices').replaceChildren(
-    ...messages.map((m) => h('div', { class: `notice ${m.type}`, role: m.type === 'error' ? 'alert' : 'status' }, m.text.fa)),
+    ...messages.map((m) =>
+      h('div', { class: `notice ${m.type}`, role: m.type === 'error' ? 'alert' : 'status' }, m.text.fa),
+    ),
   );
 }
 
@@ -24,7 +26,10 @@ export function clearFieldErrors(root) {
 function nameOf(control) {
   const labelledBy = (control.getAttribute('aria-labelledby') ?? '').split(' ')[0];
   const group = control.closest('fieldset.field');
-  const label = (group && $(':scope > legend', group)) || control.labels?.[0] || (labelledBy && document.getElementById(labelledBy));
+  const label =
+    (group && $(':scope > legend', group)) ||
+    control.labels?.[0] ||
+    (labelledBy && document.getElementById(labelledBy));
   return label?.textContent.trim() ?? '';
 }
 
@@ -42,8 +47,12 @@ function showSummary(root, problems) {
     });
     return h('li', {}, link);
   });
-  const box = h('div', { class: 'error-summary', tabindex: '-1', role: 'group', 'aria-labelledby': `${root.id}-summary` },
-    h('p', { class: 'error-summary-title', id: `${root.id}-summary` }, 'لطفاً این موارد را اصلاح کنید:'), h('ul', {}, links));
+  const box = h(
+    'div',
+    { class: 'error-summary', tabindex: '-1', role: 'group', 'aria-labelledby': `${root.id}-summary` },
+    h('p', { class: 'error-summary-title', id: `${root.id}-summary` }, 'لطفاً این موارد را اصلاح کنید:'),
+    h('ul', {}, links),
+  );
   const heading = $(':scope > h1, :scope > h2', root);
   if (heading) heading.after(box);
   else root.prepend(box);

@@ -51,7 +51,8 @@ export function initOtp(ctx) {
         showError(err);
         if (err.error.retryAt) countDown(err.error.retryAt);
       }
-    }));
+    }),
+  );
 }
 
 /** Card step 9-2: where the code went, how many tries are left, and when a new one may be asked for. */
@@ -59,8 +60,12 @@ export function showOtp(view, fieldMessages) {
   const otp = view.otp ?? {};
   $('#otp-mobile').textContent = fa(otp.sentTo ?? '');
   const left = (otp.maxWrongAttempts ?? 0) - (otp.wrongAttempts ?? 0);
-  $('#code-hint').textContent = [otp.expiresAt && `کد تا ${faDateTime(otp.expiresAt)} معتبر است.`, otp.wrongAttempts ? `${fa(left)} بار دیگر می‌توانید کد را وارد کنید.` : '']
-    .filter(Boolean).join(' ');
+  $('#code-hint').textContent = [
+    otp.expiresAt && `کد تا ${faDateTime(otp.expiresAt)} معتبر است.`,
+    otp.wrongAttempts ? `${fa(left)} بار دیگر می‌توانید کد را وارد کنید.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const problems = fieldMessages.filter((m) => m.field === 'code');
   if (problems.length) {
     $('#code').value = '';

@@ -6,7 +6,9 @@ import { $, $$, h } from './dom.js';
  */
 function showTracking(el, id) {
   const groups = String(id).split('-');
-  el.replaceChildren(...groups.flatMap((g, i) => [h('span', { class: 'group' }, g), ...(i < groups.length - 1 ? ['-', h('wbr')] : [])]));
+  el.replaceChildren(
+    ...groups.flatMap((g, i) => [h('span', { class: 'group' }, g), ...(i < groups.length - 1 ? ['-', h('wbr')] : [])]),
+  );
 }
 
 async function copyTracking(section, id) {
@@ -24,7 +26,10 @@ async function copyTracking(section, id) {
 /** Card steps 10–12 and the ends: waiting for review, registered, rejected with the reason, expired. */
 export function showResult(view) {
   const section = $(`#step-${view.step}`);
-  const info = view.messages.filter((m) => m.type === 'info').map((m) => m.text.fa).join(' ');
+  const info = view.messages
+    .filter((m) => m.type === 'info')
+    .map((m) => m.text.fa)
+    .join(' ');
   for (const el of $$('[data-info]', section)) el.textContent = info;
   for (const el of $$('[data-tracking]', section)) showTracking(el, view.id);
   if (view.step === 'registered') $('#username').textContent = view.username ?? '';

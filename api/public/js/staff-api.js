@@ -4,7 +4,8 @@ import { storedSession } from './stored-session.js';
 export const staffSession = storedSession('payam.staff');
 
 const call = (method, path, options = {}) => request(method, path, { ...options, token: staffSession.get()?.token });
-const query = (params) => new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== '')).toString();
+const query = (params) =>
+  new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== '')).toString();
 const review = (id, suffix = '') => `/api/reviews/${encodeURIComponent(id)}${suffix}`;
 
 /** The reviewers' and supervisors' API, with the staff token of this tab. */
@@ -23,7 +24,10 @@ export const staffApi = {
   queue: () => call('GET', '/api/reviews?state=open'),
   detail: (id) => call('GET', review(id)),
   letter: (id) => call('GET', review(id, '/letter'), { blob: true }),
-  decide: (id, decision, reason, reasonText) => call('POST', review(id, '/decision'), { json: reason ? { decision, reason, ...(reasonText ? { reasonText } : {}) } : { decision } }),
+  decide: (id, decision, reason, reasonText) =>
+    call('POST', review(id, '/decision'), {
+      json: reason ? { decision, reason, ...(reasonText ? { reasonText } : {}) } : { decision },
+    }),
   report: (params) => call('GET', `/api/reports/registrations?${query(params)}`),
   instances: (params) => call('GET', `/api/reports/registrations/instances?${query(params)}`),
   versions: () => call('GET', '/api/modeler/versions'),

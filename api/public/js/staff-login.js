@@ -34,12 +34,18 @@ export async function staffError(apiError, onSignedOut) {
 
 /** The login form both staff pages show in their `#staff-login` section, headed by the page's `title`. */
 function buildLoginForm(title) {
-  const field = (id, label, input) => h('div', { class: 'field' }, h('label', { for: id }, label), h('input', { id, dir: 'ltr', ...input }));
-  $('#staff-login').replaceChildren(h('form', { id: 'staff-login-form', class: 'card narrow', novalidate: true },
-    h('h1', { tabindex: '-1' }, title),
-    field('staff-username', 'نام کاربری', { type: 'text', autocomplete: 'username', spellcheck: 'false' }),
-    field('staff-password', 'رمز عبور', { type: 'password', autocomplete: 'current-password' }),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'staff-login-button' }, 'ورود'))));
+  const field = (id, label, input) =>
+    h('div', { class: 'field' }, h('label', { for: id }, label), h('input', { id, dir: 'ltr', ...input }));
+  $('#staff-login').replaceChildren(
+    h(
+      'form',
+      { id: 'staff-login-form', class: 'card narrow', novalidate: true },
+      h('h1', { tabindex: '-1' }, title),
+      field('staff-username', 'نام کاربری', { type: 'text', autocomplete: 'username', spellcheck: 'false' }),
+      field('staff-password', 'رمز عبور', { type: 'password', autocomplete: 'current-password' }),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'staff-login-button' }, 'ورود')),
+    ),
+  );
 }
 
 /**

@@ -10,7 +10,8 @@ let captcha;
 
 /** What a refused submit is missing, shown where the applicant fixes it. */
 function showMissing(error) {
-  if (error.missing?.includes('letter')) showFieldErrors($('#letter-form'), [{ field: 'letter', text: error.text }], { focus: false });
+  if (error.missing?.includes('letter'))
+    showFieldErrors($('#letter-form'), [{ field: 'letter', text: error.text }], { focus: false });
 }
 
 /** Card steps 4–5: saves unsaved details first, then sends password and captcha; the answer is the next step. */
@@ -20,12 +21,17 @@ async function submit(ctx) {
   if (applicantDirty() && !(await saveApplicant(ctx, { quiet: true }))) return;
   await whileBusy($('#submit-button'), async () => {
     try {
-      const view = await api.submit({ password: $('#password').value, captchaId: captcha.id() ?? '', captcha: $('#captcha').value.trim() });
+      const view = await api.submit({
+        password: $('#password').value,
+        captchaId: captcha.id() ?? '',
+        captcha: $('#captcha').value.trim(),
+      });
       captcha.forget();
       if (view.step !== 'applicant-data') $('#password').value = '';
       ctx.render(view);
       // Back at once (a wrong captcha): the applicant is at the captcha; otherwise the reason is at the top.
-      if (view.step === 'applicant-data' && view.messages.some((m) => m.id.startsWith('captcha_'))) $('#captcha').focus();
+      if (view.step === 'applicant-data' && view.messages.some((m) => m.id.startsWith('captcha_')))
+        $('#captcha').focus();
       else if (view.step === 'applicant-data') window.scrollTo({ top: 0, behavior: 'smooth' });
     } catch (e) {
       // The network dropped: said beside the button just pressed, with everything typed (and the captcha) kept for the retry.

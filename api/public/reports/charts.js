@@ -15,7 +15,13 @@ function bars(container, rows, max, title) {
   const W = Math.max(260, Math.round(container.clientWidth || 480));
   const BAR_END = W - LABEL - 8; // bars start at the right, next to their labels, and grow to the left
   // Right to left, so «۳ ثانیه» reads as written; each text starts (at its right end) at its x.
-  const svg = s('svg', { viewBox: `0 0 ${W} ${rows.length * ROW + 8}`, role: 'img', 'aria-label': `${title}؛ ارقام دقیق در جدول فراوانی`, direction: 'rtl', 'font-size': 12 });
+  const svg = s('svg', {
+    viewBox: `0 0 ${W} ${rows.length * ROW + 8}`,
+    role: 'img',
+    'aria-label': `${title}؛ ارقام دقیق در جدول فراوانی`,
+    direction: 'rtl',
+    'font-size': 12,
+  });
   const scale = (BAR_END - 60) / Math.max(1, max);
   rows.forEach((row, i) => {
     const y = i * ROW + 4;
@@ -24,25 +30,47 @@ function bars(container, rows, max, title) {
     for (const part of row.parts) {
       const len = part.value * scale;
       x -= len;
-      if (len > 0) svg.append(s('rect', { x, y: y + 3, width: len, height: ROW - 8, rx: 2, fill: part.color }, undefined));
+      if (len > 0)
+        svg.append(s('rect', { x, y: y + 3, width: len, height: ROW - 8, rx: 2, fill: part.color }, undefined));
     }
     svg.append(s('text', { x: x - 4, y: y + 15, 'text-anchor': 'start', fill: '#52616e' }, row.text));
   });
   return svg;
 }
 
-const legend = (items) => h('ul', { class: 'legend' }, items.map(([, label, color]) => h('li', {}, h('span', { style: `background:${color}` }), label)));
+const legend = (items) =>
+  h(
+    'ul',
+    { class: 'legend' },
+    items.map(([, label, color]) => h('li', {}, h('span', { style: `background:${color}` }), label)),
+  );
 
 export function drawCharts(report) {
   const periods = report.periods.map((p) => ({
     label: fa(p.period),
-    parts: [{ value: p.successful, color: OUTCOMES[0][2] }, { value: unsuccessfulOf(p), color: OUTCOMES[1][2] }, { value: p.open, color: OUTCOMES[2][2] }],
+    parts: [
+      { value: p.successful, color: OUTCOMES[0][2] },
+      { value: unsuccessfulOf(p), color: OUTCOMES[1][2] },
+      { value: p.open, color: OUTCOMES[2][2] },
+    ],
     text: fa(p.started),
   }));
-  const draw = (id, rows, title, ...more) => $(id).replaceChildren(bars($(id), rows, Math.max(...rows.map((r) => r.parts.reduce((a, p) => a + p.value, 0))), title), ...more);
+  const draw = (id, rows, title, ...more) =>
+    $(id).replaceChildren(
+      bars($(id), rows, Math.max(...rows.map((r) => r.parts.reduce((a, p) => a + p.value, 0))), title),
+      ...more,
+    );
   draw('#chart-periods', periods, 'درخواست‌ها در هر دوره', legend(OUTCOMES));
-  const reasons = REASONS.map(([k, label]) => ({ label, parts: [{ value: report.total.unsuccessful[k], color: '#b3261e' }], text: fa(report.total.unsuccessful[k]) }));
+  const reasons = REASONS.map(([k, label]) => ({
+    label,
+    parts: [{ value: report.total.unsuccessful[k], color: '#b3261e' }],
+    text: fa(report.total.unsuccessful[k]),
+  }));
   draw('#chart-reasons', reasons, 'علت‌های ناموفق');
-  const medians = PHASES.map(([k, label]) => ({ label, parts: [{ value: report.total.medianSeconds[k] ?? 0, color: '#0b5c7d' }], text: durationText(report.total.medianSeconds[k]) }));
+  const medians = PHASES.map(([k, label]) => ({
+    label,
+    parts: [{ value: report.total.medianSeconds[k] ?? 0, color: '#0b5c7d' }],
+    text: durationText(report.total.medianSeconds[k]),
+  }));
   draw('#chart-phases', medians, 'میانه زمان هر مرحله');
 }

@@ -12,15 +12,27 @@ import { showTable } from './report-table.js';
 const form = () => $('#report-form');
 let shown = null; // the report on screen, for a redraw
 
-const tile = (label, value, hint) => h('div', { class: 'tile' }, label, h('span', { class: 'value' }, fa(value)), hint ? h('span', { class: 'hint' }, hint) : null);
+const tile = (label, value, hint) =>
+  h(
+    'div',
+    { class: 'tile' },
+    label,
+    h('span', { class: 'value' }, fa(value)),
+    hint ? h('span', { class: 'hint' }, hint) : null,
+  );
 
 function render(report, query) {
   shown = report;
   $('#report-body').hidden = false;
   $('#instances').hidden = true;
   const t = report.total;
-  $('#tiles').replaceChildren(tile('شروع‌شده در بازه', t.started), tile('موفق', t.successful), tile('ناموفق', unsuccessfulOf(t)),
-    tile('باز', t.open), tile('باز در این لحظه', report.openNow, 'همه درخواست‌های باز، از هر تاریخ'));
+  $('#tiles').replaceChildren(
+    tile('شروع‌شده در بازه', t.started),
+    tile('موفق', t.successful),
+    tile('ناموفق', unsuccessfulOf(t)),
+    tile('باز', t.open),
+    tile('باز در این لحظه', report.openNow, 'همه درخواست‌های باز، از هر تاریخ'),
+  );
   drawCharts(report);
   showTable(report, (period, figure) => showInstances(query, period, figure).catch((e) => staffError(e, hide)));
 }
@@ -28,7 +40,12 @@ function render(report, query) {
 async function load() {
   clearNotices();
   clearFieldErrors(form());
-  const query = { from: $('#from').value.trim(), to: $('#to').value.trim(), bucket: $('#bucket').value, calendar: $('#calendar').value };
+  const query = {
+    from: $('#from').value.trim(),
+    to: $('#to').value.trim(),
+    bucket: $('#bucket').value,
+    calendar: $('#calendar').value,
+  };
   await whileBusy($('#report-button'), async () => {
     try {
       render(await staffApi.report(query), query);
@@ -47,7 +64,8 @@ function hide() {
 
 function signedIn() {
   $('#report').hidden = false;
-  if (!$('#from').value) Object.entries(defaultRange()).forEach(([k, v]) => ($(`#${k}`).value = k === 'from' || k === 'to' ? fa(v) : v));
+  if (!$('#from').value)
+    Object.entries(defaultRange()).forEach(([k, v]) => ($(`#${k}`).value = k === 'from' || k === 'to' ? fa(v) : v));
   $('#report-title').focus();
   return load();
 }

@@ -5,13 +5,24 @@ import { staffApi } from '../js/staff-api.js';
 /** One waiting request: the agency, when it arrived, and when the reviewers will be reminded of it. */
 function item(q) {
   const name = q.agency.name ?? 'دستگاه بدون نام';
-  return h('li', { class: 'card queue-item' },
+  return h(
+    'li',
+    { class: 'card queue-item' },
     h('h2', {}, name),
     h('p', { class: 'hint' }, 'شناسه ملی دستگاه: ', h('bdi', { dir: 'ltr' }, fa(q.agency.nationalId ?? '—'))),
-    h('p', { class: 'times' },
+    h(
+      'p',
+      { class: 'times' },
       h('span', {}, `دریافت: ${faDateTime(q.waitingSince)}`),
-      h('span', { class: q.overdue ? 'due overdue' : 'due' }, `مهلت بررسی: ${faDateTime(q.dueAt)}`, q.overdue ? ' (گذشته)' : '')),
-    h('a', { class: 'button', href: `#${q.registrationId}`, 'aria-label': `بررسی درخواست ${name}` }, 'بررسی درخواست'));
+      h(
+        'span',
+        { class: q.overdue ? 'due overdue' : 'due' },
+        `مهلت بررسی: ${faDateTime(q.dueAt)}`,
+        q.overdue ? ' (گذشته)' : '',
+      ),
+    ),
+    h('a', { class: 'button', href: `#${q.registrationId}`, 'aria-label': `بررسی درخواست ${name}` }, 'بررسی درخواست'),
+  );
 }
 
 /** The open review tasks, oldest first, as the server orders them. */

@@ -29,7 +29,9 @@ describe('the captcha spoken in Persian (espeak-ng)', () => {
   });
 
   it('given no espeak-ng, then SpeechUnavailableError (the API answers 503)', async () => {
-    await expect(renderCaptchaWav('12345', { command: '/nonexistent/espeak-ng' })).rejects.toBeInstanceOf(SpeechUnavailableError);
+    await expect(renderCaptchaWav('12345', { command: '/nonexistent/espeak-ng' })).rejects.toBeInstanceOf(
+      SpeechUnavailableError,
+    );
   });
 });
 

@@ -11,7 +11,8 @@ const isDark = (png: PNG, x: number, y: number): boolean => {
 
 function pixelsDifferingPerColumn(a: PNG, b: PNG): number[] {
   const columns = new Array<number>(a.width).fill(0);
-  for (let i = 0; i < a.data.length; i += 4) if (a.data.readUInt32BE(i) !== b.data.readUInt32BE(i)) columns[(i / 4) % a.width]! += 1;
+  for (let i = 0; i < a.data.length; i += 4)
+    if (a.data.readUInt32BE(i) !== b.data.readUInt32BE(i)) columns[(i / 4) % a.width]! += 1;
   return columns;
 }
 
@@ -36,7 +37,8 @@ describe('renderCaptchaPng', () => {
     const png = PNG.sync.read(renderCaptchaPng('83164', { seed: 3 }));
     for (const slot of digitSlots(5, png.width)) {
       let dark = 0;
-      for (let x = Math.ceil(slot.start); x < slot.end; x += 1) for (let y = 0; y < png.height; y += 1) if (isDark(png, x, y)) dark += 1;
+      for (let x = Math.ceil(slot.start); x < slot.end; x += 1)
+        for (let y = 0; y < png.height; y += 1) if (isDark(png, x, y)) dark += 1;
       expect(dark).toBeGreaterThan(60);
     }
   });
@@ -48,8 +50,11 @@ describe('renderCaptchaPng', () => {
     changed.forEach((png, i) => {
       const columns = pixelsDifferingPerColumn(base!, png);
       const total = columns.reduce((s, n) => s + n, 0);
-      const slot = slots[i]!, reach = (slot.end - slot.start) * 0.5;
-      const near = columns.slice(Math.max(0, Math.floor(slot.start - reach)), Math.ceil(slot.end + reach)).reduce((s, n) => s + n, 0);
+      const slot = slots[i]!,
+        reach = (slot.end - slot.start) * 0.5;
+      const near = columns
+        .slice(Math.max(0, Math.floor(slot.start - reach)), Math.ceil(slot.end + reach))
+        .reduce((s, n) => s + n, 0);
       expect(total).toBeGreaterThan(100);
       expect(near / total).toBeGreaterThan(0.95);
     });

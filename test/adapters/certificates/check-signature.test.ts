@@ -17,7 +17,12 @@ describe('checking a signed letter against the CA', () => {
   });
   afterAll(() => sim.app.close());
 
-  const check = async (pdf: Uint8Array, signature: Uint8Array | null, agencyNationalId = '14000000001', crls = createCrlCache({ timeoutMs: 1000 })) => {
+  const check = async (
+    pdf: Uint8Array,
+    signature: Uint8Array | null,
+    agencyNationalId = '14000000001',
+    crls = createCrlCache({ timeoutMs: 1000 }),
+  ) => {
     let cms = signature;
     let data: Uint8Array = pdf;
     if (!cms) {
@@ -26,7 +31,13 @@ describe('checking a signed letter against the CA', () => {
       cms = embedded.cms;
       data = embedded.signedBytes;
     }
-    return checkCmsSignature(cms, data, { anchors, crls, now: new Date(), kinds: ['seal-government'], agencyNationalId });
+    return checkCmsSignature(cms, data, {
+      anchors,
+      crls,
+      now: new Date(),
+      kinds: ['seal-government'],
+      agencyNationalId,
+    });
   };
 
   it('a government seal of the agency, embedded in the PDF or detached: valid, with signer, organization, role and issuer', async () => {
@@ -35,7 +46,13 @@ describe('checking a signed letter against the CA', () => {
       const { pdf, signature } = await ca.letter(cert.serialNumber, format);
       const r = await check(pdf, signature);
       expect(r.outcome).toBe('valid');
-      expect(r.signer).toMatchObject({ organization: 'سازمان نمونه', agencyNationalId: '14000000001', role: 'MANAGER', kind: 'seal-government', revocation: 'good' });
+      expect(r.signer).toMatchObject({
+        organization: 'سازمان نمونه',
+        agencyNationalId: '14000000001',
+        role: 'MANAGER',
+        kind: 'seal-government',
+        revocation: 'good',
+      });
       expect(r.signer?.issuer).toContain('Payam Test Intermediate CA');
     }
   });

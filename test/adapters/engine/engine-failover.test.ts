@@ -26,7 +26,10 @@ const DOWN = 'http://127.0.0.1:9/engine-rest'; // nothing listens on the discard
 
 describe('ENGINE_URL with several nodes', () => {
   it('reads the nodes of a comma-separated list', () => {
-    expect(engineNodes(' http://a:8080/engine-rest/ ,http://b:8080/engine-rest')).toEqual(['http://a:8080/engine-rest', 'http://b:8080/engine-rest']);
+    expect(engineNodes(' http://a:8080/engine-rest/ ,http://b:8080/engine-rest')).toEqual([
+      'http://a:8080/engine-rest',
+      'http://b:8080/engine-rest',
+    ]);
   });
 
   it('sends a request nobody answers to the next node, body and all', async () => {
@@ -35,7 +38,10 @@ describe('ENGINE_URL with several nodes', () => {
     const { data } = await rest.GET('/version');
     expect(data).toEqual({ version: '1.0.3' });
     await rest.POST('/external-task/fetchAndLock', { body: { workerId: 'w', maxTasks: 1, topics: [] } });
-    expect(seen).toEqual(['GET /engine-rest/version ', 'POST /engine-rest/external-task/fetchAndLock {"workerId":"w","maxTasks":1,"topics":[]}']);
+    expect(seen).toEqual([
+      'GET /engine-rest/version ',
+      'POST /engine-rest/external-task/fetchAndLock {"workerId":"w","maxTasks":1,"topics":[]}',
+    ]);
   });
 
   it('says the engine is unavailable when no node answers', async () => {

@@ -11,17 +11,26 @@ const identity = createEngineIdentity(rest, config.ENGINE_ADMIN_PASSWORD, [confi
 const name = () => `eid${randomUUID().slice(0, 8)}`;
 const login = async (username: string, password: string) =>
   (await rest.POST('/identity/verify', { body: { username, password } })).data?.authenticated === true;
-const exists = (id: string) => rest.GET('/user/{id}/profile', { params: { path: { id } } }).then(() => true, () => false);
+const exists = (id: string) =>
+  rest.GET('/user/{id}/profile', { params: { path: { id } } }).then(
+    () => true,
+    () => false,
+  );
 
 describe('engine identity', () => {
   it('addUser: given the user exists already, then it gets the new password and the membership, and is not "created"', async () => {
     const id = name();
-    expect(await identity.addUser(id, 'first passphrase here', 'it-office-reviewers', { firstName: 'Sara' })).toEqual({ created: true });
+    expect(await identity.addUser(id, 'first passphrase here', 'it-office-reviewers', { firstName: 'Sara' })).toEqual({
+      created: true,
+    });
     expect(await identity.addUser(id, 'second passphrase here', 'it-office-reviewers')).toEqual({ created: false });
 
     expect(await identity.groupsOf(id)).toEqual(['it-office-reviewers']);
     expect(await login(id, 'second passphrase here')).toBe(true);
-    expect((await rest.GET('/user/{id}/profile', { params: { path: { id } } })).data).toMatchObject({ id, firstName: 'Sara' });
+    expect((await rest.GET('/user/{id}/profile', { params: { path: { id } } })).data).toMatchObject({
+      id,
+      firstName: 'Sara',
+    });
   });
 
   it('setPassword: given a user the engine locked after failed logins, then the new password works at once', async () => {
@@ -60,7 +69,8 @@ describe('engine identity', () => {
       () => identity.setPassword(config.ENGINE_ADMIN_USER, 'x'),
       () => identity.disable(config.ENGINE_ADMIN_USER),
       () => identity.remove(config.ENGINE_ADMIN_USER),
-    ]) await expect(change()).rejects.toMatchObject({ code: 'ENGINE_USER_RESERVED' });
+    ])
+      await expect(change()).rejects.toMatchObject({ code: 'ENGINE_USER_RESERVED' });
     expect(await login(config.ENGINE_ADMIN_USER, config.ENGINE_ADMIN_PASSWORD)).toBe(true);
   });
 });

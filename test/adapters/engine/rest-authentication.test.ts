@@ -6,14 +6,20 @@ import { createEngineIdentity } from '../../../adapters/engine/engine-identity.j
 import { loadConfig } from '../../../config/config.js';
 
 const config = loadConfig();
-const identity = createEngineIdentity(adminEngine(config).rest, config.ENGINE_ADMIN_PASSWORD, [config.ENGINE_ADMIN_USER]);
+const identity = createEngineIdentity(adminEngine(config).rest, config.ENGINE_ADMIN_PASSWORD, [
+  config.ENGINE_ADMIN_USER,
+]);
 const remembered = Number(process.env.ENGINE_REST_AUTH_CACHE_SECONDS);
 
 /** The status of a REST call as `user` with `password`: 401 when the engine does not take the credentials. */
 const statusAs = async (user: string, password: string) =>
-  (await fetch(`${config.ENGINE_URL}/task/count`, { headers: { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` } })).status;
+  (
+    await fetch(`${config.ENGINE_URL}/task/count`, {
+      headers: { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` },
+    })
+  ).status;
 
-describe('the engine\'s REST API remembers an accepted caller for a short time only', () => {
+describe("the engine's REST API remembers an accepted caller for a short time only", () => {
   it('a wrong password is refused even right after the right one was accepted', async () => {
     const id = `rest${randomUUID().slice(0, 8)}`;
     await identity.addUser(id, 'first passphrase here', 'performance-office');

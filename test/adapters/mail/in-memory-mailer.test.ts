@@ -24,8 +24,12 @@ describe('in-memory mailer', () => {
     const mailer = createInMemoryMailer();
     mailer.failNextWith(new MailError(MAIL_UNAVAILABLE, 'down'));
 
-    await expect(mailer.send({ to: 'a@example.test', subject: 's', text: 't' }, { idempotencyKey: 'k' })).rejects.toMatchObject({ retryable: true });
-    await expect(mailer.send({ to: 'a@example.test', subject: 's', text: 't' }, { idempotencyKey: 'k' })).resolves.toBeDefined();
+    await expect(
+      mailer.send({ to: 'a@example.test', subject: 's', text: 't' }, { idempotencyKey: 'k' }),
+    ).rejects.toMatchObject({ retryable: true });
+    await expect(
+      mailer.send({ to: 'a@example.test', subject: 's', text: 't' }, { idempotencyKey: 'k' }),
+    ).resolves.toBeDefined();
     expect(mailer.sent).toHaveLength(1);
   });
 });

@@ -19,15 +19,23 @@ async function startCatcher() {
   const mailer = createSmtpMailer({ host: '127.0.0.1', port: ports.smtpPort, from: FROM, timeoutMs: 2000 });
   cleanups.push(() => mailer.close());
   const inbox = async (to: string) =>
-    (await (await fetch(`http://127.0.0.1:${ports.httpPort}/messages?to=${encodeURIComponent(to)}`)).json()) as Record<string, unknown>[];
+    (await (await fetch(`http://127.0.0.1:${ports.httpPort}/messages?to=${encodeURIComponent(to)}`)).json()) as Record<
+      string,
+      unknown
+    >[];
   return { mailer, inbox };
 }
 
 /** A server that refuses every recipient with the given reply, standing in for a real MTA's refusal. */
 async function startRefusingServer(responseCode: number): Promise<number> {
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false, closeTimeout: 500, disableReverseLookup: true,
-    onRcptTo: (_address, _session, callback) => callback(Object.assign(new Error('mailbox unavailable'), { responseCode })),
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    closeTimeout: 500,
+    disableReverseLookup: true,
+    onRcptTo: (_address, _session, callback) =>
+      callback(Object.assign(new Error('mailbox unavailable'), { responseCode })),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   cleanups.push(() => new Promise<void>((resolve) => server.close(resolve)));
@@ -37,7 +45,9 @@ async function startRefusingServer(responseCode: number): Promise<number> {
 async function sendFails(port: number): Promise<MailError> {
   const mailer = createSmtpMailer({ host: '127.0.0.1', port, from: FROM, timeoutMs: 2000 });
   cleanups.push(() => mailer.close());
-  const error = await mailer.send({ to: 'person@example.test', subject: 's', text: 't' }, { idempotencyKey: 'k' }).catch((e: unknown) => e);
+  const error = await mailer
+    .send({ to: 'person@example.test', subject: 's', text: 't' }, { idempotencyKey: 'k' })
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(MailError);
   expect((error as MailError).message).not.toContain('person@example.test');
   return error as MailError;
@@ -46,11 +56,18 @@ async function sendFails(port: number): Promise<MailError> {
 describe('SMTP mailer', () => {
   it('given Persian subject and body, when sent to the mail catcher, then they read back intact', async () => {
     const { mailer, inbox } = await startCatcher();
-    const mail = { to: 'applicant@example.test', subject: 'کد تأیید ثبت‌نام در پیام ایران', text: 'کد تأیید شما: ۴۸۲۱۹۳', html: '<p dir="rtl">کد: <b>۴۸۲۱۹۳</b></p>' };
+    const mail = {
+      to: 'applicant@example.test',
+      subject: 'کد تأیید ثبت‌نام در پیام ایران',
+      text: 'کد تأیید شما: ۴۸۲۱۹۳',
+      html: '<p dir="rtl">کد: <b>۴۸۲۱۹۳</b></p>',
+    };
 
     const { messageId } = await mailer.send(mail, { idempotencyKey: 'registration-17/email-code/1' });
 
-    expect(await inbox('applicant@example.test')).toEqual([expect.objectContaining({ ...mail, to: [mail.to], from: FROM, messageId })]);
+    expect(await inbox('applicant@example.test')).toEqual([
+      expect.objectContaining({ ...mail, to: [mail.to], from: FROM, messageId }),
+    ]);
   });
 
   it('given the same idempotency key twice, then both copies carry the same Message-ID', async () => {
@@ -76,10 +93,18 @@ describe('SMTP mailer', () => {
   });
 
   it('given a 5xx refusal, then it fails with MAIL_REJECTED, not retryable', async () => {
-    expect(await sendFails(await startRefusingServer(550))).toMatchObject({ code: MAIL_REJECTED, retryable: false, details: { smtpCode: 550 } });
+    expect(await sendFails(await startRefusingServer(550))).toMatchObject({
+      code: MAIL_REJECTED,
+      retryable: false,
+      details: { smtpCode: 550 },
+    });
   });
 
   it('given a 4xx refusal, then it fails with MAIL_UNAVAILABLE, retryable', async () => {
-    expect(await sendFails(await startRefusingServer(451))).toMatchObject({ code: MAIL_UNAVAILABLE, retryable: true, details: { smtpCode: 451 } });
+    expect(await sendFails(await startRefusingServer(451))).toMatchObject({
+      code: MAIL_UNAVAILABLE,
+      retryable: true,
+      details: { smtpCode: 451 },
+    });
   });
 });

@@ -6,7 +6,13 @@ import { buildPgsbSimulator } from '../../../simulators/pgsb/server.js';
 import { deceased, living } from '../../simulators/pgsb/fixtures.js';
 import { listen } from '../../simulators/shared/listen.js';
 
-const clientConfig = (baseUrl: string) => ({ baseUrl, clientId: 'IR/GOV/ORG/PAYAM', userId: 'u', token: 'sim-token', timeoutMs: 2_000 });
+const clientConfig = (baseUrl: string) => ({
+  baseUrl,
+  clientId: 'IR/GOV/ORG/PAYAM',
+  userId: 'u',
+  token: 'sim-token',
+  timeoutMs: 2_000,
+});
 const ctx = { messageId: 'm-1' };
 
 describe('civil registry over PGSB', () => {
@@ -18,23 +24,34 @@ describe('civil registry over PGSB', () => {
   });
   beforeEach(async () => {
     await sim.inject({ method: 'DELETE', url: '/__sim/state' });
-    for (const person of [living, deceased]) await sim.inject({ method: 'POST', url: '/__sim/citizens', payload: person });
+    for (const person of [living, deceased])
+      await sim.inject({ method: 'POST', url: '/__sim/citizens', payload: person });
   });
   afterAll(() => sim.close());
 
   it('given a matching code and birth date, returns the names and that the person is alive', async () => {
     expect(await registry.inquire({ nationalCode: living.nationalCode, birthDate: living.birthDate }, ctx)).toEqual({
-      match: true, alive: true, firstName: living.firstName, lastName: living.lastName, fatherName: living.fatherName,
+      match: true,
+      alive: true,
+      firstName: living.firstName,
+      lastName: living.lastName,
+      fatherName: living.fatherName,
     });
   });
 
   it('given a deceased person, matches with alive false', async () => {
-    expect(await registry.inquire({ nationalCode: deceased.nationalCode, birthDate: deceased.birthDate }, ctx)).toMatchObject({ match: true, alive: false });
+    expect(
+      await registry.inquire({ nationalCode: deceased.nationalCode, birthDate: deceased.birthDate }, ctx),
+    ).toMatchObject({ match: true, alive: false });
   });
 
   it('given a wrong birth date or an unknown code, answers no match', async () => {
-    expect(await registry.inquire({ nationalCode: living.nationalCode, birthDate: '1370/01/16' }, ctx)).toEqual({ match: false });
-    expect(await registry.inquire({ nationalCode: '0011111111', birthDate: living.birthDate }, ctx)).toEqual({ match: false });
+    expect(await registry.inquire({ nationalCode: living.nationalCode, birthDate: '1370/01/16' }, ctx)).toEqual({
+      match: false,
+    });
+    expect(await registry.inquire({ nationalCode: '0011111111', birthDate: living.birthDate }, ctx)).toEqual({
+      match: false,
+    });
   });
 });
 
@@ -49,11 +66,17 @@ describe('civil registry: a reply off the contract', () => {
   });
   afterAll(() => bus.close());
 
-  it.each([[{ match: 'yes' }], [{ match: true, alive: true }], [[]]])('%j is PGSB_BAD_RESPONSE, not retryable', async (body) => {
-    reply = body;
-    const registry = createPgsbCivilRegistry(createPgsbClient(clientConfig(baseUrl)));
-    await expect(registry.inquire({ nationalCode: living.nationalCode, birthDate: living.birthDate }, ctx)).rejects.toMatchObject({
-      code: 'PGSB_BAD_RESPONSE', retryable: false,
-    });
-  });
+  it.each([[{ match: 'yes' }], [{ match: true, alive: true }], [[]]])(
+    '%j is PGSB_BAD_RESPONSE, not retryable',
+    async (body) => {
+      reply = body;
+      const registry = createPgsbCivilRegistry(createPgsbClient(clientConfig(baseUrl)));
+      await expect(
+        registry.inquire({ nationalCode: living.nationalCode, birthDate: living.birthDate }, ctx),
+      ).rejects.toMatchObject({
+        code: 'PGSB_BAD_RESPONSE',
+        retryable: false,
+      });
+    },
+  );
 });

@@ -13,13 +13,23 @@ describe('PGSB client against the simulator', () => {
   let config: PgsbClientConfig;
   beforeEach(async () => {
     sim = buildPgsbSimulator();
-    config = { baseUrl: await listen(sim), clientId: 'IR/GOV/ORG/PAYAM', userId: 'payam-registration', token: 'sim-token', timeoutMs: 2_000 };
+    config = {
+      baseUrl: await listen(sim),
+      clientId: 'IR/GOV/ORG/PAYAM',
+      userId: 'payam-registration',
+      token: 'sim-token',
+      timeoutMs: 2_000,
+    };
   });
   afterEach(() => sim.close());
 
   const fault = (payload: object) => sim.inject({ method: 'POST', url: '/__sim/faults', payload });
   const calls = async () => (await sim.inject('/__sim/calls?service=shahkar')).json();
-  const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail('expected a PgsbError'), (err: unknown) => err as PgsbError);
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => expect.fail('expected a PgsbError'),
+      (err: unknown) => err as PgsbError,
+    );
 
   it('sends the X-Road headers, with the caller-supplied message id on every retry', async () => {
     const client = createPgsbClient(config);
@@ -41,7 +51,11 @@ describe('PGSB client against the simulator', () => {
     await fault({ service: 'shahkar', mode: 'error', count: 1 });
     const client = createPgsbClient(config);
     const err = await failure(client.call(SHAHKAR_SERVICE, body, { messageId: 'm' }));
-    expect(err).toMatchObject({ code: 'PGSB_UNAVAILABLE', retryable: true, details: { status: 503, faultType: 'Server.ServerProxy.ServiceFailed' } });
+    expect(err).toMatchObject({
+      code: 'PGSB_UNAVAILABLE',
+      retryable: true,
+      details: { status: 503, faultType: 'Server.ServerProxy.ServiceFailed' },
+    });
     expect(err.message).not.toContain(body.nationalCode);
     expect(await client.call(SHAHKAR_SERVICE, body, { messageId: 'm' })).toEqual({ match: false });
   });
@@ -49,13 +63,19 @@ describe('PGSB client against the simulator', () => {
   it('a timeout fault with a short client timeout is PGSB_TIMEOUT and retryable', async () => {
     await fault({ service: 'shahkar', mode: 'timeout' });
     const started = Date.now();
-    const err = await failure(createPgsbClient({ ...config, timeoutMs: 300 }).call(SHAHKAR_SERVICE, body, { messageId: 'm' }));
+    const err = await failure(
+      createPgsbClient({ ...config, timeoutMs: 300 }).call(SHAHKAR_SERVICE, body, { messageId: 'm' }),
+    );
     expect(err).toMatchObject({ code: 'PGSB_TIMEOUT', retryable: true });
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('an unreachable bus is PGSB_UNAVAILABLE', async () => {
-    const err = await failure(createPgsbClient({ ...config, baseUrl: await deadUrl(Fastify()) }).call(SHAHKAR_SERVICE, body, { messageId: 'm' }));
+    const err = await failure(
+      createPgsbClient({ ...config, baseUrl: await deadUrl(Fastify()) }).call(SHAHKAR_SERVICE, body, {
+        messageId: 'm',
+      }),
+    );
     expect(err).toMatchObject({ code: 'PGSB_UNAVAILABLE', retryable: true });
   });
 

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { announceProgress, listenForProgress, type ProgressFeed } from '../../../adapters/progress/registration-progress.js';
+import {
+  announceProgress,
+  listenForProgress,
+  type ProgressFeed,
+} from '../../../adapters/progress/registration-progress.js';
 import { loadConfig } from '../../../config/config.js';
 import { createLogger } from '../../../config/logger.js';
 import { createDb, type Db } from '../../../db/knex.js';

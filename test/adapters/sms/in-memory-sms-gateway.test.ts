@@ -16,9 +16,16 @@ describe('in-memory SMS gateway', () => {
 
   it('refuses tokens with spaces, like Kavenegar, and fails as often as told', async () => {
     const gateway = createInMemorySmsGateway();
-    await expect(gateway.sendTemplate('09121111111', 'payam-rejected', ['a b'], { idempotencyKey: 'a' })).rejects.toMatchObject({ code: 'SMS_REJECTED' });
+    await expect(
+      gateway.sendTemplate('09121111111', 'payam-rejected', ['a b'], { idempotencyKey: 'a' }),
+    ).rejects.toMatchObject({ code: 'SMS_REJECTED' });
     gateway.failNext(new SmsError(SmsErrorCode.TIMEOUT, 'test'));
-    await expect(gateway.send('09121111111', 'x', { idempotencyKey: 'b' })).rejects.toMatchObject({ code: 'SMS_TIMEOUT', retryable: true });
-    await expect(gateway.send('09121111111', 'x', { idempotencyKey: 'b' })).resolves.toEqual({ messageId: expect.any(String) });
+    await expect(gateway.send('09121111111', 'x', { idempotencyKey: 'b' })).rejects.toMatchObject({
+      code: 'SMS_TIMEOUT',
+      retryable: true,
+    });
+    await expect(gateway.send('09121111111', 'x', { idempotencyKey: 'b' })).resolves.toEqual({
+      messageId: expect.any(String),
+    });
   });
 });

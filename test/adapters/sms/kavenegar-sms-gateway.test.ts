@@ -19,8 +19,13 @@ describe('Kavenegar gateway against the SMS simulator', () => {
 
   const inbox = async () => (await sim.inject(`/__sim/messages?to=${TO}`)).json();
   const fault = (payload: object) => sim.inject({ method: 'POST', url: '/__sim/faults', payload });
-  const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail('expected an SmsError'), (err: unknown) => err as SmsError);
-  const leaksNothing = (err: SmsError) => expect(`${err.message} ${err.stack} ${JSON.stringify(err)} ${String(err.cause)}`).not.toContain(API_KEY);
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => expect.fail('expected an SmsError'),
+      (err: unknown) => err as SmsError,
+    );
+  const leaksNothing = (err: SmsError) =>
+    expect(`${err.message} ${err.stack} ${JSON.stringify(err)} ${String(err.cause)}`).not.toContain(API_KEY);
 
   it('sends free text once per idempotency key', async () => {
     const gateway = createKavenegarSmsGateway(config);
@@ -35,7 +40,11 @@ describe('Kavenegar gateway against the SMS simulator', () => {
     const sent = await gateway.sendTemplate(TO, 'payam-registered', ['payam.agency12'], { idempotencyKey: 'done-1' });
     await gateway.sendTemplate(TO, 'payam-registered', ['payam.agency12'], { idempotencyKey: 'done-1' });
     expect(await inbox()).toEqual([
-      expect.objectContaining({ id: sent.messageId, template: 'payam-registered', text: 'ثبت نام دستگاه در پیام ایران انجام شد. نام کاربری: payam.agency12' }),
+      expect.objectContaining({
+        id: sent.messageId,
+        template: 'payam-registered',
+        text: 'ثبت نام دستگاه در پیام ایران انجام شد. نام کاربری: payam.agency12',
+      }),
     ]);
   });
 
@@ -43,13 +52,17 @@ describe('Kavenegar gateway against the SMS simulator', () => {
     ['a wrong API key', { apiKey: 'wrong-key' }, TO, 403],
     ['an invalid receptor', {}, '0912', 411],
   ])('refuses %s as SMS_REJECTED, not retryable, without the key in the error', async (_case, override, to, status) => {
-    const err = await failure(createKavenegarSmsGateway({ ...config, ...override }).send(to, 'x', { idempotencyKey: 'k' }));
+    const err = await failure(
+      createKavenegarSmsGateway({ ...config, ...override }).send(to, 'x', { idempotencyKey: 'k' }),
+    );
     expect(err).toMatchObject({ code: 'SMS_REJECTED', retryable: false, status, name: 'SmsError' });
     leaksNothing(err);
   });
 
   it('refuses a token with a space as SMS_REJECTED', async () => {
-    const err = await failure(createKavenegarSmsGateway(config).sendTemplate(TO, 'payam-rejected', ['two words'], { idempotencyKey: 'k' }));
+    const err = await failure(
+      createKavenegarSmsGateway(config).sendTemplate(TO, 'payam-rejected', ['two words'], { idempotencyKey: 'k' }),
+    );
     expect(err).toMatchObject({ code: 'SMS_REJECTED', status: 431 });
   });
 
@@ -65,13 +78,19 @@ describe('Kavenegar gateway against the SMS simulator', () => {
 
   it('a timeout fault with a short client timeout is SMS_TIMEOUT and retryable', async () => {
     await fault({ mode: 'timeout' });
-    const err = await failure(createKavenegarSmsGateway({ ...config, timeoutMs: 300 }).send(TO, 'x', { idempotencyKey: 'k' }));
+    const err = await failure(
+      createKavenegarSmsGateway({ ...config, timeoutMs: 300 }).send(TO, 'x', { idempotencyKey: 'k' }),
+    );
     expect(err).toMatchObject({ code: 'SMS_TIMEOUT', retryable: true });
     leaksNothing(err);
   });
 
   it('an unreachable provider is SMS_UNAVAILABLE, without the key in the error', async () => {
-    const err = await failure(createKavenegarSmsGateway({ ...config, baseUrl: await deadUrl(Fastify()) }).send(TO, 'x', { idempotencyKey: 'k' }));
+    const err = await failure(
+      createKavenegarSmsGateway({ ...config, baseUrl: await deadUrl(Fastify()) }).send(TO, 'x', {
+        idempotencyKey: 'k',
+      }),
+    );
     expect(err).toMatchObject({ code: 'SMS_UNAVAILABLE', retryable: true });
     leaksNothing(err);
   });

@@ -21,15 +21,17 @@ async function problemsOf(file: string, rule: string, f: GateFacts = facts) {
 }
 
 describe('the deploy gate', () => {
-  it('lets the project\'s own models through', async () => {
+  it("lets the project's own models through", async () => {
     expect(await checkModelFiles(projectFiles())).toEqual([]);
   });
 
   it('refuses a service task (or a message event sent by a worker) whose topic no worker fetches, and one that is not an external task, naming each', async () => {
     const problems = await problemsOf('service-task-topics.bpmn', 'worker-topic');
     expect(problems.map((p) => p.elementId)).toEqual(['Task_Unknown', 'Task_JavaClass', 'End_Notify']);
-    expect((await problemsOf('service-task-topics.bpmn', 'message-catcher'))).toEqual([]);
-    expect(problems[0]!.text.en).toBe('No worker of this project fetches topic "archive-letter" of «7 · Send to the new archive» (Task_Unknown); instances would wait there silently.');
+    expect(await problemsOf('service-task-topics.bpmn', 'message-catcher')).toEqual([]);
+    expect(problems[0]!.text.en).toBe(
+      'No worker of this project fetches topic "archive-letter" of «7 · Send to the new archive» (Task_Unknown); instances would wait there silently.',
+    );
     expect(problems[0]!.text.fa).toContain('archive-letter');
     expect(problems[0]!.text.fa).toContain('«7 · Send to the new archive» (Task_Unknown)');
     expect(problems[1]!.text.en).toContain('is not an external task');
@@ -45,50 +47,80 @@ describe('the deploy gate', () => {
   it('refuses a thrown BPMN error no event catches, and a message nothing waits for; caught ones pass', async () => {
     const errors = await problemsOf('errors-and-messages.bpmn', 'error-catcher');
     expect(errors.map((p) => p.elementId)).toEqual(['End_Lost']);
-    expect(errors[0]!.text.en).toBe('The BPMN error "LETTER_FORGED" thrown by «Letter forged» (End_Lost) has no catching event.');
+    expect(errors[0]!.text.en).toBe(
+      'The BPMN error "LETTER_FORGED" thrown by «Letter forged» (End_Lost) has no catching event.',
+    );
     const messages = await problemsOf('errors-and-messages.bpmn', 'message-catcher');
     expect(messages.map((p) => p.elementId)).toEqual(['Throw_Lost']);
     expect(messages[0]!.text.fa).toContain('archive-done');
   });
 
   it('refuses an error code a worker throws, or a message the API correlates, that the model does not catch', async () => {
-    const withWorkers = { ...facts, workerErrorCodes: ['PGSB_DOWN', 'AGENCY_CLOSED'], correlatedMessages: ['letter-signed', 'agency-closed'] };
-    expect((await problemsOf('errors-and-messages.bpmn', 'error-catcher', withWorkers)).map((p) => p.elementId)).toEqual(['End_Lost', 'AGENCY_CLOSED']);
-    expect((await problemsOf('errors-and-messages.bpmn', 'message-catcher', withWorkers)).map((p) => p.elementId)).toEqual(['Throw_Lost', 'agency-closed']);
+    const withWorkers = {
+      ...facts,
+      workerErrorCodes: ['PGSB_DOWN', 'AGENCY_CLOSED'],
+      correlatedMessages: ['letter-signed', 'agency-closed'],
+    };
+    expect(
+      (await problemsOf('errors-and-messages.bpmn', 'error-catcher', withWorkers)).map((p) => p.elementId),
+    ).toEqual(['End_Lost', 'AGENCY_CLOSED']);
+    expect(
+      (await problemsOf('errors-and-messages.bpmn', 'message-catcher', withWorkers)).map((p) => p.elementId),
+    ).toEqual(['Throw_Lost', 'agency-closed']);
   });
 
   it('refuses a timer with no duration, date or cycle', async () => {
     const problems = await problemsOf('timers.bpmn', 'timer');
     expect(problems.map((p) => p.elementId)).toEqual(['Timer_Empty', 'Timer_Blank']);
-    expect(problems[0]!.text).toEqual({ fa: 'زمان‌سنج «Some day» (Timer_Empty) مدت، تاریخ یا چرخه ندارد.', en: 'Timer «Some day» (Timer_Empty) has no duration, date or cycle.' });
+    expect(problems[0]!.text).toEqual({
+      fa: 'زمان‌سنج «Some day» (Timer_Empty) مدت، تاریخ یا چرخه ندارد.',
+      en: 'Timer «Some day» (Timer_Empty) has no duration, date or cycle.',
+    });
   });
 
   it('refuses a variable that looks like personal data, or is no id, counter, outcome or duration', async () => {
     const problems = await problemsOf('variables.bpmn', 'personal-data');
-    expect(problems.map((p) => [p.elementId, p.text.en.match(/"(\w+)"/)![1]])).toEqual([['Flow_Mobile', 'mobileNumber'], ['Task_Io', 'agencyTitle']]);
+    expect(problems.map((p) => [p.elementId, p.text.en.match(/"(\w+)"/)![1]])).toEqual([
+      ['Flow_Mobile', 'mobileNumber'],
+      ['Task_Io', 'agencyTitle'],
+    ]);
     expect(problems[0]!.text.en).toContain('looks like personal data');
     expect(problems[1]!.text.en).toContain('is not an id, counter, outcome code or duration');
   });
 
-  it('refuses the project\'s models when a card step is no longer named, or an element names a step the card lacks', async () => {
-    const files = projectFiles().map((f) => f.name !== `${PROCESS_ID}.bpmn` ? f : {
-      ...f,
-      content: f.content.toString()
-        .replace('name="7 · Civil-registry inquiry over PGSB"', 'name="Civil-registry inquiry over PGSB"')
-        .replace('name="3–5 · ', 'name="3–5 · 13 · '),
-    });
+  it("refuses the project's models when a card step is no longer named, or an element names a step the card lacks", async () => {
+    const files = projectFiles().map((f) =>
+      f.name !== `${PROCESS_ID}.bpmn`
+        ? f
+        : {
+            ...f,
+            content: f.content
+              .toString()
+              .replace('name="7 · Civil-registry inquiry over PGSB"', 'name="Civil-registry inquiry over PGSB"')
+              .replace('name="3–5 · ', 'name="3–5 · 13 · '),
+          },
+    );
     const problems = (await checkModelFiles(files)).filter((p) => p.rule === 'card-step');
     expect(problems.map((p) => [p.elementId, p.text.en])).toEqual([
-      ['Task_ApplicantData', '«3–5 · 13 · Enter details, letter, password and captcha» (Task_ApplicantData) names step 13, which the process card does not have.'],
+      [
+        'Task_ApplicantData',
+        '«3–5 · 13 · Enter details, letter, password and captcha» (Task_ApplicantData) names step 13, which the process card does not have.',
+      ],
       ['step 7', 'Card step 7 is no longer named by any element (names start with the step number, as in "7 · …").'],
     ]);
   });
 
   it('refuses models without the process or a user task the code refers to', async () => {
-    const files = projectFiles().map((f) => f.name !== `${PROCESS_ID}.bpmn` ? f : { ...f, content: f.content.toString().replaceAll('Task_EnterOtp', 'Task_TypeTheCode') });
+    const files = projectFiles().map((f) =>
+      f.name !== `${PROCESS_ID}.bpmn`
+        ? f
+        : { ...f, content: f.content.toString().replaceAll('Task_EnterOtp', 'Task_TypeTheCode') },
+    );
     const problems = (await checkModelFiles(files)).filter((p) => p.rule === 'code-ids');
     expect(problems.map((p) => p.elementId)).toEqual(['Task_EnterOtp']);
-    const alone = (await checkModelFiles(files.filter((f) => f.name === `${PROCESS_ID}.bpmn`))).filter((p) => p.rule === 'code-ids');
+    const alone = (await checkModelFiles(files.filter((f) => f.name === `${PROCESS_ID}.bpmn`))).filter(
+      (p) => p.rule === 'code-ids',
+    );
     expect(alone.map((p) => p.elementId)).toContain(projectFacts.requiredProcesses[1]);
   });
 });

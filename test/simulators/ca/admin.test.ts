@@ -12,7 +12,11 @@ describe('CA simulator', () => {
 
   const crl = async () => {
     const res = await fetch(`${sim.client.url}/crl/trusted.crl`);
-    return { status: res.status, type: res.headers.get('content-type'), crl: res.ok ? new x509.X509Crl(new Uint8Array(await res.arrayBuffer())) : null };
+    return {
+      status: res.status,
+      type: res.headers.get('content-type'),
+      crl: res.ok ? new x509.X509Crl(new Uint8Array(await res.arrayBuffer())) : null,
+    };
   };
 
   it('keeps its root and intermediate: a second start on the same folder has the same ones', async () => {
@@ -24,13 +28,19 @@ describe('CA simulator', () => {
   });
 
   it('issues a government seal with the organization, its id and the role in the subject, pointing at its CRL', async () => {
-    const issued = await sim.client.issue({ organization: 'وزارت آزمایش', agencyNationalId: '14000000009', role: 'MANAGER' });
+    const issued = await sim.client.issue({
+      organization: 'وزارت آزمایش',
+      agencyNationalId: '14000000009',
+      role: 'MANAGER',
+    });
     const cert = new x509.X509Certificate(issued.certificatePem);
     expect(cert.subject).toContain('O=وزارت آزمایش');
     expect(cert.subject).toContain('2.5.4.97=NTRIR-14000000009');
     expect(cert.subject).toContain('T=MANAGER');
-    expect(cert.getExtension(x509.CRLDistributionPointsExtension)?.distributionPoints[0]?.distributionPoint?.fullName?.[0]?.uniformResourceIdentifier)
-      .toBe(`${sim.client.url}/crl/trusted.crl`);
+    expect(
+      cert.getExtension(x509.CRLDistributionPointsExtension)?.distributionPoints[0]?.distributionPoint?.fullName?.[0]
+        ?.uniformResourceIdentifier,
+    ).toBe(`${sim.client.url}/crl/trusted.crl`);
     expect(issued.privateKeyPem).toContain('BEGIN PRIVATE KEY');
   });
 
@@ -51,9 +61,20 @@ describe('CA simulator', () => {
   });
 
   it('the RA interface needs its token', async () => {
-    const body = { kind: 'seal-government', commonName: 'x', organization: 'x', agencyNationalId: '14000000001', role: 'MANAGER' };
+    const body = {
+      kind: 'seal-government',
+      commonName: 'x',
+      organization: 'x',
+      agencyNationalId: '14000000001',
+      role: 'MANAGER',
+    };
     expect((await sim.app.inject({ method: 'POST', url: '/ra/certificates', payload: body })).statusCode).toBe(401);
-    const ok = await sim.app.inject({ method: 'POST', url: '/ra/certificates', payload: body, headers: { authorization: 'Bearer sim-ra-token' } });
+    const ok = await sim.app.inject({
+      method: 'POST',
+      url: '/ra/certificates',
+      payload: body,
+      headers: { authorization: 'Bearer sim-ra-token' },
+    });
     expect(ok.statusCode).toBe(201);
   });
 });

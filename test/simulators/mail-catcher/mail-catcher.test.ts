@@ -11,11 +11,24 @@ let send: (mail: { to: string; bcc?: string; subject: string; text: string }) =>
 
 beforeEach(async () => {
   logLines = [];
-  const sink = new Writable({ write(chunk: Buffer, _enc, done) { logLines.push(chunk.toString()); done(); } });
-  catcher = createMailCatcher({ smtpPort: 0, httpPort: 0, maxMessages: 3, logger: createLogger({ level: 'trace' }, sink) });
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logLines.push(chunk.toString());
+      done();
+    },
+  });
+  catcher = createMailCatcher({
+    smtpPort: 0,
+    httpPort: 0,
+    maxMessages: 3,
+    logger: createLogger({ level: 'trace' }, sink),
+  });
   const { smtpPort, httpPort } = await catcher.start();
   base = `http://127.0.0.1:${httpPort}`;
-  send = (mail) => nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort }).sendMail({ from: 'no-reply@payam.test', ...mail });
+  send = (mail) =>
+    nodemailer
+      .createTransport({ host: '127.0.0.1', port: smtpPort })
+      .sendMail({ from: 'no-reply@payam.test', ...mail });
 });
 
 afterEach(async () => {
@@ -37,7 +50,10 @@ describe('mail catcher', () => {
     expect(list.map((m) => m.subject)).toEqual(['first', 'second']);
     expect(list[1]!.to).toEqual(['bob@example.test', 'alice@example.test']);
     expect(Date.parse(list[0]!.receivedAt)).not.toBeNaN();
-    expect(await (await fetch(`${base}/messages/${list[0]!.id}`)).json()).toMatchObject({ subject: 'first', text: 'a' });
+    expect(await (await fetch(`${base}/messages/${list[0]!.id}`)).json()).toMatchObject({
+      subject: 'first',
+      text: 'a',
+    });
   });
 
   it('given an unknown id, then it answers 404 with a stable code', async () => {

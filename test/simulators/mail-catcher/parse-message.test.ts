@@ -37,8 +37,19 @@ describe('parseMessage', () => {
     const text = `${'این یک متن آزمایشی طولانی فارسی است. '.repeat(12)}\nکد: ۱۲۳۴۵`;
     const html = `<p dir="rtl">${'متن HTML با نویسه‌های فارسی و <b>پررنگ</b>. '.repeat(8)}</p>`;
     const composer = nodemailer.createTransport({ streamTransport: true, buffer: true });
-    const info = await composer.sendMail({ from: 'پیام <no-reply@payam.test>', to: 'x@example.test', subject, text, html });
+    const info = await composer.sendMail({
+      from: 'پیام <no-reply@payam.test>',
+      to: 'x@example.test',
+      subject,
+      text,
+      html,
+    });
 
-    expect(parseMessage(info.message as Buffer)).toMatchObject({ subject, text, html, from: 'پیام <no-reply@payam.test>' });
+    expect(parseMessage(info.message as Buffer)).toMatchObject({
+      subject,
+      text,
+      html,
+      from: 'پیام <no-reply@payam.test>',
+    });
   });
 });

@@ -29,7 +29,12 @@ describe('PGSB simulator: admin API', () => {
     await call(SHAHKAR_PATH, 'b');
     const calls = (await app.inject('/__sim/calls?service=civil-registry')).json();
     expect(calls.count).toBe(2);
-    expect(calls.calls[0]).toMatchObject({ service: 'civil-registry', xRoadId: 'a', xRoadClient: 'IR/GOV/ORG/PAYAM', xRoadUserId: 'payam-registration' });
+    expect(calls.calls[0]).toMatchObject({
+      service: 'civil-registry',
+      xRoadId: 'a',
+      xRoadClient: 'IR/GOV/ORG/PAYAM',
+      xRoadUserId: 'payam-registration',
+    });
     expect((await app.inject('/__sim/calls')).json().count).toBe(3);
     await post('/__sim/citizens', living);
     await app.inject({ method: 'DELETE', url: '/__sim/state' });
@@ -57,7 +62,11 @@ describe('PGSB simulator: admin API', () => {
   it('a timeout fault hangs the call but does not keep the server from closing', async () => {
     const base = await listen(app);
     await post('/__sim/faults', { service: 'shahkar', mode: 'timeout', count: 1 });
-    const pending = fetch(base + SHAHKAR_PATH, { method: 'POST', headers: { ...busHeaders(), 'content-type': 'application/json' }, body: '{}' });
+    const pending = fetch(base + SHAHKAR_PATH, {
+      method: 'POST',
+      headers: { ...busHeaders(), 'content-type': 'application/json' },
+      body: '{}',
+    });
     await new Promise((r) => setTimeout(r, 100));
     const started = Date.now();
     await app.close();

@@ -11,8 +11,10 @@ describe('PGSB simulator: the bus', () => {
   });
   afterEach(() => app.close());
 
-  const inquire = (headers: Record<string, string>, payload: object = { nationalCode: living.nationalCode, birthDate: living.birthDate }) =>
-    app.inject({ method: 'POST', url: CIVIL_REGISTRY_PATH, headers, payload });
+  const inquire = (
+    headers: Record<string, string>,
+    payload: object = { nationalCode: living.nationalCode, birthDate: living.birthDate },
+  ) => app.inject({ method: 'POST', url: CIVIL_REGISTRY_PATH, headers, payload });
 
   it('answers a health check', async () => {
     expect((await app.inject('/health')).json()).toEqual({ status: 'ok' });
@@ -38,15 +40,16 @@ describe('PGSB simulator: the bus', () => {
     expect((await inquire({ ...busHeaders(), 'x-road-client': 'PAYAM' })).statusCode).toBe(400);
   });
 
-  it.each([[{}], [{ authorization: 'Bearer wrong' }], [{ authorization: 'Basic ' + Buffer.from('payam:wrong').toString('base64') }]])(
-    'without good credentials (%o), answers 401 with a bus fault',
-    async (auth) => {
-      const { authorization: _, ...rest } = busHeaders();
-      const res = await inquire({ ...rest, ...auth });
-      expect(res.statusCode).toBe(401);
-      expect(res.json()).toMatchObject({ type: 'Server.ClientProxy.AuthenticationFailed' });
-    },
-  );
+  it.each([
+    [{}],
+    [{ authorization: 'Bearer wrong' }],
+    [{ authorization: 'Basic ' + Buffer.from('payam:wrong').toString('base64') }],
+  ])('without good credentials (%o), answers 401 with a bus fault', async (auth) => {
+    const { authorization: _, ...rest } = busHeaders();
+    const res = await inquire({ ...rest, ...auth });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ type: 'Server.ClientProxy.AuthenticationFailed' });
+  });
 
   it('accepts the configured basic credential', async () => {
     const basic = 'Basic ' + Buffer.from('payam:secret').toString('base64');
@@ -54,17 +57,31 @@ describe('PGSB simulator: the bus', () => {
   });
 
   it('answers 404 for a service it does not host, and 400 for a body the service cannot read', async () => {
-    const unknown = await app.inject({ method: 'POST', url: '/r1/IR/GOV/X/Y/z/v1', headers: busHeaders(), payload: {} });
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/r1/IR/GOV/X/Y/z/v1',
+      headers: busHeaders(),
+      payload: {},
+    });
     expect(unknown.statusCode).toBe(404);
     expect((await inquire(busHeaders(), { nationalCode: '12' })).statusCode).toBe(400);
   });
 
   it('Shahkar matches any of the lines a national code owns, and nothing else', async () => {
     for (const mobile of ['09121111111', '09352222222']) {
-      await app.inject({ method: 'POST', url: '/__sim/mobiles', payload: { nationalCode: living.nationalCode, mobile } });
+      await app.inject({
+        method: 'POST',
+        url: '/__sim/mobiles',
+        payload: { nationalCode: living.nationalCode, mobile },
+      });
     }
     const match = (mobile: string) =>
-      app.inject({ method: 'POST', url: SHAHKAR_PATH, headers: busHeaders(), payload: { nationalCode: living.nationalCode, mobile } });
+      app.inject({
+        method: 'POST',
+        url: SHAHKAR_PATH,
+        headers: busHeaders(),
+        payload: { nationalCode: living.nationalCode, mobile },
+      });
     expect((await match('09352222222')).json()).toEqual({ match: true });
     expect((await match('09121111111')).json()).toEqual({ match: true });
     expect((await match('09190000000')).json()).toEqual({ match: false });

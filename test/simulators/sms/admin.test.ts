@@ -10,10 +10,13 @@ describe('SMS simulator: admin API', () => {
   });
   afterEach(() => app.close());
 
-  const send = () => app.inject({ method: 'POST', url: '/v1/sim-api-key/sms/send.json?receptor=09121111111&message=hi' });
+  const send = () =>
+    app.inject({ method: 'POST', url: '/v1/sim-api-key/sms/send.json?receptor=09121111111&message=hi' });
 
   it('an error fault with a count fails that many sends, then expires', async () => {
-    expect((await app.inject({ method: 'POST', url: '/__sim/faults', payload: { mode: 'error', count: 1 } })).statusCode).toBe(201);
+    expect(
+      (await app.inject({ method: 'POST', url: '/__sim/faults', payload: { mode: 'error', count: 1 } })).statusCode,
+    ).toBe(201);
     expect((await send()).statusCode).toBe(503);
     expect((await send()).statusCode).toBe(200);
     expect((await app.inject('/__sim/messages?to=09121111111')).json()).toHaveLength(1);
