@@ -3,6 +3,7 @@ import { checkCmsSignature } from '../../../adapters/certificates/check-signatur
 import { createCrlCache, CrlUnavailableError } from '../../../adapters/certificates/crl-cache.js';
 import { extractPdfSignature } from '../../../adapters/certificates/pdf-signature.js';
 import { loadTrustAnchors, type TrustAnchors } from '../../../adapters/certificates/trust-anchors.js';
+import { embedCms } from '../../../simulators/ca/sign-pdf.js';
 import { resizePage, startCaSimulator, type CaClient } from '../../simulators/ca/ca-client.js';
 
 /** Given the CA simulator's letters, the check finds what a relying party must find. */
@@ -103,5 +104,37 @@ describe('checking a signed letter against the CA', () => {
     await ca.revoke(cert.serialNumber);
     await new Promise((r) => setTimeout(r, 2100));
     expect((await check(pdf, signature, undefined, crls)).outcome).toBe('revoked');
+  });
+
+  it("an attached CMS by the agency's seal over another document is no signature of the letter: beside it as a .p7s, or embedded in the PDF", async () => {
+    const cert = await ca.issue();
+    const { pdf } = await ca.letter(cert.serialNumber, 'detached');
+    const otherDocument = Buffer.from('a contract the agency sealed and sent to a supplier');
+    const sealedElsewhere = await ca.sign(cert.serialNumber, otherDocument, { attached: true });
+    expect((await check(pdf, sealedElsewhere)).outcome).toBe('bad_signature');
+    const forged = await embedCms(pdf, async () => sealedElsewhere);
+    expect((await check(forged, null)).outcome).toBe('bad_signature');
+  });
+
+  it('an attached CMS whose content is the letter itself signs the same bytes a detached one would: valid', async () => {
+    const cert = await ca.issue();
+    const { pdf } = await ca.letter(cert.serialNumber, 'detached');
+    const attached = await ca.sign(cert.serialNumber, pdf, { attached: true });
+    expect((await check(pdf, attached)).outcome).toBe('valid');
+    expect((await check(resizePage(pdf), attached)).outcome).toBe('bad_signature');
+  });
+
+  it('a certificate that expired an hour ago, signing with a back-dated signing time: expired, embedded or detached', async () => {
+    const hour = 3600_000;
+    const expired = await ca.issue({
+      notBefore: new Date(Date.now() - 3 * hour).toISOString(),
+      notAfter: new Date(Date.now() - hour).toISOString(),
+    });
+    for (const format of ['embedded', 'detached'] as const) {
+      const { pdf, signature } = await ca.letter(expired.serialNumber, format, {
+        signingTime: new Date(Date.now() - 2 * hour).toISOString(),
+      });
+      expect((await check(pdf, signature)).outcome).toBe('expired');
+    }
   });
 });
