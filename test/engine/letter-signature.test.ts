@@ -81,7 +81,7 @@ describe('card step 3-2: the signed introduction letter is checked before the in
     expect(await lastCheck(id)).toMatchObject({ outcome: 'revoked', revocation: 'revoked' });
   });
 
-  it("expired at signing, an individual's certificate, another agency's seal, a chain to another root: each back to step 3 with its reason", async () => {
+  it("an expired certificate, an individual's certificate, another agency's seal, a chain to another root: each back to step 3 with its reason", async () => {
     const cases: [IssueOptions, string][] = [
       [{ notBefore: '2020-01-01T00:00:00Z', notAfter: '2021-01-01T00:00:00Z' }, 'letter_expired'],
       [{ kind: 'individual-government', commonName: 'علی نمونه' }, 'letter_wrong_kind'],

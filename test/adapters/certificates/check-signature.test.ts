@@ -35,7 +35,7 @@ describe('checking a signed letter against the CA', () => {
     return checkCmsSignature(cms, data, {
       anchors,
       crls,
-      now: new Date(),
+      at: new Date(),
       kinds: ['seal-government'],
       agencyNationalId,
     });
@@ -72,7 +72,7 @@ describe('checking a signed letter against the CA', () => {
     expect(await extractPdfSignature(Buffer.concat([pdf, Buffer.from('\n% added later\n')]))).toBe('uncovered');
   });
 
-  it('expired at signing time, revoked, key not for signing, an individual, another organization, another root', async () => {
+  it('expired, revoked, key not for signing, an individual, another organization, another root', async () => {
     const expired = await ca.issue({ notBefore: '2020-01-01T00:00:00Z', notAfter: '2021-01-01T00:00:00Z' });
     const revoked = await ca.issue();
     await ca.revoke(revoked.serialNumber);
