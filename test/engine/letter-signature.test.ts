@@ -141,7 +141,7 @@ describe('card step 3-2: the signed introduction letter is checked before the in
       });
       await ctx.stack.registrations.saveLetter(r.id, pdf, 'letter.pdf');
       if (signature) await ctx.stack.registrations.saveLetterSignature(r.id, signature);
-      expect((await refusedWith(r.id, 'letter_expired')).text.en).toBeTruthy();
+      expect((await refusedWith(r.id, 'letter_expired')).text.fa).toContain('در زمان دریافت نامه امضاشده معتبر نبوده');
       expect(await lastCheck(r.id)).toMatchObject({ outcome: 'expired', format });
     }
   });
