@@ -35,7 +35,7 @@ const anchors = await loadTrustAnchors(
   [path.join(dir, CA_FILES.rootCert)],
   [path.join(dir, CA_FILES.intermediateCert)],
 );
-const expect = { anchors, now: new Date(), kinds: ['seal-government'] as const, agencyNationalId: '14000000001' };
+const expect = { anchors, at: new Date(), kinds: ['seal-government'] as const, agencyNationalId: '14000000001' };
 
 async function run(label: string, format: 'embedded' | 'detached', fresh: boolean, n = 200) {
   const letter = (await post('/__sim/letters', { serialNumber: cert.serialNumber, format })) as {

@@ -35,24 +35,32 @@ export function createLettersRepo(db: Db) {
           uploaded_at: letter.uploadedAt,
           // A new letter drops the detached signature of the one it replaces.
           signature: null,
+          signature_received_at: null,
         })
         .onConflict('registration_id')
         .merge();
     },
-    /** The detached CMS (.p7s) over the letter now stored; false when there is no letter to attach it to. */
-    async saveSignature(registrationId: string, signature: Buffer, trx?: Tx) {
-      return (await table(trx).where({ registration_id: registrationId }).update({ signature })) > 0;
+    /** The detached CMS (.p7s) over the letter now stored, and when it came; false when there is no letter to attach it to. */
+    async saveSignature(registrationId: string, signature: Buffer, receivedAt: Date, trx?: Tx) {
+      return (
+        (await table(trx)
+          .where({ registration_id: registrationId })
+          .update({ signature, signature_received_at: receivedAt })) > 0
+      );
     },
-    /** The letter's bytes and its detached signature, for the signature check. */
+    /** The letter's bytes and its detached signature, with when each was received, for the signature check. */
     signed: (registrationId: string, trx?: Tx) =>
-      table(trx)
-        .where({ registration_id: registrationId })
-        .first<{ content: Buffer; signature: Buffer | null; mime_type: string; sha256: string } | undefined>(
-          'content',
-          'signature',
-          'mime_type',
-          'sha256',
-        ),
+      table(trx).where({ registration_id: registrationId }).first<
+        | {
+            content: Buffer;
+            signature: Buffer | null;
+            mime_type: string;
+            sha256: string;
+            uploaded_at: Date;
+            signature_received_at: Date | null;
+          }
+        | undefined
+      >('content', 'signature', 'mime_type', 'sha256', 'uploaded_at', 'signature_received_at'),
     /** What the applicant's view and the reviewer see about the letter, without its bytes. */
     async meta(registrationId: string, trx?: Tx): Promise<LetterMeta | undefined> {
       const row = await table(trx)

@@ -268,8 +268,8 @@ const MESSAGES: Record<MessageCode, MessageText> = {
     en: "The electronic signature of the introduction letter is not valid, or the letter was changed after signing. Please sign the letter again with the agency's organizational-seal certificate and upload it.",
   },
   letter_expired: {
-    fa: 'گواهی الکترونیکی که نامه معرفی با آن امضا شده در زمان امضا معتبر نبوده است (منقضی یا هنوز معتبر نشده). لطفاً با گواهی معتبر امضا کنید.',
-    en: 'The certificate the introduction letter was signed with was not valid at the time of signing (expired or not yet valid). Please sign with a valid certificate.',
+    fa: 'گواهی الکترونیکی که نامه معرفی با آن امضا شده در زمان دریافت نامه امضاشده معتبر نبوده است (منقضی یا هنوز معتبر نشده). لطفاً با گواهی معتبر امضا کنید.',
+    en: 'The certificate the introduction letter was signed with was not valid when the signed letter was received (expired or not yet valid). Please sign with a valid certificate.',
   },
   letter_untrusted_chain: {
     fa: 'گواهی امضاکننده نامه معرفی از مرکز صدور گواهی مورد اعتماد صادر نشده است. لطفاً با گواهی صادرشده از مرکز میانی معتبر امضا کنید.',

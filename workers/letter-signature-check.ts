@@ -27,28 +27,48 @@ type Found = {
   check: SignatureCheck | { outcome: 'not_signed' | 'bad_signature'; signer: null };
 };
 
-/** The letter's signature, wherever it is: the detached `.p7s` uploaded with it, else one embedded in the PDF; a scan has none. */
-async function checkLetter(
-  letter: { content: Buffer; signature: Buffer | null; mime_type: string },
-  agencyNationalId: string,
-  deps: WorkerDeps,
-): Promise<Found> {
-  const expect = { kinds: ['seal-government'] as const, agencyNationalId, now: deps.now() };
-  if (letter.signature)
-    return { format: 'detached', check: await deps.signatures.check(letter.signature, letter.content, expect) };
+type StoredLetter = {
+  content: Buffer;
+  signature: Buffer | null;
+  mime_type: string;
+  uploaded_at: Date;
+  signature_received_at: Date | null;
+};
+
+/**
+ * The letter's signature, wherever it is: the detached `.p7s` uploaded with it, else one embedded in the
+ * PDF; a scan has none. The certificate is judged at the signature's receipt by our clock (the `.p7s`'s
+ * upload, or the PDF's): the signing time in the CMS is the signer's word, and an expired certificate
+ * would back-date it. The receipt, not the check: the check waits for the submission and may be retried
+ * after an incident, and a signature we held while its certificate was valid stays what it was.
+ */
+async function checkLetter(letter: StoredLetter, agencyNationalId: string, deps: WorkerDeps): Promise<Found> {
+  const expect = { kinds: ['seal-government'] as const, agencyNationalId };
+  if (letter.signature) {
+    const at = new Date(letter.signature_received_at ?? letter.uploaded_at);
+    return {
+      format: 'detached',
+      check: await deps.signatures.check(letter.signature, letter.content, { ...expect, at }),
+    };
+  }
   if (letter.mime_type !== 'application/pdf') return { format: null, check: { outcome: 'not_signed', signer: null } };
   const embedded = await extractPdfSignature(letter.content);
   if (!embedded) return { format: null, check: { outcome: 'not_signed', signer: null } };
   // Bytes outside the signed range (added after signing) are bytes nobody signed.
   if (embedded === 'uncovered') return { format: 'embedded', check: { outcome: 'bad_signature', signer: null } };
-  return { format: 'embedded', check: await deps.signatures.check(embedded.cms, embedded.signedBytes, expect) };
+  const at = new Date(letter.uploaded_at);
+  return {
+    format: 'embedded',
+    check: await deps.signatures.check(embedded.cms, embedded.signedBytes, { ...expect, at }),
+  };
 }
 
 /**
  * Card step 3-2, before the checks over PGSB and the review: a letter signed with the agency's
- * government organizational-seal certificate is verified (signature, chain, validity at signing,
- * CRL, key usage, kind, organization). Unsigned: on to review, marked so. A failed signature: back to
- * step 3 with the reason. The CRL unreachable throws: retries, then an incident, never "valid".
+ * government organizational-seal certificate is verified (signature over the letter's bytes, validity
+ * and chain at its receipt, CRL, key usage, kind, organization). Unsigned: on to review, marked so. A
+ * failed signature: back to step 3 with the reason. The CRL unreachable throws: retries, then an
+ * incident, never "valid".
  */
 export const letterSignatureCheckWorker = defineWorker({
   topic: 'letter-signature-check',

@@ -1,6 +1,6 @@
 import { webcrypto } from 'node:crypto';
 import type { CertificateKind } from '../../domain/certificate-kind.js';
-import { validAtSigning, type SignatureOutcome } from '../../domain/signature-outcome.js';
+import { validAt, type SignatureOutcome } from '../../domain/signature-outcome.js';
 import { OID } from './cms-sign.js';
 import { certificateFacts, type CertificateFacts } from './certificate-facts.js';
 import type { CrlSource } from './crl-cache.js';
@@ -9,7 +9,8 @@ import type { TrustAnchors } from './trust-anchors.js';
 
 export type Revocation = 'good' | 'revoked' | 'not_checked';
 export interface SignerFacts extends CertificateFacts {
-  signingTime: Date;
+  /** The signing time the signer claims (a CMS's signed attribute), null when it claims none: shown, never trusted. */
+  signingTime: Date | null;
   revocation: Revocation;
   revokedAt: Date | null;
 }
@@ -21,7 +22,11 @@ export interface SignatureCheck {
 export interface CheckContext {
   anchors: TrustAnchors;
   crls: CrlSource;
-  now: Date;
+  /**
+   * The time of our own clock the certificate is judged at (validity, chain): a login challenge's is
+   * now, a letter's is when its signature was received. Never a time the signer wrote.
+   */
+  at: Date;
   /** The kinds accepted (a letter: the government organizational seal). */
   kinds: readonly CertificateKind[];
   /** The agency the signature must be the seal of, when one is expected. */
@@ -38,6 +43,31 @@ function signingTimeOf(signerInfo: pkijs.SignerInfo): Date | null {
   return value?.toDate ? value.toDate() : null;
 }
 
+/**
+ * The bytes an attached CMS carries, as pkijs hashes them (an OCTET STRING's value, else the encoded
+ * content); null for a detached one.
+ */
+function encapsulatedContent(signedData: pkijs.SignedData): Uint8Array | null {
+  const eContent = signedData.encapContentInfo.eContent;
+  if (!eContent) return null;
+  return eContent.idBlock.tagClass === 1 && eContent.idBlock.tagNumber === 4
+    ? new Uint8Array(eContent.getValue())
+    : new Uint8Array(eContent.valueBlock.valueBeforeDecodeView);
+}
+
+/**
+ * Whether the CMS signs `data` and nothing else. pkijs verifies an attached CMS over the content it
+ * carries and ignores the `data` it is given, so a CMS the seal made over any other document would pass
+ * as a signature of a challenge or a letter: an attached one counts only when what it carries is these
+ * very bytes. Its content type must be plain data (RFC 5652 id-data), as signing software makes it for a
+ * document: a timestamp token or another structure signs something else.
+ */
+function signsTheseBytes(signedData: pkijs.SignedData, data: Uint8Array): boolean {
+  if (signedData.encapContentInfo.eContentType !== OID.data) return false;
+  const carried = encapsulatedContent(signedData);
+  return carried === null || Buffer.from(carried).equals(Buffer.from(data));
+}
+
 /** The CMS's signed data and the signature's verdict over `data` (with its signer), or null when it does not even parse. */
 async function verifyCms(cms: Uint8Array, data: Uint8Array) {
   let signedData: pkijs.SignedData;
@@ -49,28 +79,32 @@ async function verifyCms(cms: Uint8Array, data: Uint8Array) {
   if (signedData.signerInfos.length !== 1) return null;
   try {
     const r = await signedData.verify({ signer: 0, data: buffer(data), extendedMode: true, checkChain: false });
-    return { signedData, verified: Boolean(r.signatureVerified), signer: r.signerCertificate ?? null };
+    const verified = Boolean(r.signatureVerified) && signsTheseBytes(signedData, data);
+    return { signedData, verified, signer: r.signerCertificate ?? null };
   } catch (e) {
     // pkijs throws for a digest that does not match; the signer is still named.
     return { signedData, verified: false, signer: (e as pkijs.SignedDataVerifyError).signerCertificate ?? null };
   }
 }
 
-/** A detached CMS signature over `data`: the signature over these bytes, then its signer's certificate (checkSigner). */
+/**
+ * A CMS signature over `data` (detached, or attached carrying exactly `data`): the signature over these
+ * bytes, then its signer's certificate (checkSigner).
+ */
 export async function checkCmsSignature(cms: Uint8Array, data: Uint8Array, ctx: CheckContext): Promise<SignatureCheck> {
   const verified = await verifyCms(cms, data);
   if (!verified?.signer) return { outcome: 'bad_signature', signer: null };
   const carried = (verified.signedData.certificates ?? []).filter(
     (c): c is pkijs.Certificate => c instanceof pkijs.Certificate,
   );
-  const signingTime = signingTimeOf(verified.signedData.signerInfos[0]!) ?? ctx.now;
-  return checkSigner(verified.signer, carried, signingTime, verified.verified, ctx);
+  const claimedSigningTime = signingTimeOf(verified.signedData.signerInfos[0]!);
+  return checkSigner(verified.signer, carried, claimedSigningTime, verified.verified, ctx);
 }
 
 /**
  * A bare signature over `data` (what a browser's WebCrypto makes: ECDSA P-256 in IEEE P1363 form, or
- * RSASSA-PKCS1-v1_5, both with SHA-256) by the key of `certificate` (DER), signed now; the same
- * checks of the certificate as a CMS's signer gets.
+ * RSASSA-PKCS1-v1_5, both with SHA-256) by the key of `certificate` (DER); it claims no signing time.
+ * The same checks of the certificate as a CMS's signer gets.
  */
 export async function checkRawSignature(
   certificate: Uint8Array,
@@ -93,18 +127,19 @@ export async function checkRawSignature(
   const ok = key
     ? await webcrypto.subtle.verify(verifyAs, key, buffer(signature), buffer(data)).catch(() => false)
     : false;
-  return checkSigner(leaf, [], ctx.now, ok, ctx);
+  return checkSigner(leaf, [], null, ok, ctx);
 }
 
 /**
- * The signer's certificate checked as a relying party must: valid at the signing time; its chain to
- * a configured root; its revocation in the issuer's current CRL; its key usage; its kind; its
- * organization. The first failure is the outcome. A CRL that cannot be had throws (CrlUnavailableError): never "valid".
+ * The signer's certificate checked as a relying party must: valid at `ctx.at` (and the signing time it
+ * claims consistent with that); its chain to a configured root at `ctx.at`; its revocation in the
+ * issuer's current CRL; its key usage; its kind; its organization. The first failure is the outcome.
+ * A CRL that cannot be had throws (CrlUnavailableError): never "valid".
  */
 async function checkSigner(
   signer: pkijs.Certificate,
   carried: pkijs.Certificate[],
-  signingTime: Date,
+  signingTime: Date | null,
   signatureOk: boolean,
   ctx: CheckContext,
 ): Promise<SignatureCheck> {
@@ -112,12 +147,12 @@ async function checkSigner(
   const facts: SignerFacts = { ...certificateFacts(leaf), signingTime, revocation: 'not_checked', revokedAt: null };
   const result = (outcome: SignatureOutcome): SignatureCheck => ({ outcome, signer: facts });
   if (!signatureOk) return result('bad_signature');
-  if (!validAtSigning(signingTime, facts.notBefore, facts.notAfter, ctx.now)) return result('expired');
+  if (!validAt(ctx.at, facts.notBefore, facts.notAfter, signingTime)) return result('expired');
 
   const chain = await new pkijs.CertificateChainValidationEngine({
     trustedCerts: ctx.anchors.roots,
     certs: [...ctx.anchors.intermediates, ...carried, signer],
-    checkDate: signingTime,
+    checkDate: ctx.at,
   })
     .verify()
     .catch(() => null);

@@ -20,14 +20,15 @@ export interface CmsSigner {
 const copy = (b: ArrayBuffer | Uint8Array) => new Uint8Array(b).slice().buffer;
 
 /**
- * A detached CMS SignedData (RFC 5652) over `data`, as a token's signing software makes it: signed
- * attributes content type, signing time and message digest; the signer's certificate and chain included.
- * DER bytes of the ContentInfo, i.e. a `.p7s` file, or the /Contents of a PDF signature.
+ * A CMS SignedData (RFC 5652) over `data`, as a token's signing software makes it: signed attributes
+ * content type, signing time and message digest; the signer's certificate and chain included. Detached
+ * (the content kept apart, as a `.p7s` or a PDF's /Contents carries it) unless `attached`, when the
+ * content travels inside the CMS (a `.p7m`). DER bytes of the ContentInfo.
  */
-export async function signDetachedCms(
+export async function signCms(
   data: Uint8Array,
   signer: CmsSigner,
-  signingTime = new Date(),
+  { signingTime = new Date(), attached = false }: { signingTime?: Date; attached?: boolean } = {},
 ): Promise<Uint8Array> {
   const cert = pkijs.Certificate.fromBER(copy(signer.certificate));
   const digest = await webcrypto.subtle.digest('SHA-256', data);
@@ -45,7 +46,10 @@ export async function signDetachedCms(
   });
   const signedData = new pkijs.SignedData({
     version: 1,
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({
+      eContentType: OID.data,
+      ...(attached ? { eContent: new asn1js.OctetString({ valueHex: copy(data) }) } : {}),
+    }),
     signerInfos: [signerInfo],
     certificates: [cert, ...(signer.chain ?? []).map((c) => pkijs.Certificate.fromBER(copy(c)))],
   });
@@ -56,3 +60,7 @@ export async function signDetachedCms(
   });
   return new Uint8Array(info.toSchema().toBER(false));
 }
+
+/** A detached CMS over `data`: a `.p7s` file, or the /Contents of a PDF signature. */
+export const signDetachedCms = (data: Uint8Array, signer: CmsSigner, signingTime = new Date()) =>
+  signCms(data, signer, { signingTime });

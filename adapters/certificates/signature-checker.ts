@@ -4,7 +4,7 @@ import { createCrlCache } from './crl-cache.js';
 import { loadTrustAnchors, type TrustAnchors } from './trust-anchors.js';
 
 export interface SignatureChecker {
-  /** A detached CMS over `data`, checked against the configured anchors and the issuer's CRL. */
+  /** A CMS over `data` (detached, or attached carrying `data`), checked against the configured anchors and the issuer's CRL. */
   check(cms: Uint8Array, data: Uint8Array, expect: Expectation): Promise<SignatureCheck>;
   /** A bare signature (a browser's WebCrypto) over `data` by the key of `certificate` (DER). */
   checkRaw(
@@ -15,7 +15,8 @@ export interface SignatureChecker {
   ): Promise<SignatureCheck>;
 }
 
-type Expectation = { kinds: readonly CertificateKind[]; agencyNationalId?: string; now?: Date };
+/** `at`: the time of our clock the certificate is judged at (CheckContext.at); now unless told. */
+type Expectation = { kinds: readonly CertificateKind[]; agencyNationalId?: string; at?: Date };
 
 const files = (list: string) =>
   list
@@ -47,7 +48,7 @@ export function createSignatureChecker(config: {
   const context = async (expect: Expectation) => ({
     anchors: await loaded(),
     crls,
-    now: expect.now ?? new Date(),
+    at: expect.at ?? new Date(),
     kinds: expect.kinds,
     agencyNationalId: expect.agencyNationalId,
   });

@@ -51,7 +51,8 @@ export function createCertificateAuth({ db, config, now }: AuthDeps, signatures:
         : new AppError('challenge_invalid', 422, [{ field: 'challengeId', code: 'challenge_invalid' }]);
     }
     const data = new TextEncoder().encode(challenge.challenge);
-    const expect = { kinds: ACCOUNT_KINDS, agencyNationalId, now: now() };
+    // Judged at our clock: a challenge is minutes old, so the signing time its signer claims counts for nothing.
+    const expect = { kinds: ACCOUNT_KINDS, agencyNationalId, at: now() };
     try {
       if (input.signature) return await signatures.check(bytes(input.signature), data, expect);
       if (input.certificate && input.rawSignature)

@@ -169,7 +169,8 @@ export function createRegistrationService({ db, engine, config, now }: ServiceDe
       const sha256 = createHash('sha256').update(content).digest('hex');
       await db.transaction(async (trx) => {
         await stillOpen(id, trx);
-        if (!(await letters.saveSignature(id, content, trx))) throw new AppError('letter_signature_no_letter', 409);
+        if (!(await letters.saveSignature(id, content, now(), trx)))
+          throw new AppError('letter_signature_no_letter', 409);
         await audit.record(
           { registrationId: id, actor: 'applicant', action: 'letter_signature_uploaded', detail: { sha256 } },
           trx,

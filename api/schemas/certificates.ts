@@ -13,7 +13,7 @@ export const SignedChallengeBody = Type.Object({
   challengeId: Type.String({ format: 'uuid' }),
   signature: Type.Optional(
     Base64(
-      'A detached CMS SignedData over the challenge, as a token or `npm run cert:sign-challenge` makes it',
+      'A CMS SignedData over the challenge, as a token or `npm run cert:sign-challenge` makes it: detached, or attached carrying exactly the challenge',
       65_536,
     ),
   ),

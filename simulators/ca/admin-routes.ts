@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { signDetachedCms } from '../../adapters/certificates/cms-sign.js';
+import { signCms } from '../../adapters/certificates/cms-sign.js';
 import { registerResetRoutes } from '../shared/reset-routes.js';
 import { issuedView, signerOf } from './issued-view.js';
 import { baseUrlOf } from './public-routes.js';
@@ -61,9 +61,13 @@ export function registerAdminRoutes(app: FastifyInstance, state: CaState, opts: 
 
   app.post<{ Body: Static<typeof SignBody> }>('/__sim/sign', { schema: { body: SignBody } }, async (req) => {
     const entry = known(req.body.serialNumber);
-    const cms = await signDetachedCms(
+    const cms = await signCms(
       new Uint8Array(Buffer.from(req.body.dataBase64, 'base64')),
       await signerOf(entry, state),
+      {
+        attached: req.body.attached,
+        signingTime: date(req.body.signingTime),
+      },
     );
     return { cmsBase64: b64(cms) };
   });

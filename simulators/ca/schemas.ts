@@ -35,6 +35,9 @@ export const LetterBody = Type.Object({
 export const SignBody = Type.Object({
   serialNumber: Type.String({ pattern: '^[0-9a-f]{2,64}$' }),
   dataBase64: Type.String(),
+  /** The data inside the CMS (a `.p7m`, as some signing software makes) rather than detached from it. */
+  attached: Type.Optional(Type.Boolean()),
+  signingTime: Type.Optional(Type.String({ format: 'date-time' })),
 });
 
 export const FaultBody = Type.Object({

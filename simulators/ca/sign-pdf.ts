@@ -12,7 +12,18 @@ const BYTE_RANGE_AT = /\/ByteRange\s*\[\s*0\s+\/\*{10}\s+\/\*{10}\s+\/\*{10}\s*\
  * /Contents itself, as named by /ByteRange. pdf-lib writes the field with placeholders; the byte
  * range is then filled in, the two ranges signed, and the CMS written into the gap.
  */
-export async function signPdf(pdf: Uint8Array, signer: CmsSigner, signingTime = new Date()): Promise<Uint8Array> {
+export const signPdf = (pdf: Uint8Array, signer: CmsSigner, signingTime = new Date()) =>
+  embedCms(pdf, (signed) => signDetachedCms(signed, signer, signingTime), signingTime);
+
+/**
+ * The PDF with a signature field whose /Contents is what `makeCms` returns for the bytes the byte range
+ * covers: the signing software's CMS, or (in tests) any CMS a forger holds.
+ */
+export async function embedCms(
+  pdf: Uint8Array,
+  makeCms: (signedBytes: Uint8Array) => Promise<Uint8Array>,
+  signingTime = new Date(),
+): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const ctx = doc.context;
   const byteRange = PDFArray.withContext(ctx);
@@ -56,7 +67,7 @@ export async function signPdf(pdf: Uint8Array, signer: CmsSigner, signingTime = 
   bytes.write(range.padEnd(rangeMatch[0].length, ' '), rangeMatch.index, 'latin1');
 
   const signed = Buffer.concat([bytes.subarray(0, gapStart), bytes.subarray(gapEnd)]);
-  const cms = Buffer.from(await signDetachedCms(signed, signer, signingTime)).toString('hex');
+  const cms = Buffer.from(await makeCms(new Uint8Array(signed))).toString('hex');
   if (cms.length > CONTENTS_BYTES * 2) throw new Error('signature larger than its placeholder');
   bytes.write(cms, gapStart + 1, 'latin1');
   return new Uint8Array(bytes);

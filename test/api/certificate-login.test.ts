@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signDetachedCms } from '../../adapters/certificates/cms-sign.js';
+import { signCms } from '../../adapters/certificates/cms-sign.js';
 import { x509 } from '../../adapters/certificates/pki.js';
 import { importPrivateKeyPem } from '../../simulators/ca/crypto-setup.js';
 import { insertAccount } from '../support/database.js';
@@ -28,28 +28,32 @@ const post = (url: string, payload: unknown, token?: string) =>
   shell.app.inject({ method: 'POST', url, payload: payload as object, ...withToken(token) });
 const der = (pem: string) => new Uint8Array(x509.PemConverter.decodeFirst(pem));
 
-/** What the CLI or a token does: a detached CMS over the challenge's bytes, by `key` (the certificate's own unless told). */
+/**
+ * What the CLI or a token does: a detached CMS over the challenge's bytes, by `key` (the certificate's
+ * own unless told); `attached` carries the signed bytes inside, `signingTime` is what the signer claims.
+ */
 async function signed(
   challenge: { challengeId: string; challenge: string },
   cert: IssuedCert,
   keyPem = cert.privateKeyPem,
+  { attached, signingTime }: { attached?: boolean; signingTime?: Date } = {},
 ) {
-  const cms = await signDetachedCms(new TextEncoder().encode(challenge.challenge), {
-    certificate: der(cert.certificatePem),
-    key: await importPrivateKeyPem(keyPem),
-    chain: [der(cert.chainPem)],
-  });
+  const cms = await signCms(
+    new TextEncoder().encode(challenge.challenge),
+    { certificate: der(cert.certificatePem), key: await importPrivateKeyPem(keyPem), chain: [der(cert.chainPem)] },
+    { attached, signingTime },
+  );
   return { challengeId: challenge.challengeId, signature: Buffer.from(cms).toString('base64') };
 }
 
 /** Given an agency account whose government seal is bound to it. */
-async function boundAccount() {
+async function boundAccount(validity: { notAfter?: string } = {}) {
   const account = await insertAccount(shell.app.db, 'a long passphrase for payam');
   const session = await shell.app.accountAuth.login({
     username: account.username,
     password: 'a long passphrase for payam',
   });
-  const cert = await sim.client.issue({ agencyNationalId: account.agencyNationalId });
+  const cert = await sim.client.issue({ agencyNationalId: account.agencyNationalId, ...validity });
   const challenge = (await post('/api/account/certificate/challenge', {}, session.token)).json();
   const res = await post('/api/account/certificate', await signed(challenge, cert), session.token);
   return { account, session, cert, bind: res };
@@ -169,5 +173,52 @@ describe('binding the certificate to the account, and logging in with it', () =>
     ).toBe(204);
     const res = await post('/api/auth/certificate/login', await signed(await loginChallenge(), cert));
     expect(res.json().error.id).toBe('certificate_not_bound');
+  });
+
+  it('a document the agency sealed in attached mode is no answer to a login challenge; an attached CMS over the challenge itself is', async () => {
+    const { account, cert } = await boundAccount();
+    // Anyone the agency ever sent a sealed .p7m holds this: a valid CMS by the bound seal, over other bytes.
+    const sealedElsewhere = await sim.client.sign(
+      cert.serialNumber,
+      Buffer.from('a contract the agency sealed and sent to a supplier'),
+      { attached: true },
+    );
+    const forged = await post('/api/auth/certificate/login', {
+      challengeId: (await loginChallenge()).challengeId,
+      signature: sealedElsewhere.toString('base64'),
+    });
+    expect(forged.statusCode).toBe(401);
+    expect(forged.json()).not.toHaveProperty('token');
+    expect(forged.json().error.id).toBe('certificate_invalid');
+
+    const attached = await post(
+      '/api/auth/certificate/login',
+      await signed(await loginChallenge(), cert, undefined, { attached: true }),
+    );
+    expect(attached.statusCode).toBe(200);
+    const me = await shell.app.inject({ url: '/api/auth/me', ...withToken(attached.json().token) });
+    expect(me.json()).toMatchObject({ username: account.username });
+  });
+
+  it('an expired certificate is refused at login, even when the signer back-dates the signing time into its validity', async () => {
+    const notAfter = new Date(Date.now() + 4000);
+    const { bind, cert } = await boundAccount({ notAfter: notAfter.toISOString() });
+    expect(bind.statusCode).toBe(200);
+    await new Promise((r) => setTimeout(r, notAfter.getTime() - Date.now() + 1500));
+    const backDated = new Date(notAfter.getTime() - 2000);
+    const res = await post(
+      '/api/auth/certificate/login',
+      await signed(await loginChallenge(), cert, undefined, { signingTime: backDated }),
+    );
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).not.toHaveProperty('token');
+    expect(res.json().error).toMatchObject({ id: 'certificate_invalid' });
+    const audit = await shell.app
+      .db('audit_log')
+      .where({ action: 'account_login' })
+      .whereRaw("detail->>'method' = 'certificate'")
+      .orderBy('id', 'desc')
+      .first();
+    expect(audit.detail).toMatchObject({ outcome: 'certificate_expired' });
   });
 });

@@ -25,7 +25,7 @@ async function valid(body: { signature: string }, challenge: string) {
   const r = await checkCmsSignature(Buffer.from(body.signature, 'base64'), new TextEncoder().encode(challenge), {
     anchors,
     crls: createCrlCache({ timeoutMs: 1000 }),
-    now: new Date(),
+    at: new Date(),
     kinds: ['seal-government'],
     agencyNationalId: '14000000001',
   });

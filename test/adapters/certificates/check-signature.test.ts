@@ -3,6 +3,7 @@ import { checkCmsSignature } from '../../../adapters/certificates/check-signatur
 import { createCrlCache, CrlUnavailableError } from '../../../adapters/certificates/crl-cache.js';
 import { extractPdfSignature } from '../../../adapters/certificates/pdf-signature.js';
 import { loadTrustAnchors, type TrustAnchors } from '../../../adapters/certificates/trust-anchors.js';
+import { embedCms } from '../../../simulators/ca/sign-pdf.js';
 import { resizePage, startCaSimulator, type CaClient } from '../../simulators/ca/ca-client.js';
 
 /** Given the CA simulator's letters, the check finds what a relying party must find. */
@@ -34,7 +35,7 @@ describe('checking a signed letter against the CA', () => {
     return checkCmsSignature(cms, data, {
       anchors,
       crls,
-      now: new Date(),
+      at: new Date(),
       kinds: ['seal-government'],
       agencyNationalId,
     });
@@ -71,7 +72,7 @@ describe('checking a signed letter against the CA', () => {
     expect(await extractPdfSignature(Buffer.concat([pdf, Buffer.from('\n% added later\n')]))).toBe('uncovered');
   });
 
-  it('expired at signing time, revoked, key not for signing, an individual, another organization, another root', async () => {
+  it('expired, revoked, key not for signing, an individual, another organization, another root', async () => {
     const expired = await ca.issue({ notBefore: '2020-01-01T00:00:00Z', notAfter: '2021-01-01T00:00:00Z' });
     const revoked = await ca.issue();
     await ca.revoke(revoked.serialNumber);
@@ -103,5 +104,37 @@ describe('checking a signed letter against the CA', () => {
     await ca.revoke(cert.serialNumber);
     await new Promise((r) => setTimeout(r, 2100));
     expect((await check(pdf, signature, undefined, crls)).outcome).toBe('revoked');
+  });
+
+  it("an attached CMS by the agency's seal over another document is no signature of the letter: beside it as a .p7s, or embedded in the PDF", async () => {
+    const cert = await ca.issue();
+    const { pdf } = await ca.letter(cert.serialNumber, 'detached');
+    const otherDocument = Buffer.from('a contract the agency sealed and sent to a supplier');
+    const sealedElsewhere = await ca.sign(cert.serialNumber, otherDocument, { attached: true });
+    expect((await check(pdf, sealedElsewhere)).outcome).toBe('bad_signature');
+    const forged = await embedCms(pdf, async () => sealedElsewhere);
+    expect((await check(forged, null)).outcome).toBe('bad_signature');
+  });
+
+  it('an attached CMS whose content is the letter itself signs the same bytes a detached one would: valid', async () => {
+    const cert = await ca.issue();
+    const { pdf } = await ca.letter(cert.serialNumber, 'detached');
+    const attached = await ca.sign(cert.serialNumber, pdf, { attached: true });
+    expect((await check(pdf, attached)).outcome).toBe('valid');
+    expect((await check(resizePage(pdf), attached)).outcome).toBe('bad_signature');
+  });
+
+  it('a certificate that expired an hour ago, signing with a back-dated signing time: expired, embedded or detached', async () => {
+    const hour = 3600_000;
+    const expired = await ca.issue({
+      notBefore: new Date(Date.now() - 3 * hour).toISOString(),
+      notAfter: new Date(Date.now() - hour).toISOString(),
+    });
+    for (const format of ['embedded', 'detached'] as const) {
+      const { pdf, signature } = await ca.letter(expired.serialNumber, format, {
+        signingTime: new Date(Date.now() - 2 * hour).toISOString(),
+      });
+      expect((await check(pdf, signature)).outcome).toBe('expired');
+    }
   });
 });

@@ -66,12 +66,14 @@ export function caClient(url: string, dir: string) {
         signature: r.signatureBase64 ? Buffer.from(r.signatureBase64, 'base64') : null,
       };
     },
-    sign: async (serialNumber: string, data: Uint8Array) =>
+    /** A CMS over `data` by the certificate's key: detached unless `attached`, signed now unless `signingTime`. */
+    sign: async (serialNumber: string, data: Uint8Array, extra: { attached?: boolean; signingTime?: string } = {}) =>
       Buffer.from(
         (
           await post<{ cmsBase64: string }>('/__sim/sign', {
             serialNumber,
             dataBase64: Buffer.from(data).toString('base64'),
+            ...extra,
           })
         ).cmsBase64,
         'base64',
