@@ -125,6 +125,9 @@ public class AccessProvisioning {
     }
     if (u.getPassword() == null || !passwordRight) u.setPassword(password);
     identity.saveUser(u);
+    // A new password (ENGINE_PASSWORD changed) failed the check above, which counts as a failed login
+    // and locks the account for seconds; the API and workers must not meet that lock after a restart.
+    if (!passwordRight) identity.unlockUser(id);
     if (identity.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) identity.createMembership(id, groupId);
   }
 
