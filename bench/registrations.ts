@@ -6,7 +6,7 @@
  *          --profile (CPU profiles of the API and the workers, and a flight recording of the engine, in .cache/bench/profile)
  */
 const { useTestEnv } = await import('../test/setup/test-env.js');
-// Measured as deployed: the engine remembers an accepted REST caller for its default 30 s, not the tests' 2 s.
+// Measured as deployed: the engine remembers the service account's REST login for its default 30 s, not the tests' 2 s.
 process.env.ENGINE_REST_AUTH_CACHE_SECONDS ??= '30';
 useTestEnv();
 

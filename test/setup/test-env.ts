@@ -14,7 +14,7 @@ export const TEST_ENV: Record<string, string> = {
   ENGINE_PORT: '8091',
   ENGINE_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/operaton_test',
   ENGINE_INSTANCE_DIR: '.cache/engine-test',
-  // The engine remembers an accepted REST caller this long (30 s in production), short so a test can see it forget.
+  // The engine remembers the service account's REST login this long (30 s in production), short so a test can see it forget.
   ENGINE_REST_AUTH_CACHE_SECONDS: '2',
 };
 

@@ -114,14 +114,20 @@ public class AccessProvisioning {
   }
 
   private static void user(IdentityService identity, String id, String password, String first, String last, String groupId) {
+    // Checked before the user is read: the check may store the user anew (a right password kept with an
+    // older hash is re-hashed, PasswordUpgradingIdentityProvider), which a user read earlier would overwrite.
+    boolean passwordRight = identity.checkPassword(id, password);
     User u = identity.createUserQuery().userId(id).singleResult();
     if (u == null) {
       u = identity.newUser(id);
       u.setFirstName(first);
       u.setLastName(last);
     }
-    if (u.getPassword() == null || !identity.checkPassword(id, password)) u.setPassword(password);
+    if (u.getPassword() == null || !passwordRight) u.setPassword(password);
     identity.saveUser(u);
+    // A new password (ENGINE_PASSWORD changed) failed the check above, which counts as a failed login
+    // and locks the account for seconds; the API and workers must not meet that lock after a restart.
+    if (!passwordRight) identity.unlockUser(id);
     if (identity.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) identity.createMembership(id, groupId);
   }
 
