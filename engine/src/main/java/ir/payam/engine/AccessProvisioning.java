@@ -83,12 +83,13 @@ public class AccessProvisioning {
 
     // Reviewers: Tasklist, and the tasks they are candidates for (the engine grants those per task).
     grant(auth, REVIEWERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(auth, REVIEWERS, Resources.PROCESS_DEFINITION, "agency-registration-review", Permissions.READ);
+    // READ_INSTANCE: Tasklist's list reads the case's columns (agencyName, trackingCode) from the review's variables.
+    grant(auth, REVIEWERS, Resources.PROCESS_DEFINITION, "agency-registration-review", Permissions.READ, Permissions.READ_INSTANCE);
     grant(auth, REVIEWERS, Resources.PROCESS_DEFINITION, "agency-registration", Permissions.READ);
 
     // RA clerks: Tasklist, and the identity and document checks of certificate requests they are candidates for.
     grant(auth, RA_CLERKS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(auth, RA_CLERKS, Resources.PROCESS_DEFINITION, "certificate-request", Permissions.READ);
+    grant(auth, RA_CLERKS, Resources.PROCESS_DEFINITION, "certificate-request", Permissions.READ, Permissions.READ_INSTANCE);
 
     // The office watches: Cockpit, instances, history and incidents, and changes nothing.
     grant(auth, PERFORMANCE_OFFICE, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
