@@ -12,7 +12,8 @@ import { signInStaff } from './staff-pages.js';
 
 const SCREEN = { width: 1366, height: 768 };
 const REVIEW_FILTER = 'درخواست‌های در انتظار بررسی — Requests awaiting review';
-// Data, not the app's labels: names from the models and from our filters, the form's (bilingual) text, variables' values.
+// Data, not the app's labels: names from the models and from our filters, the form's (bilingual) text, variables' values;
+// the test passes the rest by value (the staff member's name, the reviewers' group, a variable's name typed in the search).
 const TASKLIST_DATA = [
   '.task-filters .item',
   '.tasks-list .names',
@@ -72,7 +73,15 @@ describe('the staff apps in Persian', () => {
     expect(await item.locator('.task-card-details').textContent()).toContain(name);
     await page.locator('.tasks-list li.task', { hasText: other.applicant.agencyName }).waitFor();
     await snapForDocs(page, 'tasklist-list-fa');
-    expect(await englishLeft(page, TASKLIST_DATA, [reviewer, '(reviewer)'])).toEqual([]);
+    expect(
+      await englishLeft(page, TASKLIST_DATA, [
+        reviewer,
+        '(reviewer)',
+        'IT office reviewers',
+        'agencyName',
+        ...(await modelWords()),
+      ]),
+    ).toEqual([]);
 
     // and find the request by its agency's name in the list's search (the process variable agencyName)
     await searchByVariable(page, 'agencyName', name);
@@ -87,7 +96,15 @@ describe('the staff apps in Persian', () => {
     expect(await page.locator('.fjs-container').textContent()).toContain(code);
     expect(await persianPage(page)).toMatchObject({ lang: 'fa', dir: 'rtl', vazirmatn: true });
     await snapForDocs(page, 'tasklist-task-fa');
-    expect(await englishLeft(page, TASKLIST_DATA, [reviewer, '(reviewer)'])).toEqual([]);
+    expect(
+      await englishLeft(page, TASKLIST_DATA, [
+        reviewer,
+        '(reviewer)',
+        'IT office reviewers',
+        'agencyName',
+        ...(await modelWords()),
+      ]),
+    ).toEqual([]);
 
     // and the link opens that request on the reviewers' page, once they have signed in there with the same name
     const reviewPage = await session.persian.context.newPage();
@@ -136,7 +153,10 @@ describe('the staff apps in Persian', () => {
       // Then each page is Persian, right to left, in Vazirmatn, with no English label left
       expect(await persianPage(page), shot).toEqual({ lang: 'fa', dir: 'rtl', direction: 'rtl', vazirmatn: true });
       await snapForDocs(page, shot);
-      expect(await englishLeft(page, COCKPIT_DATA, [supervisor, '(supervisor)']), shot).toEqual([]);
+      expect(
+        await englishLeft(page, COCKPIT_DATA, [supervisor, '(supervisor)', 'null', ...(await modelWords())]),
+        shot,
+      ).toEqual([]);
     }
 
     // and the instance's tab leads to the request on the reviewers' page
@@ -181,6 +201,14 @@ const COCKPIT_DATA = [
   '.definition-key',
   '.tenant-id',
 ];
+
+/** The models' own words (process names and keys): data the apps show as deployed, in the models' languages. */
+async function modelWords() {
+  const { data } = await ctx.stack.engine.rest.GET('/process-definition', {
+    params: { query: { latestVersion: true } },
+  });
+  return (data ?? []).flatMap((d) => [d.name ?? '', d.key ?? '']).filter(Boolean);
+}
 
 async function definitionIdOf(instanceId: string) {
   const { data } = await ctx.stack.engine.rest.GET('/process-instance/{id}', { params: { path: { id: instanceId } } });

@@ -34,7 +34,7 @@ export async function englishLeft(page: Page, data: string[], known: string[] = 
     { data },
   );
   let rest = text.replace(UUID, ' ').replace(TIME_ZONE_ID, ' ');
-  for (const k of known) rest = rest.split(k).join(' ');
+  for (const k of [...known].sort((a, b) => b.length - a.length)) rest = rest.split(k).join(' ');
   return [...new Set(rest.match(/[A-Za-z][A-Za-z'’-]+/g) ?? [])].filter((w) => !ALLOWED.has(w));
 }
 
