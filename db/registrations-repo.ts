@@ -14,6 +14,8 @@ export const CLOSED_STATUSES: readonly RegistrationStatus[] = ['registered', 're
 
 export interface RegistrationRow {
   id: string;
+  /** Seven digits the applicant and the staff read and quote (migration 013). */
+  tracking_code: string;
   process_instance_id: string | null;
   status: RegistrationStatus;
   return_reason: string | null;

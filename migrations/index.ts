@@ -13,6 +13,7 @@ import * as m010b from './010b_certificate_bindings.js';
 import * as m010c from './010c_certificate_requests.js';
 import * as m012 from './012_captcha_audio.js';
 import * as m013 from './013_letter_signature_received_at.js';
+import * as m014 from './014_tracking_code.js';
 
 /** Numbered, in order. Listed rather than read from the folder so they load the same under tsx, vitest and compiled JS. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '010c_certificate_requests': m010c,
   '012_captcha_audio': m012,
   '013_letter_signature_received_at': m013,
+  '014_tracking_code': m014,
 };

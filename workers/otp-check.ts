@@ -1,20 +1,39 @@
 import { Type } from '@sinclair/typebox';
 import { createAccountsRepo } from '../db/accounts-repo.js';
+import { createApplicantDataRepo } from '../db/applicant-data-repo.js';
 import { createAuditRepo } from '../db/audit-repo.js';
 import { createOneTimeCodesRepo } from '../db/one-time-codes-repo.js';
 import type { Db, Tx } from '../db/knex.js';
 import { createRegistrationsRepo, type RegistrationRow } from '../db/registrations-repo.js';
 import { evaluateOtpHashAttempt } from '../domain/one-time-code.js';
+import { reviewLink } from '../domain/review-link.js';
 import { defineWorker } from './support/define-worker.js';
 import { WorkerError } from './support/worker-error.js';
 
 const OUTCOMES = ['accepted', 'wrong', 'exhausted', 'agency_held'] as const;
+/**
+ * An accepted code also names the case for the staff who review it: the agency (an organization's name,
+ * never a person's), the tracking code and the link to the request on the reviewers' page. The review
+ * task's name shows the first two; Tasklist's filters list them as columns.
+ */
+const CaseLabel = {
+  agencyName: Type.Optional(Type.String({ minLength: 1 })),
+  trackingCode: Type.Optional(Type.String({ minLength: 1 })),
+  reviewUrl: Type.Optional(Type.String({ minLength: 1 })),
+};
 const Output = Type.Object({
   otpOutcome: Type.Union(OUTCOMES.map((o) => Type.Literal(o))),
   otpWrongCount: Type.Integer(),
+  ...CaseLabel,
 });
 export type OtpOutcome = (typeof OUTCOMES)[number];
-type Out = { otpOutcome: OtpOutcome; otpWrongCount: number };
+type Out = {
+  otpOutcome: OtpOutcome;
+  otpWrongCount: number;
+  agencyName?: string;
+  trackingCode?: string;
+  reviewUrl?: string;
+};
 
 const isUniqueViolation = (e: unknown, constraint: string) =>
   (e as { code?: string; constraint?: string }).code === '23505' &&
@@ -44,6 +63,16 @@ async function holdAgency(db: Db, trx: Tx, registration: RegistrationRow, at: Da
   }
 }
 
+/** What the staff see the case by; the agency's name is an organization's, the only name that enters the engine. */
+async function caseLabel(db: Db, trx: Tx, registration: RegistrationRow, publicBaseUrl: string) {
+  const data = await createApplicantDataRepo(db).get(registration.id, trx);
+  return {
+    agencyName: data?.agencyName || 'دستگاه بی‌نام',
+    trackingCode: registration.tracking_code,
+    reviewUrl: reviewLink(publicBaseUrl, registration.id),
+  };
+}
+
 /**
  * Card steps 9-3 and 9-4. Wrong entries are counted per round, across codes (a new code does not
  * reset the count); the round's last allowed wrong entry sends the applicant back to step 3.
@@ -66,8 +95,12 @@ export const otpCheckWorker = defineWorker({
       const entry = await trx('otp_entries').where({ id: otpEntryId, registration_id: registrationId }).first();
       if (!registration || !entry)
         throw new WorkerError(WorkerError.OTP_ENTRY_NOT_FOUND, 'code entry not found', false);
-      if (entry.outcome)
-        return { otpOutcome: entry.outcome as OtpOutcome, otpWrongCount: registration.otp_wrong_count };
+      // Answered before (the completion was lost): the same answer again, the case's label included.
+      if (entry.outcome) {
+        const outcome = entry.outcome as OtpOutcome;
+        const again = outcome === 'accepted' ? await caseLabel(db, trx, registration, config.PUBLIC_BASE_URL) : {};
+        return { otpOutcome: outcome, otpWrongCount: registration.otp_wrong_count, ...again };
+      }
 
       const code = await codes.current(registrationId, trx);
       if (!code) throw new WorkerError(WorkerError.NO_OPEN_CODE, 'no code was issued', false);
@@ -102,6 +135,7 @@ export const otpCheckWorker = defineWorker({
         else await registrations.update(registrationId, patch, trx);
       }
       await trx('otp_entries').where({ id: otpEntryId }).update({ outcome: otpOutcome });
+      const named = otpOutcome === 'accepted' ? await caseLabel(db, trx, registration, config.PUBLIC_BASE_URL) : {};
       await createAuditRepo(db).record(
         {
           registrationId,
@@ -111,7 +145,7 @@ export const otpCheckWorker = defineWorker({
         },
         trx,
       );
-      return { otpOutcome, otpWrongCount: wrongCount };
+      return { otpOutcome, otpWrongCount: wrongCount, ...named };
     });
   },
 });

@@ -22,6 +22,23 @@ export interface CertificateRequestInput {
  */
 export function createCertificateRequestService({ db, engine }: { db: Db; engine: ProcessEngine }) {
   const requests = createCertificateRequestsRepo(db);
+  /**
+   * What the RA clerk sees the case by in Tasklist: the organization (an organization's name, never the
+   * applicant's) and the tracking code of the agency's registration, or the request's own id when the
+   * agency has none. The common name may be a person's and never enters the engine.
+   */
+  async function caseLabel(id: string, input: CertificateRequestInput) {
+    const registration = input.agencyNationalId
+      ? await db('registrations')
+          .where({ agency_national_id: input.agencyNationalId, status: 'registered' })
+          .orderBy('decided_at', 'desc')
+          .first('tracking_code')
+      : undefined;
+    return {
+      agencyName: input.organization?.trim() || 'بدون دستگاه',
+      trackingCode: (registration?.tracking_code as string | undefined) ?? id,
+    };
+  }
   return {
     async submit(input: CertificateRequestInput) {
       const id = randomUUID();
@@ -30,6 +47,7 @@ export function createCertificateRequestService({ db, engine }: { db: Db; engine
         const instance = await engine.start(CERTIFICATE_REQUEST_PROCESS_ID, id, {
           requestId: id,
           requestAction: input.action,
+          ...(await caseLabel(id, input)),
         });
         await requests.update(id, { process_instance_id: instance.id });
         await createAuditRepo(db).record({

@@ -91,6 +91,7 @@ export function createRegistrationView(db: Db, engine: ProcessEngine, config: Co
         : undefined;
     return {
       id: reg.id,
+      trackingCode: reg.tracking_code,
       step: status,
       expiresAt: task ? dueAt(task.created, timeout).toISOString() : null,
       messages,

@@ -85,6 +85,7 @@ export function createReviewDetail(db: Db, engine: ProcessEngine, config: Config
       const letter = await letters.meta(id);
       return {
         registrationId: reg.id,
+        trackingCode: reg.tracking_code,
         status: reg.status,
         review: {
           open: Boolean(task),

@@ -6,6 +6,7 @@ import { dueAt } from '../instants.js';
 
 export interface QueueItem {
   registrationId: string;
+  trackingCode: string;
   agency: { name: string | null; nationalId: string | null };
   waitingSince: string;
   /** When the reviewers are reminded (the review process's REVIEW_REMINDER timer). */
@@ -25,7 +26,7 @@ export function createReviewQueue(db: Db, engine: ProcessEngine, config: Config,
       ? await db('registrations as r')
           .leftJoin('applicant_data as d', 'd.registration_id', 'r.id')
           .whereIn('r.id', ids)
-          .select('r.id', 'd.agency_name', 'r.agency_national_id')
+          .select('r.id', 'r.tracking_code', 'd.agency_name', 'r.agency_national_id')
       : [];
     const byId = new Map(rows.map((r) => [r.id as string, r]));
     return tasks.flatMap((t) => {
@@ -35,6 +36,7 @@ export function createReviewQueue(db: Db, engine: ProcessEngine, config: Config,
       return [
         {
           registrationId: r.id as string,
+          trackingCode: r.tracking_code as string,
           agency: { name: r.agency_name ?? null, nationalId: r.agency_national_id ?? null },
           waitingSince: new Date(t.created).toISOString(),
           dueAt: due.toISOString(),

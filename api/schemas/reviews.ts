@@ -15,6 +15,7 @@ export const ReviewQueueSchema = Type.Object({
   items: Type.Array(
     Type.Object({
       registrationId: Type.String({ format: 'uuid' }),
+      trackingCode: Type.String({ description: 'The seven digits the applicant quotes; Tasklist shows them too' }),
       agency: Type.Object({ name: Nullable(Type.String()), nationalId: Nullable(Type.String()) }),
       waitingSince: Instant,
       dueAt: Instant,
@@ -26,6 +27,7 @@ export const ReviewQueueSchema = Type.Object({
 
 export const ReviewDetailSchema = Type.Object({
   registrationId: Type.String({ format: 'uuid' }),
+  trackingCode: Type.String({ description: 'The seven digits the applicant quotes; Tasklist shows them too' }),
   status: Type.String(),
   review: Type.Object({
     open: Type.Boolean(),

@@ -20,6 +20,9 @@ export const MessageSchema = Type.Object({
 export const RegistrationViewSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   step: Type.Union(REGISTRATION_STATUSES.map((s) => Type.Literal(s))),
+  trackingCode: Type.String({
+    description: 'Seven digits the applicant quotes to the office; staff find the request by it',
+  }),
   expiresAt: Nullable(Type.String({ format: 'date-time', description: 'When the open step times out' })),
   messages: Type.Array(MessageSchema),
   data: Nullable(

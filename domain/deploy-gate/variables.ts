@@ -71,4 +71,10 @@ const PERSONAL_EXACT = new Set([
 const ALLOWED_SHAPE = /^(execution|decision)$|(Id|Count|Outcome|Decision|Action|Reason|Timeout|Reminder)$/;
 
 export const looksPersonal = (name: string) => PERSONAL.test(name) || PERSONAL_EXACT.has(name.toLowerCase());
-export const hasAllowedShape = (name: string) => ALLOWED_SHAPE.test(name);
+/**
+ * The case's label for the staff (issue 21): the agency's name (an organization's, never a person's), the
+ * registration's tracking code and the link to it on the reviewers' page. Named one by one: a name
+ * ending in "Name" or "Code" is otherwise as likely a person's name or a one-time code.
+ */
+const CASE_LABEL = new Set(['agencyName', 'trackingCode', 'reviewUrl']);
+export const hasAllowedShape = (name: string) => ALLOWED_SHAPE.test(name) || CASE_LABEL.has(name);

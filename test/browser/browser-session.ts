@@ -25,8 +25,8 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-/** Debian's Chromium, headless, with a throw-away profile, emulating a phone (or a desktop, for the desktop-only modeler). */
-export async function openBrowser({ desktop = false }: { desktop?: boolean } = {}) {
+/** Debian's Chromium, headless, with a throw-away profile, emulating a phone (or a desktop, for the desktop-only modeler); its language Persian unless `locale` says otherwise. */
+export async function openBrowser({ desktop = false, locale = 'fa-IR' }: { desktop?: boolean; locale?: string } = {}) {
   const executablePath = await ensureChromium((m) => console.log(`[browser test] ${m}`));
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'payam-chromium-'));
   await mkdir(ARTIFACTS, { recursive: true });
@@ -34,7 +34,7 @@ export async function openBrowser({ desktop = false }: { desktop?: boolean } = {
     executablePath,
     headless: true,
     args: FLAGS,
-    locale: 'fa-IR',
+    locale,
     timezoneId: 'Asia/Tehran',
     ...(desktop ? { viewport: DESKTOP } : { viewport: PHONE, isMobile: true, hasTouch: true }),
   });

@@ -7,14 +7,15 @@ import { DESKTOP, openBrowser } from './browser-session.js';
 import { decideInTaskForm, openTaskInFilter, snapDesktop, webappsBase, webappVisit } from './engine-webapps.js';
 
 const REVIEW_FILTER = 'درخواست‌های در انتظار بررسی — Requests awaiting review';
-const REVIEW_TASK = "10–11 · Review the representative's identity and the introduction letter";
+const REVIEW_TASK = '10–11 · بررسی هویت نماینده و معرفی‌نامهٔ';
 const STEP_3 = '3–5 · Enter details, letter, password and captcha';
 
 const ctx = useEngineStack();
 const session = {} as { browser: Awaited<ReturnType<typeof openBrowser>>; page: Page };
 // After the stack's hooks, so the browser closes before the stack.
 beforeAll(async () => {
-  session.browser = await openBrowser();
+  // A browser asking for English: the apps answer in English, as shipped (the Persian ones are in staff-apps-persian.test.ts).
+  session.browser = await openBrowser({ locale: 'en-US' });
 });
 afterAll(() => session.browser?.close());
 // Each test is another person: nothing of the previous one's session is left. The web apps are laid out for a desktop.

@@ -2,7 +2,13 @@ import type { Page } from 'playwright-core';
 import { STAFF_PASSWORD } from '../support/staff.js';
 import { ARTIFACTS, watchProblems } from './browser-session.js';
 
-export type Webapp = 'cockpit' | 'tasklist' | 'admin';
+export type Webapp = 'cockpit' | 'tasklist' | 'admin' | 'welcome';
+
+/** The login form's words, as the shipped English and as our Persian (fa.json) label them. */
+export const LOGIN_FORM = {
+  en: { username: 'Username', password: 'Password', logIn: 'Log in' },
+  fa: { username: 'نام کاربری', password: 'گذرواژه', logIn: 'ورود' },
+} as const;
 
 /** The engine's web apps sit beside its REST API: http://host:port/engine-rest → http://host:port/operaton. */
 export const webappsBase = (engineUrl: string) => engineUrl.replace(/\/engine-rest\/?$/, '/operaton');
@@ -30,10 +36,10 @@ export function webappVisit(page: Page, engineUrl: string) {
   return {
     problems,
     open: (app: Webapp, route?: string) => page.goto(webappUrl(engineUrl, app, route)),
-    /** Logs in through the web app's own form, with the password `addStaff` gives, and waits until the form has gone. */
-    async logIn(username: string) {
-      const name = page.getByPlaceholder('Username');
-      const password = page.getByPlaceholder('Password');
+    /** Logs in through the web app's own form (in the page's language), with the password `addStaff` gives, and waits until the form has gone. */
+    async logIn(username: string, words: (typeof LOGIN_FORM)[keyof typeof LOGIN_FORM] = LOGIN_FORM.en) {
+      const name = page.getByPlaceholder(words.username);
+      const password = page.getByPlaceholder(words.password);
       // The name field's `autofocus` can land while the password is being typed, which then goes into the
       // name field; typing again once focus has settled fills each field with its own value.
       for (let attempt = 0; attempt < 3; attempt++) {
@@ -41,8 +47,8 @@ export function webappVisit(page: Page, engineUrl: string) {
         await password.fill(STAFF_PASSWORD);
         if ((await name.inputValue()) === username && (await password.inputValue()) === STAFF_PASSWORD) break;
       }
-      await page.getByRole('button', { name: 'Log in', exact: true }).click();
-      await page.getByPlaceholder('Password').waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: words.logIn, exact: true }).click();
+      await password.waitFor({ state: 'detached' });
       loggedIn = true;
     },
   };

@@ -41,6 +41,7 @@ describe('what the engine keeps', () => {
     expect(everything).toContain(id);
     expect([...new Set(variables.map((v) => v.name))].sort()).toEqual([
       'accountId',
+      'agencyName',
       'applicantTimeout',
       'captchaOutcome',
       'civilRegistryOutcome',
@@ -56,9 +57,35 @@ describe('what the engine keeps', () => {
       'registrationId',
       'reviewDecision',
       'reviewReminder',
+      'reviewUrl',
       'shahkarOutcome',
       'signatureOutcome',
       'submissionId',
+      'trackingCode',
     ]);
+
+    // and the review task, as Tasklist lists it, names the case by the agency and the tracking code, and by nothing personal
+    const { tracking_code: trackingCode } = await ctx.stack.db('registrations').where({ id }).first();
+    expect(trackingCode).toMatch(/^\d{7}$/);
+    const tasks = await records.tasks(id);
+    const review = tasks.find((t) => t.taskDefinitionKey === 'Task_Review')!;
+    expect(review.name).toBe(
+      `10–11 · بررسی هویت نماینده و معرفی‌نامهٔ ${person.agencyName} — کد پیگیری ${trackingCode}`,
+    );
+    for (const task of tasks) {
+      const shown = `${task.name ?? ''} ${task.description ?? ''}`;
+      for (const secret of [
+        person.nationalCode,
+        person.mobile,
+        person.email,
+        person.firstName,
+        person.lastName,
+        person.birthDate,
+      ])
+        expect(shown, `task ${task.taskDefinitionKey}`).not.toContain(secret);
+    }
+    const value = (name: string) => variables.find((v) => v.name === name)?.value;
+    expect(value('reviewUrl')).toBe(`${ctx.stack.config.PUBLIC_BASE_URL}/review/#${id}`);
+    expect(value('agencyName')).toBe(person.agencyName);
   });
 });

@@ -29,7 +29,15 @@ async function waiting() {
   });
   const data = await insertApplicantData(db, id);
   await db('registrations').where({ id }).update({ agency_national_id: data.agencyNationalId });
-  const instance = await engine.start(REVIEW_PROCESS_ID, id, { registrationId: id, reviewReminder: 'P2D' });
+  const { tracking_code: trackingCode } = await db('registrations').where({ id }).first();
+  // What step 10 passes: the ids, and the case's label the review task is named by.
+  const instance = await engine.start(REVIEW_PROCESS_ID, id, {
+    registrationId: id,
+    reviewReminder: 'P2D',
+    agencyName: data.agencyName,
+    trackingCode,
+    reviewUrl: `http://localhost:3000/review/#${id}`,
+  });
   started.push(instance.id);
   const [task] = await engine.openTasks(id);
   return { id, data, instanceId: instance.id, created: new Date(task!.created) };

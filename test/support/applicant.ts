@@ -55,8 +55,8 @@ export function applicantDriver(stack: EngineStack) {
     },
 
     /** Given a known applicant, a registration that has passed steps 3–9 and waits in the reviewers' queue (step 10). */
-    async untilReview() {
-      const r = await driver.begin();
+    async untilReview(options: { applicant?: Record<string, string> } = {}) {
+      const r = await driver.begin(options);
       await driver.submit(r.id);
       await step(r.id, 'otp');
       await stack.steps.enterOtp(r.id, await driver.latestCode(r.applicant.mobile));

@@ -31,6 +31,17 @@ export function engineRecords(engine: ProcessEngine) {
       return data ?? [];
     },
 
+    /** The user tasks of every instance of the registration, with the names and descriptions people read. */
+    async tasks(businessKey: string) {
+      const ids = await instanceIds(businessKey);
+      const all = [];
+      for (const processInstanceId of ids) {
+        const { data } = await rest.GET('/history/task', { params: { query: { processInstanceId } } });
+        all.push(...(data ?? []));
+      }
+      return all;
+    },
+
     /** The incidents at their cause (a failed task), not their copies on the calling instances. */
     async incidents(businessKey: string, open = true) {
       const ids = await instanceIds(businessKey);

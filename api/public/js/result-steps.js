@@ -32,6 +32,8 @@ export function showResult(view) {
     .join(' ');
   for (const el of $$('[data-info]', section)) el.textContent = info;
   for (const el of $$('[data-tracking]', section)) showTracking(el, view.id);
+  // The short code people read and quote (the office finds the request by it); an id, so its digits stay Latin.
+  for (const el of $$('[data-tracking-code]', section)) el.textContent = view.trackingCode ?? '';
   if (view.step === 'registered') $('#username').textContent = view.username ?? '';
   if (view.step === 'rejected') $('#rejection-reason').textContent = view.rejection?.text.fa ?? '';
 }

@@ -10,6 +10,8 @@ function item(q) {
     { class: 'card queue-item' },
     h('h2', {}, name),
     h('p', { class: 'hint' }, 'شناسه ملی دستگاه: ', h('bdi', { dir: 'ltr' }, fa(q.agency.nationalId ?? '—'))),
+    // As Tasklist shows it and the applicant quotes it: an id, so in Latin digits.
+    h('p', { class: 'hint' }, 'کد پیگیری: ', h('bdi', { dir: 'ltr' }, q.trackingCode)),
     h(
       'p',
       { class: 'times' },

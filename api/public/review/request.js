@@ -109,7 +109,8 @@ export async function showRequest(id, ctx) {
     ...facts([
       ['نام دستگاه', d.agency.name],
       ['شناسه ملی', fa(d.agency.nationalId ?? '—'), true],
-      ['شناسه پیگیری', d.registrationId, true],
+      ['کد پیگیری', d.trackingCode, true],
+      ['شناسه درخواست', d.registrationId, true],
     ]),
   );
   $('#rep-data').replaceChildren(

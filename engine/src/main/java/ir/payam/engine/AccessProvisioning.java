@@ -41,6 +41,11 @@ public class AccessProvisioning {
   static final String REVIEW_FILTER = "درخواست‌های در انتظار بررسی — Requests awaiting review";
   static final String RA_FILTER = "درخواست‌های گواهی در انتظار دفتر ثبت‌نام — Certificate requests awaiting the RA";
 
+  /** Tasklist's list shows which case a task is about (the process variables the review and RA tasks carry). */
+  static final List<Map<String, String>> CASE_COLUMNS = List.of(
+      Map.of("name", "agencyName", "label", "دستگاه اجرایی"),
+      Map.of("name", "trackingCode", "label", "کد پیگیری"));
+
   private static final Logger log = LoggerFactory.getLogger(AccessProvisioning.class);
 
   private final ProcessEngine engine;
@@ -78,12 +83,13 @@ public class AccessProvisioning {
 
     // Reviewers: Tasklist, and the tasks they are candidates for (the engine grants those per task).
     grant(auth, REVIEWERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(auth, REVIEWERS, Resources.PROCESS_DEFINITION, "agency-registration-review", Permissions.READ);
+    // READ_INSTANCE: Tasklist's list reads the case's columns (agencyName, trackingCode) from the review's variables.
+    grant(auth, REVIEWERS, Resources.PROCESS_DEFINITION, "agency-registration-review", Permissions.READ, Permissions.READ_INSTANCE);
     grant(auth, REVIEWERS, Resources.PROCESS_DEFINITION, "agency-registration", Permissions.READ);
 
     // RA clerks: Tasklist, and the identity and document checks of certificate requests they are candidates for.
     grant(auth, RA_CLERKS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(auth, RA_CLERKS, Resources.PROCESS_DEFINITION, "certificate-request", Permissions.READ);
+    grant(auth, RA_CLERKS, Resources.PROCESS_DEFINITION, "certificate-request", Permissions.READ, Permissions.READ_INSTANCE);
 
     // The office watches: Cockpit, instances, history and incidents, and changes nothing.
     grant(auth, PERFORMANCE_OFFICE, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -157,10 +163,11 @@ public class AccessProvisioning {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filters.newTaskFilter(name)
-          .setProperties(Map.of("description", description, "priority", -10, "refresh", true))
           .setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks().orderByTaskCreateTime().asc());
-      filters.saveFilter(filter);
     }
+    // Set at every start, so a filter made before the case's columns existed gets them too.
+    Map<String, Object> properties = Map.of("description", description, "priority", -10, "refresh", true, "variables", CASE_COLUMNS);
+    if (filter.getId() == null || !properties.equals(filter.getProperties())) filters.saveFilter(filter.setProperties(properties));
     grant(auth, groupId, Resources.FILTER, filter.getId(), Permissions.READ);
   }
 }
