@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { LETTER_STYLE_SOURCE } from '../letter/letter-template.js';
 
 type Directives = Record<string, string[]>;
 
@@ -12,15 +13,16 @@ export const POLICIES = {
   /** The API's answers (JSON, the letter's bytes): they may load and frame nothing. */
   api: { 'default-src': ["'none'"], 'base-uri': ["'none'"], 'form-action': ["'none'"], 'frame-ancestors': ["'none'"] },
   /**
-   * The Persian pages, and what they load. Inline styles and data: fonts are allowed for the letter template, which the form
-   * opens as a blob of its own origin, and a blob document runs under the policy of the page that made it. The captcha's
-   * audio is fetched once and played from a blob, so the player can replay it.
+   * The Persian pages, and what they load. Styles come from the pages' stylesheets; the one inline stylesheet allowed
+   * (by its hash, not 'unsafe-inline') and data: fonts are the letter template's, which the form opens as a blob of its
+   * own origin, and a blob document runs under the policy of the page that made it. The captcha's audio is fetched once
+   * and played from a blob, so the player can replay it.
    */
   pages: {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
     'script-src-attr': ["'none'"],
-    'style-src': ["'self'", "'unsafe-inline'"],
+    'style-src': ["'self'", LETTER_STYLE_SOURCE],
     'img-src': ["'self'", 'data:'],
     'font-src': ["'self'", 'data:'],
     'connect-src': ["'self'"],
@@ -33,7 +35,7 @@ export const POLICIES = {
   /** The letter template opened on its own (GET …/letter-template): its styles and font are inside it and it runs no script. */
   letter: {
     'default-src': ["'none'"],
-    'style-src': ["'unsafe-inline'"],
+    'style-src': [LETTER_STYLE_SOURCE],
     'font-src': ['data:'],
     'img-src': ['data:'],
     'base-uri': ["'none'"],
@@ -50,8 +52,10 @@ const reviewPage: Directives = {
   'frame-src': ['blob:'],
   'object-src': ['blob:'],
 };
-// Swagger UI (/docs): its scripts and stylesheets are files of @fastify/swagger-ui, served from here; React sets inline styles.
-const docs: Directives = { ...POLICIES.pages };
+// Swagger UI (/docs): its scripts and stylesheets are files of @fastify/swagger-ui, served from here. The one page
+// with inline styles: its bundle inserts a <style> element of its own at run time (a hash would break silently at each
+// upgrade), and the page is the API's documentation, showing no one's data; scripts stay 'self' only.
+const docs: Directives = { ...POLICIES.pages, 'style-src': ["'self'", "'unsafe-inline'"] };
 const ALL = { ...POLICIES, reviewPage, docs };
 export type PolicyName = keyof typeof ALL;
 
