@@ -56,7 +56,11 @@ const reviewPage: Directives = {
 // with inline styles: its bundle inserts a <style> element of its own at run time (a hash would break silently at each
 // upgrade), and the page is the API's documentation, showing no one's data; scripts stay 'self' only.
 const docs: Directives = { ...POLICIES.pages, 'style-src': ["'self'", "'unsafe-inline'"] };
-const ALL = { ...POLICIES, reviewPage, docs };
+// The modeler's editor (bpmn-js, diagram-js, the properties panel) sets style attributes on the SVG and the panel as it
+// lays out and drags; it inserts no stylesheet. So only style attributes are allowed there, and <style> elements stay
+// refused as on every page (style-src-attr, not style-src).
+const modelerPage: Directives = { ...POLICIES.pages, 'style-src-attr': ["'unsafe-inline'"] };
+const ALL = { ...POLICIES, reviewPage, modelerPage, docs };
 export type PolicyName = keyof typeof ALL;
 
 declare module 'fastify' {
@@ -74,6 +78,7 @@ export function policyOf(path: string): PolicyName {
   if (path.startsWith('/api/')) return 'api';
   if (path === '/docs' || path.startsWith('/docs/')) return 'docs';
   if (path.startsWith('/review/')) return 'reviewPage';
+  if (path === '/modeler' || path.startsWith('/modeler/')) return 'modelerPage';
   return 'pages';
 }
 
