@@ -78,6 +78,22 @@ describe('the pages under their Content-Security-Policy (no inline styles but th
     await page.close();
   });
 
+  it("given the supervisors' report with its charts drawn, then the legend keeps its colours and nothing is refused", async () => {
+    const { page, violations } = await watchedPage();
+    await page.goto(`${session.baseUrl}/reports/`);
+    await signInStaff(page, await addStaff(ctx.stack.db, 'supervisor'), 'ورود ناظران');
+    await page.locator('table.figures tfoot').waitFor();
+    await page.locator('ul.legend li span').first().waitFor();
+    await settle(page);
+    const swatches = await page.$$eval('ul.legend li span', (els) =>
+      els.map((e) => getComputedStyle(e).backgroundColor),
+    );
+    expect(swatches.length).toBeGreaterThan(1);
+    expect(swatches.filter((c) => c === 'rgba(0, 0, 0, 0)')).toEqual([]);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
   it('given the modeler with a version open in bpmn-js and its properties panel, then its one exception (style attributes, which the editor sets) holds and nothing else is refused', async () => {
     const { page, violations } = await watchedPage();
     const owner = await addStaff(ctx.stack.db, 'process-owner');
