@@ -89,6 +89,15 @@ export const ConfigSchema = Type.Object({
   /** How long a submit waits for the process to reach its next wait state before answering "verifying". */
   SUBMIT_WAIT_MS: Type.Integer({ minimum: 0, maximum: 30_000, default: 5_000 }),
   CAPTCHA_TTL_SECONDS: Type.Integer({ minimum: 30, maximum: 900, default: 120 }),
+  /**
+   * The captcha's audio: espeak-ng, the command run (a path, for a drill's slow stand-in), how many run at
+   * once (a CPU each), how long one may run before it is killed, and how long a request waits for a free
+   * one before it is answered 503 service_unavailable with Retry-After.
+   */
+  ESPEAK_COMMAND: Type.String({ minLength: 1, default: 'espeak-ng' }),
+  ESPEAK_MAX_CONCURRENT: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
+  ESPEAK_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 5_000 }),
+  ESPEAK_QUEUE_WAIT_MS: Type.Integer({ minimum: 0, maximum: 30_000, default: 1_000 }),
   /** Pages an introduction letter may have; a longer PDF is refused (a letter is a page or two, not a dossier). */
   LETTER_MAX_PAGES: Type.Integer({ minimum: 1, maximum: 500, default: 10 }),
   /** Delivery attempts of one notice (SMS or e-mail) and the first back-off; doubles each time. */

@@ -73,6 +73,31 @@ export function createRetentionRepo(db: Db) {
         .delete();
     },
 
+    /** Certificate requests made before the cutoff that still carry a name: those whose process ended long enough ago lose it. */
+    async namedCertificateRequests(cutoffs: PurgeCutoffs) {
+      return db('certificate_requests')
+        .where('created_at', '<', cutoffs.closedBefore)
+        .whereNot('common_name', '')
+        .select<{ id: string; process_instance_id: string | null }[]>('id', 'process_instance_id');
+    },
+
+    /** The name and the issued certificate (which holds it) go; the serial stays, so a later revocation still finds it. */
+    async purgeCertificateRequestNames(ids: string[], trx: Tx) {
+      if (!ids.length) return 0;
+      return trx('certificate_requests')
+        .whereIn('id', ids)
+        .whereNot('common_name', '')
+        .update({ common_name: '', issued_certificate_pem: null });
+    },
+
+    /** An unbound certificate's subject (a person's name); the fingerprint, serial and issuer stay as the record. */
+    async purgeCertificateBindingSubjects(cutoffs: PurgeCutoffs, trx: Tx) {
+      return trx('certificate_bindings')
+        .where('unbound_at', '<', cutoffs.closedBefore)
+        .whereNot('subject', '')
+        .update({ subject: '' });
+    },
+
     async purgeSessions(cutoffs: PurgeCutoffs, trx: Tx) {
       return trx('auth_sessions')
         .where((q) =>

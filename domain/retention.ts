@@ -6,7 +6,11 @@ import { durationMs } from './iso-duration.js';
  * computed from them), the audit log, and a registered agency's account with its registration's
  * data, which the account needs while it lives. Removed: the personal data and the letter of an
  * unsuccessful request some time after it closed; the hashes of captchas and codes once nothing can
- * check them any more; sessions once they ended. Pure: the purge reads the clock and the database.
+ * check them any more; sessions once they ended; the name a certificate request carried (common name and
+ * the issued certificate, which holds it) once the request ended, and a bound certificate's subject once
+ * it was unbound — each RETENTION_UNSUCCESSFUL later, as for a request that did not succeed: while a
+ * request runs the CA needs the name, and while a binding is active the login shows whose certificate it
+ * is. Pure: the purge reads the clock and the database.
  */
 export interface RetentionPolicy {
   /** ISO-8601 whole days (RETENTION_UNSUCCESSFUL): personal data and letters of rejected and expired requests, after they closed. */
@@ -27,6 +31,8 @@ export const PURGE_KINDS = [
   'otp_entries',
   'submissions',
   'sessions',
+  'certificate_request_names',
+  'certificate_binding_subjects',
 ] as const;
 export type PurgeKind = (typeof PURGE_KINDS)[number];
 export type PurgeCounts = Record<PurgeKind, number>;

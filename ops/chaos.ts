@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AddressInfo } from 'node:net';
 import { serviceEngine, staffIdentity } from '../adapters/engine/connect.js';
 import { deployModels } from '../adapters/engine/deploy-models.js';
+import { createAuditRepo } from '../db/audit-repo.js';
 import { loadConfig } from '../config/config.js';
 import { createLogger } from '../config/logger.js';
 import { createDb, migrateLatest } from '../db/knex.js';
@@ -120,7 +121,7 @@ try {
   const db = createDb(config.DATABASE_URL, { min: 0, max: 4 });
   cleanups.push(() => db.destroy());
   say(
-    `migrations: ${(await migrateLatest(db)).length}; deployed: ${(await deployModels(serviceEngine(config))).join(', ')}`,
+    `migrations: ${(await migrateLatest(db)).length}; deployed: ${(await deployModels(serviceEngine(config), { audit: createAuditRepo(db), actor: 'ops:chaos' })).join(', ')}`,
   );
   await createStaffCommands(db, staffIdentity(config)).add(
     'chaosreviewer',

@@ -1,6 +1,7 @@
 import { serviceEngine } from '../adapters/engine/connect.js';
 import { deployModels } from '../adapters/engine/deploy-models.js';
 import type { Config } from '../config/config.js';
+import { createAuditRepo } from '../db/audit-repo.js';
 import { createDb, migrateLatest } from '../db/knex.js';
 import { isReady, startEngine, stopEngine } from './engine/process.js';
 import { ensureEspeak } from './espeak.js';
@@ -52,19 +53,20 @@ export async function prepareStack(
   await ensureRedis(config.REDIS_URL, log);
   await ensureEspeak(log);
   const db = createDb(config.DATABASE_URL);
+  let started: boolean;
   try {
     log(`migrations applied: ${(await migrateLatest(db)).join(', ') || 'none (up to date)'}`);
+    if (recreate) {
+      ({ started } = await startFreshTestEngine(engine, log, keepEngine));
+    } else {
+      await ensurePostgres(engine.databaseUrl, log);
+      ({ started } = await startEngine(engine, log));
+    }
+    const actor = { audit: createAuditRepo(db), actor: recreate ? 'ops:test' : 'ops:start' };
+    log(`deployed: ${(await deployModels(serviceEngine(config), actor)).join(', ')}`);
   } finally {
     await db.destroy();
   }
-  let started: boolean;
-  if (recreate) {
-    ({ started } = await startFreshTestEngine(engine, log, keepEngine));
-  } else {
-    await ensurePostgres(engine.databaseUrl, log);
-    ({ started } = await startEngine(engine, log));
-  }
-  log(`deployed: ${(await deployModels(serviceEngine(config))).join(', ')}`);
   await ensureModelerBundle(log);
   return { engineStarted: started };
 }

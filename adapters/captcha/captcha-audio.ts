@@ -7,6 +7,8 @@ export interface CaptchaAudioOptions {
   noise?: number;
   rng?: Random;
   command?: string;
+  /** How long espeak-ng may run before it is killed. */
+  timeoutMs?: number;
 }
 
 /** Half the rate by averaging pairs: speech stays clear (a telephone keeps less) and the file halves for slow networks. */
@@ -44,8 +46,8 @@ function addNoise({ rate, samples }: Pcm, level: number, rng: Random): Pcm {
 /** The captcha's answer spoken in Persian digits, with noise, as a WAV (16-bit mono, 11 kHz). */
 export async function renderCaptchaWav(
   answer: string,
-  { noise = 0.12, rng = createRandom(), command }: CaptchaAudioOptions = {},
+  { noise = 0.12, rng = createRandom(), command, timeoutMs }: CaptchaAudioOptions = {},
 ): Promise<Buffer> {
-  const speech = halveRate(await speakDigits(answer, rng.fork(), command));
+  const speech = halveRate(await speakDigits(answer, rng.fork(), command, timeoutMs));
   return writeWav(noise > 0 ? addNoise(speech, noise, rng.fork()) : speech);
 }

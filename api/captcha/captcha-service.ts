@@ -3,6 +3,7 @@ import { renderCaptchaWav } from '../../adapters/captcha/captcha-audio.js';
 import { generateCaptchaAnswer, normalizeCaptchaInput } from '../../adapters/captcha/captcha-answer.js';
 import { renderCaptchaPng } from '../../adapters/captcha/render-captcha-png.js';
 import { openAnswer, sealAnswer } from '../../adapters/captcha/seal-answer.js';
+import { createSpeechSlots } from '../../adapters/captcha/speech-slots.js';
 import type { Config } from '../../config/config.js';
 import { createCaptchasRepo } from '../../db/captchas-repo.js';
 import type { Db } from '../../db/knex.js';
@@ -19,6 +20,8 @@ export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 export function createCaptchaService(db: Db, config: Config, now: () => Date = () => new Date()) {
   const captchas = createCaptchasRepo(db);
   const answerHash = (typed: string) => hashSecret(normalizeCaptchaInput(typed), config.SECRET_PEPPER);
+  const speech = createSpeechSlots(config.ESPEAK_MAX_CONCURRENT, config.ESPEAK_QUEUE_WAIT_MS);
+  const speak = { command: config.ESPEAK_COMMAND, timeoutMs: config.ESPEAK_TIMEOUT_MS };
   return {
     async create() {
       const id = randomUUID();
@@ -33,15 +36,18 @@ export function createCaptchaService(db: Db, config: Config, now: () => Date = (
     },
     /**
      * The answer spoken in Persian digits with noise (a WAV), for a challenge not yet answered nor
-     * expired, once: a second request, or one after the answer was checked, is refused.
+     * expired, once: a second request, or one after the answer was checked, is refused. The challenge is
+     * taken only once a speech slot is free, so a request refused as busy (SpeechBusyError) keeps its audio.
      */
     async audio(captchaId: string): Promise<Result<Buffer, 'captcha_audio_used' | 'captcha_expired' | 'not_found'>> {
       if (!UUID_PATTERN.test(captchaId)) return fail('not_found');
-      const taken = await captchas.takeForAudio(captchaId, now());
-      if ('sealed' in taken) return ok(await renderCaptchaWav(openAnswer(taken.sealed, config.SECRET_PEPPER)));
-      return fail(
-        ({ used: 'captcha_audio_used', expired: 'captcha_expired', unknown: 'not_found' } as const)[taken.refused],
-      );
+      return speech.run(async () => {
+        const taken = await captchas.takeForAudio(captchaId, now());
+        if ('sealed' in taken) return ok(await renderCaptchaWav(openAnswer(taken.sealed, config.SECRET_PEPPER), speak));
+        return fail(
+          ({ used: 'captcha_audio_used', expired: 'captcha_expired', unknown: 'not_found' } as const)[taken.refused],
+        );
+      });
     },
     /** What the applicant typed, in the form it is stored and compared (Persian digits accepted). */
     answerHash,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RegistrationView } from '../registrations/registration-view.js';
 import { html, SafeHtml } from './html.js';
 import { letterStyles } from './letter-styles.js';
@@ -90,3 +91,13 @@ export function renderLetterTemplate(input: { registrationId: string; data: Data
       </body>
     </html>`.value;
 }
+
+/**
+ * The CSP source of the template's one <style> element, as the browser hashes it (its whole text), so the
+ * pages' policy allows this stylesheet — the form opens the template as a blob, under the form's policy —
+ * and no other inline style. Every rendering carries the same constant stylesheet.
+ */
+export const LETTER_STYLE_SOURCE = (() => {
+  const css = /<style>([\s\S]*?)<\/style>/.exec(renderLetterTemplate({ registrationId: '', data: null }))![1]!;
+  return `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+})();

@@ -94,7 +94,13 @@ export function createModelerService({ db, engine }: { db: Db; engine: ProcessEn
         await audit.record({
           actor: `staff:${staff.username}`,
           action: 'model_deploy_refused',
-          detail: { staffId: staff.staffId, process: ids.join(','), problems: problems.length },
+          detail: {
+            staffId: staff.staffId,
+            process: ids.join(','),
+            verdict: 'refused',
+            problems: problems.length,
+            rules: [...new Set(problems.map((p) => p.rule))].join(','),
+          },
         });
         throw refused('deploy_refused', problems);
       }
@@ -110,7 +116,14 @@ export function createModelerService({ db, engine }: { db: Db; engine: ProcessEn
         await audit.record({
           actor: `staff:${staff.username}`,
           action: 'model_deployed',
-          detail: { staffId: staff.staffId, process: p.key, version: p.version, new: p.new, definitionId: p.id },
+          detail: {
+            staffId: staff.staffId,
+            process: p.key,
+            version: p.version,
+            new: p.new,
+            definitionId: p.id,
+            verdict: 'accepted',
+          },
         });
       }
       return { deploymentId: result.id, processes: deployed };

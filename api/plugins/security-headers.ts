@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { LETTER_STYLE_SOURCE } from '../letter/letter-template.js';
 
 type Directives = Record<string, string[]>;
 
@@ -12,15 +13,16 @@ export const POLICIES = {
   /** The API's answers (JSON, the letter's bytes): they may load and frame nothing. */
   api: { 'default-src': ["'none'"], 'base-uri': ["'none'"], 'form-action': ["'none'"], 'frame-ancestors': ["'none'"] },
   /**
-   * The Persian pages, and what they load. Inline styles and data: fonts are allowed for the letter template, which the form
-   * opens as a blob of its own origin, and a blob document runs under the policy of the page that made it. The captcha's
-   * audio is fetched once and played from a blob, so the player can replay it.
+   * The Persian pages, and what they load. Styles come from the pages' stylesheets; the one inline stylesheet allowed
+   * (by its hash, not 'unsafe-inline') and data: fonts are the letter template's, which the form opens as a blob of its
+   * own origin, and a blob document runs under the policy of the page that made it. The captcha's audio is fetched once
+   * and played from a blob, so the player can replay it.
    */
   pages: {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
     'script-src-attr': ["'none'"],
-    'style-src': ["'self'", "'unsafe-inline'"],
+    'style-src': ["'self'", LETTER_STYLE_SOURCE],
     'img-src': ["'self'", 'data:'],
     'font-src': ["'self'", 'data:'],
     'connect-src': ["'self'"],
@@ -33,7 +35,7 @@ export const POLICIES = {
   /** The letter template opened on its own (GET …/letter-template): its styles and font are inside it and it runs no script. */
   letter: {
     'default-src': ["'none'"],
-    'style-src': ["'unsafe-inline'"],
+    'style-src': [LETTER_STYLE_SOURCE],
     'font-src': ['data:'],
     'img-src': ['data:'],
     'base-uri': ["'none'"],
@@ -50,9 +52,15 @@ const reviewPage: Directives = {
   'frame-src': ['blob:'],
   'object-src': ['blob:'],
 };
-// Swagger UI (/docs): its scripts and stylesheets are files of @fastify/swagger-ui, served from here; React sets inline styles.
-const docs: Directives = { ...POLICIES.pages };
-const ALL = { ...POLICIES, reviewPage, docs };
+// Swagger UI (/docs): its scripts and stylesheets are files of @fastify/swagger-ui, served from here. The one page
+// with inline styles: its bundle inserts a <style> element of its own at run time (a hash would break silently at each
+// upgrade), and the page is the API's documentation, showing no one's data; scripts stay 'self' only.
+const docs: Directives = { ...POLICIES.pages, 'style-src': ["'self'", "'unsafe-inline'"] };
+// The modeler's editor (bpmn-js, diagram-js, the properties panel) sets style attributes on the SVG and the panel as it
+// lays out and drags; it inserts no stylesheet. So only style attributes are allowed there, and <style> elements stay
+// refused as on every page (style-src-attr, not style-src).
+const modelerPage: Directives = { ...POLICIES.pages, 'style-src-attr': ["'unsafe-inline'"] };
+const ALL = { ...POLICIES, reviewPage, modelerPage, docs };
 export type PolicyName = keyof typeof ALL;
 
 declare module 'fastify' {
@@ -70,6 +78,7 @@ export function policyOf(path: string): PolicyName {
   if (path.startsWith('/api/')) return 'api';
   if (path === '/docs' || path.startsWith('/docs/')) return 'docs';
   if (path.startsWith('/review/')) return 'reviewPage';
+  if (path === '/modeler' || path.startsWith('/modeler/')) return 'modelerPage';
   return 'pages';
 }
 

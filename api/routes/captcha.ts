@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { SpeechBusyError } from '../../adapters/captcha/speech-slots.js';
 import { SpeechUnavailableError } from '../../adapters/captcha/speak-digits.js';
 import { AppError, notFound } from '../errors/app-error.js';
 import { limitTo } from '../plugins/rate-limit.js';
@@ -54,6 +55,11 @@ export default async function captchaRoutes(fastify: FastifyInstance) {
       try {
         audio = await app.captchas.audio(request.params.id);
       } catch (e) {
+        // Every espeak-ng slot stayed busy: a load to shed, not a fault; a slot frees within the timeout.
+        if (e instanceof SpeechBusyError)
+          throw new AppError('service_unavailable', 503, [], {
+            retryAfterSeconds: Math.ceil(config.ESPEAK_TIMEOUT_MS / 1000),
+          });
         if (!(e instanceof SpeechUnavailableError)) throw e;
         request.log.error({ failure: { name: e.name, errorCode: e.code, message: e.message } }, 'captcha audio failed');
         throw new AppError('captcha_audio_unavailable', 503);

@@ -1,4 +1,5 @@
 import type { ModelSet } from './model.js';
+import { noCode } from './no-code.js';
 import type { GateProblem } from './problem.js';
 import {
   cardSteps,
@@ -30,5 +31,6 @@ export function checkModels(set: ModelSet, facts: GateFacts): GateProblem[] {
     ...cardSteps(set),
     ...timers(set),
     ...personalData(set),
+    ...noCode(set),
   ];
 }

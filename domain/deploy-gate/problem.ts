@@ -9,7 +9,8 @@ export type GateRule =
   | 'card-step'
   | 'timer'
   | 'personal-data'
-  | 'code-ids';
+  | 'code-ids'
+  | 'code';
 
 /** One reason a model may not be deployed, with the element it is about, in Persian and English. */
 export interface GateProblem {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api-client.js';
 import { newApplicant } from '../support/fixtures.js';
@@ -19,7 +20,12 @@ describe('GET /api/registrations/:id/letter-template (card step 3-1)', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
     // Its own policy: the embedded font and styles apply, and still no script runs.
     expect(res.headers['content-security-policy']).toContain('font-src data:');
-    expect(res.headers['content-security-policy']).toContain("style-src 'unsafe-inline'");
+    // Its one stylesheet by its hash, as the browser computes it over the <style> element's text; no other inline style.
+    const css = /<style>([\s\S]*?)<\/style>/.exec(res.text)![1]!;
+    expect(res.headers['content-security-policy']).toContain(
+      `style-src 'sha256-${createHash('sha256').update(css).digest('base64')}'`,
+    );
+    expect(res.headers['content-security-policy']).not.toContain('unsafe-inline');
     expect(res.headers['content-security-policy']).not.toContain('script-src');
     expect(res.text).toContain('<html lang="fa" dir="rtl">');
     expect(res.text).toContain('@page { size: A4');

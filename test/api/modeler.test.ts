@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployModels } from '../../adapters/engine/deploy-models.js';
+import { createAuditRepo } from '../../db/audit-repo.js';
 import { PROCESS_ID } from '../../adapters/engine/process-model.js';
 import { bpmnDir } from '../../ops/bpmn-models.js';
 import { useApiOnStack } from '../support/lifecycle.js';
@@ -15,7 +16,9 @@ beforeAll(async () => {
   reviewer = await staffToken(ctx.app, ctx.stack.db, 'reviewer');
 });
 // Whatever happens here, the next test file finds the models of bpmn/ as the latest version.
-afterAll(() => ctx.stack && deployModels(ctx.stack.engine, bpmnDir));
+afterAll(
+  () => ctx.stack && deployModels(ctx.stack.engine, { audit: createAuditRepo(ctx.stack.db), actor: 'test' }, bpmnDir),
+);
 
 const get = (url: string, token = owner) => ctx.app.inject({ url, ...withToken(token) });
 const post = (url: string, payload: object, token = owner) =>
@@ -65,6 +68,48 @@ describe('the modeler API', () => {
       },
     ]);
     expect((await versions())[0]!.id).toBe(latest.id);
+  });
+
+  it("refuses a model with a script task and a timer reaching the engine, naming both, deploys nothing, and audits the owner's refusal", async () => {
+    const { latest, xml } = await latestXml();
+    const edited = xml
+      .replace(
+        '${otpTimeout}',
+        "${execution.processEngineServices.identityService.createMembership('owner', 'camunda-admin')}",
+      )
+      .replace(
+        /<bpmn:serviceTask id="Task_Shahkar"([^>]*) camunda:type="external" camunda:topic="shahkar-inquiry"/,
+        '<bpmn:scriptTask id="Task_Shahkar"$1 scriptFormat="javascript"',
+      )
+      .replace(
+        /(<bpmn:scriptTask id="Task_Shahkar"[\s\S]*?)<\/bpmn:serviceTask>/,
+        '$1<bpmn:script>1</bpmn:script></bpmn:scriptTask>',
+      );
+
+    const res = await post('/api/modeler/deploy', { xml: edited });
+
+    expect(res.statusCode).toBe(422);
+    const problems = res.json().error.problems as { rule: string; elementId: string; text: { en: string } }[];
+    expect(problems.filter((p) => p.rule === 'code').map((p) => [p.elementId, p.text.en.split(';')[0]])).toEqual([
+      ['Task_Shahkar', '«8 · Shahkar inquiry over PGSB» (Task_Shahkar) is a script task'],
+      [
+        'Timer_OtpTimeout',
+        expect.stringContaining(
+          "the expression \"${execution.processEngineServices.identityService.createMembership('owner', 'camunda-admin')}\" uses the engine's own object \"execution\"",
+        ),
+      ],
+    ]);
+    expect((await versions())[0]!.id).toBe(latest.id);
+    const [audited] = await ctx.stack
+      .db('audit_log')
+      .where({ action: 'model_deploy_refused' })
+      .orderBy('id', 'desc')
+      .limit(1)
+      .select('actor', 'detail');
+    expect(audited).toMatchObject({
+      actor: expect.stringMatching(/^staff:/),
+      detail: { process: PROCESS_ID, verdict: 'refused', rules: expect.stringContaining('code') },
+    });
   });
 
   it('refuses what is not a model of this system', async () => {
@@ -123,8 +168,9 @@ describe('the modeler API', () => {
       .where('action', 'in', ['model_deployed', 'instances_migrated'])
       .orderBy('id', 'desc')
       .limit(3)
-      .select('action');
+      .select('action', 'detail');
     expect(audit.map((a) => a.action)).toEqual(['model_deployed', 'instances_migrated', 'model_deployed']);
+    expect(audit[0]!.detail).toMatchObject({ process: PROCESS_ID, version: deployed.version, verdict: 'accepted' });
     await ctx.stack.engine.cancel(task!.processInstanceId);
   });
 

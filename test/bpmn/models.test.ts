@@ -88,14 +88,14 @@ describe('the models in bpmn/', () => {
     expect(formIds).toContain(review.formRef);
   });
 
-  it('call the review process with the business key and ids only, asynchronously, and take back the decision', async () => {
+  it('call the review process with the registration id as business key (a plain variable, not the execution) and ids only, asynchronously, and take back the decision', async () => {
     const call = byId(await processes(), 'Call_Review')!;
     expect(call.$type).toBe('bpmn:CallActivity');
     expect(call.calledElement).toBe(REVIEW_PROCESS_ID);
     expect(call.asyncBefore).toBe(true);
     const ins = extensions(call, 'camunda:In').map((m) => ({ source: m.source, target: m.target, businessKey: m.businessKey, variables: m.variables }));
     expect(ins).toEqual([
-      { source: undefined, target: undefined, businessKey: '#{execution.processBusinessKey}', variables: undefined },
+      { source: undefined, target: undefined, businessKey: '${registrationId}', variables: undefined },
       { source: 'registrationId', target: 'registrationId', businessKey: undefined, variables: undefined },
       { source: 'reviewReminder', target: 'reviewReminder', businessKey: undefined, variables: undefined },
     ]);

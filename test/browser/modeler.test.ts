@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deployModels } from '../../adapters/engine/deploy-models.js';
+import { createAuditRepo } from '../../db/audit-repo.js';
 import { PROCESS_ID, USER_TASKS } from '../../adapters/engine/process-model.js';
 import { bpmnDir } from '../../ops/bpmn-models.js';
 import { useApiOnStack } from '../support/lifecycle.js';
@@ -13,7 +14,9 @@ import { alertText, signInStaff } from './staff-pages.js';
 const ctx = useApiOnStack();
 const session = useBrowserOnApi(ctx, { desktop: true });
 // Whatever happens here, the next test file finds the models of bpmn/ as the latest version.
-afterAll(() => ctx.stack && deployModels(ctx.stack.engine, bpmnDir));
+afterAll(
+  () => ctx.stack && deployModels(ctx.stack.engine, { audit: createAuditRepo(ctx.stack.db), actor: 'test' }, bpmnDir),
+);
 
 // The refused deployment answers 422 on purpose.
 const expected = (status: number, url: string) => status === 422 && url.endsWith('/api/modeler/deploy');

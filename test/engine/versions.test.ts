@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEPLOYMENT_NAME, DEPLOYMENT_SOURCE, deployModels } from '../../adapters/engine/deploy-models.js';
+import { createAuditRepo } from '../../db/audit-repo.js';
 import { PROCESS_ID } from '../../adapters/engine/process-model.js';
 import { bpmnDir, modelFiles } from '../../ops/bpmn-models.js';
 import { useEngineStack } from '../support/lifecycle.js';
@@ -31,7 +32,7 @@ async function definitionOf(registrationId: string) {
 }
 
 // Whatever happens here, the next test file finds the models of bpmn/ as the latest version.
-afterAll(() => deployModels(ctx.stack.engine, bpmnDir));
+afterAll(() => deployModels(ctx.stack.engine, { audit: createAuditRepo(ctx.stack.db), actor: 'test' }, bpmnDir));
 
 describe('a process owner deploys a new version', () => {
   it('unchanged models make no new version; a changed one does; running instances finish on their version, new ones take the latest', async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serviceEngine } from '../../adapters/engine/connect.js';
-import { PROCESS_ID, REVIEW_PROCESS_ID } from '../../adapters/engine/process-model.js';
+import { projectProcessIds } from '../../adapters/bpmn/project-processes.js';
+import { CERTIFICATE_REQUEST_PROCESS_ID, PROCESS_ID, REVIEW_PROCESS_ID } from '../../adapters/engine/process-model.js';
 import { parseReportQuery } from '../../api/reports/report-query.js';
 import { createRegistrationReport } from '../../api/reports/registration-report.js';
 import { createReviewService } from '../../api/reviews/review-service.js';
@@ -18,6 +19,7 @@ const deps = { db, engine, config, logger, now: () => new Date() };
 afterAll(() => db.destroy());
 
 const DAY = 86_400_000;
+const ALL_PROCESSES = [PROCESS_ID, REVIEW_PROCESS_ID, CERTIFICATE_REQUEST_PROCESS_ID];
 const ago = (days: number) => new Date(Date.now() - days * DAY);
 const reviewer = { staffId: randomUUID(), username: 'rev.retention', role: 'reviewer' as const };
 const supervisor = { staffId: randomUUID(), username: 'sup.retention', role: 'supervisor' as const };
@@ -249,32 +251,128 @@ describe('the daily retention purge', () => {
   });
 
   it("given the models deployed from bpmn/, when the engine is asked, then it keeps every process's history for RETENTION_UNSUCCESSFUL and cleans it up nightly", async () => {
-    const latest = (await engine.definitions([PROCESS_ID, REVIEW_PROCESS_ID])).filter(
+    const latest = (await engine.definitions(ALL_PROCESSES)).filter(
       (d, _i, all) => d.version === Math.max(...all.filter((o) => o.key === d.key).map((o) => o.version)),
     );
-    expect(latest.map((d) => [d.key, d.historyTimeToLive]).sort()).toEqual([
-      [PROCESS_ID, 90],
-      [REVIEW_PROCESS_ID, 90],
-    ]);
+    expect(latest.map((d) => [d.key, d.historyTimeToLive]).sort()).toEqual(
+      [
+        [PROCESS_ID, 90],
+        [REVIEW_PROCESS_ID, 90],
+        [CERTIFICATE_REQUEST_PROCESS_ID, 90],
+      ].sort(),
+    );
     const { data } = await engine.rest.GET('/history/cleanup/configuration');
     expect(data).toMatchObject({ enabled: true });
     expect(data?.batchWindowStartTime).toBeTruthy();
   });
 
-  it("given a version deployed with another history time to live (as from Modeler), when the purge runs, then the engine keeps it for the policy's days again", async () => {
-    const [def] = (await engine.definitions([REVIEW_PROCESS_ID])).sort((a, b) => b.version - a.version);
-    await engine.setHistoryTimeToLive(def!.id, 180);
+  it("given a version of each process in bpmn/ deployed with another history time to live (as from Modeler), when the purge runs, then the engine keeps each for the policy's days again", async () => {
+    expect(await projectProcessIds()).toEqual(expect.arrayContaining(ALL_PROCESSES));
+    const changed = [];
+    for (const key of ALL_PROCESSES) {
+      const [def] = (await engine.definitions([key])).sort((a, b) => b.version - a.version);
+      await engine.setHistoryTimeToLive(def!.id, 180);
+      changed.push({ process: key, version: def!.version, days: 90, was: 180 });
+    }
 
     await purgeExpiredData(deps);
 
-    expect((await engine.definitions([PROCESS_ID, REVIEW_PROCESS_ID])).map((d) => d.historyTimeToLive)).toSatisfy(
-      (ttl: unknown[]) => ttl.every((t) => t === 90),
+    expect((await engine.definitions(ALL_PROCESSES)).map((d) => d.historyTimeToLive)).toSatisfy((ttl: unknown[]) =>
+      ttl.every((t) => t === 90),
     );
-    const set = await db('audit_log').where({ action: 'engine_history_ttl_set' }).orderBy('id', 'desc').first();
-    expect(set).toMatchObject({
-      registration_id: null,
-      detail: { process: REVIEW_PROCESS_ID, version: def!.version, days: 90, was: 180 },
+    const set = await db('audit_log').where({ action: 'engine_history_ttl_set' }).orderBy('id', 'desc').limit(3);
+    expect(set.map((r) => r.detail).sort((a, b) => a.process.localeCompare(b.process))).toEqual(
+      changed.sort((a, b) => a.process.localeCompare(b.process)),
+    );
+  });
+
+  it('given certificate requests and bindings, when the purge runs, then a name is removed RETENTION_UNSUCCESSFUL after its request ended or its binding was unbound, and kept while the request runs or the binding is active', async () => {
+    const old = ago(120);
+    const request = async (processInstanceId: string | null, createdAt: Date) => {
+      const id = randomUUID();
+      await db('certificate_requests').insert({
+        id,
+        action: 'issue',
+        kind: 'signature',
+        common_name: `Retention Test ${id.slice(0, 8)}`,
+        issued_serial: '0a1b',
+        issued_certificate_pem: '-----BEGIN CERTIFICATE-----',
+        process_instance_id: processInstanceId,
+        created_at: createdAt,
+      });
+      return id;
+    };
+    // A request from long ago whose process is still at the RA clerk: it runs, so its name stays.
+    const runningId = randomUUID();
+    const running = await engine.start(CERTIFICATE_REQUEST_PROCESS_ID, runningId, {
+      requestId: runningId,
+      requestAction: 'issue',
     });
+    const stillRunning = await request(running.id, old);
+    // One whose process ended just now (cancelled as a clerk's refusal would end it): ended, but not long enough ago.
+    const endedId = randomUUID();
+    const ended = await engine.start(CERTIFICATE_REQUEST_PROCESS_ID, endedId, {
+      requestId: endedId,
+      requestAction: 'issue',
+    });
+    await engine.cancel(ended.id);
+    const endedRecently = await request(ended.id, old);
+    // One whose instance the engine no longer knows (history removed a time to live after it ended).
+    const endedLongAgo = await request(randomUUID(), old);
+    const recent = await request(null, ago(1));
+
+    const account = await insertAccount(db, 'a long enough passphrase');
+    const binding = async (unboundAt: Date | null) => {
+      const id = randomUUID();
+      await db('certificate_bindings').insert({
+        id,
+        account_id: account.id,
+        fingerprint_sha256: randomUUID().replaceAll('-', '').padEnd(64, '0'),
+        serial_number: '0c',
+        issuer: 'CN=Payam Test Intermediate CA',
+        subject: 'CN=Retention Person,O=Agency',
+        not_after: ago(-300),
+        bound_at: ago(400),
+        unbound_at: unboundAt,
+        unbound_by: unboundAt ? 'account' : null,
+      });
+      return id;
+    };
+    const active = await binding(null);
+    const unboundLongAgo = await binding(ago(100));
+    const unboundRecently = await binding(ago(10));
+
+    await purgeExpiredData(deps);
+
+    const names = Object.fromEntries(
+      (
+        await db('certificate_requests')
+          .whereIn('id', [stillRunning, endedRecently, endedLongAgo, recent])
+          .select('id', 'common_name', 'issued_certificate_pem', 'issued_serial')
+      ).map((r) => [r.id, [r.common_name !== '', r.issued_certificate_pem !== null, r.issued_serial]]),
+    );
+    expect(names).toEqual({
+      [stillRunning]: [true, true, '0a1b'],
+      [endedRecently]: [true, true, '0a1b'],
+      [endedLongAgo]: [false, false, '0a1b'],
+      [recent]: [true, true, '0a1b'],
+    });
+    const subjects = Object.fromEntries(
+      (
+        await db('certificate_bindings')
+          .whereIn('id', [active, unboundLongAgo, unboundRecently])
+          .select('id', 'subject', 'serial_number')
+      ).map((r) => [r.id, [r.subject, r.serial_number]]),
+    );
+    expect(subjects).toEqual({
+      [active]: ['CN=Retention Person,O=Agency', '0c'],
+      [unboundLongAgo]: ['', '0c'],
+      [unboundRecently]: ['CN=Retention Person,O=Agency', '0c'],
+    });
+    const rows = await lastPurgeAudit();
+    expect(countOf(rows, 'certificate_request_names')).toBeGreaterThanOrEqual(1);
+    expect(countOf(rows, 'certificate_binding_subjects')).toBeGreaterThanOrEqual(1);
+    await engine.cancel(running.id);
   });
 
   it('given two worker processes, when both start, then one purge is scheduled every night in Tehran and a job on it runs the purge', async () => {

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import { PROCESS_ID, REVIEW_PROCESS_ID } from '../../adapters/engine/process-model.js';
+import { CERTIFICATE_REQUEST_PROCESS_ID } from '../../adapters/engine/process-model.js';
+import { projectProcessIds } from '../../adapters/bpmn/project-processes.js';
 import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
 import type { Config } from '../../config/config.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
@@ -40,6 +41,7 @@ export async function purgeExpiredData(deps: PurgeDeps): Promise<PurgeCounts> {
   const cutoffs = purgeCutoffs(policy, now);
   const repo = createRetentionRepo(deps.db);
   const audit = createAuditRepo(deps.db);
+  const certificateRequests = await endedCertificateRequests(deps, repo, cutoffs);
   const counts = await deps.db.transaction(async (trx) => {
     const c = noPurge();
     const unsuccessful = await repo.purgeUnsuccessful(cutoffs, now, trx);
@@ -49,9 +51,13 @@ export async function purgeExpiredData(deps: PurgeDeps): Promise<PurgeCounts> {
     c.otp_entries += await repo.purgeOtpEntries(cutoffs, trx);
     c.submissions += await repo.purgeSubmissions(cutoffs, trx);
     c.sessions += await repo.purgeSessions(cutoffs, trx);
+    c.certificate_request_names += await repo.purgeCertificateRequestNames(certificateRequests, trx);
+    c.certificate_binding_subjects += await repo.purgeCertificateBindingSubjects(cutoffs, trx);
     const before: Record<string, Date> = {
       applicant_data: cutoffs.closedBefore,
       letters: cutoffs.closedBefore,
+      certificate_request_names: cutoffs.closedBefore,
+      certificate_binding_subjects: cutoffs.closedBefore,
       sessions: cutoffs.sessionsEndedBefore,
     };
     for (const kind of PURGE_KINDS) {
@@ -72,10 +78,33 @@ export async function purgeExpiredData(deps: PurgeDeps): Promise<PurgeCounts> {
   return counts;
 }
 
-/** Every deployed version of our processes keeps its ended instances' history as long as the policy says. */
+/**
+ * The certificate requests whose process ended before the cutoff: not running, and ended (by the engine's
+ * history) before it — or with no history left, which the engine removes only a time to live after the end.
+ */
+async function endedCertificateRequests(
+  deps: PurgeDeps,
+  repo: ReturnType<typeof createRetentionRepo>,
+  cutoffs: ReturnType<typeof purgeCutoffs>,
+) {
+  const named = await repo.namedCertificateRequests(cutoffs);
+  if (!named.length) return [];
+  const running = new Set((await deps.engine.runningInstances(CERTIFICATE_REQUEST_PROCESS_ID)).map((p) => p.id));
+  const ends = await deps.engine.endTimes(named.flatMap((r) => (r.process_instance_id ? [r.process_instance_id] : [])));
+  return named
+    .filter((r) => {
+      const instance = r.process_instance_id;
+      if (!instance) return true;
+      const end = ends.get(instance);
+      return !running.has(instance) && (!end || end < cutoffs.closedBefore);
+    })
+    .map((r) => r.id);
+}
+
+/** Every deployed version of every process in bpmn/ keeps its ended instances' history as long as the policy says. */
 export async function alignHistoryTimeToLive(deps: PurgeDeps, policy: RetentionPolicy) {
   const days = historyTimeToLiveDays(policy);
-  for (const d of await deps.engine.definitions([PROCESS_ID, REVIEW_PROCESS_ID])) {
+  for (const d of await deps.engine.definitions(await projectProcessIds())) {
     if (d.historyTimeToLive === days) continue;
     await deps.engine.setHistoryTimeToLive(d.id, days);
     await createAuditRepo(deps.db).record({
