@@ -70,6 +70,19 @@ describe('nobody but the service account deploys through the engine REST API', (
 });
 
 describe('a process owner reads the definitions, and nothing of the instances', () => {
+  it('migrates nothing through the engine (the modeler page migrates as the service account)', async () => {
+    const [definition] = (await owner.get('/process-definition?key=agency-registration&latestVersion=true')).body;
+    const answer = await owner.post('/migration/execute', {
+      migrationPlan: {
+        sourceProcessDefinitionId: definition.id,
+        targetProcessDefinitionId: definition.id,
+        instructions: [{ sourceActivityIds: ['Task_ApplicantData'], targetActivityIds: ['Task_ApplicantData'] }],
+      },
+      processInstanceIds: [registration],
+    });
+    expect(answer.status).toBe(403);
+  });
+
   it('sees both registration processes, their diagrams and deployments', async () => {
     const defs = await owner.get('/process-definition?latestVersion=true');
     expect((defs.body as { key: string }[]).map((d) => d.key).sort()).toEqual([
