@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { createAuditRepo } from '../db/audit-repo.js';
 import { createCertificateRequestsRepo } from '../db/certificate-requests-repo.js';
 import { defineWorker } from './support/define-worker.js';
+import { businessKeyOf } from './support/business-key.js';
 import { WorkerError } from './support/worker-error.js';
 
 /**
@@ -10,11 +11,11 @@ import { WorkerError } from './support/worker-error.js';
  */
 export const caCertificateIssueWorker = defineWorker({
   topic: 'ca-certificate-issue',
-  input: Type.Object({ requestId: Type.String() }),
+  input: Type.Object({}),
   output: Type.Object({ caOutcome: Type.Literal('issued') }),
   async handle(task, { db, ca, now }) {
     const requests = createCertificateRequestsRepo(db);
-    const request = await requests.get(task.variables.requestId);
+    const request = await requests.get(businessKeyOf(task));
     if (!request) throw new WorkerError(WorkerError.REGISTRATION_NOT_FOUND, 'certificate request not found', false);
     if (request.issued_serial) return { caOutcome: 'issued' as const };
     const issued = await ca.issue({

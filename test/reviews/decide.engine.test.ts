@@ -4,7 +4,8 @@ import { createAccountAuth } from '../../api/auth/account-auth.js';
 import { createStaffAuth, type StaffPrincipal } from '../../api/auth/staff-auth.js';
 import { createReviewService, type ReviewService } from '../../api/reviews/review-service.js';
 import { createStaffCommands } from '../../ops/staff-commands.js';
-import { staffIdentity } from '../../adapters/engine/connect.js';
+import { adminEngine, staffIdentity } from '../../adapters/engine/connect.js';
+import { USER_TASKS } from '../../adapters/engine/process-model.js';
 import { PASSWORD } from '../support/applicant.js';
 import { useEngineStack } from '../support/lifecycle.js';
 
@@ -94,6 +95,29 @@ describe.each(['api', 'tasklist'] as const)('a review decided through the %s', (
       recorded: { decision: 'reject', reason: 'letter_mismatch' },
       reviewTask: 'completed',
     });
+  });
+});
+
+describe('the registration a decision lands on', () => {
+  it("is the review instance's business key, even when its registrationId variable names another registration", async () => {
+    const a = await ctx.applicant.untilReview();
+    const b = await ctx.applicant.untilReview();
+    // given: A's review instance carries B's id in its variable (as someone able to set variables could make it)
+    const [task] = await ctx.stack.engine.openTasks(a.id, [USER_TASKS.review]);
+    const admin = adminEngine(ctx.stack.config);
+    await admin.rest.PUT('/process-instance/{id}/variables/{varName}', {
+      params: { path: { id: task!.processInstanceId, varName: 'registrationId' } },
+      body: { value: b.id, type: 'String' },
+    });
+
+    // when: A's review is decided
+    await reviews.decide({ registrationId: a.id, staff: reviewer, decision: 'reject', reason: 'letter_mismatch' });
+
+    // then: A is rejected; B still waits for its own review, undecided
+    await ctx.applicant.step(a.id, 'rejected');
+    expect((await outcome(a.id)).recorded).toEqual({ decision: 'reject', reason: 'letter_mismatch' });
+    expect(await outcome(b.id)).toMatchObject({ status: 'under-review', outcomeReason: null, recorded: undefined });
+    expect((await ctx.stack.db('registrations').where({ id: b.id }).first()).decided_at).toBeNull();
   });
 });
 

@@ -1,7 +1,6 @@
 package ir.payam.engine;
 
 import static org.operaton.bpm.engine.authorization.Authorization.ANY;
-import static org.operaton.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
 import java.util.Map;
@@ -9,13 +8,8 @@ import org.operaton.bpm.engine.AuthorizationService;
 import org.operaton.bpm.engine.FilterService;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.ProcessEngine;
-import org.operaton.bpm.engine.authorization.Authorization;
 import org.operaton.bpm.engine.authorization.Groups;
-import org.operaton.bpm.engine.authorization.HistoricProcessInstancePermissions;
-import org.operaton.bpm.engine.authorization.HistoricTaskPermissions;
-import org.operaton.bpm.engine.authorization.Permission;
 import org.operaton.bpm.engine.authorization.Permissions;
-import org.operaton.bpm.engine.authorization.Resource;
 import org.operaton.bpm.engine.authorization.Resources;
 import org.operaton.bpm.engine.filter.Filter;
 import org.operaton.bpm.engine.identity.Group;
@@ -29,7 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Creates, at every start and idempotently, the engine's groups, their authorizations, the service
  * account the API and workers use, the administrator and the reviewers' Tasklist filter. Passwords
- * from the environment win over what is stored, so rotating a secret is a restart.
+ * from the environment win over what is stored, so rotating a secret is a restart. The managed groups'
+ * grants converge on what is written here (GrantConvergence): a grant this code stopped making, or
+ * one added in Admin, is gone after the next start.
  */
 @Component
 public class AccessProvisioning {
@@ -38,6 +34,12 @@ public class AccessProvisioning {
   public static final String PERFORMANCE_OFFICE = "performance-office";
   public static final String PROCESS_OWNERS = "process-owners";
   public static final String RA_CLERKS = "ra-clerks";
+  /** The groups whose grants this class owns: at every start they become exactly what the code grants. */
+  static final List<String> MANAGED_GROUPS =
+      List.of(Groups.OPERATON_ADMIN, SERVICES, REVIEWERS, PERFORMANCE_OFFICE, PROCESS_OWNERS, RA_CLERKS);
+  static final String REGISTRATION_PROCESS = "agency-registration";
+  static final String REVIEW_PROCESS = "agency-registration-review";
+  static final String CERTIFICATE_PROCESS = "certificate-request";
   static final String REVIEW_FILTER = "درخواست‌های در انتظار بررسی — Requests awaiting review";
   static final String RA_FILTER = "درخواست‌های گواهی در انتظار دفتر ثبت‌نام — Certificate requests awaiting the RA";
 
@@ -71,44 +73,58 @@ public class AccessProvisioning {
     user(identity, settings.adminUser(), settings.adminPassword(), "Engine", "Administrator", Groups.OPERATON_ADMIN);
     user(identity, settings.serviceUser(), settings.servicePassword(), "Payam Iran", "Services", SERVICES);
 
+    Grants grants = new Grants();
+    // Members read their own group, as the engine grants when it creates one (Tasklist and Cockpit show it).
+    for (String g : MANAGED_GROUPS) grants.add(g, Resources.GROUP, g, Permissions.READ);
     // Administrators: everything, on every resource (what the webapps' first-user set-up grants).
-    for (Resources r : Resources.values()) grant(auth, Groups.OPERATON_ADMIN, r, ANY, Permissions.ALL);
+    for (Resources r : Resources.values()) grants.add(Groups.OPERATON_ADMIN, r, ANY, Permissions.ALL);
 
     // The API and workers: start and drive instances, fetch and complete external tasks, complete
-    // user tasks, read history for the office's figures, deploy bpmn/ at start.
+    // user tasks, read history for the office's figures, deploy bpmn/ and the modeler page's models
+    // through the deploy gate, migrate instances. The only deployer besides the administrator.
     for (Resources r : List.of(Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE, Resources.TASK,
         Resources.DEPLOYMENT, Resources.HISTORIC_TASK, Resources.HISTORIC_PROCESS_INSTANCE, Resources.BATCH)) {
-      grant(auth, SERVICES, r, ANY, Permissions.ALL);
+      grants.add(SERVICES, r, ANY, Permissions.ALL);
     }
 
-    // Reviewers: Tasklist, and the tasks they are candidates for (the engine grants those per task).
-    grant(auth, REVIEWERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    // Reviewers: Tasklist, and the tasks they are candidates for (the engine grants READ and TASK_WORK
+    // per task: defaultUserPermissionNameForTask in application.yaml).
+    grants.add(REVIEWERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     // READ_INSTANCE: Tasklist's list reads the case's columns (agencyName, trackingCode) from the review's variables.
-    grant(auth, REVIEWERS, Resources.PROCESS_DEFINITION, "agency-registration-review", Permissions.READ, Permissions.READ_INSTANCE);
-    grant(auth, REVIEWERS, Resources.PROCESS_DEFINITION, "agency-registration", Permissions.READ);
+    grants.add(REVIEWERS, Resources.PROCESS_DEFINITION, REVIEW_PROCESS, Permissions.READ, Permissions.READ_INSTANCE);
+    grants.add(REVIEWERS, Resources.PROCESS_DEFINITION, REGISTRATION_PROCESS, Permissions.READ);
 
     // RA clerks: Tasklist, and the identity and document checks of certificate requests they are candidates for.
-    grant(auth, RA_CLERKS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(auth, RA_CLERKS, Resources.PROCESS_DEFINITION, "certificate-request", Permissions.READ, Permissions.READ_INSTANCE);
+    grants.add(RA_CLERKS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grants.add(RA_CLERKS, Resources.PROCESS_DEFINITION, CERTIFICATE_PROCESS, Permissions.READ, Permissions.READ_INSTANCE);
 
-    // The office watches: Cockpit, instances, history and incidents, and changes nothing.
-    grant(auth, PERFORMANCE_OFFICE, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(auth, PERFORMANCE_OFFICE, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
-    grant(auth, PERFORMANCE_OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-    grant(auth, PERFORMANCE_OFFICE, Resources.DEPLOYMENT, ANY, Permissions.READ);
-    grant(auth, PERFORMANCE_OFFICE, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
-    grant(auth, PERFORMANCE_OFFICE, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+    // The office watches the registration process in Cockpit: its definitions, running instances (with
+    // their variables, ids and outcome codes only, and incidents) and history (instances, activities,
+    // user tasks, variable updates, incidents). No change of any kind, no users or groups, and not the
+    // registration office's certificate requests.
+    grants.add(PERFORMANCE_OFFICE, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    for (String key : List.of(REGISTRATION_PROCESS, REVIEW_PROCESS)) {
+      grants.add(PERFORMANCE_OFFICE, Resources.PROCESS_DEFINITION, key,
+          Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    }
+    grants.add(PERFORMANCE_OFFICE, Resources.DEPLOYMENT, ANY, Permissions.READ);
 
-    // Process owners: deploy new versions and see the definitions and their instances.
-    grant(auth, PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(auth, PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
-    grant(auth, PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
-    grant(auth, PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    // Process owners edit and deploy on the modeler page, which deploys and migrates as the service
+    // account through the deploy gate (and shows each version's running instances). In Cockpit they
+    // see the definitions, their diagrams and deployments: no instances, variables, tasks, incidents
+    // or history, and no deployment of their own.
+    grants.add(PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    for (String key : List.of(REGISTRATION_PROCESS, REVIEW_PROCESS)) {
+      grants.add(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, key, Permissions.READ);
+    }
+    grants.add(PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
 
-    taskFilter(engine, auth, REVIEW_FILTER, REVIEWERS, "agency-registration-review");
-    taskFilter(engine, auth, RA_FILTER, RA_CLERKS, "certificate-request");
-    log.info("engine access provisioned: groups, authorizations, service account '{}', administrator '{}'",
-        settings.serviceUser(), settings.adminUser());
+    grants.add(REVIEWERS, Resources.FILTER, taskFilter(engine, REVIEW_FILTER, REVIEWERS, REVIEW_PROCESS), Permissions.READ);
+    grants.add(RA_CLERKS, Resources.FILTER, taskFilter(engine, RA_FILTER, RA_CLERKS, CERTIFICATE_PROCESS), Permissions.READ);
+
+    GrantConvergence.Changes changes = new GrantConvergence(auth).converge(MANAGED_GROUPS, grants);
+    log.info("engine access provisioned: groups, authorizations ({}), service account '{}', administrator '{}'",
+        changes, settings.serviceUser(), settings.adminUser());
   }
 
   private static void group(IdentityService identity, String id, String name, String type) {
@@ -137,28 +153,8 @@ public class AccessProvisioning {
     if (identity.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) identity.createMembership(id, groupId);
   }
 
-  /** One grant row per group, resource and resource id; permissions are added to it, never taken away. */
-  private static void grant(AuthorizationService auth, String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization a = auth.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
-    if (a == null) {
-      a = auth.createNewAuthorization(AUTH_TYPE_GRANT);
-      a.setGroupId(groupId);
-      a.setResource(resource);
-      a.setResourceId(resourceId);
-    }
-    boolean changed = a.getId() == null;
-    for (Permission p : permissions) {
-      if (!a.isPermissionGranted(p)) {
-        a.addPermission(p);
-        changed = true;
-      }
-    }
-    if (changed) auth.saveAuthorization(a);
-  }
-
-  /** Tasklist shows nothing until a filter exists: one per group with tasks (reviewers, RA clerks), readable by that group. */
-  private static void taskFilter(ProcessEngine engine, AuthorizationService auth, String name, String groupId, String description) {
+  /** Tasklist shows nothing until a filter exists: one per group with tasks (reviewers, RA clerks); its id. */
+  private static String taskFilter(ProcessEngine engine, String name, String groupId, String description) {
     FilterService filters = engine.getFilterService();
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
@@ -168,6 +164,6 @@ public class AccessProvisioning {
     // Set at every start, so a filter made before the case's columns existed gets them too.
     Map<String, Object> properties = Map.of("description", description, "priority", -10, "refresh", true, "variables", CASE_COLUMNS);
     if (filter.getId() == null || !properties.equals(filter.getProperties())) filters.saveFilter(filter.setProperties(properties));
-    grant(auth, groupId, Resources.FILTER, filter.getId(), Permissions.READ);
+    return filter.getId();
   }
 }
