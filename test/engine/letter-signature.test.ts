@@ -13,8 +13,6 @@ beforeAll(async () => {
   await ca.crlValidity(2);
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** Given a registration at step 3 whose letter is signed (embedded, or detached beside it) by a certificate issued with `options`. */
 async function signedRegistration(
   options: IssueOptions = {},
@@ -75,7 +73,7 @@ describe('card step 3-2: the signed introduction letter is checked before the in
   it('a revoked certificate: back to step 3', async () => {
     const { id, cert } = await signedRegistration();
     await ca.revoke(cert.serialNumber);
-    await sleep(2100);
+    ctx.stack.clock.advance(2100);
     expect((await refusedWith(id, 'letter_revoked')).text.fa).toContain('باطل شده');
     expect(await lastCheck(id)).toMatchObject({ outcome: 'revoked', revocation: 'revoked' });
   });
@@ -95,7 +93,7 @@ describe('card step 3-2: the signed introduction letter is checked before the in
 
   it('the CRL unreachable: retries, then an incident naming it (never valid); once it is back, a retry as Cockpit does it goes on', async () => {
     const { id } = await signedRegistration();
-    await sleep(2100);
+    ctx.stack.clock.advance(2100);
     await ca.crlFault('error');
     await ctx.applicant.submit(id);
 

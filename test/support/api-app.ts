@@ -15,6 +15,7 @@ export async function buildApiOnStack(stack: EngineStack, overrides: Partial<Con
     progress: stack.progress,
     logger: stack.logger,
     rateLimitNameSpace: `test:${randomUUID()}:`,
+    now: stack.clock.now,
   });
   await app.ready();
   return app;
