@@ -1,8 +1,7 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { staffIdentity } from '../adapters/engine/connect.js';
 import { STAFF_ROLES } from '../domain/staff.js';
+import { isEntryPoint, processIo as consoleIo, type CliIo } from './cli-io.js';
 import { readSecret } from './read-secret.js';
 import { runDbCli } from './run-db-cli.js';
 import { createStaffCommands } from './staff-commands.js';
@@ -16,19 +15,14 @@ import { createStaffCommands } from './staff-commands.js';
 const USAGE = `usage: npm run staff -- add <username> --role <${STAFF_ROLES.join('|')}> | list | deactivate <username> | set-password <username>`;
 
 /** Where the command reads its password and writes its lines: the process's own, or a test's. */
-export interface StaffCliIo {
-  env: NodeJS.ProcessEnv;
-  print(line: string): void;
-  printError(line: string): void;
+export interface StaffCliIo extends CliIo {
   readSecret(prompt: string): Promise<string>;
   /** A terminal, where the password is asked for twice. */
   interactive: boolean;
 }
 
 const processIo: StaffCliIo = {
-  env: process.env,
-  print: (line) => console.log(line),
-  printError: (line) => console.error(line),
+  ...consoleIo,
   readSecret,
   interactive: Boolean(process.stdin.isTTY),
 };
@@ -78,5 +72,4 @@ export async function main(argv: string[], io: StaffCliIo = processIo): Promise<
   );
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
-  process.exitCode = await main(process.argv.slice(2));
+if (isEntryPoint(import.meta.url)) process.exitCode = await main(process.argv.slice(2));
