@@ -11,7 +11,6 @@ useTestEnv();
  */
 const ENGINE_FILES = [
   'test/engine/**/*.test.ts',
-  'test/browser/**/*.test.ts',
   'test/reviews/decide.engine.test.ts',
   'test/reviews/review-service.test.ts',
   'test/workers/idempotency.test.ts',
@@ -63,11 +62,21 @@ export default defineConfig({
         },
       },
       {
+        // Engine files too, in the same one-at-a-time pool, sharing one Chromium started by their own setup.
+        test: {
+          ...common,
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/chromium-server.ts'],
+          pool: 'threads',
+        },
+      },
+      {
         test: {
           ...common,
           name: 'parallel',
           include: ['test/**/*.test.ts'],
-          exclude: [...ENGINE_FILES, ...SLOW_FILES],
+          exclude: [...ENGINE_FILES, 'test/browser/**', ...SLOW_FILES],
           pool: 'forks',
         },
       },

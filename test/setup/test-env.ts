@@ -17,6 +17,10 @@ export const TEST_ENV: Record<string, string> = {
   // A Redis database of its own: `npm start` uses database 0, whose workers would otherwise take the
   // run's notice jobs (and find no such notice in their database), and whose rate-limit counters it would share.
   REDIS_URL: 'redis://127.0.0.1:6379/1',
+  // The test engine's job executor looks for due timers (the shortened time limits) every 100–1000 ms when
+  // idle, not backing off to the 5 s of engine/application.yaml (Spring's relaxed binding of job-execution.*).
+  OPERATON_BPM_JOBEXECUTION_WAITTIMEINMILLIS: '100',
+  OPERATON_BPM_JOBEXECUTION_MAXWAIT: '1000',
   // The engine remembers an accepted REST caller this long (30 s in production), short so a test can see it forget.
   ENGINE_REST_AUTH_CACHE_SECONDS: '2',
 };
