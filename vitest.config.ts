@@ -5,9 +5,9 @@ import { useTestEnv } from './test/setup/test-env.js';
 useTestEnv();
 
 /**
- * The files that start external-task workers on the one test engine, or deploy to it, or stop it: one
- * file at a time, so no file's workers take another file's tasks and no deployment changes the version
- * another file starts.
+ * The files that start external-task workers on the one test engine, deploy to it, or start instances on
+ * it: one file at a time, so no file's workers take another file's tasks, no deployment changes the
+ * version another file starts, and no file meets another's instances.
  */
 const ENGINE_FILES = [
   'test/engine/**/*.test.ts',
@@ -21,6 +21,8 @@ const ENGINE_FILES = [
   'test/api/{agency-hold,applicant-data,applicant-token,captcha-audio,fuzz,letter-signature-review,letter-template}.test.ts',
   'test/api/{letter-upload,modeler,otp,rate-limits,review-decisions,review-view,server-timing,start-and-token,submit}.test.ts',
   'test/api/{dependency-unavailable,service-unavailable}.test.ts',
+  // No workers, but they start instances, which a modeler test counting a version's instances would see.
+  'test/api/{captcha-and-errors,malformed-requests}.test.ts',
 ];
 
 /**
@@ -49,7 +51,9 @@ export default defineConfig({
     // files (pure, database, Redis, simulators) in parallel in the forks pool.
     poolOptions: {
       threads: { maxThreads: 1, minThreads: 1 },
-      forks: { maxForks: 3, minForks: 1 },
+      // Two: with the engine lane, the engine and PostgreSQL that already fills 2 cores; more slows the engine lane,
+      // which is the run's longest path.
+      forks: { maxForks: 2, minForks: 1 },
     },
     projects: [
       {
