@@ -2,8 +2,9 @@
  * Benchmark: one external task through our worker client (bench/support/one-task.ts), on the test
  * engine as the tests set it up. `npm run bench:one-task [-- N WARMUP]`; `npm run bench` runs it too.
  */
-const { useTestEnv } = await import('../test/setup/test-env.js');
-useTestEnv();
+const { useBenchEnv } = await import('../test/setup/test-env.js');
+// The tests' databases and engine, with a Redis database of the benchmarks' own.
+useBenchEnv();
 
 const { loadConfig } = await import('../config/config.js');
 const { createLogger } = await import('../config/logger.js');

@@ -5,10 +5,11 @@
  * Options: --levels 1,4,16,64  --ceiling-seconds 30  --full-seconds 45  --label text  --before bench/results/x.json
  *          --profile (CPU profiles of the API and the workers, and a flight recording of the engine, in .cache/bench/profile)
  */
-const { useTestEnv } = await import('../test/setup/test-env.js');
+const { useBenchEnv } = await import('../test/setup/test-env.js');
 // Measured as deployed: the engine remembers the service account's REST login for its default 30 s, not the tests' 2 s.
 process.env.ENGINE_REST_AUTH_CACHE_SECONDS ??= '30';
-useTestEnv();
+// The tests' databases and engine, with a Redis database of the benchmarks' own.
+useBenchEnv();
 
 const { parseArgs } = await import('node:util');
 const { execFileSync } = await import('node:child_process');

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { signDetachedCms } from '../adapters/certificates/cms-sign.js';
 import { x509 } from '../adapters/certificates/pki.js';
 import { importPrivateKeyPem } from '../simulators/ca/crypto-setup.js';
+import { isEntryPoint, processIo, type CliIo } from './cli-io.js';
 import { importPkcs8, readPkcs12 } from './pkcs12.js';
 import { readSecret } from './read-secret.js';
 
@@ -12,21 +13,8 @@ import { readSecret } from './read-secret.js';
  * signs a binding or login challenge as a token's software would (a detached CMS over its bytes, with the
  * certificate and its chain) and prints the JSON body for POST /api/account/certificate or /api/auth/certificate/login.
  */
-const { values } = parseArgs({
-  options: {
-    p12: { type: 'string' },
-    key: { type: 'string' },
-    cert: { type: 'string' },
-    'challenge-id': { type: 'string' },
-    challenge: { type: 'string' },
-  },
-});
-if ((!values.p12 && (!values.key || !values.cert)) || !values['challenge-id'] || !values.challenge) {
-  console.error(
-    'usage: npm run cert:sign-challenge -- (--p12 seal.p12 | --key key.pem --cert cert.pem) --challenge-id <uuid> --challenge "<text>"',
-  );
-  process.exit(2);
-}
+const USAGE =
+  'usage: npm run cert:sign-challenge -- (--p12 seal.p12 | --key key.pem --cert cert.pem) --challenge-id <uuid> --challenge "<text>"';
 
 /** The end-entity certificate first (the one that is not a CA), then the chain. */
 function leafFirst(ders: ArrayBuffer[]) {
@@ -35,9 +23,9 @@ function leafFirst(ders: ArrayBuffer[]) {
   return [...ders.filter((d) => !isCa(d)), ...ders.filter(isCa)];
 }
 
-async function signer() {
+async function signer(values: { p12?: string; key?: string; cert?: string }, env: NodeJS.ProcessEnv) {
   if (values.p12) {
-    const password = process.env.P12_PASSWORD ?? (await readSecret('PKCS#12 password: '));
+    const password = env.P12_PASSWORD ?? (await readSecret('PKCS#12 password: '));
     const { privateKey, certificates } = await readPkcs12(new Uint8Array(await readFile(values.p12)), password);
     const [certificate, ...chain] = leafFirst(certificates);
     return { certificate: certificate!, chain, key: await importPkcs8(privateKey) };
@@ -47,5 +35,25 @@ async function signer() {
   return { certificate, chain, key: await importPrivateKeyPem(await readFile(values.key!, 'utf8')) };
 }
 
-const cms = await signDetachedCms(new TextEncoder().encode(values.challenge), await signer());
-console.log(JSON.stringify({ challengeId: values['challenge-id'], signature: Buffer.from(cms).toString('base64') }));
+/** The command on `argv` (the arguments after the script's name); resolves to its exit code, throws what it cannot sign. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      p12: { type: 'string' },
+      key: { type: 'string' },
+      cert: { type: 'string' },
+      'challenge-id': { type: 'string' },
+      challenge: { type: 'string' },
+    },
+  });
+  if ((!values.p12 && (!values.key || !values.cert)) || !values['challenge-id'] || !values.challenge) {
+    io.printError(USAGE);
+    return 2;
+  }
+  const cms = await signDetachedCms(new TextEncoder().encode(values.challenge), await signer(values, io.env));
+  io.print(JSON.stringify({ challengeId: values['challenge-id'], signature: Buffer.from(cms).toString('base64') }));
+  return 0;
+}
+
+if (isEntryPoint(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -53,6 +53,8 @@ export function startWorkers(
     retentionQueueName?: string | null;
     without?: string[];
     pollEachNode?: boolean;
+    /** The workers' clock (a test moves it, e.g. past a cached CRL's next update, instead of waiting). */
+    now?: () => Date;
   } = {},
 ) {
   const db = opts.db ?? createDb(config.DATABASE_URL);
@@ -91,8 +93,8 @@ export function startWorkers(
     logger,
     sms,
     notifications,
-    now: () => new Date(),
-    signatures: createSignatureChecker(config),
+    now: opts.now ?? (() => new Date()),
+    signatures: createSignatureChecker(config, { now: opts.now }),
     ca: createCaRaClient({ baseUrl: config.CA_RA_URL, token: config.CA_RA_TOKEN, timeoutMs: config.CA_RA_TIMEOUT_MS }),
     civilRegistry: createPgsbCivilRegistry(pgsb),
     shahkar: createPgsbShahkar(pgsb),

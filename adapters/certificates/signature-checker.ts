@@ -28,13 +28,16 @@ const files = (list: string) =>
  * The one checker the letter worker and the certificate login share: trust anchors read from the
  * configured PEM files at the first check (the test CA writes its own at its first start), one CRL cache.
  */
-export function createSignatureChecker(config: {
-  CERT_TRUST_ROOT_FILES: string;
-  CERT_TRUST_INTERMEDIATE_FILES: string;
-  CRL_TIMEOUT_MS: number;
-}): SignatureChecker {
+export function createSignatureChecker(
+  config: {
+    CERT_TRUST_ROOT_FILES: string;
+    CERT_TRUST_INTERMEDIATE_FILES: string;
+    CRL_TIMEOUT_MS: number;
+  },
+  opts: { now?: () => Date } = {},
+): SignatureChecker {
   let anchors: Promise<TrustAnchors> | undefined;
-  const crls = createCrlCache({ timeoutMs: config.CRL_TIMEOUT_MS });
+  const crls = createCrlCache({ timeoutMs: config.CRL_TIMEOUT_MS, now: opts.now });
   const loaded = () => {
     anchors ??= loadTrustAnchors(
       files(config.CERT_TRUST_ROOT_FILES),

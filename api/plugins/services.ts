@@ -52,7 +52,10 @@ export default fp<ServicesPluginOptions>(
     app.decorate('testAnswers', config.TEST_HOOKS ? createTestAnswers(config.CAPTCHA_TTL_SECONDS) : null);
     app.decorate('staffAuth', createStaffAuth({ db, config, now }));
     app.decorate('accountAuth', createAccountAuth({ db, config, now }));
-    app.decorate('certificateAuth', createCertificateAuth({ db, config, now }, createSignatureChecker(config)));
+    app.decorate(
+      'certificateAuth',
+      createCertificateAuth({ db, config, now }, createSignatureChecker(config, { now })),
+    );
     app.decorate('reviews', createReviewService({ db, engine, config, now }));
     app.decorate('registrationReport', createRegistrationReport(db, now));
     app.decorate('reportInstances', createReportInstances(db, config));

@@ -16,6 +16,8 @@ export type CaSimulatorOptions = {
   /** The address certificates name for their CRL; by default the one each request came in on. */
   publicUrl?: string;
   logger?: FastifyBaseLogger;
+  /** The CA's clock (CRL dates, revocations); tests share one with the services' CRL cache. */
+  now?: () => Date;
 };
 
 /**
@@ -25,7 +27,7 @@ export type CaSimulatorOptions = {
 export async function buildCaSimulator(opts: CaSimulatorOptions = {}): Promise<FastifyInstance> {
   // forceCloseConnections: a hanging "timeout" call must not keep close() waiting.
   const app = Fastify({ loggerInstance: opts.logger, forceCloseConnections: true, bodyLimit: 20 * 1024 * 1024 });
-  const state = await createCaState(opts.dir ?? DEFAULT_CA_DIR);
+  const state = await createCaState(opts.dir ?? DEFAULT_CA_DIR, opts.now);
   app.get('/health', async () => ({ status: 'ok' }));
   registerPublicRoutes(app, state);
   registerRaRoutes(app, state, { token: opts.raToken ?? 'sim-ra-token', publicUrl: opts.publicUrl });

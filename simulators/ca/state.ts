@@ -15,7 +15,8 @@ export interface Issued extends IssuedCertificate {
 /** An hour: a CA publishes daily or more often; tests shorten it to see a revocation at once. */
 export const DEFAULT_CRL_VALIDITY_SECONDS = 3600;
 
-export async function createCaState(dir: string) {
+/** `now` is the CA's clock: its CRLs' this and next update, and a revocation's date (tests move it instead of waiting). */
+export async function createCaState(dir: string, now: () => Date = () => new Date()) {
   const trusted = await loadOrCreateCa(dir);
   let untrusted: CaMaterial | undefined;
   const issued = new Map<string, Issued>();
@@ -44,14 +45,14 @@ export async function createCaState(dir: string) {
       return entry;
     },
     /** Revoking twice keeps the first date, as a CA's database would. */
-    revoke(serialNumber: string, at = new Date()): Issued | undefined {
+    revoke(serialNumber: string, at = now()): Issued | undefined {
       const entry = issued.get(serialNumber);
       if (entry && !entry.revokedAt) entry.revokedAt = at;
       return entry;
     },
     /** A fresh CRL at every request: this update now, next update `crlValiditySeconds` later. */
     async crl(issuer: IssuerName) {
-      const now = new Date();
+      const thisUpdate = now();
       const revoked = [...issued.values()]
         .filter((e) => e.issuer === issuer && e.revokedAt)
         .map((e) => ({ serialNumber: e.serialNumber, revokedAt: e.revokedAt! }));
@@ -60,8 +61,8 @@ export async function createCaState(dir: string) {
         await authority(issuer),
         revoked,
         crlNumber,
-        now,
-        new Date(now.getTime() + crlValiditySeconds * 1000),
+        thisUpdate,
+        new Date(thisUpdate.getTime() + crlValiditySeconds * 1000),
       );
     },
     setCrlValidity(seconds: number) {

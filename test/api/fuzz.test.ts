@@ -22,6 +22,8 @@ import {
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1_500);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const PASSWORD = 'a long passphrase for payam';
+// Printed whatever the outcome, so a failing run can be repeated with FUZZ_SEED.
+console.log(`[fuzz] ${RUNS} requests, seed ${SEED}: FUZZ_SEED=${SEED} repeats this run`);
 
 // A submit that passes answers at once rather than waiting for the next step.
 const ctx = useApiOnStack({}, { SUBMIT_WAIT_MS: 0 });

@@ -1,11 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { ensureChromium } from '../../ops/chromium.js';
+import { CHROMIUM_FLAGS } from './chromium-flags.js';
 import { axeViolations } from './axe.js';
 
 export const ARTIFACTS = 'test-artifacts/browser';
@@ -13,27 +12,23 @@ export const ARTIFACTS = 'test-artifacts/browser';
 export const PHONE = { width: 360, height: 780 };
 export const DESKTOP = { width: 1280, height: 900 };
 
-// The machine has no internet: nothing in the browser may try to reach it.
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Debian's Chromium, headless, with a throw-away profile, emulating a phone (or a desktop, for the desktop-only modeler); its language Persian unless `locale` says otherwise. */
+/**
+ * A context of its own (a fresh profile: no cookies, storage or permissions of another file) in the
+ * run's shared headless Chromium (test/browser/chromium-server.ts), or in one of its own when the file
+ * runs outside the browser project; emulating a phone (or a desktop, for the desktop-only modeler); its
+ * language Persian unless `locale` says otherwise.
+ */
 export async function openBrowser({ desktop = false, locale = 'fa-IR' }: { desktop?: boolean; locale?: string } = {}) {
-  const executablePath = await ensureChromium((m) => console.log(`[browser test] ${m}`));
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'payam-chromium-'));
   await mkdir(ARTIFACTS, { recursive: true });
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: FLAGS,
+  const endpoint = inject('chromiumEndpoint');
+  const browser = endpoint
+    ? await chromium.connect(endpoint)
+    : await chromium.launch({
+        executablePath: await ensureChromium((m) => console.log(`[browser test] ${m}`)),
+        headless: true,
+        args: CHROMIUM_FLAGS,
+      });
+  const context = await browser.newContext({
     locale,
     timezoneId: 'Asia/Tehran',
     ...(desktop ? { viewport: DESKTOP } : { viewport: PHONE, isMobile: true, hasTouch: true }),
@@ -42,7 +37,8 @@ export async function openBrowser({ desktop = false, locale = 'fa-IR' }: { deskt
     context,
     async close() {
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      // Connected: only this file's connection ends; launched: the browser closes.
+      await browser.close();
     },
   };
 }

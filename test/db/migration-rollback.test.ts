@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, migrateLatest, type Db } from '../../db/knex.js';
 import { migrations } from '../../migrations/index.js';
+import { main as migrateMain } from '../../ops/migrate.js';
 import { projectRoot } from '../../ops/project-root.js';
 import { scratchDatabase } from '../support/database.js';
 
@@ -11,12 +12,22 @@ const scratch = scratchDatabase('rollback');
 const scratchUrl = scratch.url;
 let db: Db;
 
-/** `npm run migrate -- …` as an operator types it, against the scratch database. */
-function migrate(...args: string[]) {
+const scratchEnv = { ...process.env, DATABASE_URL: scratchUrl, LOG_LEVEL: 'silent' };
+
+/** `npm run migrate -- …` as an operator types it, against the scratch database, called in process (its `main`). */
+async function migrate(...args: string[]) {
+  let out = '';
+  const line = (l: string) => void (out += `${l}\n`);
+  const code = await migrateMain(args, { env: scratchEnv, print: line, printError: line });
+  return { code, out };
+}
+
+/** The same, started as a child process, as the shell does. */
+function migrateInChild(...args: string[]) {
   return new Promise<{ code: number | null; out: string }>((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'ops/migrate.ts', ...args], {
       cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: scratchUrl, LOG_LEVEL: 'silent' },
+      env: scratchEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -117,8 +128,8 @@ describe('npm run migrate -- rollback', () => {
     expect(await applied()).toEqual(['001_registration']);
   });
 
-  it('given an unknown flag, when run, then it says how it is used and does nothing', async () => {
-    const run = await migrate('rollback', '--all');
+  it('given an unknown flag, when run from the shell, then it says how it is used and does nothing', async () => {
+    const run = await migrateInChild('rollback', '--all');
 
     expect(run.code).toBe(2);
     expect(run.out).toContain('usage: npm run migrate');

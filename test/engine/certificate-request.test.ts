@@ -98,7 +98,7 @@ describe('the registration office as a process: issue and revoke through Tasklis
       targetSerial: issued.issued_serial!,
     });
     expect(revoked.revoked_at).not.toBeNull();
-    await new Promise((r) => setTimeout(r, 2100));
+    ctx.stack.clock.advance(2100);
     expect(await letterOutcome(agency, issued.issued_serial!)).toBe('revoked');
   });
 

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CA_DIR } from '../../simulators/ca/server.js';
 import { embedCms } from '../../simulators/ca/sign-pdf.js';
@@ -13,8 +14,6 @@ beforeAll(async () => {
   // CRLs two seconds long, so each test sees the revocations made before it (the worker caches until nextUpdate).
   await ca.crlValidity(2);
 });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Given a registration at step 3 whose letter is signed (embedded, or detached beside it) by a certificate issued with `options`. */
 async function signedRegistration(
@@ -76,7 +75,7 @@ describe('card step 3-2: the signed introduction letter is checked before the in
   it('a revoked certificate: back to step 3', async () => {
     const { id, cert } = await signedRegistration();
     await ca.revoke(cert.serialNumber);
-    await sleep(2100);
+    ctx.stack.clock.advance(2100);
     expect((await refusedWith(id, 'letter_revoked')).text.fa).toContain('باطل شده');
     expect(await lastCheck(id)).toMatchObject({ outcome: 'revoked', revocation: 'revoked' });
   });
@@ -169,7 +168,7 @@ describe('card step 3-2: the signed introduction letter is checked before the in
 
   it('the CRL unreachable: retries, then an incident naming it (never valid); once it is back, a retry as Cockpit does it goes on', async () => {
     const { id } = await signedRegistration();
-    await sleep(2100);
+    ctx.stack.clock.advance(2100);
     await ca.crlFault('error');
     await ctx.applicant.submit(id);
 

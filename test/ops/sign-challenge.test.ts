@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCmsSignature } from '../../adapters/certificates/check-signature.js';
 import { createCrlCache } from '../../adapters/certificates/crl-cache.js';
 import { loadTrustAnchors } from '../../adapters/certificates/trust-anchors.js';
+import { main as signChallenge } from '../../ops/sign-challenge.js';
 import { startCaSimulator } from '../simulators/ca/ca-client.js';
 
 const run = promisify(execFile);
@@ -15,9 +16,24 @@ beforeAll(async () => {
 });
 afterAll(() => sim.app.close());
 
-const cli = (args: string[], env: Record<string, string> = {}) =>
+type Body = { challengeId: string; signature: string };
+
+/** `npm run cert:sign-challenge -- …` called in process (its `main`): the JSON body it prints. */
+async function cli(args: string[], env: Record<string, string> = {}): Promise<Body> {
+  const printed: string[] = [];
+  const code = await signChallenge(args, {
+    env: { ...process.env, ...env },
+    print: (l) => printed.push(l),
+    printError: (l) => printed.push(l),
+  });
+  if (code !== 0) throw new Error(`exit ${code}: ${printed.join('\n')}`);
+  return JSON.parse(printed.join('\n')) as Body;
+}
+
+/** The same, started as a child process, as the shell does. */
+const cliInChild = (args: string[], env: Record<string, string> = {}) =>
   run('npx', ['tsx', 'ops/sign-challenge.ts', ...args], { env: { ...process.env, ...env } }).then(
-    (r) => JSON.parse(r.stdout) as { challengeId: string; signature: string },
+    (r) => JSON.parse(r.stdout) as Body,
   );
 
 async function valid(body: { signature: string }, challenge: string) {
@@ -58,7 +74,7 @@ describe('npm run cert:sign-challenge', () => {
     ]);
     const challenge = 'payam-iran/login/00000000-0000-4000-8000-000000000000/abc';
 
-    const fromP12 = await cli(
+    const fromP12 = await cliInChild(
       ['--p12', p12, '--challenge-id', '00000000-0000-4000-8000-000000000000', '--challenge', challenge],
       { P12_PASSWORD: 'token PIN 1234' },
     );

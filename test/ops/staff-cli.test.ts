@@ -9,6 +9,7 @@ import { createStaffAuth } from '../../api/auth/staff-auth.js';
 import { projectRoot } from '../../ops/project-root.js';
 import { run } from '../../ops/run.js';
 import { createStaffCommands } from '../../ops/staff-commands.js';
+import { main as staffMain } from '../../ops/staff.js';
 import { testDatabase } from '../support/database.js';
 
 const PASSWORD = 'office of IT and communications';
@@ -35,12 +36,21 @@ const staffLogin = (username: string, password: string) =>
     (e) => e.code as string,
   );
 
-/** `npm run staff -- …`, as an operator types it, in a child process. */
-function staffCli(args: string[], env: Record<string, string | undefined> = {}) {
-  return run(path.join(projectRoot, 'node_modules/.bin/tsx'), ['ops/staff.ts', ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, STAFF_PASSWORD: PASSWORD, ...env },
+/**
+ * `npm run staff -- …` as an operator types it, called in process (its `main`, with STAFF_PASSWORD and
+ * its printed lines here); one test below starts it as a child process, as the shell does.
+ */
+async function staffCli(args: string[], env: Record<string, string | undefined> = {}) {
+  let output = '';
+  const line = (l: string) => void (output += `${l}\n`);
+  const code = await staffMain(args, {
+    env: { STAFF_PASSWORD: PASSWORD, ...env },
+    print: line,
+    printError: line,
+    readSecret: () => Promise.reject(new Error('no terminal here: STAFF_PASSWORD is set')),
+    interactive: false,
   });
+  return { code, output };
 }
 const name = () => `cli${randomUUID().slice(0, 8)}`;
 

@@ -15,8 +15,20 @@ export async function buildApiOnStack(stack: EngineStack, overrides: Partial<Con
     progress: stack.progress,
     logger: stack.logger,
     rateLimitNameSpace: `test:${randomUUID()}:`,
+    now: stack.clock.now,
   });
   await app.ready();
+  // The first limited request must not pay for the connection too: on a busy machine that alone can
+  // pass the Redis command timeout (1 s) and answer 503. A Redis a test made unreachable is not waited for.
+  if (app.redis.status !== 'ready') {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise((r) => app.redis.once('ready', r)),
+      new Promise((r) => {
+        timer = setTimeout(r, 5_000);
+      }),
+    ]).finally(() => clearTimeout(timer));
+  }
   return app;
 }
 

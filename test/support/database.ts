@@ -20,6 +20,17 @@ export function manualClock(start = new Date('2026-01-10T08:00:00Z')) {
   return { now: () => new Date(t), advance: (ms: number) => void (t += ms), set: (d: Date) => void (t = d.getTime()) };
 }
 
+/**
+ * Real time plus an offset the test moves forward: for services that also meet real time (a CA's CRL,
+ * an HTTP cache), so that a test goes past a CRL's next update at once rather than sleeping until it.
+ */
+export function movingClock() {
+  let offset = 0;
+  return { now: () => new Date(Date.now() + offset), advance: (ms: number) => void (offset += ms) };
+}
+
+export type MovingClock = ReturnType<typeof movingClock>;
+
 /** A registration row written directly, with the times a test needs to know exactly. */
 export async function insertRegistration(db: Db, patch: Partial<RegistrationRow> = {}): Promise<string> {
   const id = randomUUID();

@@ -18,6 +18,7 @@ import { buildCaSimulator, DEFAULT_CA_DIR } from '../../simulators/ca/server.js'
 import { buildPgsbSimulator } from '../../simulators/pgsb/server.js';
 import { buildSmsSimulator } from '../../simulators/sms/server.js';
 import { startWorkers } from '../../workers/runtime.js';
+import { movingClock } from './database.js';
 
 const urlOf = (server: { server: { address(): unknown } }) =>
   `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
@@ -37,7 +38,9 @@ export async function startEngineStack(
   await pgsbSim.listen({ port: 0, host: '127.0.0.1' });
   await smsSim.listen({ port: 0, host: '127.0.0.1' });
   // The test CA's root and intermediate are the development ones (.cache/ca); what it issues is this stack's.
-  const caSim = await buildCaSimulator({ dir: DEFAULT_CA_DIR });
+  // One clock for the CA, the workers and the services, which a test moves on instead of waiting.
+  const clock = movingClock();
+  const caSim = await buildCaSimulator({ dir: DEFAULT_CA_DIR, now: clock.now });
   await caSim.listen({ port: 0, host: '127.0.0.1' });
   const caUrl = urlOf(caSim);
   const mail = createMailCatcher({ smtpPort: 0, httpPort: 0, logger });
@@ -66,9 +69,10 @@ export async function startEngineStack(
     queueName: `notifications-test-${randomUUID()}`,
     retentionQueueName: null,
     without: options.withoutWorkers,
+    now: clock.now,
   });
   const progress = await listenForProgress(config.DATABASE_URL, logger);
-  const deps = { db, engine, config, logger, progress, now: () => new Date() };
+  const deps = { db, engine, config, logger, progress, now: clock.now };
   const captchas = createCaptchaService(db, config);
   const registrations = createRegistrationService(deps);
   const pgsbUrl = urlOf(pgsbSim);
@@ -90,6 +94,7 @@ export async function startEngineStack(
     logger,
     progress,
     caUrl,
+    clock,
     /** What the API's services are built with (api/plugins/services.ts). */
     serviceDeps: deps,
     workerDeps: workers.deps,

@@ -87,9 +87,9 @@ export function caClient(url: string, dir: string) {
 export type CaClient = ReturnType<typeof caClient>;
 
 /** A CA simulator on a random port; `dir` defaults to a fresh folder, so the root is new too. */
-export async function startCaSimulator(dir?: string) {
+export async function startCaSimulator(dir?: string, opts: { now?: () => Date } = {}) {
   const caDir = dir ?? path.join(await mkdtemp(path.join(tmpdir(), 'payam-ca-')), 'ca');
-  const app = await buildCaSimulator({ dir: caDir });
+  const app = await buildCaSimulator({ dir: caDir, now: opts.now });
   const url = await listen(app);
   return { app, dir: caDir, client: caClient(url, caDir) };
 }

@@ -67,7 +67,9 @@ describe('PGSB simulator: admin API', () => {
       headers: { ...busHeaders(), 'content-type': 'application/json' },
       body: '{}',
     });
-    await new Promise((r) => setTimeout(r, 100));
+    // The call has arrived (and hangs) once the simulator counts it; a fixed pause raced a busy machine.
+    const calls = async () => (await app.inject('/__sim/calls?service=shahkar')).json().count as number;
+    while ((await calls()) < 1) await new Promise((r) => setTimeout(r, 20));
     const started = Date.now();
     await app.close();
     expect(Date.now() - started).toBeLessThan(1_000);

@@ -35,8 +35,11 @@ describe('SMS simulator: admin API', () => {
   it('a timeout fault hangs the call but does not keep the server from closing', async () => {
     const base = await listen(app);
     await app.inject({ method: 'POST', url: '/__sim/faults', payload: { mode: 'timeout' } });
+    // Closed once the call is in the server; a fixed pause raced a busy machine.
+    const arrived = new Promise((r) => app.server.once('request', r));
     const pending = fetch(`${base}/v1/sim-api-key/sms/send.json?receptor=09121111111&message=hi`, { method: 'POST' });
-    await new Promise((r) => setTimeout(r, 100));
+    await arrived;
+    await new Promise((r) => setImmediate(r));
     const started = Date.now();
     await app.close();
     expect(Date.now() - started).toBeLessThan(1_000);
