@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { projectRoot } from './project-root.js';
+import { modelerBundleDir, projectRoot } from '../config/paths.js';
 
 const require = createRequire(import.meta.url);
 const compileConfig = require('bpmnlint/lib/support/compile-config') as (
@@ -13,8 +13,6 @@ const compileConfig = require('bpmnlint/lib/support/compile-config') as (
 ) => Promise<string>;
 const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new (o: { require: NodeRequire }) => unknown;
 
-/** Where the modeler page's editor is built to, and served from at /modeler/assets/. */
-export const modelerBundleDir = path.join(projectRoot, '.cache', 'modeler');
 const sourceDir = path.join(projectRoot, 'api', 'modeler-editor');
 
 /** Everything the bundle is made of: its sources, the lint rules' configuration, the installed packages, this script. */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { useTestEnv } from '../test/setup/test-env.js';
+import { useTestEnv } from './test-env.js';
 
 /**
  * `npm test`: type check, model lint, then every test. The tests' stack (PostgreSQL, Redis, their own

@@ -6,6 +6,7 @@ import { createAuditRepo } from '../db/audit-repo.js';
 import { usernameCandidates } from '../domain/username.js';
 import { defineWorker } from './support/define-worker.js';
 import { WorkerError } from './support/worker-error.js';
+import { TOPICS } from '../adapters/engine/process-model.js';
 
 const isUniqueViolation = (e: unknown, constraint: string) =>
   (e as { code?: string; constraint?: string }).code === '23505' &&
@@ -16,7 +17,7 @@ const isUniqueViolation = (e: unknown, constraint: string) =>
  * so a repeated task returns the account it made. The password is the hash kept since step 4.
  */
 export const accountCreateWorker = defineWorker({
-  topic: 'account-create',
+  topic: TOPICS.accountCreate,
   input: Type.Object({ registrationId: Type.String() }),
   output: Type.Object({ accountId: Type.String() }),
   async handle(task, { db }) {

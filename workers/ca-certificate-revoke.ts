@@ -3,13 +3,14 @@ import { createAuditRepo } from '../db/audit-repo.js';
 import { createCertificateRequestsRepo } from '../db/certificate-requests-repo.js';
 import { defineWorker } from './support/define-worker.js';
 import { WorkerError } from './support/worker-error.js';
+import { TOPICS } from '../adapters/engine/process-model.js';
 
 /**
  * The RA asks the CA to revoke a certificate (a revocation, or the replaced one of a renewal); the CA's
  * next CRL lists it. Revoking twice is harmless at the CA (it keeps the first date).
  */
 export const caCertificateRevokeWorker = defineWorker({
-  topic: 'ca-certificate-revoke',
+  topic: TOPICS.caCertificateRevoke,
   input: Type.Object({ requestId: Type.String() }),
   output: Type.Object({ caOutcome: Type.Literal('revoked') }),
   async handle(task, { db, ca, now }) {

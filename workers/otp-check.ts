@@ -7,6 +7,7 @@ import { createRegistrationsRepo, type RegistrationRow } from '../db/registratio
 import { evaluateOtpHashAttempt } from '../domain/one-time-code.js';
 import { defineWorker } from './support/define-worker.js';
 import { WorkerError } from './support/worker-error.js';
+import { TOPICS } from '../adapters/engine/process-model.js';
 
 const OUTCOMES = ['accepted', 'wrong', 'exhausted', 'agency_held'] as const;
 const Output = Type.Object({
@@ -54,7 +55,7 @@ async function holdAgency(db: Db, trx: Tx, registration: RegistrationRow, at: Da
  * to step 3 (`agency_held`) saying why, and the first one keeps the agency.
  */
 export const otpCheckWorker = defineWorker({
-  topic: 'otp-check',
+  topic: TOPICS.otpCheck,
   input: Type.Object({ registrationId: Type.String(), otpEntryId: Type.String() }),
   output: Output,
   async handle(task, { db, config, now }) {

@@ -3,10 +3,11 @@ import { createAuditRepo } from '../db/audit-repo.js';
 import { parseReviewDecision } from '../domain/review-decision.js';
 import { defineWorker } from './support/define-worker.js';
 import { WorkerError } from './support/worker-error.js';
+import { TOPICS } from '../adapters/engine/process-model.js';
 
 /** Stores the review decision, however the task was completed (reviewer API or Tasklist). */
 export const reviewRecordWorker = defineWorker({
-  topic: 'review-record',
+  topic: TOPICS.reviewRecord,
   // The decision is checked below, not here: a wrong one is an incident with a clear reason for a person.
   input: Type.Object({
     registrationId: Type.String(),

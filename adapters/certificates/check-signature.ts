@@ -1,18 +1,15 @@
 import { webcrypto } from 'node:crypto';
+import type { Revocation, SignerFacts } from '../../domain/certificate-facts.js';
 import type { CertificateKind } from '../../domain/certificate-kind.js';
 import { validAtSigning, type SignatureOutcome } from '../../domain/signature-outcome.js';
-import { OID } from './cms-sign.js';
-import { certificateFacts, type CertificateFacts } from './certificate-facts.js';
+import { certificateFacts } from './certificate-facts.js';
 import type { CrlSource } from './crl-cache.js';
 import { pkijs, x509 } from './pki.js';
 import type { TrustAnchors } from './trust-anchors.js';
 
-export type Revocation = 'good' | 'revoked' | 'not_checked';
-export interface SignerFacts extends CertificateFacts {
-  signingTime: Date;
-  revocation: Revocation;
-  revokedAt: Date | null;
-}
+/** The CMS signed attribute signing-time (RFC 5652, 11.3). */
+const SIGNING_TIME_OID = '1.2.840.113549.1.9.5';
+
 export interface SignatureCheck {
   outcome: SignatureOutcome;
   signer: SignerFacts | null;
@@ -33,7 +30,7 @@ const buffer = (b: Uint8Array) => new Uint8Array(b).buffer;
 const toX509 = (c: pkijs.Certificate) => new x509.X509Certificate(c.toSchema().toBER(false));
 
 function signingTimeOf(signerInfo: pkijs.SignerInfo): Date | null {
-  const attr = signerInfo.signedAttrs?.attributes.find((a) => a.type === OID.signingTime);
+  const attr = signerInfo.signedAttrs?.attributes.find((a) => a.type === SIGNING_TIME_OID);
   const value = attr?.values[0] as { toDate?: () => Date } | undefined;
   return value?.toDate ? value.toDate() : null;
 }

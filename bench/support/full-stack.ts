@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { letterPdf, newApplicant } from '../../test/support/fixtures.js';
+import { letterPdf, newApplicant } from '../../ops/fixtures/applicants.js';
 import type { Answer } from './http-client.js';
 import { apiClient } from './http-client.js';
 import type { SentMessage } from '../../simulators/sms/state.js';

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { letterPdf, newApplicant } from '../../test/support/fixtures.js';
+import { letterPdf, newApplicant } from '../fixtures/applicants.js';
 
 export const PASSWORD = 'a long passphrase for payam';
 

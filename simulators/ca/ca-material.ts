@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { constants } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { x509 } from '../../adapters/certificates/pki.js';
+import { x509 } from './pki.js';
 import { exportPrivateKeyPem, generateKeys, importPrivateKeyPem, SIGNING_ALGORITHM } from './crypto-setup.js';
 
 /** A certification authority: its certificate and the key it signs with. */

@@ -1,5 +1,5 @@
 import { webcrypto } from 'node:crypto';
-import { x509 } from '../../adapters/certificates/pki.js';
+import { x509 } from './pki.js';
 
 export const subtle = webcrypto.subtle as SubtleCrypto;
 

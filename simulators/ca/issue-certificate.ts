@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { x509 } from '../../adapters/certificates/pki.js';
+import { x509 } from './pki.js';
 import * as asn1js from 'asn1js';
 import {
   CERTIFICATE_KINDS,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signDetachedCms } from '../../adapters/certificates/cms-sign.js';
+import { signDetachedCms } from '../../simulators/ca/cms-sign.js';
 import { x509 } from '../../adapters/certificates/pki.js';
 import { importPrivateKeyPem } from '../../simulators/ca/crypto-setup.js';
 import { insertAccount } from '../support/database.js';

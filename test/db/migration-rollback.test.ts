@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, migrateLatest, type Db } from '../../db/knex.js';
 import { migrations } from '../../migrations/index.js';
-import { projectRoot } from '../../ops/project-root.js';
+import { projectRoot } from '../../config/paths.js';
 import { scratchDatabase } from '../support/database.js';
 
 // A scratch database of its own: rolling back must not disturb the other tests' tables.

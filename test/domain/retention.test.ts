@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/config.js';
 import { historyTimeToLiveDays, personalDataDue, purgeCutoffs } from '../../domain/retention.js';
-import { modelFiles, readModel } from '../../ops/bpmn-models.js';
+import { modelFiles } from '../../adapters/bpmn/model-files.js';
+import { readModel } from '../../ops/bpmn-models.js';
 import { retentionPolicy } from '../../workers/retention/purge-expired-data.js';
 
 // The defaults, as a developer's machine runs them.

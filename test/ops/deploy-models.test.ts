@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { GateRefusedError } from '../../adapters/bpmn/project-gate.js';
 import { deployModels } from '../../adapters/engine/deploy-models.js';
 import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
-import { bpmnDir } from '../../ops/bpmn-models.js';
+import { bpmnDir } from '../../adapters/bpmn/model-files.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'payam-bpmn-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,0 +1,27 @@
+import type { CertificateKind } from './certificate-kind.js';
+
+/** What a reviewer, the binding and the login read from a certificate (never sent to the engine). */
+export interface CertificateFacts {
+  subject: string;
+  commonName: string | null;
+  organization: string | null;
+  agencyNationalId: string | null;
+  role: string | null;
+  kind: CertificateKind | null;
+  issuer: string;
+  serialNumber: string;
+  notBefore: Date;
+  notAfter: Date;
+  fingerprintSha256: string;
+  mayAttest: boolean;
+  crlUrl: string | null;
+}
+
+export type Revocation = 'good' | 'revoked' | 'not_checked';
+
+/** A signature's signer as checked: the certificate's facts, when it signed, and its revocation then. */
+export interface SignerFacts extends CertificateFacts {
+  signingTime: Date;
+  revocation: Revocation;
+  revokedAt: Date | null;
+}
