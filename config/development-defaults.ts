@@ -8,7 +8,7 @@
  * to `test`, shells and images export `development`) and changes how libraries behave, so an
  * unset or stray NODE_ENV must not be what turns a simulator or a known password on.
  */
-export const DEVELOPMENT_ONLY = [
+const DEVELOPMENT_ONLY = [
   'SECRET_PEPPER',
   'TOKEN_SECRET',
   'ENGINE_PASSWORD',
@@ -34,7 +34,7 @@ const SIMULATED = ['PGSB_BASE_URL', 'SMS_BASE_URL', 'CA_RA_URL'] as const;
 const FLAG = 'PAYAM_DEV_DEFAULTS=1';
 
 /** localhost, 127.0.0.0/8, ::1 and the wildcard: where the simulators listen, never a real gateway. */
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
   return (
     host === 'localhost' ||

@@ -31,5 +31,3 @@ export function createAuditRepo(db: Db) {
     },
   };
 }
-
-export type AuditRepo = ReturnType<typeof createAuditRepo>;

@@ -17,7 +17,7 @@ export interface CertificateFacts {
   crlUrl: string | null;
 }
 
-export type Revocation = 'good' | 'revoked' | 'not_checked';
+type Revocation = 'good' | 'revoked' | 'not_checked';
 
 /** A signature's signer as checked: the certificate's facts, when it signed, and its revocation then. */
 export interface SignerFacts extends CertificateFacts {

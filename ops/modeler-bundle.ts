@@ -11,7 +11,7 @@ const compileConfig = require('bpmnlint/lib/support/compile-config') as (
   config: unknown,
   resolver: unknown,
 ) => Promise<string>;
-const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new (o: { require: NodeRequire }) => unknown;
+const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new (o: { require: NodeJS.Require }) => unknown;
 
 const sourceDir = path.join(projectRoot, 'api', 'modeler-editor');
 

@@ -23,7 +23,7 @@ export const accountCreateWorker = defineWorker({
   async handle(task, { db }) {
     const { registrationId } = task.variables;
     const made = await createAccountsRepo(db).byRegistration(registrationId);
-    if (made) return { accountId: made.id as string };
+    if (made) return { accountId: made.id };
     const data = await createApplicantDataRepo(db).get(registrationId);
     if (!data?.passwordHash)
       throw new WorkerError(

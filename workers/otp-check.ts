@@ -14,7 +14,7 @@ const Output = Type.Object({
   otpOutcome: Type.Union(OUTCOMES.map((o) => Type.Literal(o))),
   otpWrongCount: Type.Integer(),
 });
-export type OtpOutcome = (typeof OUTCOMES)[number];
+type OtpOutcome = (typeof OUTCOMES)[number];
 type Out = { otpOutcome: OtpOutcome; otpWrongCount: number };
 
 const isUniqueViolation = (e: unknown, constraint: string) =>

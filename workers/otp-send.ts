@@ -9,7 +9,7 @@ import { defineWorker } from './support/define-worker.js';
 import { WorkerError } from './support/worker-error.js';
 import { TOPICS } from '../adapters/engine/process-model.js';
 
-export const OTP_SMS_TEMPLATE = 'payam-otp';
+const OTP_SMS_TEMPLATE = 'payam-otp';
 
 /**
  * Card steps 9 and 9-1 in one task: the code exists in clear only here, between its generation and

@@ -1,5 +1,5 @@
 import { webcrypto } from 'node:crypto';
-import type { Revocation, SignerFacts } from '../../domain/certificate-facts.js';
+import type { SignerFacts } from '../../domain/certificate-facts.js';
 import type { CertificateKind } from '../../domain/certificate-kind.js';
 import { validAtSigning, type SignatureOutcome } from '../../domain/signature-outcome.js';
 import { certificateFacts } from './certificate-facts.js';

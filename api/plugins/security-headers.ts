@@ -8,7 +8,7 @@ type Directives = Record<string, string[]>;
  * Every Content-Security-Policy the API sends, in one place. Nothing is loaded from elsewhere (no CDN):
  * the pages run their own module scripts and call only this API.
  */
-export const POLICIES = {
+const POLICIES = {
   /** The API's answers (JSON, the letter's bytes): they may load and frame nothing. */
   api: { 'default-src': ["'none'"], 'base-uri': ["'none'"], 'form-action': ["'none'"], 'frame-ancestors': ["'none'"] },
   /**
@@ -53,7 +53,7 @@ const reviewPage: Directives = {
 // Swagger UI (/docs): its scripts and stylesheets are files of @fastify/swagger-ui, served from here; React sets inline styles.
 const docs: Directives = { ...POLICIES.pages };
 const ALL = { ...POLICIES, reviewPage, docs };
-export type PolicyName = keyof typeof ALL;
+type PolicyName = keyof typeof ALL;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -66,7 +66,7 @@ declare module 'fastify' {
  * The policy of a response by its path alone, not its type: a reload's 304 has no type, and the
  * browser takes the policy of the 304 for the page it had kept.
  */
-export function policyOf(path: string): PolicyName {
+function policyOf(path: string): PolicyName {
   if (path.startsWith('/api/')) return 'api';
   if (path === '/docs' || path.startsWith('/docs/')) return 'docs';
   if (path.startsWith('/review/')) return 'reviewPage';

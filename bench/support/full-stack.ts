@@ -9,7 +9,7 @@ import type { expectations } from './expectations.js';
 import { codeIn, isCode, isRegistered, toPhone } from './phone.js';
 import type { Samples } from './stats.js';
 
-export const PASSWORD = 'a long passphrase for payam';
+const PASSWORD = 'a long passphrase for payam';
 /** The form polls a "verifying" answer this often (api/public/app.js POLL_MS). */
 const FORM_POLL_MS = 1_500;
 

@@ -67,5 +67,4 @@ export function engineNode(name: string, port: number, databaseUrl: string, dir:
   };
 }
 
-export type EngineNode = ReturnType<typeof engineNode>;
 export type NodeService = ReturnType<typeof nodeService>;

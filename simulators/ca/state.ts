@@ -13,7 +13,7 @@ export interface Issued extends IssuedCertificate {
 }
 
 /** An hour: a CA publishes daily or more often; tests shorten it to see a revocation at once. */
-export const DEFAULT_CRL_VALIDITY_SECONDS = 3600;
+const DEFAULT_CRL_VALIDITY_SECONDS = 3600;
 
 export async function createCaState(dir: string) {
   const trusted = await loadOrCreateCa(dir);

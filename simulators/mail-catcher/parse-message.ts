@@ -19,7 +19,11 @@ const fromLine = (from: AddressObject | undefined) =>
 export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
   // SMTP makes every message end in a line break; it is framing, not part of a single-part body.
   const end = raw.at(-1) === 0x0a ? (raw.at(-2) === 0x0d ? 2 : 1) : 0;
-  const mail = await simpleParser(raw.subarray(0, raw.length - end), { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
+  const mail = await simpleParser(raw.subarray(0, raw.length - end), {
+    skipHtmlToText: true,
+    skipTextToHtml: true,
+    skipImageLinks: true,
+  });
   return {
     from: fromLine(mail.from),
     subject: mail.subject ?? '',

@@ -63,8 +63,8 @@ describe('the models in bpmn/', () => {
       const props = properties(t);
       expect(props.retries, t.id).toMatch(/^[1-9]\d*$/);
       expect(props.retryBackoff, t.id).toMatch(/^PT\d+[SM]$/);
-      if (t.topic === 'notify-applicant') headers.template!.add(props.template!);
-      if (t.topic === 'registration-close') headers.outcome!.add(props.outcome!);
+      if (t.topic === 'notify-applicant') headers.template!.add(props.template);
+      if (t.topic === 'registration-close') headers.outcome!.add(props.outcome);
     }
     expect([...headers.template!].sort()).toEqual(['registered', 'rejected']);
     expect([...headers.outcome!].sort()).toEqual(['expired', 'registered', 'rejected']);

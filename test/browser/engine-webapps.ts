@@ -8,7 +8,7 @@ export type Webapp = 'cockpit' | 'tasklist' | 'admin';
 export const webappsBase = (engineUrl: string) => engineUrl.replace(/\/engine-rest\/?$/, '/operaton');
 
 /** A page of one web app on the engine named "default"; `route` is the part after `#`. */
-export const webappUrl = (engineUrl: string, app: Webapp, route = '/') =>
+const webappUrl = (engineUrl: string, app: Webapp, route = '/') =>
   `${webappsBase(engineUrl)}/app/${app}/default/#${route}`;
 
 /**

@@ -22,7 +22,7 @@ export interface PurgeDeps {
   now: () => Date;
 }
 
-export const ACTOR = 'system:retention';
+const ACTOR = 'system:retention';
 
 export const retentionPolicy = (
   config: Pick<Config, 'RETENTION_UNSUCCESSFUL' | 'RETENTION_CODES'>,
@@ -38,7 +38,7 @@ export async function purgeExpiredData(deps: PurgeDeps): Promise<PurgeCounts> {
   const now = deps.now();
   const policy = retentionPolicy(deps.config);
   const cutoffs = purgeCutoffs(policy, now);
-  const repo = createRetentionRepo(deps.db);
+  const repo = createRetentionRepo();
   const audit = createAuditRepo(deps.db);
   const counts = await deps.db.transaction(async (trx) => {
     const c = noPurge();
@@ -73,7 +73,7 @@ export async function purgeExpiredData(deps: PurgeDeps): Promise<PurgeCounts> {
 }
 
 /** Every deployed version of our processes keeps its ended instances' history as long as the policy says. */
-export async function alignHistoryTimeToLive(deps: PurgeDeps, policy: RetentionPolicy) {
+async function alignHistoryTimeToLive(deps: PurgeDeps, policy: RetentionPolicy) {
   const days = historyTimeToLiveDays(policy);
   for (const d of await deps.engine.definitions([PROCESS_ID, REVIEW_PROCESS_ID])) {
     if (d.historyTimeToLive === days) continue;
