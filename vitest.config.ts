@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { useTestEnv } from './test/setup/test-env.js';
+import { useTestEnv } from './ops/test-env.js';
 
 // Set here, not in `test.env`, so the global setup (which migrates and deploys) sees the same values as the tests.
 useTestEnv();

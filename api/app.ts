@@ -48,7 +48,7 @@ export interface AppOptions {
 }
 
 /** The API with the applicant's form and the reviewer, supervisor and login pages, as one plugin; `buildApp` wraps it in a server instance. */
-export async function app(fastify: FastifyInstance, opts: AppOptions) {
+async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(configPlugin, { config: opts.config });
   // First, so every response (errors, 404s, pages, the API) carries the security headers.
   await fastify.register(securityHeaders);

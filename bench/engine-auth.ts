@@ -5,7 +5,7 @@
  * Tasklist's login form. Calls are sequential, on the cheapest endpoint (/version), so the time is
  * mostly authentication. Options: --calls 500 (service account)  --staff-calls 40  --logins 20
  */
-const { useTestEnv } = await import('../test/setup/test-env.js');
+const { useTestEnv } = await import('../ops/test-env.js');
 // Measured as deployed: the engine remembers the service account for its default 30 s, not the tests' 2 s.
 process.env.ENGINE_REST_AUTH_CACHE_SECONDS ??= '30';
 useTestEnv();

@@ -2,7 +2,7 @@
  * Benchmark: one external task through our worker client (bench/support/one-task.ts), on the test
  * engine as the tests set it up. `npm run bench:one-task [-- N WARMUP]`; `npm run bench` runs it too.
  */
-const { useBenchEnv } = await import('../test/setup/test-env.js');
+const { useBenchEnv } = await import('../ops/test-env.js');
 // The tests' databases and engine, with a Redis database of the benchmarks' own.
 useBenchEnv();
 
@@ -11,11 +11,11 @@ const { createLogger } = await import('../config/logger.js');
 const { serviceEngine } = await import('../adapters/engine/connect.js');
 const { oneTaskLatency } = await import('./support/one-task.js');
 const { ms } = await import('./support/stats.js');
-const { default: setup } = await import('../test/setup/global-setup.js');
+const { prepareTestStack } = await import('../ops/test-stack.js');
 
 const total = Number(process.argv[2] ?? 300);
 const warmup = Number(process.argv[3] ?? 100);
-const teardown = await setup();
+const teardown = await prepareTestStack();
 const config = loadConfig();
 const r = await oneTaskLatency(serviceEngine(config), config, createLogger({ level: 'silent' }), total, warmup);
 console.log(`one external task, ${total} instances one after another:

@@ -5,7 +5,7 @@
  * Options: --levels 1,4,16,64  --ceiling-seconds 30  --full-seconds 45  --label text  --before bench/results/x.json
  *          --profile (CPU profiles of the API and the workers, and a flight recording of the engine, in .cache/bench/profile)
  */
-const { useBenchEnv } = await import('../test/setup/test-env.js');
+const { useBenchEnv } = await import('../ops/test-env.js');
 // Measured as deployed: the engine remembers the service account's REST login for its default 30 s, not the tests' 2 s.
 process.env.ENGINE_REST_AUTH_CACHE_SECONDS ??= '30';
 // The tests' databases and engine, with a Redis database of the benchmarks' own.
@@ -21,12 +21,12 @@ const { createLogger } = await import('../config/logger.js');
 const { serviceEngine } = await import('../adapters/engine/connect.js');
 const { createDb } = await import('../db/knex.js');
 const { engineSettings } = await import('../ops/engine/settings.js');
-const { projectRoot } = await import('../ops/project-root.js');
+const { projectRoot } = await import('../config/paths.js');
 const { buildPgsbSimulator } = await import('../simulators/pgsb/server.js');
 const { buildSmsSimulator } = await import('../simulators/sms/server.js');
 const { createMailCatcher } = await import('../simulators/mail-catcher/create-mail-catcher.js');
-const { addStaff, STAFF_PASSWORD } = await import('../test/support/staff.js');
-const { default: setup } = await import('../test/setup/global-setup.js');
+const { addStaff, STAFF_PASSWORD } = await import('../ops/fixtures/staff.js');
+const { prepareTestStack } = await import('../ops/test-stack.js');
 const { runClosedLoop } = await import('./support/closed-loop.js');
 const { startCeiling } = await import('./support/ceiling.js');
 const { fullStackDriver } = await import('./support/full-stack.js');
@@ -74,15 +74,14 @@ async function cleanUp() {
   for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
 }
 // Bounded whatever happens: past the budget, clean up what we can and stop.
-const budget = setTimeout(async () => {
+const budget = setTimeout(() => {
   console.error(`[bench] over the ${BUDGET_MS / 60_000}-minute budget: stopping`);
-  await cleanUp();
-  process.exit(2);
+  void cleanUp().finally(() => process.exit(2));
 }, BUDGET_MS);
 budget.unref();
 
 async function main() {
-  const teardown = await setup();
+  const teardown = await prepareTestStack();
   cleanups.push(teardown);
   const baseConfig = loadConfig();
   const logger = createLogger({ level: 'silent' });

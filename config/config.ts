@@ -10,7 +10,7 @@ const PemFiles = (def: string) => Type.String({ pattern: '^[^,]+\\.(pem|crt)(,[^
 const Secret = (def: string) => Type.String({ minLength: 16, default: def });
 
 /** Every setting the services read, with the defaults that run on a developer's machine. */
-export const ConfigSchema = Type.Object({
+const ConfigSchema = Type.Object({
   NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('test'), Type.Literal('production')], {
     default: 'development',
   }),

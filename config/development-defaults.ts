@@ -1,5 +1,3 @@
-import type { Config } from './config.js';
-
 /**
  * Settings whose defaults serve only a developer's machine: the development secrets, and the
  * simulators' loopback addresses for PGSB and the SMS gateway. They are used only when development
@@ -10,7 +8,7 @@ import type { Config } from './config.js';
  * to `test`, shells and images export `development`) and changes how libraries behave, so an
  * unset or stray NODE_ENV must not be what turns a simulator or a known password on.
  */
-export const DEVELOPMENT_ONLY = [
+const DEVELOPMENT_ONLY = [
   'SECRET_PEPPER',
   'TOKEN_SECRET',
   'ENGINE_PASSWORD',
@@ -25,11 +23,18 @@ export const DEVELOPMENT_ONLY = [
   'CA_RA_TOKEN',
 ] as const;
 
+/** The settings these checks read; config.ts's Config has them (named here so the two files do not import each other). */
+type DevelopmentSettings = Record<(typeof DEVELOPMENT_ONLY)[number], string> & {
+  NODE_ENV: string;
+  PAYAM_DEV_DEFAULTS: boolean;
+  TEST_HOOKS: boolean;
+};
+
 const SIMULATED = ['PGSB_BASE_URL', 'SMS_BASE_URL', 'CA_RA_URL'] as const;
 const FLAG = 'PAYAM_DEV_DEFAULTS=1';
 
 /** localhost, 127.0.0.0/8, ::1 and the wildcard: where the simulators listen, never a real gateway. */
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
   return (
     host === 'localhost' ||
@@ -55,7 +60,7 @@ function hostOf(url: string): string | undefined {
  * the test hooks where they do not belong. `given` holds the variables the environment set.
  */
 export function developmentProblems(
-  config: Config,
+  config: DevelopmentSettings,
   given: ReadonlySet<string>,
   defaults: Readonly<Record<string, unknown>>,
 ): string[] {

@@ -4,7 +4,7 @@ import pino, { type DestinationStream, type Logger } from 'pino';
  * Keys whose values are personal data, secrets or codes, redacted at any depth of a log entry
  * (error codes are logged as `errorCode`, so `code` can stay on this list).
  */
-export const redactedKeys = new Set([
+const redactedKeys = new Set([
   'nationalCode',
   'mobile',
   'firstName',
@@ -43,7 +43,7 @@ const isPlain = (v: object) =>
   Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null;
 
 /** Plain objects and arrays are walked; what lies deeper than we walk is withheld rather than shown. */
-function redactDeep(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
+function redactDeep(value: unknown, depth = 0, seen = new WeakSet()): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Error) return { type: value.name, errorCode: (value as { code?: unknown }).code };
   if (value instanceof Date) return value.toISOString();

@@ -21,5 +21,3 @@ export function createAccountsRepo(db: Db) {
       table(trx).where({ agency_national_id: agencyNationalId, status: 'active' }).first(),
   };
 }
-
-export type AccountsRepo = ReturnType<typeof createAccountsRepo>;

@@ -47,5 +47,3 @@ export function createApplicantDataRepo(db: Db) {
     },
   };
 }
-
-export type ApplicantDataRepo = ReturnType<typeof createApplicantDataRepo>;

@@ -8,6 +8,8 @@ export interface AuditEntry {
   detail?: Record<string, string | number | boolean | null>;
 }
 
+export type AuditRepo = ReturnType<typeof createAuditRepo>;
+
 export function createAuditRepo(db: Db) {
   return {
     async record(entry: AuditEntry, trx?: Tx) {
@@ -31,5 +33,3 @@ export function createAuditRepo(db: Db) {
     },
   };
 }
-
-export type AuditRepo = ReturnType<typeof createAuditRepo>;

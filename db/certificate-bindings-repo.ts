@@ -1,4 +1,4 @@
-import type { CertificateFacts } from '../adapters/certificates/certificate-facts.js';
+import type { CertificateFacts } from '../domain/certificate-facts.js';
 import type { Db, Tx } from './knex.js';
 
 export type ChallengePurpose = 'bind' | 'login';
@@ -53,21 +53,17 @@ export function createCertificateBindingsRepo(db: Db) {
         .whereNull('unbound_at')
         .first<{ id: string; account_id: string } | undefined>('id', 'account_id'),
     active: (accountId: string, trx?: Tx) =>
-      bindings(trx)
-        .where({ account_id: accountId })
-        .whereNull('unbound_at')
-        .orderBy('bound_at')
-        .select<
-          {
-            id: string;
-            fingerprint_sha256: string;
-            serial_number: string;
-            issuer: string;
-            subject: string;
-            not_after: Date;
-            bound_at: Date;
-          }[]
-        >('id', 'fingerprint_sha256', 'serial_number', 'issuer', 'subject', 'not_after', 'bound_at'),
+      bindings(trx).where({ account_id: accountId }).whereNull('unbound_at').orderBy('bound_at').select<
+        {
+          id: string;
+          fingerprint_sha256: string;
+          serial_number: string;
+          issuer: string;
+          subject: string;
+          not_after: Date;
+          bound_at: Date;
+        }[]
+      >('id', 'fingerprint_sha256', 'serial_number', 'issuer', 'subject', 'not_after', 'bound_at'),
     bind: (row: { id: string; accountId: string; facts: CertificateFacts }, trx?: Tx) =>
       bindings(trx).insert({
         id: row.id,

@@ -1,4 +1,4 @@
-import type { SignerFacts } from '../adapters/certificates/check-signature.js';
+import type { SignerFacts } from '../domain/certificate-facts.js';
 import type { LetterSignatureOutcome } from '../domain/signature-outcome.js';
 import type { Db, Tx } from './knex.js';
 

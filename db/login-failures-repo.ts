@@ -39,13 +39,11 @@ export function createLoginFailuresRepo(db: Db) {
           .ignore();
         const row = await table(trx).where({ realm, key_hash: keyHash }).forUpdate().first();
         const record = next(row && row.failures > 0 ? toRecord(row) : undefined);
-        await table(trx)
-          .where({ realm, key_hash: keyHash })
-          .update({
-            failures: record.failures,
-            last_failure_at: record.lastFailureAt,
-            locked_until: record.lockedUntil,
-          });
+        await table(trx).where({ realm, key_hash: keyHash }).update({
+          failures: record.failures,
+          last_failure_at: record.lastFailureAt,
+          locked_until: record.lockedUntil,
+        });
         return record;
       });
     },
@@ -56,10 +54,10 @@ export function createLoginFailuresRepo(db: Db) {
     async purgeOlderThan(cutoff: Date, trx?: Tx) {
       return table(trx)
         .where('last_failure_at', '<', cutoff)
-        .where((q) => q.whereNull('locked_until').orWhere('locked_until', '<', cutoff))
+        .where((q) => {
+          q.whereNull('locked_until').orWhere('locked_until', '<', cutoff);
+        })
         .delete();
     },
   };
 }
-
-export type LoginFailuresRepo = ReturnType<typeof createLoginFailuresRepo>;

@@ -108,7 +108,7 @@ async function toUndo(db: Db, scope: RollbackScope): Promise<string[]> {
  * back (PostgreSQL's DDL is transactional): each `down` is run as written, and the catalogue and
  * the counts before and after say what went. Nothing is declared by hand, so no migration can forget to.
  */
-export async function planRollback(db: Db, scope: RollbackScope): Promise<{ undo: string[]; losses: DataLoss[] }> {
+async function planRollback(db: Db, scope: RollbackScope): Promise<{ undo: string[]; losses: DataLoss[] }> {
   const undo = await toUndo(db, scope);
   const losses: DataLoss[] = [];
   await db

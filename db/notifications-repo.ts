@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from './knex.js';
 
-export type Channel = 'sms' | 'email';
+type Channel = 'sms' | 'email';
 export type NotificationTemplate = 'registered' | 'rejected' | 'review-reminder';
 
 export interface NotificationRow {
@@ -59,7 +59,9 @@ export function createNotificationsRepo(db: Db) {
     async claim(id: string, leaseMs: number, trx?: Tx): Promise<NotificationRow | undefined> {
       const [row] = await table(trx)
         .where({ id, status: 'queued' })
-        .andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<', db.fn.now()))
+        .andWhere((q) => {
+          q.whereNull('claimed_until').orWhere('claimed_until', '<', db.fn.now());
+        })
         .update({
           claimed_until: db.raw(`now() + make_interval(secs => ?)`, [leaseMs / 1000]) as unknown as Date,
           attempts: db.raw('attempts + 1') as unknown as number,
@@ -92,11 +94,11 @@ export function createNotificationsRepo(db: Db) {
         .modify((q) => {
           if (registrationIds) q.whereIn('registration_id', registrationIds);
         })
-        .andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<', db.fn.now()))
+        .andWhere((q) => {
+          q.whereNull('claimed_until').orWhere('claimed_until', '<', db.fn.now());
+        })
         .orderBy('created_at')
         .limit(limit)
         .select('id'),
   };
 }
-
-export type NotificationsRepo = ReturnType<typeof createNotificationsRepo>;

@@ -49,19 +49,20 @@ export function createRetentionRepo(db: Db) {
     async purgeOneTimeCodes(cutoffs: PurgeCutoffs, trx: Tx) {
       return trx('one_time_codes')
         .where('created_at', '<', cutoffs.codesBefore)
-        .where((q) =>
-          q
-            .whereNotNull('superseded_at')
+        .where((q) => {
+          q.whereNotNull('superseded_at')
             .orWhereNotNull('consumed_at')
-            .orWhereNotExists(openRequest(trx, 'one_time_codes')),
-        )
+            .orWhereNotExists(openRequest(trx, 'one_time_codes'));
+        })
         .delete();
     },
 
     async purgeOtpEntries(cutoffs: PurgeCutoffs, trx: Tx) {
       return trx('otp_entries')
         .where('created_at', '<', cutoffs.codesBefore)
-        .where((q) => q.whereNotNull('outcome').orWhereNotExists(openRequest(trx, 'otp_entries')))
+        .where((q) => {
+          q.whereNotNull('outcome').orWhereNotExists(openRequest(trx, 'otp_entries'));
+        })
         .delete();
     },
 
@@ -69,7 +70,9 @@ export function createRetentionRepo(db: Db) {
     async purgeSubmissions(cutoffs: PurgeCutoffs, trx: Tx) {
       return trx('submissions')
         .where('created_at', '<', cutoffs.codesBefore)
-        .where((q) => q.whereNotNull('captcha_outcome').orWhereNotExists(openRequest(trx, 'submissions')))
+        .where((q) => {
+          q.whereNotNull('captcha_outcome').orWhereNotExists(openRequest(trx, 'submissions'));
+        })
         .delete();
     },
 
@@ -100,14 +103,14 @@ export function createRetentionRepo(db: Db) {
 
     async purgeSessions(cutoffs: PurgeCutoffs, trx: Tx) {
       return trx('auth_sessions')
-        .where((q) =>
-          q
-            .where('expires_at', '<', cutoffs.sessionsEndedBefore)
-            .orWhere('revoked_at', '<', cutoffs.sessionsEndedBefore),
-        )
+        .where((q) => {
+          q.where('expires_at', '<', cutoffs.sessionsEndedBefore).orWhere(
+            'revoked_at',
+            '<',
+            cutoffs.sessionsEndedBefore,
+          );
+        })
         .delete();
     },
   };
 }
-
-export type RetentionRepo = ReturnType<typeof createRetentionRepo>;

@@ -34,5 +34,3 @@ export function createSessionsRepo(db: Db) {
     },
   };
 }
-
-export type SessionsRepo = ReturnType<typeof createSessionsRepo>;

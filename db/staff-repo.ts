@@ -34,5 +34,3 @@ export function createStaffRepo(db: Db) {
     },
   };
 }
-
-export type StaffRepo = ReturnType<typeof createStaffRepo>;

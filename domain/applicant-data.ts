@@ -35,7 +35,7 @@ export type ApplicantFieldCode =
   | EmailError
   | LegalEntityIdError;
 
-export interface FieldError {
+interface FieldError {
   field: ApplicantField;
   code: ApplicantFieldCode;
 }

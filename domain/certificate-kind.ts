@@ -4,7 +4,7 @@
  * examples, so they can never be mistaken for a real CA's policy (a 2.25 UUID arc would do too, but
  * @peculiar/x509 cannot decode arcs past 2^53); a deployment against a real CA maps that CA's policy OIDs here.
  */
-export const POLICY_ARC = '2.999.364.12';
+const POLICY_ARC = '2.999.364.12';
 
 export const CERTIFICATE_KINDS = {
   'individual-independent': `${POLICY_ARC}.1`,

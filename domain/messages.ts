@@ -73,7 +73,7 @@ export const PROCESS_CODES = [
   'model_unknown_process',
   'migration_invalid',
 ] as const;
-export type ProcessCode = (typeof PROCESS_CODES)[number];
+type ProcessCode = (typeof PROCESS_CODES)[number];
 
 export type MessageCode = ApplicantFieldCode | PasswordError | ProcessCode;
 

@@ -1,5 +1,4 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import { normalizeDigits } from './digits.js';
 
 export const OTP_LENGTH = 6;
 
@@ -35,24 +34,11 @@ export function sameDigest(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function verifySecret(secret: string, hash: string, pepper: string): boolean {
-  return sameDigest(hash, hashSecret(secret, pepper));
-}
-
 /**
- * What to do with one entered code. Pure: the caller records the outcome (marks the code
- * consumed, or counts the wrong attempt). A code that is used, exhausted or expired is
- * refused before it is compared, so late or excess guesses learn nothing.
- */
-export function evaluateOtpAttempt(state: OtpState, enteredCode: string, now: Date, pepper: string): OtpDecision {
-  const code = normalizeDigits(enteredCode, { stripSeparators: true });
-  const wellFormed = new RegExp(`^\\d{${OTP_LENGTH}}$`).test(code);
-  return evaluateOtpHashAttempt(state, wellFormed ? hashSecret(code, pepper) : null, now);
-}
-
-/**
- * The same decision when only the entered code's HMAC is at hand (the API stores that, so the
- * code in clear never leaves the request that carried it). `null` stands for a malformed entry.
+ * What to do with one entered code, given its HMAC (the API stores that, so the code in clear never
+ * leaves the request that carried it); `null` stands for a malformed entry. Pure: the caller records
+ * the outcome (marks the code consumed, or counts the wrong attempt). A code that is used, exhausted or
+ * expired is refused before it is compared, so late or excess guesses learn nothing.
  */
 export function evaluateOtpHashAttempt(state: OtpState, enteredHash: string | null, now: Date): OtpDecision {
   if (state.consumedAt) return 'already_used';

@@ -10,8 +10,8 @@ export const PASSWORD_ERRORS = [
 ] as const;
 export type PasswordError = (typeof PASSWORD_ERRORS)[number];
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
+const PASSWORD_MIN_LENGTH = 8;
+const PASSWORD_MAX_LENGTH = 128;
 
 export interface PasswordContext {
   nationalCode?: string;

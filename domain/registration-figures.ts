@@ -6,7 +6,7 @@
 export const UNSUCCESSFUL_REASONS = ['captcha', 'civil_registry', 'shahkar', 'otp', 'rejected', 'expired'] as const;
 export type UnsuccessfulReason = (typeof UNSUCCESSFUL_REASONS)[number];
 export const PHASES = ['applicant', 'verification', 'review'] as const;
-export type Phase = (typeof PHASES)[number];
+type Phase = (typeof PHASES)[number];
 
 export interface RegistrationFacts {
   createdAt: Date;
@@ -65,7 +65,7 @@ export function median(values: number[]): number | null {
 const seconds = (from: Date | null, to: Date | null) =>
   from && to && to >= from ? (to.getTime() - from.getTime()) / 1000 : undefined;
 
-export function phaseSeconds(r: RegistrationFacts): Record<Phase, number | undefined> {
+function phaseSeconds(r: RegistrationFacts): Record<Phase, number | undefined> {
   return {
     applicant: seconds(r.createdAt, r.submittedAt),
     verification: seconds(r.submittedAt, r.verifiedAt),

@@ -47,7 +47,7 @@ const wallClock = new Intl.DateTimeFormat('en-US', {
 /** How far Tehran's clock is ahead of UTC at an instant (+03:30, or +04:30 in the summers up to 1401). */
 function tehranOffsetMs(t: number): number {
   const p = Object.fromEntries(wallClock.formatToParts(new Date(t)).map((x) => [x.type, Number(x.value)]));
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(t / 1000) * 1000;
+  return Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000;
 }
 
 /** The first instant of a Gregorian day in Tehran; the second pass settles days that begin at a clock change. */

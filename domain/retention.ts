@@ -34,7 +34,7 @@ export const PURGE_KINDS = [
   'certificate_request_names',
   'certificate_binding_subjects',
 ] as const;
-export type PurgeKind = (typeof PURGE_KINDS)[number];
+type PurgeKind = (typeof PURGE_KINDS)[number];
 export type PurgeCounts = Record<PurgeKind, number>;
 
 export interface PurgeCutoffs {
@@ -52,19 +52,6 @@ export interface PurgeCutoffs {
 export function purgeCutoffs(policy: RetentionPolicy, now: Date): PurgeCutoffs {
   const before = (iso: string) => new Date(now.getTime() - durationMs(iso));
   return { closedBefore: before(policy.unsuccessful), codesBefore: before(policy.codes), sessionsEndedBefore: now };
-}
-
-/** Whether a request's personal data and letter are due for removal at these cutoffs. */
-export function personalDataDue(
-  r: { status: string; closedAt: Date | null; purgedAt: Date | null },
-  cutoffs: PurgeCutoffs,
-): boolean {
-  return (
-    (UNSUCCESSFUL_STATUSES as readonly string[]).includes(r.status) &&
-    r.closedAt !== null &&
-    r.closedAt < cutoffs.closedBefore &&
-    r.purgedAt === null
-  );
 }
 
 /**

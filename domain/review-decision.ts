@@ -26,6 +26,7 @@ export const REJECTION_TEXT_MAX = 300;
 
 // Control characters (C0 but line feed and tab, DEL, C1) would travel into SMS and e-mail as they are.
 // Format characters stay: Persian needs the zero-width non-joiner.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**

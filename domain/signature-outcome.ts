@@ -2,16 +2,8 @@
  * What a check of a signed document (or a signed challenge) found, in the order the checks run; the
  * first failure is the outcome. `not_signed` is the letter's only: a scan still goes to review.
  */
-export const SIGNATURE_FAILURES = [
-  'bad_signature',
-  'expired',
-  'untrusted_chain',
-  'revoked',
-  'key_usage',
-  'wrong_kind',
-  'other_organization',
-] as const;
-export type SignatureFailure = (typeof SIGNATURE_FAILURES)[number];
+type SignatureFailure =
+  'bad_signature' | 'expired' | 'untrusted_chain' | 'revoked' | 'key_usage' | 'wrong_kind' | 'other_organization';
 export type SignatureOutcome = 'valid' | SignatureFailure;
 export type LetterSignatureOutcome = SignatureOutcome | 'not_signed';
 

@@ -22,7 +22,7 @@ const GRANTS: Record<StaffPermission, readonly StaffRole[]> = {
 export const may = (role: StaffRole, permission: StaffPermission): boolean => GRANTS[permission].includes(role);
 
 /** Lower-case ASCII so that a name typed with other case or spaces still finds the same account. */
-export const STAFF_USERNAME_PATTERN = /^[a-z][a-z0-9._-]{2,31}$/;
+const STAFF_USERNAME_PATTERN = /^[a-z][a-z0-9._-]{2,31}$/;
 
 export const normalizeStaffUsername = (input: string) => input.trim().toLowerCase();
 

@@ -20,8 +20,8 @@ import { normalizePersianText } from './person-name.js';
  * read as part of the agency's id.
  */
 
-export const USERNAME_PATTERN = /^[a-z0-9.]{3,32}$/;
-export const USERNAME_MAX_LENGTH = 32;
+const USERNAME_PATTERN = /^[a-z0-9.]{3,32}$/;
+const USERNAME_MAX_LENGTH = 32;
 
 export interface UsernameInput {
   firstName: string;
@@ -87,7 +87,7 @@ export function transliteratePersian(input: string): string {
     if (c === 'ع') out += wordStart ? 'a' : '';
     else if (c === 'ی') out += wordStart || prev === 'ا' || prev === 'آ' || prev === 'و' ? 'y' : 'i';
     else if (c === 'و') {
-      const consonant = wordStart || VOWEL_LETTERS.has(prev!) || next === 'ا' || next === 'آ';
+      const consonant = wordStart || VOWEL_LETTERS.has(prev) || next === 'ا' || next === 'آ';
       out += consonant ? 'v' : 'o';
     } else if (c in TABLE) out += TABLE[c];
     else if (/[a-z0-9]/.test(c)) out += c;
@@ -106,11 +106,6 @@ function parts(input: UsernameInput): { name: string; digits: string } {
 function compose(name: string, suffix: string, digits: string): string {
   const room = USERNAME_MAX_LENGTH - suffix.length - 1 - digits.length;
   return `${name.slice(0, room)}${suffix}.${digits}`;
-}
-
-export function baseUsername(input: UsernameInput): string {
-  const { name, digits } = parts(input);
-  return compose(name, '', digits);
 }
 
 /** The base, then mrzayi2.0912, mrzayi3.0912, … up to `limit` names in all. */

@@ -1,20 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseBpmn } from '../adapters/bpmn/read-model.js';
-import { projectRoot } from './project-root.js';
+import { projectRoot } from '../config/paths.js';
 
 const require = createRequire(import.meta.url);
 const { Linter } = require('bpmnlint') as { Linter: new (o: unknown) => { lint(root: unknown): Promise<LintReport> } };
 const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new () => unknown;
 
 export type LintReport = Record<string, { id?: string; message: string; category: string }[]>;
-export const bpmnDir = path.join(projectRoot, 'bpmn');
-
-export const modelFiles = (dir = bpmnDir) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.bpmn') || f.endsWith('.form'))
-    .map((f) => path.join(dir, f));
 
 /** A model file read with the Camunda 7 extensions: the CLI of bpmnlint knows none, and the compat rules need them. */
 export const readModel = (file: string) => parseBpmn(readFileSync(file, 'utf8'));

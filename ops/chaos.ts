@@ -17,7 +17,7 @@ import { journeys, type JourneyResult } from './chaos/journey.js';
 import { freePort, startPrivatePostgres, startPrivateRedis } from './chaos/private-services.js';
 import { engineNode, nodeService } from './chaos/processes.js';
 import { measureWakeup } from './chaos/wakeup-delay.js';
-import { projectRoot } from './project-root.js';
+import { projectRoot } from '../config/paths.js';
 import { createStaffCommands } from './staff-commands.js';
 
 /**

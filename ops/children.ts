@@ -12,7 +12,7 @@ export function startChildren(specs: { name: string; script: string; env?: NodeJ
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
-    for (const stream of [proc.stdout!, proc.stderr!]) {
+    for (const stream of [proc.stdout, proc.stderr]) {
       createInterface({ input: stream }).on('line', (line) => console.log(`[${spec.name}] ${line}`));
     }
     proc.on('exit', (code, signal) => console.log(`[${spec.name}] exited (${signal ?? code})`));

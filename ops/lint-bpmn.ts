@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { lintModel, modelFiles } from './bpmn-models.js';
+import { modelFiles } from '../adapters/bpmn/model-files.js';
+import { lintModel } from './bpmn-models.js';
 
 let errors = 0;
 for (const file of modelFiles().filter((f) => f.endsWith('.bpmn'))) {

@@ -4,17 +4,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { projectRoot } from './project-root.js';
+import { modelerBundleDir, projectRoot } from '../config/paths.js';
 
 const require = createRequire(import.meta.url);
 const compileConfig = require('bpmnlint/lib/support/compile-config') as (
   config: unknown,
   resolver: unknown,
 ) => Promise<string>;
-const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new (o: { require: NodeRequire }) => unknown;
+const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new (o: { require: NodeJS.Require }) => unknown;
 
-/** Where the modeler page's editor is built to, and served from at /modeler/assets/. */
-export const modelerBundleDir = path.join(projectRoot, '.cache', 'modeler');
 const sourceDir = path.join(projectRoot, 'api', 'modeler-editor');
 
 /** Everything the bundle is made of: its sources, the lint rules' configuration, the installed packages, this script. */

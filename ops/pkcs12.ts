@@ -15,7 +15,7 @@ export async function readPkcs12(
   der: Uint8Array,
   password: string,
 ): Promise<{ privateKey: ArrayBuffer; certificates: ArrayBuffer[] }> {
-  const pass = new TextEncoder().encode(password).buffer as ArrayBuffer;
+  const pass = new TextEncoder().encode(password).buffer;
   const pfx = pkijs.PFX.fromBER(new Uint8Array(der).buffer);
   await pfx.parseInternalValues({ password: pass, checkIntegrity: true });
   const authSafe = pfx.parsedValue?.authenticatedSafe;

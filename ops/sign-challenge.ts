@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { signDetachedCms } from '../adapters/certificates/cms-sign.js';
+import { signDetachedCms } from '../simulators/ca/cms-sign.js';
 import { x509 } from '../adapters/certificates/pki.js';
 import { importPrivateKeyPem } from '../simulators/ca/crypto-setup.js';
 import { isEntryPoint, processIo, type CliIo } from './cli-io.js';

@@ -49,6 +49,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     log('stopping the Node services');
-    services.stop().then(() => process.exit(0));
+    services.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error('[start] stopping failed:', e);
+        process.exit(1);
+      },
+    );
   });
 }

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { useTestEnv } from '../test/setup/test-env.js';
+import { useTestEnv } from './test-env.js';
 
 /**
- * `npm test`: type check, model lint, then every test. The tests' stack (PostgreSQL, Redis, their own
- * engine on fresh databases, migrations, bpmn/ deployed) is prepared while the type check and the lint
- * run, since the engine takes the longest to start; vitest is then told it is ready. Run alone,
- * vitest's global setup prepares it itself. Any failure fails the run.
+ * `npm test`: type check, the static checks (`npm run lint`), model lint, then every test. The tests'
+ * stack (PostgreSQL, Redis, their own engine on fresh databases, migrations, bpmn/ deployed) is prepared
+ * while the type check and the lints run, since the engine takes the longest to start; vitest is then told
+ * it is ready. Run alone, vitest's global setup prepares it itself. Any failure fails the run.
  */
 useTestEnv();
 const { loadConfig } = await import('../config/config.js');
@@ -34,6 +34,7 @@ const stack = prepareStack(loadConfig(), engine, log, { recreateTestDatabase: tr
 let failed = 0;
 for (const [name, cmd, args] of [
   ['type check', bin('tsc'), ['--noEmit', '-p', '.']],
+  ['lint: prettier, layer rules, knip, eslint (npm run lint)', 'npm', ['run', '--silent', 'lint']],
   ['bpmnlint (Camunda 7 / Operaton rules)', process.execPath, ['--import', 'tsx', 'ops/lint-bpmn.ts']],
 ] as const) {
   const code = await step(name, cmd, [...args]);

@@ -6,6 +6,7 @@ import { createAuditRepo } from '../db/audit-repo.js';
 import { usernameCandidates } from '../domain/username.js';
 import { defineWorker } from './support/define-worker.js';
 import { WorkerError } from './support/worker-error.js';
+import { TOPICS } from '../adapters/engine/process-model.js';
 
 const isUniqueViolation = (e: unknown, constraint: string) =>
   (e as { code?: string; constraint?: string }).code === '23505' &&
@@ -16,13 +17,13 @@ const isUniqueViolation = (e: unknown, constraint: string) =>
  * so a repeated task returns the account it made. The password is the hash kept since step 4.
  */
 export const accountCreateWorker = defineWorker({
-  topic: 'account-create',
+  topic: TOPICS.accountCreate,
   input: Type.Object({ registrationId: Type.String() }),
   output: Type.Object({ accountId: Type.String() }),
   async handle(task, { db }) {
     const { registrationId } = task.variables;
     const made = await createAccountsRepo(db).byRegistration(registrationId);
-    if (made) return { accountId: made.id as string };
+    if (made) return { accountId: made.id };
     const data = await createApplicantDataRepo(db).get(registrationId);
     if (!data?.passwordHash)
       throw new WorkerError(

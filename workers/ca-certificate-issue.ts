@@ -4,13 +4,14 @@ import { createCertificateRequestsRepo } from '../db/certificate-requests-repo.j
 import { defineWorker } from './support/define-worker.js';
 import { businessKeyOf } from './support/business-key.js';
 import { WorkerError } from './support/worker-error.js';
+import { TOPICS } from '../adapters/engine/process-model.js';
 
 /**
  * The RA hands an approved request (issue, or the new certificate of a renewal) to the intermediate CA.
  * Idempotent: a request that has its certificate already is not issued twice.
  */
 export const caCertificateIssueWorker = defineWorker({
-  topic: 'ca-certificate-issue',
+  topic: TOPICS.caCertificateIssue,
   input: Type.Object({}),
   output: Type.Object({ caOutcome: Type.Literal('issued') }),
   async handle(task, { db, ca, now }) {

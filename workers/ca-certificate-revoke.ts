@@ -4,13 +4,14 @@ import { createCertificateRequestsRepo } from '../db/certificate-requests-repo.j
 import { defineWorker } from './support/define-worker.js';
 import { businessKeyOf } from './support/business-key.js';
 import { WorkerError } from './support/worker-error.js';
+import { TOPICS } from '../adapters/engine/process-model.js';
 
 /**
  * The RA asks the CA to revoke a certificate (a revocation, or the replaced one of a renewal); the CA's
  * next CRL lists it. Revoking twice is harmless at the CA (it keeps the first date).
  */
 export const caCertificateRevokeWorker = defineWorker({
-  topic: 'ca-certificate-revoke',
+  topic: TOPICS.caCertificateRevoke,
   input: Type.Object({}),
   output: Type.Object({ caOutcome: Type.Literal('revoked') }),
   async handle(task, { db, ca, now }) {

@@ -4,10 +4,11 @@ import { createCaptchasRepo, type CaptchaOutcome } from '../db/captchas-repo.js'
 import { createRegistrationsRepo } from '../db/registrations-repo.js';
 import { defineWorker } from './support/define-worker.js';
 import { WorkerError } from './support/worker-error.js';
+import { TOPICS } from '../adapters/engine/process-model.js';
 
 /** Card step 6. The challenge is consumed by its first check, right or wrong: a captcha is single use. */
 export const captchaCheckWorker = defineWorker({
-  topic: 'captcha-check',
+  topic: TOPICS.captchaCheck,
   input: Type.Object({ registrationId: Type.String(), submissionId: Type.String() }),
   output: Type.Object({
     captchaOutcome: Type.Union([Type.Literal('valid'), Type.Literal('invalid'), Type.Literal('expired')]),

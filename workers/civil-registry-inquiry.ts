@@ -1,10 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import { defineWorker } from './support/define-worker.js';
 import { InquiryOutcomeSchema, runInquiry } from './support/inquiry.js';
+import { TOPICS } from '../adapters/engine/process-model.js';
 
 /** Card steps 7 to 7-3: national code and Jalali birth date to the civil registry over PGSB. */
 export const civilRegistryInquiryWorker = defineWorker({
-  topic: 'civil-registry-inquiry',
+  topic: TOPICS.civilRegistryInquiry,
   input: Type.Object({ registrationId: Type.String() }),
   output: Type.Object({ civilRegistryOutcome: InquiryOutcomeSchema }),
   async handle(task, { db, civilRegistry }) {

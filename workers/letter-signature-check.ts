@@ -9,6 +9,7 @@ import type { LetterSignatureOutcome } from '../domain/signature-outcome.js';
 import { defineWorker } from './support/define-worker.js';
 import type { WorkerDeps } from './support/worker-deps.js';
 import { WorkerError } from './support/worker-error.js';
+import { TOPICS } from '../adapters/engine/process-model.js';
 
 const OUTCOMES = [
   'valid',
@@ -71,7 +72,7 @@ async function checkLetter(letter: StoredLetter, agencyNationalId: string, deps:
  * incident, never "valid".
  */
 export const letterSignatureCheckWorker = defineWorker({
-  topic: 'letter-signature-check',
+  topic: TOPICS.letterSignatureCheck,
   input: Type.Object({ registrationId: Type.String() }),
   output: Type.Object({ signatureOutcome: Type.Union(OUTCOMES.map((o) => Type.Literal(o))) }),
   async handle(task, deps) {

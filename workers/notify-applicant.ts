@@ -3,6 +3,7 @@ import { createAuditRepo } from '../db/audit-repo.js';
 import { createNotificationsRepo, type NotificationTemplate } from '../db/notifications-repo.js';
 import { defineWorker } from './support/define-worker.js';
 import { WorkerError } from './support/worker-error.js';
+import { TOPICS } from '../adapters/engine/process-model.js';
 
 const TEMPLATES: NotificationTemplate[] = ['registered', 'rejected'];
 
@@ -13,7 +14,7 @@ const TEMPLATES: NotificationTemplate[] = ['registered', 'rejected'];
  * whose job Redis lost is enqueued again by the sweeper (workers/queue/notice-sweeper.ts).
  */
 export const notifyApplicantWorker = defineWorker({
-  topic: 'notify-applicant',
+  topic: TOPICS.notifyApplicant,
   input: Type.Object({ registrationId: Type.String() }),
   output: Type.Object({ notified: Type.String() }),
   async handle(task, { db, notifications }) {

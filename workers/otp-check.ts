@@ -9,6 +9,7 @@ import { evaluateOtpHashAttempt } from '../domain/one-time-code.js';
 import { reviewLink } from '../domain/review-link.js';
 import { defineWorker } from './support/define-worker.js';
 import { WorkerError } from './support/worker-error.js';
+import { TOPICS } from '../adapters/engine/process-model.js';
 
 const OUTCOMES = ['accepted', 'wrong', 'exhausted', 'agency_held'] as const;
 /**
@@ -26,7 +27,7 @@ const Output = Type.Object({
   otpWrongCount: Type.Integer(),
   ...CaseLabel,
 });
-export type OtpOutcome = (typeof OUTCOMES)[number];
+type OtpOutcome = (typeof OUTCOMES)[number];
 type Out = {
   otpOutcome: OtpOutcome;
   otpWrongCount: number;
@@ -83,7 +84,7 @@ async function caseLabel(db: Db, trx: Tx, registration: RegistrationRow, publicB
  * to step 3 (`agency_held`) saying why, and the first one keeps the agency.
  */
 export const otpCheckWorker = defineWorker({
-  topic: 'otp-check',
+  topic: TOPICS.otpCheck,
   input: Type.Object({ registrationId: Type.String(), otpEntryId: Type.String() }),
   output: Output,
   async handle(task, { db, config, now }) {

@@ -7,8 +7,9 @@ import { createRegistrationsRepo } from '../db/registrations-repo.js';
 import { generateOtp, hashSecret } from '../domain/one-time-code.js';
 import { defineWorker } from './support/define-worker.js';
 import { WorkerError } from './support/worker-error.js';
+import { TOPICS } from '../adapters/engine/process-model.js';
 
-export const OTP_SMS_TEMPLATE = 'payam-otp';
+const OTP_SMS_TEMPLATE = 'payam-otp';
 
 /**
  * Card steps 9 and 9-1 in one task: the code exists in clear only here, between its generation and
@@ -16,7 +17,7 @@ export const OTP_SMS_TEMPLATE = 'payam-otp';
  * did not go out cannot resend the lost code, so it makes a new one under the same task id.
  */
 export const otpSendWorker = defineWorker({
-  topic: 'otp-send',
+  topic: TOPICS.otpSend,
   input: Type.Object({ registrationId: Type.String() }),
   output: Type.Object({ otpSentAt: Type.String() }),
   // Longer than the SMS gateway's timeout with room for the database on either side.

@@ -3,12 +3,13 @@ import { createAuditRepo } from '../db/audit-repo.js';
 import { createRegistrationsRepo, type RegistrationStatus } from '../db/registrations-repo.js';
 import { defineWorker } from './support/define-worker.js';
 import { WorkerError } from './support/worker-error.js';
+import { TOPICS } from '../adapters/engine/process-model.js';
 
 const OUTCOMES: RegistrationStatus[] = ['registered', 'rejected', 'expired'];
 
 /** Records how the instance ended (the card's output states), for the applicant's view and the reports. */
 export const registrationCloseWorker = defineWorker({
-  topic: 'registration-close',
+  topic: TOPICS.registrationClose,
   input: Type.Object({ registrationId: Type.String() }),
   output: Type.Object({ outcome: Type.String() }),
   async handle(task, { db, now }) {

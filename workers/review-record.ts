@@ -4,6 +4,7 @@ import { parseReviewDecision } from '../domain/review-decision.js';
 import { businessKeyOf } from './support/business-key.js';
 import { defineWorker } from './support/define-worker.js';
 import { WorkerError } from './support/worker-error.js';
+import { TOPICS } from '../adapters/engine/process-model.js';
 
 /**
  * Stores the review decision, however the task was completed (reviewer API or Tasklist), on the
@@ -11,7 +12,7 @@ import { WorkerError } from './support/worker-error.js';
  * which nobody working on the task can change, unlike a variable.
  */
 export const reviewRecordWorker = defineWorker({
-  topic: 'review-record',
+  topic: TOPICS.reviewRecord,
   // The decision is checked below, not here: a wrong one is an incident with a clear reason for a person.
   input: Type.Object({
     decision: Type.Optional(Type.Unknown()),

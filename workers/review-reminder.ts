@@ -2,10 +2,11 @@ import { Type } from '@sinclair/typebox';
 import { createAuditRepo } from '../db/audit-repo.js';
 import { createNotificationsRepo } from '../db/notifications-repo.js';
 import { defineWorker } from './support/define-worker.js';
+import { TOPICS } from '../adapters/engine/process-model.js';
 
 /** The review has waited past REVIEW_REMINDER: the reviewers' mailbox is told, once per timer firing. */
 export const reviewReminderWorker = defineWorker({
-  topic: 'review-reminder',
+  topic: TOPICS.reviewReminder,
   input: Type.Object({ registrationId: Type.String() }),
   output: Type.Object({}),
   async handle(task, { db, notifications }) {

@@ -1,10 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import { defineWorker } from './support/define-worker.js';
 import { InquiryOutcomeSchema, runInquiry } from './support/inquiry.js';
+import { TOPICS } from '../adapters/engine/process-model.js';
 
 /** Card steps 8 to 8-3: does the mobile number belong to the national code (Shahkar, over PGSB). */
 export const shahkarInquiryWorker = defineWorker({
-  topic: 'shahkar-inquiry',
+  topic: TOPICS.shahkarInquiry,
   input: Type.Object({ registrationId: Type.String() }),
   output: Type.Object({ shahkarOutcome: InquiryOutcomeSchema }),
   async handle(task, { db, shahkar }) {

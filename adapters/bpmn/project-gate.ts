@@ -1,11 +1,10 @@
 import { checkModels, type GateFacts, type GateProblem } from '../../domain/deploy-gate/deploy-gate.js';
-import { jobWorkers } from '../../workers/index.js';
-import { PROCESS_ID, REVIEW_PROCESS_ID, USER_TASKS } from '../engine/process-model.js';
+import { PROCESS_ID, REVIEW_PROCESS_ID, TOPICS, USER_TASKS } from '../engine/process-model.js';
 import { readModelSet, type ModelFile } from './read-model.js';
 
-/** What this codebase serves: the workers' topics, the API's user tasks, the ids code refers to. */
+/** What this codebase serves: the topics it has workers for, the API's user tasks, the ids code refers to. */
 export const projectFacts: GateFacts = {
-  workerTopics: jobWorkers.map((w) => w.topic),
+  workerTopics: Object.values(TOPICS),
   apiUserTasks: Object.values(USER_TASKS),
   requiredProcesses: [PROCESS_ID, REVIEW_PROCESS_ID],
   // No worker throws a BPMN error and the API correlates no message today; list them here when one does.

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { modelFiles } from '../../ops/bpmn-models.js';
+import { modelFiles } from './model-files.js';
 import { parseBpmn } from './read-model.js';
 
 /**

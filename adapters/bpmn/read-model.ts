@@ -3,7 +3,7 @@ import { BpmnModdle } from 'bpmn-moddle';
 import type { El, ModelSet } from '../../domain/deploy-gate/model.js';
 
 const require = createRequire(import.meta.url);
-const camundaSchema = require('camunda-bpmn-moddle/resources/camunda.json');
+const camundaSchema = require('camunda-bpmn-moddle/resources/camunda.json') as object;
 
 /** A model file by its resource name, as deployed. */
 export interface ModelFile {

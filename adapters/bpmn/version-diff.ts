@@ -1,7 +1,7 @@
 import { diff } from 'bpmn-js-differ';
 import { parseBpmn } from './read-model.js';
 
-export interface DiffElement {
+interface DiffElement {
   id: string;
   type: string;
   name: string | null;

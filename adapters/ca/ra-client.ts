@@ -1,5 +1,5 @@
 /** A CA refused or could not be reached: retried, then an incident naming the CA. */
-export class CaError extends Error {
+class CaError extends Error {
   static readonly code = 'CA_UNAVAILABLE';
   readonly code = CaError.code;
   override name = CaError.name;
@@ -11,14 +11,14 @@ export class CaError extends Error {
   }
 }
 
-export interface IssueRequest {
+interface IssueRequest {
   kind: string;
   commonName: string;
   organization?: string;
   agencyNationalId?: string;
   role?: string;
 }
-export interface IssuedByCa {
+interface IssuedByCa {
   serialNumber: string;
   certificatePem: string;
 }

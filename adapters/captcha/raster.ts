@@ -17,7 +17,7 @@ export function createRaster(width: number, height: number, paint: (x: number, y
   return raster;
 }
 
-export function setPixel(r: Raster, x: number, y: number, [red, green, blue]: Rgb): void {
+function setPixel(r: Raster, x: number, y: number, [red, green, blue]: Rgb): void {
   if (x < 0 || y < 0 || x >= r.width || y >= r.height) return;
   const i = (y * r.width + x) * 4;
   r.data[i] = red;
@@ -26,7 +26,7 @@ export function setPixel(r: Raster, x: number, y: number, [red, green, blue]: Rg
   r.data[i + 3] = 255;
 }
 
-export function getPixel(r: Raster, x: number, y: number): Rgb {
+function getPixel(r: Raster, x: number, y: number): Rgb {
   const i = (Math.min(r.height - 1, Math.max(0, y)) * r.width + Math.min(r.width - 1, Math.max(0, x))) * 4;
   return [r.data[i] ?? 0, r.data[i + 1] ?? 0, r.data[i + 2] ?? 0];
 }

@@ -1,23 +1,7 @@
 import { createHash } from 'node:crypto';
-import { agencyIdOf, kindOfPolicies, SUBJECT_OIDS, type CertificateKind } from '../../domain/certificate-kind.js';
+import type { CertificateFacts } from '../../domain/certificate-facts.js';
+import { agencyIdOf, kindOfPolicies, SUBJECT_OIDS } from '../../domain/certificate-kind.js';
 import { x509 } from './pki.js';
-
-/** What a reviewer, the binding and the login read from a certificate (never sent to the engine). */
-export interface CertificateFacts {
-  subject: string;
-  commonName: string | null;
-  organization: string | null;
-  agencyNationalId: string | null;
-  role: string | null;
-  kind: CertificateKind | null;
-  issuer: string;
-  serialNumber: string;
-  notBefore: Date;
-  notAfter: Date;
-  fingerprintSha256: string;
-  mayAttest: boolean;
-  crlUrl: string | null;
-}
 
 const first = (cert: x509.X509Certificate, oid: string) => cert.subjectName.getField(oid)[0] ?? null;
 

@@ -1,19 +1,17 @@
 import { webcrypto } from 'node:crypto';
+import type { SignerFacts } from '../../domain/certificate-facts.js';
 import type { CertificateKind } from '../../domain/certificate-kind.js';
 import { validAt, type SignatureOutcome } from '../../domain/signature-outcome.js';
-import { OID } from './cms-sign.js';
-import { certificateFacts, type CertificateFacts } from './certificate-facts.js';
+import { certificateFacts } from './certificate-facts.js';
 import type { CrlSource } from './crl-cache.js';
 import { pkijs, x509 } from './pki.js';
 import type { TrustAnchors } from './trust-anchors.js';
 
-export type Revocation = 'good' | 'revoked' | 'not_checked';
-export interface SignerFacts extends CertificateFacts {
-  /** The signing time the signer claims (a CMS's signed attribute), null when it claims none: shown, never trusted. */
-  signingTime: Date | null;
-  revocation: Revocation;
-  revokedAt: Date | null;
-}
+/** The CMS signed attribute signing-time (RFC 5652, 11.3). */
+const SIGNING_TIME_OID = '1.2.840.113549.1.9.5';
+/** The content type id-data (RFC 5652, 4): plain bytes, the only content a signature of ours may carry. */
+const ID_DATA_OID = '1.2.840.113549.1.7.1';
+
 export interface SignatureCheck {
   outcome: SignatureOutcome;
   signer: SignerFacts | null;
@@ -38,7 +36,7 @@ const buffer = (b: Uint8Array) => new Uint8Array(b).buffer;
 const toX509 = (c: pkijs.Certificate) => new x509.X509Certificate(c.toSchema().toBER(false));
 
 function signingTimeOf(signerInfo: pkijs.SignerInfo): Date | null {
-  const attr = signerInfo.signedAttrs?.attributes.find((a) => a.type === OID.signingTime);
+  const attr = signerInfo.signedAttrs?.attributes.find((a) => a.type === SIGNING_TIME_OID);
   const value = attr?.values[0] as { toDate?: () => Date } | undefined;
   return value?.toDate ? value.toDate() : null;
 }
@@ -63,7 +61,7 @@ function encapsulatedContent(signedData: pkijs.SignedData): Uint8Array | null {
  * document: a timestamp token or another structure signs something else.
  */
 function signsTheseBytes(signedData: pkijs.SignedData, data: Uint8Array): boolean {
-  if (signedData.encapContentInfo.eContentType !== OID.data) return false;
+  if (signedData.encapContentInfo.eContentType !== ID_DATA_OID) return false;
   const carried = encapsulatedContent(signedData);
   return carried === null || Buffer.from(carried).equals(Buffer.from(data));
 }

@@ -41,7 +41,7 @@ export async function extractPdfSignature(pdf: Uint8Array): Promise<PdfSignature
       .map((n) => (n instanceof PDFNumber ? n.asNumber() : NaN));
     const [a, b, c, d] = range;
     if (range.length !== 4 || a !== 0 || !(b! > 0 && c! > b! && c! + d! === pdf.length)) continue;
-    const gap = Buffer.from(pdf.subarray(b!, c!)).toString('latin1');
+    const gap = Buffer.from(pdf.subarray(b, c)).toString('latin1');
     if (!/^<[0-9a-fA-F]*>$/.test(gap)) continue;
     const contents = Buffer.from(gap.slice(1, -1), 'hex');
     // /Contents is padded with zeros after the DER; its own length says where it ends.
@@ -49,7 +49,7 @@ export async function extractPdfSignature(pdf: Uint8Array): Promise<PdfSignature
     if (parsed.offset <= 0) continue;
     return {
       cms: new Uint8Array(contents.subarray(0, parsed.offset)),
-      signedBytes: new Uint8Array(Buffer.concat([pdf.subarray(0, b!), pdf.subarray(c!)])),
+      signedBytes: new Uint8Array(Buffer.concat([pdf.subarray(0, b), pdf.subarray(c)])),
     };
   }
   return 'uncovered';

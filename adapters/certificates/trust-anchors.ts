@@ -8,7 +8,7 @@ export interface TrustAnchors {
   intermediates: pkijs.Certificate[];
 }
 
-export class TrustAnchorError extends Error {
+class TrustAnchorError extends Error {
   static readonly code = 'TRUST_ANCHORS_UNREADABLE';
   readonly code = TrustAnchorError.code;
   readonly retryable = true;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { modelFiles } from '../../ops/bpmn-models.js';
+import { modelFiles } from '../bpmn/model-files.js';
 import type { AuditRepo } from '../../db/audit-repo.js';
 import { checkModelFiles, GateRefusedError } from '../bpmn/project-gate.js';
 import type { ProcessEngine } from './process-engine.js';

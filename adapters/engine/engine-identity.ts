@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { EngineError, type EngineRest, type EngineSchemas } from './engine-rest.js';
 
 /** The staff command was asked to change one of the engine's own accounts (its administrator, the service account). */
-export class EngineUserReservedError extends Error {
+class EngineUserReservedError extends Error {
   static readonly code = 'ENGINE_USER_RESERVED';
   readonly code = EngineUserReservedError.code;
   override name = EngineUserReservedError.name;

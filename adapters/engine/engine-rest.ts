@@ -90,7 +90,7 @@ export const engineNodes = (url: string) =>
  * is sent to the next node, and the node that answered is asked first from then on. An HTTP error
  * is the engine's answer and is not repeated elsewhere; nor is a request the caller aborted.
  */
-export function failoverFetch(nodes: string[]): (request: Request) => Promise<Response> {
+function failoverFetch(nodes: string[]): (request: Request) => Promise<Response> {
   let current = 0;
   return async (request: Request) => {
     const path = request.url.slice(nodes[0]!.length);

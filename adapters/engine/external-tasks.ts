@@ -30,7 +30,7 @@ const lockedTask = (t: EngineSchemas['LockedExternalTaskDto']): LockedTask => ({
   businessKey: t.businessKey ?? null,
   retries: t.retries ?? null,
   variables: fromEngineVariables(t.variables),
-  properties: (t.extensionProperties ?? {}) as Record<string, string>,
+  properties: t.extensionProperties ?? {},
 });
 
 /**

@@ -44,7 +44,7 @@ export interface DefinitionVersion {
   instances: number;
 }
 
-export type MigrationInstruction = {
+type MigrationInstruction = {
   sourceActivityIds: string[];
   targetActivityIds: string[];
   updateEventTrigger?: boolean;

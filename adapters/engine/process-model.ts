@@ -13,6 +13,26 @@ export const USER_TASKS = {
   review: 'Task_Review',
 } as const;
 
+/**
+ * The external-task topics in bpmn/, each served by one worker (workers/index.ts); the deploy gate refuses a
+ * model that asks for another. A test holds this list, the models' topics and the workers' equal.
+ */
+export const TOPICS = {
+  accountCreate: 'account-create',
+  caCertificateIssue: 'ca-certificate-issue',
+  caCertificateRevoke: 'ca-certificate-revoke',
+  captchaCheck: 'captcha-check',
+  civilRegistryInquiry: 'civil-registry-inquiry',
+  letterSignatureCheck: 'letter-signature-check',
+  notifyApplicant: 'notify-applicant',
+  otpCheck: 'otp-check',
+  otpSend: 'otp-send',
+  registrationClose: 'registration-close',
+  reviewRecord: 'review-record',
+  reviewReminder: 'review-reminder',
+  shahkarInquiry: 'shahkar-inquiry',
+} as const;
+
 export const REVIEWER_GROUP = 'it-office-reviewers';
 
 /** Groups the engine provisions (engine/…/AccessProvisioning.java); staff roles map onto them. */

@@ -2,7 +2,7 @@ import type { EngineSchemas } from './engine-rest.js';
 
 type VariableValue = EngineSchemas['VariableValueDto'];
 /** What may travel in a process variable: ids, counters, outcome codes, flags (never personal data). */
-export type Scalar = string | number | boolean | null;
+type Scalar = string | number | boolean | null;
 export type Variables = Record<string, Scalar>;
 
 const typeOf = (v: Scalar) =>

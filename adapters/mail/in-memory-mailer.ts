@@ -30,6 +30,3 @@ export function createInMemoryMailer(from = 'Payam Iran <no-reply@payam.test>') 
     },
   };
 }
-
-/** Structurally a Mailer, so it can be passed wherever one is expected. */
-export type InMemoryMailer = ReturnType<typeof createInMemoryMailer>;

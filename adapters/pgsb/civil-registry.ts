@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { checkReply } from './check-reply.js';
 import { serviceAddress, type PgsbClient, type PgsbService } from './pgsb-client.js';
 
-export type CivilRegistryAnswer =
+type CivilRegistryAnswer =
   { match: false } | { match: true; alive: boolean; firstName: string; lastName: string; fatherName: string };
 
 /** Civil registry (ثبت احوال): do this national code and Jalali birth date (`YYYY/MM/DD`) belong together. */
@@ -10,7 +10,7 @@ export interface CivilRegistry {
   inquire(input: { nationalCode: string; birthDate: string }, ctx: { messageId: string }): Promise<CivilRegistryAnswer>;
 }
 
-export const CIVIL_REGISTRY_SERVICE: PgsbService = {
+const CIVIL_REGISTRY_SERVICE: PgsbService = {
   instance: 'IR',
   memberClass: 'GOV',
   memberCode: 'NOCR',

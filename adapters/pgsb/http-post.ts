@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 
 export type TlsFiles = { caFile?: string; certFile?: string; keyFile?: string };
-export type HttpReply = { status: number; body: string };
+type HttpReply = { status: number; body: string };
 export type HttpPost = (
   url: URL,
   headers: Record<string, string>,

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/knex.js';
 
 /** PostgreSQL channel on which a registration's process says it moved on; the payload is the registration id only. */
-export const PROGRESS_CHANNEL = 'registration_progress';
+const PROGRESS_CHANNEL = 'registration_progress';
 
 /**
  * Announces that the engine has taken a registration one step further (a worker's completion was
@@ -15,7 +15,7 @@ export async function announceProgress(db: Db, registrationId: string) {
 }
 
 /** One wait for news of one registration: `next` resolves at the next announcement (or one missed since the last call), or after `ms`. */
-export interface ProgressWatch {
+interface ProgressWatch {
   next(ms: number): Promise<void>;
   close(): void;
 }
@@ -87,9 +87,3 @@ export async function listenForProgress(databaseUrl: string, logger: Logger): Pr
     close: () => subscriber.close(),
   };
 }
-
-/** Without a listener (a tool, a test that does not care): every wait is the poll interval. */
-export const pollingOnly: ProgressFeed = {
-  watch: () => ({ next: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), close: () => undefined }),
-  close: async () => undefined,
-};

@@ -1,7 +1,7 @@
 import { SmsError, SmsErrorCode } from './sms-error.js';
 import type { SmsGateway } from './sms-gateway.js';
 
-export type RecordedSms = {
+type RecordedSms = {
   messageId: string;
   to: string;
   text?: string;

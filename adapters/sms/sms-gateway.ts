@@ -2,7 +2,7 @@
  * A repeat with the same key (a retried job) returns the first message's id instead of sending again,
  * as far as the provider allows: Kavenegar dedupes free text itself; templates are remembered per process.
  */
-export type SmsContext = { idempotencyKey: string };
+type SmsContext = { idempotencyKey: string };
 
 export interface SmsGateway {
   /** Free text, e.g. a rejection reason with spaces (verify tokens cannot carry spaces). */

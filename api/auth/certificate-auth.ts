@@ -13,7 +13,7 @@ import { createSessions } from './sessions.js';
 import type { AuthDeps } from './staff-auth.js';
 
 /** How long a challenge may be signed: a token's PIN prompt and a person's hesitation, not more. */
-export const CHALLENGE_TTL_MS = 5 * 60_000;
+const CHALLENGE_TTL_MS = 5 * 60_000;
 /** The kinds an executive agency's staff hold (Setad's guide): the government seal and the government individual, both naming the agency. */
 const ACCOUNT_KINDS: readonly CertificateKind[] = ['seal-government', 'individual-government'];
 

@@ -85,7 +85,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
  */
 export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   request.log.info({ errorId: 'bad_request', statusCode: 400, cause: error.code }, 'request refused');
-  return reply.code(400).send(errorBody('bad_request'));
+  void reply.code(400).send(errorBody('bad_request'));
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {

@@ -13,10 +13,10 @@ import { requirePermission } from '../auth/permissions.js';
 import type { StaffPrincipal } from '../auth/staff-auth.js';
 
 /** The processes the page edits: this system's, nothing else the engine may hold. */
-export const MODELED_PROCESSES = [PROCESS_ID, REVIEW_PROCESS_ID];
+const MODELED_PROCESSES = [PROCESS_ID, REVIEW_PROCESS_ID];
 
 /** The source a deployment from the page carries, so Cockpit and the version list say who deployed it. */
-export const modelerSource = (staff: StaffPrincipal) => `modeler: ${staff.username}`;
+const modelerSource = (staff: StaffPrincipal) => `modeler: ${staff.username}`;
 
 // Every 422 names the part of the request it refuses: the model for a deploy, the plan for a migration.
 const refused = (code: 'deploy_refused' | 'migration_invalid', problems: GateProblem[]) =>

@@ -7,7 +7,7 @@ declare module 'fastify' {
   }
 }
 
-export interface ConfigPluginOptions {
+interface ConfigPluginOptions {
   config: Config;
 }
 

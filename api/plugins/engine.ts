@@ -8,7 +8,7 @@ declare module 'fastify' {
   }
 }
 
-export interface EnginePluginOptions {
+interface EnginePluginOptions {
   engine?: ProcessEngine;
 }
 

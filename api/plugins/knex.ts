@@ -7,7 +7,7 @@ declare module 'fastify' {
   }
 }
 
-export interface KnexPluginOptions {
+interface KnexPluginOptions {
   /** A pool someone else owns (a test's); it is left open on close. */
   db?: Db;
 }

@@ -8,7 +8,7 @@ declare module 'fastify' {
   }
 }
 
-export interface ProgressPluginOptions {
+interface ProgressPluginOptions {
   /** A feed someone else owns (a test's); it is left open on close. */
   progress?: ProgressFeed;
 }

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors/app-error.js';
 
-export interface RateLimitPluginOptions {
+interface RateLimitPluginOptions {
   /** Prefix of the Redis keys; tests use their own so that runs do not share counters. */
   nameSpace?: string;
 }

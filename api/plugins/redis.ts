@@ -7,7 +7,7 @@ declare module 'fastify' {
   }
 }
 
-export interface RedisPluginOptions {
+interface RedisPluginOptions {
   redis?: Redis;
 }
 
@@ -20,7 +20,10 @@ export default fp<RedisPluginOptions>(
       app.log.warn({ err: { name: err.name, message: err.message } }, 'redis unavailable'),
     );
     app.decorate('redis', redis);
-    if (!opts.redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())));
+    if (!opts.redis)
+      app.addHook('onClose', async () => {
+        await redis.quit().catch(() => redis.disconnect());
+      });
   },
   { name: 'redis', dependencies: ['config'] },
 );

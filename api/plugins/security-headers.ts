@@ -9,7 +9,7 @@ type Directives = Record<string, string[]>;
  * Every Content-Security-Policy the API sends, in one place. Nothing is loaded from elsewhere (no CDN):
  * the pages run their own module scripts and call only this API.
  */
-export const POLICIES = {
+const POLICIES = {
   /** The API's answers (JSON, the letter's bytes): they may load and frame nothing. */
   api: { 'default-src': ["'none'"], 'base-uri': ["'none'"], 'form-action': ["'none'"], 'frame-ancestors': ["'none'"] },
   /**
@@ -61,7 +61,7 @@ const docs: Directives = { ...POLICIES.pages, 'style-src': ["'self'", "'unsafe-i
 // refused as on every page (style-src-attr, not style-src).
 const modelerPage: Directives = { ...POLICIES.pages, 'style-src-attr': ["'unsafe-inline'"] };
 const ALL = { ...POLICIES, reviewPage, modelerPage, docs };
-export type PolicyName = keyof typeof ALL;
+type PolicyName = keyof typeof ALL;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -74,7 +74,7 @@ declare module 'fastify' {
  * The policy of a response by its path alone, not its type: a reload's 304 has no type, and the
  * browser takes the policy of the 304 for the page it had kept.
  */
-export function policyOf(path: string): PolicyName {
+function policyOf(path: string): PolicyName {
   if (path.startsWith('/api/')) return 'api';
   if (path === '/docs' || path.startsWith('/docs/')) return 'docs';
   if (path.startsWith('/review/')) return 'reviewPage';

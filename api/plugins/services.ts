@@ -6,7 +6,6 @@ import { createCertificateAuth, type CertificateAuth } from '../auth/certificate
 import { createStaffAuth, type StaffAuth } from '../auth/staff-auth.js';
 import { createCaptchaService, type CaptchaService } from '../captcha/captcha-service.js';
 import { createTestAnswers, type TestAnswers } from '../captcha/test-answers.js';
-import type { RegistrationRef } from '../registrations/open-registration.js';
 import { createRegistrationService, type RegistrationService } from '../registrations/registration-service.js';
 import { createRegistrationView } from '../registrations/registration-view.js';
 import { createStepService, type StepService } from '../registrations/step-service.js';
@@ -34,7 +33,7 @@ declare module 'fastify' {
   }
 }
 
-export interface ServicesPluginOptions {
+interface ServicesPluginOptions {
   now?: () => Date;
 }
 

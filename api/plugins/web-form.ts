@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { modelerBundleDir } from '../../ops/modeler-bundle.js';
+import { modelerBundleDir } from '../../config/paths.js';
 import { fontPackageDir } from '../letter/letter-fonts.js';
 
 const publicDir = fileURLToPath(new URL('../public', import.meta.url));

@@ -4,7 +4,7 @@ import { PNG } from 'pngjs';
 import { fail, ok, type Result } from '../../domain/result.js';
 import { jpegFrame } from './jpeg-structure.js';
 
-export const LETTER_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+const LETTER_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export type LetterType = (typeof LETTER_TYPES)[number];
 export type LetterProblem =
   'letter_type' | 'letter_unreadable' | 'letter_encrypted' | 'letter_too_many_pages' | 'letter_image_too_large';
@@ -13,7 +13,7 @@ export type LetterProblem =
  * An A4 page scanned at 600 dpi (35 megapixels) passes; a small file that inflates to gigabytes does
  * not. Checked from the header before anything is decoded (a decoded PNG takes 4 bytes a pixel).
  */
-export const LETTER_MAX_PIXELS = 40_000_000;
+const LETTER_MAX_PIXELS = 40_000_000;
 
 /** Opens the PDF as a viewer would: it must parse, not be encrypted, and have 1 to maxPages pages. */
 async function pdfProblem(content: Buffer, maxPages: number): Promise<LetterProblem | null> {

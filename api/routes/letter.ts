@@ -110,7 +110,7 @@ export default async function letterRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const { signature } = request.body as { signature: MultipartFile };
+      const { signature } = request.body;
       await app.registrations.saveLetterSignature(applicantRegistration(request), await signature.toBuffer());
       return app.view(request.params.id);
     },

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 
 export const MessageTextSchema = Type.Object({ fa: Type.String(), en: Type.String() });
 
-export const ErrorSchema = Type.Object({
+const ErrorSchema = Type.Object({
   error: Type.Object({
     id: Type.String({ description: 'Stable message id, e.g. validation_failed, unauthorized, rate_limited' }),
     text: MessageTextSchema,

@@ -6,7 +6,7 @@ const DefinitionId = Type.String({
   description: 'A process definition (version) id',
 });
 
-export const VersionSchema = Type.Object({
+const VersionSchema = Type.Object({
   id: Type.String(),
   key: Type.String(),
   version: Type.Integer(),
@@ -62,7 +62,7 @@ const Instruction = Type.Object({
   targetActivityIds: Type.Array(Type.String(), { minItems: 1 }),
   updateEventTrigger: Type.Optional(Type.Boolean()),
 });
-export const MigrationPlanSchema = Type.Object({
+const MigrationPlanSchema = Type.Object({
   sourceProcessDefinitionId: DefinitionId,
   targetProcessDefinitionId: DefinitionId,
   instructions: Type.Array(Instruction),

@@ -9,7 +9,7 @@ const applicantStrings = Object.fromEntries(APPLICANT_FIELDS.map((f) => [f, Type
   [K in ApplicantField]: TString;
 };
 
-export const MessageSchema = Type.Object({
+const MessageSchema = Type.Object({
   id: Type.String(),
   type: Type.Union([Type.Literal('error'), Type.Literal('info')]),
   field: Type.Optional(Type.String()),

@@ -9,7 +9,7 @@ import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
 import { PROCESS_ID, USER_TASKS } from '../../adapters/engine/process-model.js';
 import type { Variables } from '../../adapters/engine/variables.js';
 import type { Config } from '../../config/config.js';
-import { projectRoot } from '../../ops/project-root.js';
+import { projectRoot } from '../../config/paths.js';
 import { jobWorkers } from '../../workers/index.js';
 import type { Worker } from '../../workers/support/define-worker.js';
 import { startTaskPoller } from '../../workers/support/task-poller.js';

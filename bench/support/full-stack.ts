@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { letterPdf, newApplicant } from '../../test/support/fixtures.js';
+import { letterPdf, newApplicant } from '../../ops/fixtures/applicants.js';
 import type { Answer } from './http-client.js';
 import { apiClient } from './http-client.js';
 import type { SentMessage } from '../../simulators/sms/state.js';
@@ -9,7 +9,7 @@ import type { expectations } from './expectations.js';
 import { codeIn, isCode, isRegistered, toPhone } from './phone.js';
 import type { Samples } from './stats.js';
 
-export const PASSWORD = 'a long passphrase for payam';
+const PASSWORD = 'a long passphrase for payam';
 /** The form polls a "verifying" answer this often (api/public/app.js POLL_MS). */
 const FORM_POLL_MS = 1_500;
 

@@ -4,6 +4,7 @@ import type { Samples } from './stats.js';
 
 export interface Answer {
   status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a benchmark reads whatever the API answered
   body: any;
   serverTiming: Map<string, number>;
 }

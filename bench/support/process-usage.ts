@@ -34,7 +34,7 @@ export function watchUsage(watched: Watched[]) {
   async function read(w: Watched) {
     const pids = await pidsOf(w);
     if (!pids.length) return { cpuMs: 0, rss: 0 };
-    const stats = await pidusage(pids).catch(() => ({}) as Record<number, { ctime: number; memory: number }>);
+    const stats = await pidusage(pids).catch(() => ({}));
     const list = Object.values(stats).filter(Boolean);
     return { cpuMs: list.reduce((a, s) => a + s.ctime, 0), rss: list.reduce((a, s) => a + s.memory, 0) };
   }

@@ -7,10 +7,10 @@ const find = (rows: [string, Summary][], prefix: string) => rows.find(([n]) => n
 const errorsOf = (l: LevelMeasure) => l.errors.length;
 
 /** Requests that wait for no outside system (PGSB, SMS): the applicant's own screens. */
-export const LOCAL_ROUTES = ['POST start', 'PUT applicant data', 'POST letter', 'GET captcha', 'GET view (poll)'];
+const LOCAL_ROUTES = ['POST start', 'PUT applicant data', 'POST letter', 'GET captcha', 'GET view (poll)'];
 
 /** The full-stack level nearest half the full stack's best throughput ("half the plateau load"). */
-export function halfPlateau(r: BenchResults): FullStackLevel | undefined {
+function halfPlateau(r: BenchResults): FullStackLevel | undefined {
   const best = Math.max(...r.fullStack.map((l) => l.perSecond));
   return [...r.fullStack].sort((a, b) => Math.abs(a.perSecond - best / 2) - Math.abs(b.perSecond - best / 2))[0];
 }

@@ -2,8 +2,8 @@
  * The parts of a parsed model (bpmn-moddle with camunda-bpmn-moddle) the deploy gate reads. Plain
  * structural types, so the rules stay pure: whoever parses the XML hands the tree in.
  */
-export type Expr = { body?: string };
-export type Ext = {
+type Expr = { body?: string };
+type Ext = {
   $type: string;
   source?: string;
   target?: string;

@@ -20,7 +20,7 @@ const JUEL_WORDS = new Set([
 ]);
 
 /** Variable names an expression reads: its root identifiers, plus names given to execution.getVariable('…'). */
-export function variablesIn(expression: string | undefined): string[] {
+function variablesIn(expression: string | undefined): string[] {
   if (!expression) return [];
   const names = [...expression.matchAll(/getVariable(?:Local)?\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
   for (const [, body] of expression.matchAll(/[$#]\{([^}]*)\}/g)) {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { letterPdf, newApplicant } from '../../test/support/fixtures.js';
+import { letterPdf, newApplicant } from '../fixtures/applicants.js';
 
-export const PASSWORD = 'a long passphrase for payam';
+const PASSWORD = 'a long passphrase for payam';
 
 /** What one applicant saw: where the registration ended and every error shown without a Persian text. */
 export interface JourneyResult {
@@ -154,5 +154,3 @@ export function journeys(opts: {
     return r;
   };
 }
-
-export type Register = ReturnType<typeof journeys>;

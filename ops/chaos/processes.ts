@@ -4,7 +4,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startEngine, stopEngine } from '../engine/process.js';
 import { engineSettings } from '../engine/settings.js';
-import { projectRoot } from '../project-root.js';
+import { projectRoot } from '../../config/paths.js';
 import { answers, until } from './private-services.js';
 
 /** A Node service of the project (API, workers) as its own process, so it can be SIGKILLed; `nodeArgs` go before the script (a profiler's, say). */
@@ -67,5 +67,4 @@ export function engineNode(name: string, port: number, databaseUrl: string, dir:
   };
 }
 
-export type EngineNode = ReturnType<typeof engineNode>;
 export type NodeService = ReturnType<typeof nodeService>;

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../project-root.js';
+import { projectRoot } from '../../config/paths.js';
 import { run } from '../run.js';
 
 /**

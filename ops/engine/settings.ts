@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { projectRoot } from '../project-root.js';
+import { projectRoot } from '../../config/paths.js';
 
 export class EngineSettingsError extends Error {
   static readonly code = 'ENGINE_SETTINGS';

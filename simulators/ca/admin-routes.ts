@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { signCms } from '../../adapters/certificates/cms-sign.js';
+import { signCms } from './cms-sign.js';
 import { registerResetRoutes } from '../shared/reset-routes.js';
 import { issuedView, signerOf } from './issued-view.js';
 import { baseUrlOf } from './public-routes.js';

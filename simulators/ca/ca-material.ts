@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { constants } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { x509 } from '../../adapters/certificates/pki.js';
+import { x509 } from './pki.js';
 import { exportPrivateKeyPem, generateKeys, importPrivateKeyPem, SIGNING_ALGORITHM } from './crypto-setup.js';
 
 /** A certification authority: its certificate and the key it signs with. */
@@ -23,8 +23,8 @@ export const CA_FILES = {
 } as const;
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
-export const ROOT_NAME = 'C=IR, O=Payam Test PKI, CN=Payam Test Root CA';
-export const INTERMEDIATE_NAME = 'C=IR, O=Payam Test PKI, CN=Payam Test Intermediate CA (GICA-like)';
+const ROOT_NAME = 'C=IR, O=Payam Test PKI, CN=Payam Test Root CA';
+const INTERMEDIATE_NAME = 'C=IR, O=Payam Test PKI, CN=Payam Test Intermediate CA (GICA-like)';
 
 /** A CA certificate signed by `issuer`, or self-signed when there is none. */
 async function authority(name: string, issuer: Authority | null, pathLength: number): Promise<Authority> {

@@ -1,13 +1,13 @@
 import { webcrypto } from 'node:crypto';
-import { x509 } from '../../adapters/certificates/pki.js';
+import { x509 } from './pki.js';
 
-export const subtle = webcrypto.subtle as SubtleCrypto;
+const subtle = webcrypto.subtle as SubtleCrypto;
 
 /** ECDSA P-256 with SHA-256: what the test CA's keys and signatures use (fast to generate, supported by every browser's WebCrypto). */
-export const KEY_ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
+const KEY_ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 export const SIGNING_ALGORITHM = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
-export const generateKeys = () => subtle.generateKey(KEY_ALGORITHM, true, ['sign', 'verify']) as Promise<CryptoKeyPair>;
+export const generateKeys = () => subtle.generateKey(KEY_ALGORITHM, true, ['sign', 'verify']);
 
 export async function exportPrivateKeyPem(key: CryptoKey): Promise<string> {
   return x509.PemConverter.encode(await subtle.exportKey('pkcs8', key), 'PRIVATE KEY');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { x509 } from '../../adapters/certificates/pki.js';
+import { x509 } from './pki.js';
 import * as asn1js from 'asn1js';
 import {
   CERTIFICATE_KINDS,
@@ -53,10 +53,13 @@ export async function issueCertificate(
   const serial = randomBytes(16);
   serial[0] = (serial[0]! & 0x7f) | 0x10;
   const notBefore = req.notBefore ?? new Date(Date.now() - 60_000);
-  const usage =
+  // KeyUsageFlags is a bit-flag enum: its members combine with `|` into a value the library reads as flags.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment
+  const usage = (
     req.keyUsage === 'encipherment'
       ? x509.KeyUsageFlags.keyEncipherment | x509.KeyUsageFlags.dataEncipherment
-      : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation;
+      : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation
+  ) as x509.KeyUsageFlags;
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serial.toString('hex'),
     subject: subjectOf(req),

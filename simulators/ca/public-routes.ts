@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createHang } from '../shared/hang.js';
-import type { CaState, IssuerName } from './state.js';
+import type { CaState } from './state.js';
 
 /** Where certificates point for their CRL: the address the client reached us at, unless one is configured. */
 export const baseUrlOf = (req: FastifyRequest, configured?: string) => configured ?? `${req.protocol}://${req.host}`;
@@ -22,7 +22,7 @@ export function registerPublicRoutes(app: FastifyInstance, state: CaState): void
     const fault = state.faults.take('crl');
     if (fault === 'error') return reply.code(503).type('text/plain').send('CRL publication point unavailable');
     if (fault === 'timeout') return hang(reply);
-    const crl = await state.crl(issuer as IssuerName);
+    const crl = await state.crl(issuer);
     return reply.type('application/pkix-crl').header('cache-control', 'no-store').send(Buffer.from(crl.rawData));
   });
 }

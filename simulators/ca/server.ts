@@ -1,6 +1,6 @@
 import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { projectRoot } from '../../ops/project-root.js';
+import { projectRoot } from '../../config/paths.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerPublicRoutes } from './public-routes.js';
 import { registerRaRoutes } from './ra-routes.js';

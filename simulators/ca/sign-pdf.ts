@@ -1,5 +1,5 @@
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
-import { signDetachedCms, type CmsSigner } from '../../adapters/certificates/cms-sign.js';
+import { signDetachedCms, type CmsSigner } from './cms-sign.js';
 
 /** Bytes kept for the CMS in /Contents: a signature with two certificates needs about 1.5 KB. */
 const CONTENTS_BYTES = 8192;

@@ -13,7 +13,7 @@ export interface Issued extends IssuedCertificate {
 }
 
 /** An hour: a CA publishes daily or more often; tests shorten it to see a revocation at once. */
-export const DEFAULT_CRL_VALIDITY_SECONDS = 3600;
+const DEFAULT_CRL_VALIDITY_SECONDS = 3600;
 
 /** `now` is the CA's clock: its CRLs' this and next update, and a revocation's date (tests move it instead of waiting). */
 export async function createCaState(dir: string, now: () => Date = () => new Date()) {

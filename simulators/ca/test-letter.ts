@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { signDetachedCms, type CmsSigner } from '../../adapters/certificates/cms-sign.js';
+import { signDetachedCms, type CmsSigner } from './cms-sign.js';
 import { signPdf } from './sign-pdf.js';
 
 /** A one-page stand-in for an introduction letter (Latin text: the standard fonts have no Persian glyphs). */

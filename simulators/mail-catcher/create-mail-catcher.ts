@@ -41,17 +41,20 @@ export function createMailCatcher(opts: MailCatcherOptions) {
       stream.once('error', callback);
       stream.on('end', () => {
         if (stream.sizeExceeded) return callback(); // rejectOversized has answered 552 already
-        try {
-          const message = store.add(
-            parseMessage(Buffer.concat(chunks)),
-            session.envelope.rcptTo.map((r) => r.address),
-          );
-          logger.debug({ messageId: message.id }, 'mail caught'); // the id only: the rest is personal
-          callback(null, `Queued as ${message.id}`);
-        } catch {
-          // Anyone may connect; a message the parser chokes on must not take the catcher down.
-          callback(Object.assign(new Error('Message could not be parsed'), { responseCode: 554 }));
-        }
+        parseMessage(Buffer.concat(chunks)).then(
+          (parsed) => {
+            const message = store.add(
+              parsed,
+              session.envelope.rcptTo.map((r) => r.address),
+            );
+            logger.debug({ messageId: message.id }, 'mail caught'); // the id only: the rest is personal
+            callback(null, `Queued as ${message.id}`);
+          },
+          () => {
+            // Anyone may connect; a message the parser chokes on must not take the catcher down.
+            callback(Object.assign(new Error('Message could not be parsed'), { responseCode: 554 }));
+          },
+        );
       });
     },
   });

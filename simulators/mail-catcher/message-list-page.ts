@@ -2,7 +2,7 @@ import type { StoredMessage } from './message-store.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Every field here comes from whoever connected to the SMTP port, so all of it is escaped. */
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 export function renderMessageListPage(messages: readonly StoredMessage[]): string {
   const rows = [...messages].reverse().map(

@@ -4,7 +4,7 @@ const NationalCode = Type.String({ pattern: '^[0-9]{10}$' });
 const JalaliDate = Type.String({ pattern: '^[0-9]{4}/[0-9]{2}/[0-9]{2}$' });
 const Mobile = Type.String({ pattern: '^09[0-9]{9}$' });
 
-export const PGSB_SERVICES = ['civil-registry', 'shahkar'] as const;
+const PGSB_SERVICES = ['civil-registry', 'shahkar'] as const;
 export type PgsbService = (typeof PGSB_SERVICES)[number];
 
 // Admin API bodies: the fixtures tests plant in the simulated registries.

@@ -2,7 +2,7 @@ import { createFaultSwitch } from '../shared/fault-switch.js';
 import type { Citizen, PgsbService } from './schemas.js';
 
 /** What a test can assert on: how often a service was called and with which X-Road headers; no personal data. */
-export type CallRecord = {
+type CallRecord = {
   service: PgsbService;
   xRoadId?: string;
   xRoadClient?: string;

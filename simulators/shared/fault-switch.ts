@@ -28,5 +28,3 @@ export function createFaultSwitch<S extends string>() {
     },
   };
 }
-
-export type FaultSwitch<S extends string> = ReturnType<typeof createFaultSwitch<S>>;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /** Longer than any client timeout we configure, so a "timeout" fault is always a timeout. */
-export const HANG_MS = 30_000;
+const HANG_MS = 30_000;
 
 /**
  * Returns `hang(reply)`: keeps a request open without answering, as a stuck upstream would.

@@ -22,9 +22,11 @@ export async function runSimulator(
   env: Record<string, string | undefined> = process.env,
 ): Promise<void> {
   const host = env[hostVariable] || '127.0.0.1';
-  const shutdown = async () => {
-    await app.close();
-    process.exit(0);
+  const shutdown = () => {
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

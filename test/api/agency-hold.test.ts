@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiJourney } from '../support/api-journey.js';
-import { newAgencyNationalId } from '../support/fixtures.js';
+import { newAgencyNationalId } from '../../ops/fixtures/applicants.js';
 import { useApiOnStack } from '../support/lifecycle.js';
 import { staffToken, withToken } from '../support/staff.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api-client.js';
-import { newApplicant } from '../support/fixtures.js';
+import { newApplicant } from '../../ops/fixtures/applicants.js';
 import { useApiOnStack } from '../support/lifecycle.js';
 
 const ctx = useApiOnStack();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildApiOnStack, type ApiApp } from '../support/api-app.js';
 import { apiClient, type ApiClient } from '../support/api-client.js';
-import { letterPdf, newApplicant } from '../support/fixtures.js';
+import { letterPdf, newApplicant } from '../../ops/fixtures/applicants.js';
 import { useApiOnStack } from '../support/lifecycle.js';
 
 // A grace of a few seconds after the close, as an operator could set it, so the test sees it end.

@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api-client.js';
-import { newApplicant } from '../support/fixtures.js';
+import { newApplicant } from '../../ops/fixtures/applicants.js';
 import { standaloneApp, type StandaloneApp } from '../support/standalone-app.js';
 
 let shell: StandaloneApp;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signCms } from '../../adapters/certificates/cms-sign.js';
+import { signCms } from '../../simulators/ca/cms-sign.js';
 import { x509 } from '../../adapters/certificates/pki.js';
 import { importPrivateKeyPem } from '../../simulators/ca/crypto-setup.js';
 import { insertAccount, movingClock } from '../support/database.js';

@@ -22,7 +22,7 @@ export async function pdfOfPages(pages: number): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
-export const png = (width = 8, height = 8) => PNG.sync.write(new PNG({ width, height }));
+const png = (width = 8, height = 8) => PNG.sync.write(new PNG({ width, height }));
 
 /** A PNG cut short in its image data, as an interrupted download leaves it. */
 export function truncatedPng(): Buffer {

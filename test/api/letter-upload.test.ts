@@ -2,7 +2,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { LETTER_MAX_BYTES } from '../../api/registrations/registration-service.js';
 import { apiClient } from '../support/api-client.js';
-import { letterPdf } from '../support/fixtures.js';
+import { letterPdf } from '../../ops/fixtures/applicants.js';
 import { useApiOnStack } from '../support/lifecycle.js';
 import {
   encryptedPdf,

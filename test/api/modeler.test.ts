@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployModels } from '../../adapters/engine/deploy-models.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import { PROCESS_ID } from '../../adapters/engine/process-model.js';
-import { bpmnDir } from '../../ops/bpmn-models.js';
+import { bpmnDir } from '../../adapters/bpmn/model-files.js';
 import { useApiOnStack } from '../support/lifecycle.js';
 import { staffToken, withToken } from '../support/staff.js';
 

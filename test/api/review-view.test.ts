@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api-client.js';
-import { letterPdf, newApplicant } from '../support/fixtures.js';
+import { letterPdf, newApplicant } from '../../ops/fixtures/applicants.js';
 import { useApiOnStack } from '../support/lifecycle.js';
 import { reviewJourney } from '../support/review-journey.js';
 import { staffToken, withToken } from '../support/staff.js';

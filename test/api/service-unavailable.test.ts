@@ -36,7 +36,7 @@ afterAll(async () => {
     .whereIn('id', started)
     .whereNotNull('process_instance_id')
     .select('process_instance_id');
-  await Promise.all(rows.map((r) => engine.cancel(r.process_instance_id!).catch(() => undefined)));
+  await Promise.all(rows.map((r) => engine.cancel(r.process_instance_id).catch(() => undefined)));
   await Promise.all([pg?.close(), redis?.close(), direct.destroy()]);
 });
 

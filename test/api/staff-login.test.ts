@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStaff, STAFF_PASSWORD, withToken } from '../support/staff.js';
+import { addStaff, STAFF_PASSWORD } from '../../ops/fixtures/staff.js';
+import { withToken } from '../support/staff.js';
 import { standaloneApp, type StandaloneApp } from '../support/standalone-app.js';
 
 let shell: StandaloneApp;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api-client.js';
 import { apiJourney } from '../support/api-journey.js';
-import { newApplicant } from '../support/fixtures.js';
+import { newApplicant } from '../../ops/fixtures/applicants.js';
 import { useApiOnStack } from '../support/lifecycle.js';
 
 const ctx = useApiOnStack();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PASSWORD } from '../support/applicant.js';
-import { letterPdf, newApplicant } from '../support/fixtures.js';
+import { letterPdf, newApplicant } from '../../ops/fixtures/applicants.js';
 import { useApiOnStack } from '../support/lifecycle.js';
 import { checkPage, useBrowserOnApi, watchProblems } from './browser-session.js';
 import { captchaAnswer, fillApplicantForm, heading, persian, textOf } from './form-helpers.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PROCESS_ID, USER_TASKS } from '../../adapters/engine/process-model.js';
 import { renderLetterTemplate } from '../../api/letter/letter-template.js';
 import { useApiOnStack } from '../support/lifecycle.js';
-import { addStaff } from '../support/staff.js';
+import { addStaff } from '../../ops/fixtures/staff.js';
 import { useBrowserOnApi } from './browser-session.js';
 import { heading } from './form-helpers.js';
 import { signInStaff } from './staff-pages.js';

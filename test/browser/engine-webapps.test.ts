@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { USER_TASKS } from '../../adapters/engine/process-model.js';
 import { useEngineStack } from '../support/lifecycle.js';
-import { addStaff } from '../support/staff.js';
+import { addStaff } from '../../ops/fixtures/staff.js';
 import { DESKTOP, openBrowser } from './browser-session.js';
 import { decideInTaskForm, openTaskInFilter, snapDesktop, webappsBase, webappVisit } from './engine-webapps.js';
 

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { STAFF_PASSWORD } from '../support/staff.js';
+import { STAFF_PASSWORD } from '../../ops/fixtures/staff.js';
 import { ARTIFACTS, watchProblems } from './browser-session.js';
 
 export type Webapp = 'cockpit' | 'tasklist' | 'admin' | 'welcome';

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { newApplicant } from '../support/fixtures.js';
+import type { newApplicant } from '../../ops/fixtures/applicants.js';
 
 export const persian = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
 

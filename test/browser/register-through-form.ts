@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { PASSWORD } from '../support/applicant.js';
 import type { EngineStack } from '../support/engine-stack.js';
-import type { newApplicant } from '../support/fixtures.js';
+import type { newApplicant } from '../../ops/fixtures/applicants.js';
 import { captchaAnswer, fillApplicantForm, heading } from './form-helpers.js';
 import { onePagePdf } from './letter-pdf.js';
 

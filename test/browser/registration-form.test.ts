@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PASSWORD } from '../support/applicant.js';
-import { letterPdf, newApplicant } from '../support/fixtures.js';
+import { letterPdf, newApplicant } from '../../ops/fixtures/applicants.js';
 import { useApiOnStack } from '../support/lifecycle.js';
 import { checkPage, layoutFacts, useBrowserOnApi, watchProblems } from './browser-session.js';
 import { captchaAnswer, fillApplicantForm, heading, persian, textOf } from './form-helpers.js';

@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { PASSWORD } from '../support/applicant.js';
-import { newApplicant } from '../support/fixtures.js';
+import { newApplicant } from '../../ops/fixtures/applicants.js';
 import { useApiOnStack } from '../support/lifecycle.js';
 import { reviewJourney } from '../support/review-journey.js';
-import { addStaff, staffToken } from '../support/staff.js';
+import { addStaff } from '../../ops/fixtures/staff.js';
+import { staffToken } from '../support/staff.js';
 import { checkPage, layoutFacts, useBrowserOnApi, watchProblems } from './browser-session.js';
 import { heading, persian, textOf } from './form-helpers.js';
 import { registerThroughForm } from './register-through-form.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../ops/chaos/private-services.js';
 import { USER_TASKS } from '../../adapters/engine/process-model.js';
 import { useApiOnStack } from '../support/lifecycle.js';
-import { addStaff } from '../support/staff.js';
+import { addStaff } from '../../ops/fixtures/staff.js';
 import { DESKTOP, openBrowser } from './browser-session.js';
 import { LOGIN_FORM, webappUrl, webappVisit } from './engine-webapps.js';
 import { englishLeft, persianPage, snapForDocs } from './staff-apps-persian.js';

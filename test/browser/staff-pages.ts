@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { STAFF_PASSWORD } from '../support/staff.js';
+import { STAFF_PASSWORD } from '../../ops/fixtures/staff.js';
 import { ARTIFACTS, DESKTOP, expectAccessible, PHONE } from './browser-session.js';
 import { captchaAnswer, heading } from './form-helpers.js';
 

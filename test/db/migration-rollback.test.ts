@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, migrateLatest, type Db } from '../../db/knex.js';
 import { migrations } from '../../migrations/index.js';
 import { main as migrateMain } from '../../ops/migrate.js';
-import { projectRoot } from '../../ops/project-root.js';
+import { projectRoot } from '../../config/paths.js';
 import { scratchDatabase } from '../support/database.js';
 
 // A scratch database of its own: rolling back must not disturb the other tests' tables.

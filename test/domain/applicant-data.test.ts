@@ -67,7 +67,7 @@ describe('validateApplicantData', () => {
 
   it('given blank, non-string and missing values, when validated, then they are required', () => {
     const result = validateApplicantData({ ...form, email: '   ', firstName: 42, fatherName: undefined }, today);
-    expect(result.ok === false && result.errors).toEqual([
+    expect(!result.ok && result.errors).toEqual([
       { field: 'firstName', code: 'required' },
       { field: 'fatherName', code: 'required' },
       { field: 'email', code: 'required' },
@@ -76,16 +76,16 @@ describe('validateApplicantData', () => {
 
   it('given an agency name or position of the wrong length or without letters, when validated, then their codes come back', () => {
     const result = validateApplicantData({ ...form, agencyName: 'ا', representativePosition: 'م'.repeat(101) }, today);
-    expect(result.ok === false && result.errors).toEqual([
+    expect(!result.ok && result.errors).toEqual([
       { field: 'agencyName', code: 'agency_name_format' },
       { field: 'representativePosition', code: 'representative_position_format' },
     ]);
     const digitsOnly = validateApplicantData({ ...form, agencyName: '1234' }, today);
-    expect(digitsOnly.ok === false && digitsOnly.errors).toEqual([{ field: 'agencyName', code: 'agency_name_format' }]);
+    expect(!digitsOnly.ok && digitsOnly.errors).toEqual([{ field: 'agencyName', code: 'agency_name_format' }]);
   });
 
   it('given a representative under 18, when validated, then the birth date is too young', () => {
     const result = validateApplicantData({ ...form, birthDate: '1390/01/01' }, today);
-    expect(result.ok === false && result.errors).toEqual([{ field: 'birthDate', code: 'birth_date_too_young' }]);
+    expect(!result.ok && result.errors).toEqual([{ field: 'birthDate', code: 'birth_date_too_young' }]);
   });
 });

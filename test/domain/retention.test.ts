@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/config.js';
-import { historyTimeToLiveDays, personalDataDue, purgeCutoffs } from '../../domain/retention.js';
-import { modelFiles, readModel } from '../../ops/bpmn-models.js';
+import { historyTimeToLiveDays, purgeCutoffs } from '../../domain/retention.js';
+import { modelFiles } from '../../adapters/bpmn/model-files.js';
+import { readModel } from '../../ops/bpmn-models.js';
 import { retentionPolicy } from '../../workers/retention/purge-expired-data.js';
 
 // The defaults, as a developer's machine runs them.
@@ -16,18 +17,6 @@ describe('the retention policy', () => {
     expect(cutoffs.closedBefore.toISOString()).toBe('2026-01-31T00:00:00.000Z');
     expect(cutoffs.codesBefore.toISOString()).toBe('2026-04-30T00:00:00.000Z');
     expect(cutoffs.sessionsEndedBefore).toEqual(now);
-  });
-
-  it('given requests in every state, when asked which lose their personal data, then only rejected and expired ones closed before the cutoff and not purged yet', () => {
-    const longAgo = new Date('2026-01-01T00:00:00Z');
-    expect(personalDataDue({ status: 'rejected', closedAt: longAgo, purgedAt: null }, cutoffs)).toBe(true);
-    expect(personalDataDue({ status: 'expired', closedAt: longAgo, purgedAt: null }, cutoffs)).toBe(true);
-    expect(
-      personalDataDue({ status: 'rejected', closedAt: new Date('2026-02-01T00:00:00Z'), purgedAt: null }, cutoffs),
-    ).toBe(false);
-    expect(personalDataDue({ status: 'rejected', closedAt: longAgo, purgedAt: longAgo }, cutoffs)).toBe(false);
-    expect(personalDataDue({ status: 'registered', closedAt: longAgo, purgedAt: null }, cutoffs)).toBe(false);
-    expect(personalDataDue({ status: 'under-review', closedAt: null, purgedAt: null }, cutoffs)).toBe(false);
   });
 
   it('given a retention that is not whole days, when the configuration is read, then it is refused by name', () => {

@@ -111,7 +111,7 @@ describe('steps 9-3 and 9-4: the one-time code', () => {
     const first = await ctx.applicant.latestCode(person.mobile, 1);
 
     await ctx.stack.steps.enterOtp(id, first === '000000' ? '111111' : '000000');
-    let v = await ctx.stack.eventually(
+    const v = await ctx.stack.eventually(
       () => ctx.stack.view(id),
       (x) => x.step === 'otp' && x.otp?.wrongAttempts === 1,
     );
@@ -120,7 +120,7 @@ describe('steps 9-3 and 9-4: the one-time code', () => {
 
     // the first code stopped working when the second was sent
     await ctx.stack.steps.enterOtp(id, first === second ? '999999' : first);
-    v = await ctx.stack.eventually(
+    await ctx.stack.eventually(
       () => ctx.stack.view(id),
       (x) => x.step === 'otp' && x.otp?.wrongAttempts === 2,
     );

@@ -6,7 +6,7 @@ import { createDb } from '../../db/knex.js';
 import { createStaffCommands } from '../../ops/staff-commands.js';
 import { restStatusAs, tasklistLogin } from '../support/engine-logins.js';
 import { testDatabase } from '../support/database.js';
-import { addStaff, STAFF_PASSWORD } from '../support/staff.js';
+import { addStaff, STAFF_PASSWORD } from '../../ops/fixtures/staff.js';
 
 const { db, config } = testDatabase();
 const engineDb = createDb(process.env.ENGINE_DATABASE_URL!, { min: 0, max: 2 });

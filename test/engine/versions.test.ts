@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEPLOYMENT_NAME, DEPLOYMENT_SOURCE, deployModels } from '../../adapters/engine/deploy-models.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import { PROCESS_ID } from '../../adapters/engine/process-model.js';
-import { bpmnDir, modelFiles } from '../../ops/bpmn-models.js';
+import { bpmnDir, modelFiles } from '../../adapters/bpmn/model-files.js';
 import { useEngineStack } from '../support/lifecycle.js';
 
 const ctx = useEngineStack();

@@ -8,8 +8,8 @@ import { serviceEngine } from '../../adapters/engine/connect.js';
 import { deployModels } from '../../adapters/engine/deploy-models.js';
 import { CERTIFICATE_REQUEST_PROCESS_ID, PROCESS_ID, REVIEW_PROCESS_ID } from '../../adapters/engine/process-model.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
-import { bpmnDir } from '../../ops/bpmn-models.js';
-import { projectRoot } from '../../ops/project-root.js';
+import { bpmnDir } from '../../adapters/bpmn/model-files.js';
+import { projectRoot } from '../../config/paths.js';
 import { run } from '../../ops/run.js';
 import { testDatabase } from '../support/database.js';
 

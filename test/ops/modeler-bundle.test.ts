@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ensureModelerBundle, modelerBundleDir } from '../../ops/modeler-bundle.js';
+import { modelerBundleDir } from '../../config/paths.js';
+import { ensureModelerBundle } from '../../ops/modeler-bundle.js';
 
 describe("the modeler page's editor bundle", () => {
   it("is built from the project's sources once per set of inputs, and lints with the rules of .bpmnlintrc", async () => {

@@ -6,7 +6,7 @@ import { hashPassword } from '../../adapters/crypto/password-hash.js';
 import { adminEngine } from '../../adapters/engine/connect.js';
 import { createEngineIdentity } from '../../adapters/engine/engine-identity.js';
 import { createStaffAuth } from '../../api/auth/staff-auth.js';
-import { projectRoot } from '../../ops/project-root.js';
+import { projectRoot } from '../../config/paths.js';
 import { run } from '../../ops/run.js';
 import { createStaffCommands } from '../../ops/staff-commands.js';
 import { main as staffMain } from '../../ops/staff.js';

@@ -4,7 +4,7 @@ import { serviceEngine } from '../../adapters/engine/connect.js';
 import { REVIEW_PROCESS_ID } from '../../adapters/engine/process-model.js';
 import { createReviewService } from '../../api/reviews/review-service.js';
 import { insertApplicantData, insertRegistration, manualClock, testDatabase } from '../support/database.js';
-import { letterPdf } from '../support/fixtures.js';
+import { letterPdf } from '../../ops/fixtures/applicants.js';
 
 const { db, config } = testDatabase();
 const engine = serviceEngine(config);

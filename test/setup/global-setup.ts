@@ -1,23 +1,2 @@
-import { loadConfig } from '../../config/config.js';
-import { stopEngine } from '../../ops/engine/process.js';
-import { engineSettings } from '../../ops/engine/settings.js';
-import { prepareStack } from '../../ops/prepare-stack.js';
-
-const log = (m: string) => console.log(`[test setup] ${m}`);
-
-/**
- * Starts what the tests need: PostgreSQL, Redis, and the tests' own engine (port 8091, database
- * operaton_test; see vitest.config.ts), both databases recreated, migrated and bpmn/ deployed.
- * A developer's engine on 8080 is never touched.
- */
-export default async function setup() {
-  // `npm test` prepared the stack already, while it type-checked, and stops the engine itself.
-  if (process.env.TEST_STACK_READY) return async () => undefined;
-  const engine = engineSettings();
-  const keepEngine = Boolean(process.env.KEEP_ENGINE);
-  const { engineStarted } = await prepareStack(loadConfig(), engine, log, { recreateTestDatabase: true, keepEngine });
-  return async () => {
-    // CI expects nothing left running; KEEP_ENGINE leaves it for the next run to reuse.
-    if (engineStarted && !keepEngine) await stopEngine(engine, log);
-  };
-}
+/** vitest's global setup: the tests' stack (ops/test-stack.ts), unless `npm test` prepared it already. */
+export { prepareTestStack as default } from '../../ops/test-stack.js';

@@ -1,7 +1,7 @@
 import type { RegistrationView } from '../../api/registrations/registration-view.js';
 import { newClientAddress, type ApiApp } from './api-app.js';
 
-export interface ErrorBody {
+interface ErrorBody {
   error: {
     id: string;
     text: { fa: string; en: string };

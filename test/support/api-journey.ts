@@ -3,7 +3,7 @@ import type { ApiApp } from './api-app.js';
 import { applicantDriver, PASSWORD } from './applicant.js';
 import { apiClient, type ApiClient } from './api-client.js';
 import type { EngineStack } from './engine-stack.js';
-import { letterPdf, newApplicant } from './fixtures.js';
+import { letterPdf, newApplicant } from '../../ops/fixtures/applicants.js';
 
 /** The applicant's way through the API, step by step, as the form takes it. */
 export function apiJourney(stack: EngineStack, app: ApiApp) {

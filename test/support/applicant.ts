@@ -1,6 +1,6 @@
 import { USER_TASKS } from '../../adapters/engine/process-model.js';
 import type { EngineStack } from './engine-stack.js';
-import { letterPdf, newApplicant } from './fixtures.js';
+import { letterPdf, newApplicant } from '../../ops/fixtures/applicants.js';
 
 export const PASSWORD = 'a long passphrase for payam';
 

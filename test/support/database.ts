@@ -6,7 +6,7 @@ import { createDb, type Db } from '../../db/knex.js';
 import type { RegistrationRow } from '../../db/registrations-repo.js';
 import { validateApplicantData } from '../../domain/applicant-data.js';
 import { dropTestDatabase, recreateTestDatabase } from '../../ops/services.js';
-import { letterPdf, newApplicant } from './fixtures.js';
+import { letterPdf, newApplicant } from '../../ops/fixtures/applicants.js';
 
 /** The test database (DATABASE_URL, migrated by the global setup) with the configuration of the run. */
 export function testDatabase(overrides: Partial<Record<keyof Config, string>> = {}): { db: Db; config: Config } {

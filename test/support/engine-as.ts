@@ -1,7 +1,7 @@
 import type { StaffRole } from '../../domain/staff.js';
 import type { Db } from '../../db/knex.js';
 import { loadConfig } from '../../config/config.js';
-import { addStaff, STAFF_PASSWORD } from './staff.js';
+import { addStaff, STAFF_PASSWORD } from '../../ops/fixtures/staff.js';
 
 /** One answer of the engine's REST API: its status and its JSON body (null when it has none). */
 export interface EngineAnswer {

@@ -1,22 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { sessionTokenHash } from '../../api/auth/session-token.js';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/knex.js';
 import type { StaffRole } from '../../domain/staff.js';
-import { staffIdentity } from '../../adapters/engine/connect.js';
-import { loadConfig } from '../../config/config.js';
-import { createStaffCommands } from '../../ops/staff-commands.js';
+import { addStaff, STAFF_PASSWORD } from '../../ops/fixtures/staff.js';
 import type { ApiApp } from './api-app.js';
 import { newClientAddress } from './api-app.js';
-
-export const STAFF_PASSWORD = 'reviewing agencies all day long';
-
-/** A staff member of the role, made as `npm run staff -- add` makes one; a fresh name each time. */
-export async function addStaff(db: Db, role: StaffRole) {
-  const username = `${role.slice(0, 3)}${randomUUID().slice(0, 8)}`;
-  await createStaffCommands(db, staffIdentity(loadConfig())).add(username, role, STAFF_PASSWORD);
-  return username;
-}
 
 /** A signed-in staff member of the role: the token from POST /api/staff/login. */
 export async function staffToken(app: ApiApp, db: Db, role: StaffRole) {

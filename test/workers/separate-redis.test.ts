@@ -9,7 +9,7 @@ import { createDb } from '../../db/knex.js';
 import { createNotificationsRepo } from '../../db/notifications-repo.js';
 import { buildSmsSimulator } from '../../simulators/sms/server.js';
 import { startNotificationDelivery } from '../../workers/queue/notification-delivery.js';
-import { TEST_ENV } from '../setup/test-env.js';
+import { TEST_ENV } from '../../ops/test-env.js';
 import { seedRegistration } from '../support/database.js';
 
 /**

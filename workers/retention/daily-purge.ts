@@ -2,11 +2,11 @@ import { Queue, Worker } from 'bullmq';
 import { createRedis } from '../../adapters/queue/notification-queue.js';
 import { purgeExpiredData, type PurgeDeps } from './purge-expired-data.js';
 
-export const RETENTION_QUEUE = 'retention-purge';
+const RETENTION_QUEUE = 'retention-purge';
 const SCHEDULER_ID = 'daily-retention-purge';
 
 /** Every night at 03:30 in Tehran, when nobody registers, inside the engine's own clean-up window (01:00–05:00). */
-export const PURGE_SCHEDULE = { pattern: '30 3 * * *', tz: 'Asia/Tehran' } as const;
+const PURGE_SCHEDULE = { pattern: '30 3 * * *', tz: 'Asia/Tehran' } as const;
 
 /**
  * The daily purge as a BullMQ job scheduler. Every worker process upserts the same scheduler id, so

@@ -23,7 +23,7 @@ export interface PurgeDeps {
   now: () => Date;
 }
 
-export const ACTOR = 'system:retention';
+const ACTOR = 'system:retention';
 
 export const retentionPolicy = (
   config: Pick<Config, 'RETENTION_UNSUCCESSFUL' | 'RETENTION_CODES'>,

@@ -6,7 +6,7 @@ import type { WorkerDeps } from './worker-deps.js';
 import { WorkerError } from './worker-error.js';
 
 /** An external task as a handler sees it: its variables checked against the topic's schema. */
-export type Task<In> = Omit<LockedTask, 'variables'> & { variables: In };
+type Task<In> = Omit<LockedTask, 'variables'> & { variables: In };
 
 export interface WorkerSpec<I extends TProperties, O extends TProperties> {
   topic: string;
@@ -49,14 +49,14 @@ export function defineWorker<I extends TProperties, O extends TProperties>(spec:
           false,
         );
       }
-      const out = await spec.handle({ ...task, variables: given as Static<TObject<I>> }, deps);
+      const out = await spec.handle({ ...task, variables: given }, deps);
       if (!Value.Check(spec.output, out))
         throw new WorkerError(
           WorkerError.INVALID_VARIABLES,
           `${spec.topic}: output refused: ${problems(spec.output, out)}`,
           false,
         );
-      return out as Variables;
+      return out;
     },
   };
 }

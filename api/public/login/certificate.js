@@ -1,5 +1,4 @@
 import { $, h, whileBusy } from '../js/dom.js';
-import { request } from '../js/http.js';
 import { clearNotices, showError } from '../js/notices.js';
 
 /** The DER inside the first PEM block of a file's text. */

@@ -20,7 +20,7 @@ describe('PGSB client over mutual TLS', () => {
       requestCert: true,
       rejectUnauthorized: true,
     };
-    bus = Fastify({ https, forceCloseConnections: true }) as unknown as FastifyInstance;
+    bus = Fastify({ https, forceCloseConnections: true });
     bus.post('/r1/*', async () => ({ match: true }));
     await bus.listen({ host: '127.0.0.1', port: 0 });
     baseUrl = `https://127.0.0.1:${(bus.server.address() as AddressInfo).port}`;

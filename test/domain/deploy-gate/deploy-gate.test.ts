@@ -6,7 +6,7 @@ import { checkModelFiles, projectFacts } from '../../../adapters/bpmn/project-ga
 import { readModelSet } from '../../../adapters/bpmn/read-model.js';
 import { checkModels, type GateFacts } from '../../../domain/deploy-gate/deploy-gate.js';
 import { PROCESS_ID } from '../../../adapters/engine/process-model.js';
-import { modelFiles } from '../../../ops/bpmn-models.js';
+import { modelFiles } from '../../../adapters/bpmn/model-files.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => ({ name, content: readFileSync(path.join(here, 'fixtures', name), 'utf8') });

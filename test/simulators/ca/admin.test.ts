@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { x509 } from '../../../adapters/certificates/pki.js';
+import { x509 } from '../../../simulators/ca/pki.js';
 import { buildCaSimulator } from '../../../simulators/ca/server.js';
 import { startCaSimulator } from './ca-client.js';
 

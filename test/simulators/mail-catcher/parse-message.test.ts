@@ -6,8 +6,8 @@ import { parseMessage } from '../../../simulators/mail-catcher/parse-message.js'
 const fixture = (name: string): Buffer => readFileSync(new URL(`fixtures/${name}`, import.meta.url));
 
 describe('parseMessage', () => {
-  it('given multipart/alternative with QP text, base64 HTML and a split encoded-word subject, then Persian is intact', () => {
-    const parsed = parseMessage(fixture('multipart-alternative-persian.eml'));
+  it('given multipart/alternative with QP text, base64 HTML and a split encoded-word subject, then Persian is intact', async () => {
+    const parsed = await parseMessage(fixture('multipart-alternative-persian.eml'));
 
     expect(parsed).toEqual({
       from: 'پیام ایران <no-reply@payam.test>',
@@ -18,16 +18,16 @@ describe('parseMessage', () => {
     });
   });
 
-  it('given nested multiparts, 8bit UTF-8, windows-1256 and an attachment, then it takes the inline bodies', () => {
-    const parsed = parseMessage(fixture('nested-multipart-attachment.eml'));
+  it('given nested multiparts, 8bit UTF-8, windows-1256 and an attachment, then it takes the inline bodies', async () => {
+    const parsed = await parseMessage(fixture('nested-multipart-attachment.eml'));
 
     expect(parsed.subject).toBe('سلام and plain');
     expect(parsed.text).toBe('متن ساده');
     expect(parsed.html).toBe('<p>سلام</p>');
   });
 
-  it('given a single part with bare LF line ends and no Content-Type, then the body is the text', () => {
-    const parsed = parseMessage(fixture('single-part-lf-only.eml'));
+  it('given a single part with bare LF line ends and no Content-Type, then the body is the text', async () => {
+    const parsed = await parseMessage(fixture('single-part-lf-only.eml'));
 
     expect(parsed).toEqual({ from: 'a@example.test', subject: 'plain ascii', text: 'Hello\nworld' });
   });
@@ -45,7 +45,7 @@ describe('parseMessage', () => {
       html,
     });
 
-    expect(parseMessage(info.message as Buffer)).toMatchObject({
+    expect(await parseMessage(info.message as Buffer)).toMatchObject({
       subject,
       text,
       html,

@@ -2,7 +2,7 @@ import { webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { pkijs } from './pki.js';
 
-export const OID = {
+const OID = {
   data: '1.2.840.113549.1.7.1',
   contentType: '1.2.840.113549.1.9.3',
   messageDigest: '1.2.840.113549.1.9.4',
