@@ -19,7 +19,7 @@ const { engineSettings } = await import('../ops/engine/settings.js');
 const { startEngine } = await import('../ops/engine/process.js');
 const { ensurePostgres } = await import('../ops/services.js');
 const { summarize } = await import('./support/stats.js');
-const { restStatusAs, tasklistLogin } = await import('../test/support/engine-logins.js');
+const { restStatusAs, tasklistLogin } = await import('../ops/fixtures/engine-logins.js');
 
 const { values } = parseArgs({
   options: {

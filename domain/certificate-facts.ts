@@ -17,7 +17,7 @@ export interface CertificateFacts {
   crlUrl: string | null;
 }
 
-export type Revocation = 'good' | 'revoked' | 'not_checked';
+type Revocation = 'good' | 'revoked' | 'not_checked';
 
 /** A signature's signer as checked: the certificate's facts, the time it claims, and its revocation. */
 export interface SignerFacts extends CertificateFacts {

@@ -68,7 +68,7 @@ export async function main(argv: string[], io: StaffCliIo = processIo): Promise<
       }
     },
     { min: 0, max: 2 },
-    io.printError,
+    (m) => io.printError(m),
   );
 }
 

@@ -14,7 +14,10 @@ export function createSpeechSlots(max: number, waitMs: number) {
   const waiting: { grant: () => void; timer: NodeJS.Timeout }[] = [];
   const release = () => {
     const next = waiting.shift();
-    if (!next) return void running--;
+    if (!next) {
+      running--;
+      return;
+    }
     clearTimeout(next.timer);
     next.grant();
   };
@@ -45,5 +48,3 @@ export function createSpeechSlots(max: number, waitMs: number) {
     },
   };
 }
-
-export type SpeechSlots = ReturnType<typeof createSpeechSlots>;

@@ -13,7 +13,7 @@
  * it yields is the bean's toString, so names are accepted by shape and the variable rules judge them.
  */
 
-export type ExpressionFaultKind = 'member-access' | 'call' | 'engine-object' | 'unknown-token' | 'syntax';
+type ExpressionFaultKind = 'member-access' | 'call' | 'engine-object' | 'unknown-token' | 'syntax';
 
 export interface ExpressionFault {
   kind: ExpressionFaultKind;
@@ -24,7 +24,7 @@ export interface ExpressionFault {
 }
 
 /** Names the engine resolves to its own objects rather than to process variables. */
-export const ENGINE_OBJECTS = new Set(['execution', 'task', 'externalTask', 'caseExecution', 'authenticatedUserId']);
+const ENGINE_OBJECTS = new Set(['execution', 'task', 'externalTask', 'caseExecution', 'authenticatedUserId']);
 
 const BINARY_WORDS = new Set(['and', 'or', 'eq', 'ne', 'lt', 'gt', 'le', 'ge', 'div', 'mod']);
 const UNARY_WORDS = new Set(['not', 'empty']);

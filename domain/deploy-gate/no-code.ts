@@ -134,7 +134,7 @@ export function noCode(set: ModelSet): GateProblem[] {
       } else if (Array.isArray(v)) v.forEach(value);
       else if (v && typeof v === 'object' && !owners.has(v)) visit(v as Node);
     };
-    visit(owner as unknown as Node);
+    visit(owner);
     for (const f of found) problems.push(problem('code', owner, f.fa, f.en));
   }
   return problems;

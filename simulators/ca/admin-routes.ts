@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
 import { signCms } from './cms-sign.js';
 import { registerResetRoutes } from '../shared/reset-routes.js';
 import { issuedView, signerOf } from './issued-view.js';

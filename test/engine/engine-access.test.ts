@@ -18,7 +18,7 @@ let supervisor: EngineAs;
 let reviewer: EngineAs;
 let service: EngineAs;
 
-const ids = (answer: { body: any }) => (answer.body as { id: string }[]).map((x) => x.id);
+const ids = (answer: { body: unknown }) => (answer.body as { id: string }[]).map((x) => x.id);
 
 beforeAll(async () => {
   const { engine, config } = ctx.stack;

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { adminEngine, staffIdentity } from '../../adapters/engine/connect.js';
 import { createDb } from '../../db/knex.js';
 import { createStaffCommands } from '../../ops/staff-commands.js';
-import { restStatusAs, tasklistLogin } from '../support/engine-logins.js';
+import { restStatusAs, tasklistLogin } from '../../ops/fixtures/engine-logins.js';
 import { testDatabase } from '../support/database.js';
 import { addStaff, STAFF_PASSWORD } from '../../ops/fixtures/staff.js';
 

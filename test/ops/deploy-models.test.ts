@@ -111,7 +111,9 @@ describe('deploying bpmn/ (npm start, npm test, chaos, npm run deploy) through t
       PROCESSES.map((p) => ['model_deployed', p, 'accepted', 'bpmn/']).sort(),
     );
     for (const e of entries) {
-      expect(lines).toContain(`${e.detail.process} v${e.detail.version} (${e.detail.new ? 'new' : 'unchanged'})`);
+      expect(lines).toContain(
+        `${String(e.detail.process)} v${String(e.detail.version)} (${e.detail.new ? 'new' : 'unchanged'})`,
+      );
       expect(await latest()).toContain(e.detail.definitionId);
     }
   });

@@ -29,8 +29,6 @@ export function movingClock() {
   return { now: () => new Date(Date.now() + offset), advance: (ms: number) => void (offset += ms) };
 }
 
-export type MovingClock = ReturnType<typeof movingClock>;
-
 /** A registration row written directly, with the times a test needs to know exactly. */
 export async function insertRegistration(db: Db, patch: Partial<RegistrationRow> = {}): Promise<string> {
   const id = randomUUID();

@@ -6,6 +6,7 @@ import { addStaff, STAFF_PASSWORD } from '../../ops/fixtures/staff.js';
 /** One answer of the engine's REST API: its status and its JSON body (null when it has none). */
 export interface EngineAnswer {
   status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the shape of the call it made
   body: any;
 }
 

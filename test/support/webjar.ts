@@ -4,7 +4,7 @@ import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 
 /** The Operaton version engine/pom.xml builds against: the webjar whose files ours stand beside. */
-export function operatonVersion() {
+function operatonVersion() {
   const pom = readFileSync('engine/pom.xml', 'utf8');
   const version = /<operaton\.version>([^<]+)<\/operaton\.version>/.exec(pom)?.[1];
   if (!version) throw new Error('engine/pom.xml names no operaton.version');

@@ -102,7 +102,7 @@ async function endedCertificateRequests(
 }
 
 /** Every deployed version of every process in bpmn/ keeps its ended instances' history as long as the policy says. */
-export async function alignHistoryTimeToLive(deps: PurgeDeps, policy: RetentionPolicy) {
+async function alignHistoryTimeToLive(deps: PurgeDeps, policy: RetentionPolicy) {
   const days = historyTimeToLiveDays(policy);
   for (const d of await deps.engine.definitions(await projectProcessIds())) {
     if (d.historyTimeToLive === days) continue;
