@@ -91,7 +91,7 @@ describe('the models in bpmn/', () => {
     expect(formIds).toContain(review.formRef);
   });
 
-  it('call the review process with the registration id as business key (a plain variable, not the execution) and ids only, asynchronously, and take back the decision', async () => {
+  it('call the review process with the registration id as business key (a plain variable, not the execution), ids and the case\'s label only, asynchronously, and take back the decision', async () => {
     const call = byId(await processes(), 'Call_Review')!;
     expect(call.$type).toBe('bpmn:CallActivity');
     expect(call.calledElement).toBe(REVIEW_PROCESS_ID);
@@ -101,6 +101,10 @@ describe('the models in bpmn/', () => {
       { source: undefined, target: undefined, businessKey: '${registrationId}', variables: undefined },
       { source: 'registrationId', target: 'registrationId', businessKey: undefined, variables: undefined },
       { source: 'reviewReminder', target: 'reviewReminder', businessKey: undefined, variables: undefined },
+      // The case's label for the staff (an organization's name, the tracking code, the review page's link): no personal data.
+      { source: 'agencyName', target: 'agencyName', businessKey: undefined, variables: undefined },
+      { source: 'trackingCode', target: 'trackingCode', businessKey: undefined, variables: undefined },
+      { source: 'reviewUrl', target: 'reviewUrl', businessKey: undefined, variables: undefined },
     ]);
     expect(extensions(call, 'camunda:Out').map((m) => [m.source, m.target, m.variables])).toEqual([['reviewDecision', 'reviewDecision', undefined]]);
   });
@@ -184,7 +188,7 @@ describe('the form review-decision', () => {
   it('takes no free text into the engine: "other", which needs the reviewer\'s words, is left to the review page, and the form says so', () => {
     expect(form.components.filter((c) => c.key).map((c) => c.key)).toEqual(['decision', 'rejectionReason']);
     const note = form.components.find((c) => c.type === 'text' && c.conditional?.hide === '=decision != "reject"') as { text?: string } | undefined;
-    expect(note?.text).toContain('/review/');
+    expect(note?.text).toContain('({{reviewUrl}})');
     expect(note?.text).toContain('سایر موارد');
   });
 });

@@ -115,6 +115,8 @@ describe.skipIf(!ownEngine)('provisioning converges at every start', () => {
     const instance = await ctx.stack.engine.start('agency-registration-review', key, {
       registrationId: key,
       reviewReminder: 'P2D',
+      agencyName: 'دستگاه آزمایشی',
+      trackingCode: '1000001',
     });
     try {
       const [task] = (await admin.get(`/task?processInstanceId=${instance.id}`)).body;

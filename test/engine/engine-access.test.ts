@@ -32,8 +32,22 @@ beforeAll(async () => {
       reviewReminder: 'P2D',
     })
   ).id;
-  review = (await engine.start('agency-registration-review', key, { registrationId: key, reviewReminder: 'P2D' })).id;
-  certificate = (await engine.start('certificate-request', certKey, { requestId: certKey, requestAction: 'issue' })).id;
+  review = (
+    await engine.start('agency-registration-review', key, {
+      registrationId: key,
+      reviewReminder: 'P2D',
+      agencyName: 'دستگاه آزمایشی',
+      trackingCode: '1000001',
+    })
+  ).id;
+  certificate = (
+    await engine.start('certificate-request', certKey, {
+      requestId: certKey,
+      requestAction: 'issue',
+      agencyName: 'دستگاه آزمایشی',
+      trackingCode: '1000001',
+    })
+  ).id;
   // and an incident on the registration, with a failing system's message, as a worker's last failure leaves one
   const [execution] = (await service.get(`/execution?processInstanceId=${registration}&activityId=Task_ApplicantData`))
     .body;

@@ -65,7 +65,12 @@ describe('a reviewer works on a review task only through its form', () => {
 
   beforeAll(async () => {
     reviewer = await staffInEngine(ctx.stack.db, 'reviewer');
-    review = await waitingTask('agency-registration-review', registrationId, { registrationId, reviewReminder: 'P2D' });
+    review = await waitingTask('agency-registration-review', registrationId, {
+      registrationId,
+      reviewReminder: 'P2D',
+      agencyName: 'دستگاه آزمایشی',
+      trackingCode: '1000001',
+    });
   });
 
   it('claims it, and sets no variable, name, assignee, error or comment outside a completion', async () => {
@@ -81,7 +86,12 @@ describe('a reviewer works on a review task only through its form', () => {
       bpmnError: 400,
       comment: 400,
     });
-    expect(await variablesOf(review.processInstanceId)).toEqual({ registrationId, reviewReminder: 'P2D' });
+    expect(await variablesOf(review.processInstanceId)).toEqual({
+      registrationId,
+      reviewReminder: 'P2D',
+      agencyName: 'دستگاه آزمایشی',
+      trackingCode: '1000001',
+    });
     expect((await service.get(`/task/${review.taskId}/comment`)).body).toEqual([]);
   });
 
@@ -107,7 +117,12 @@ describe('a reviewer works on a review task only through its form', () => {
       expect(answer.body.message).toContain(problem);
     }
     expect((await service.get(`/task/${review.taskId}`)).status).toBe(200);
-    expect(await variablesOf(review.processInstanceId)).toEqual({ registrationId, reviewReminder: 'P2D' });
+    expect(await variablesOf(review.processInstanceId)).toEqual({
+      registrationId,
+      reviewReminder: 'P2D',
+      agencyName: 'دستگاه آزمایشی',
+      trackingCode: '1000001',
+    });
   });
 
   it("the form's own fields complete it, as Tasklist submits them", async () => {
@@ -132,7 +147,12 @@ describe("a registration office clerk works on a certificate request's check onl
       config.ENGINE_ADMIN_USER,
     ]).addUser(username, 'checking documents all day', 'ra-clerks');
     clerk = engineAs(username, 'checking documents all day');
-    check = await waitingTask('certificate-request', requestId, { requestId, requestAction: 'issue' });
+    check = await waitingTask('certificate-request', requestId, {
+      requestId,
+      requestAction: 'issue',
+      agencyName: 'دستگاه آزمایشی',
+      trackingCode: '1000001',
+    });
   });
 
   it('cannot turn an issue into a revocation or point it at another request', async () => {
@@ -147,7 +167,12 @@ describe("a registration office clerk works on a certificate request's check onl
       { raDecision: value('approve'), requestId: value(randomUUID()) },
     ])
       expect((await clerk.post(`/task/${check.taskId}/submit-form`, { variables })).status).toBe(400);
-    expect(await variablesOf(check.processInstanceId)).toEqual({ requestId, requestAction: 'issue' });
+    expect(await variablesOf(check.processInstanceId)).toEqual({
+      requestId,
+      requestAction: 'issue',
+      agencyName: 'دستگاه آزمایشی',
+      trackingCode: '1000001',
+    });
   });
 
   it('refuses the request with the form, and the instance ends as refused', async () => {

@@ -307,6 +307,8 @@ describe('the daily retention purge', () => {
     const running = await engine.start(CERTIFICATE_REQUEST_PROCESS_ID, runningId, {
       requestId: runningId,
       requestAction: 'issue',
+      agencyName: 'دستگاه آزمایشی',
+      trackingCode: '1000001',
     });
     const stillRunning = await request(running.id, old);
     // One whose process ended just now (cancelled as a clerk's refusal would end it): ended, but not long enough ago.
@@ -314,6 +316,8 @@ describe('the daily retention purge', () => {
     const ended = await engine.start(CERTIFICATE_REQUEST_PROCESS_ID, endedId, {
       requestId: endedId,
       requestAction: 'issue',
+      agencyName: 'دستگاه آزمایشی',
+      trackingCode: '1000001',
     });
     await engine.cancel(ended.id);
     const endedRecently = await request(ended.id, old);
