@@ -55,6 +55,6 @@ export function readFromJar(jarPath: string, name: string): Buffer {
 /** A locale file as the apps read it (the shipped ones begin with a byte-order mark). */
 export const parseLocale = (bytes: Buffer) =>
   JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) as {
-    dateLocales: Record<string, unknown>;
+    dateLocales?: Record<string, unknown>;
     labels: Record<string, string>;
   };
