@@ -72,25 +72,6 @@ describe('the staff apps in Persian', () => {
       await englishLeft(page, TASKLIST_DATA, [reviewer, '(reviewer)', 'agencyName', ...(await modelWords())]),
     ).toEqual([]);
 
-    // and sort the list by the agency's name (the process variable agencyName, from the sort menu), either way
-    await sortByVariable(page, 'agencyName', 'String');
-    const order = async () => {
-      const cards = await page.locator('.tasks-list li.task .task-card-details').allTextContents();
-      return cards
-        .map((t) => (t.includes(name) ? 'mine' : t.includes(other.applicant.agencyName) ? 'other' : ''))
-        .filter(Boolean);
-    };
-    const ascending = async () =>
-      (await page.locator('.tasks-list [cam-sorting-choices] .sort-direction').first().getAttribute('class'))!.includes(
-        'menu-up',
-      );
-    const byName = async () => ((await ascending()) ? ['other', 'mine'] : ['mine', 'other']);
-    await expect.poll(async () => JSON.stringify(await order())).toBe(JSON.stringify(await byName()));
-    const before = await ascending();
-    await page.locator('.tasks-list [cam-sorting-choices] .sort-direction').first().click();
-    await expect.poll(ascending).toBe(!before);
-    await expect.poll(async () => JSON.stringify(await order())).toBe(JSON.stringify(await byName()));
-
     // and find the request by its agency's name in the list's search (the process variable agencyName)
     await searchByVariable(page, 'agencyName', name);
     await expect.poll(() => page.locator('.tasks-list li.task').count()).toBe(1);
@@ -220,17 +201,6 @@ async function modelWords() {
 async function definitionIdOf(instanceId: string) {
   const { data } = await ctx.stack.engine.rest.GET('/process-instance/{id}', { params: { path: { id: instanceId } } });
   return data!.definitionId!;
-}
-
-/** Tasklist's sort menu, as a person uses it: "sort by" offers "متغیر فرایند" (a process variable), its name and type. */
-async function sortByVariable(page: Page, variable: string, type: string) {
-  const sorting = page.locator('.tasks-list [cam-sorting-choices] li.sorting-choice').first();
-  await sorting.locator('a.dropdown-toggle').click();
-  const choice = sorting.locator('.dropdown-menu > li', { hasText: 'متغیر فرایند' }).first();
-  await choice.locator('> a').click();
-  await choice.locator('.variable-inputs input').fill(variable);
-  await choice.locator('.variable-inputs select').selectOption(type);
-  await choice.locator('.variable-inputs button').click();
 }
 
 /**
