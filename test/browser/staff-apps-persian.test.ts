@@ -76,13 +76,13 @@ describe('the staff apps in Persian', () => {
     await searchByVariable(page, 'agencyName', name);
     await expect.poll(() => page.locator('.tasks-list li.task').count()).toBe(1);
     await item.locator('h4 a, h4').first().click();
-    await page.locator('h2.task', { hasText: name }).waitFor();
+    await page.locator('h2.task', { hasText: REVIEW_TASK }).waitFor();
 
     // Then the task's form names the case and links to it on the reviewers' page
     const link = page.locator('.fjs-container a', { hasText: 'باز کردن همین درخواست در صفحه بررسی' });
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe(`${publicBaseUrl}/review/#${mine.id}`);
-    expect(await page.locator('.fjs-container').textContent()).toContain(code);
+    expect(await page.locator('.fjs-container').textContent()).toContain(`${name} — کد پیگیری ${code}`);
     expect(await persianPage(page)).toMatchObject({ lang: 'fa', dir: 'rtl', vazirmatn: true });
     await snapForDocs(page, 'tasklist-task-fa');
     expect(
