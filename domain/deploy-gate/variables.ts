@@ -47,6 +47,12 @@ export function variableUses(set: ModelSet): { name: string; element: { id: stri
     for (const io of extensions(e, 'camunda:InputOutput'))
       [...(io.inputParameters ?? []), ...(io.outputParameters ?? [])].forEach((p) => add(p.name));
     for (const fd of extensions(e, 'camunda:FormData')) (fd.fields ?? []).forEach((f) => add(f.id));
+    // The engine evaluates a user task's name and its documentation (the task's description) as expressions and
+    // keeps the results in the task's history: what they read is as much a variable use as a condition.
+    if (e.$type === 'bpmn:UserTask') {
+      variablesIn(e.name).forEach(add);
+      for (const d of e.documentation ?? []) variablesIn(d.text).forEach(add);
+    }
   }
   for (const form of set.forms) for (const key of form.keys) uses.push({ name: key, element: { id: form.id } });
   return uses;

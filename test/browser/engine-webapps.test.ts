@@ -6,8 +6,8 @@ import { addStaff } from '../../ops/fixtures/staff.js';
 import { DESKTOP, openBrowser } from './browser-session.js';
 import { decideInTaskForm, openTaskInFilter, snapDesktop, webappsBase, webappVisit } from './engine-webapps.js';
 
-const REVIEW_FILTER = 'درخواست‌های در انتظار بررسی — Requests awaiting review';
-const REVIEW_TASK = '10–11 · بررسی هویت نماینده و معرفی‌نامهٔ';
+const REVIEW_FILTER = 'درخواست‌های در انتظار بررسی';
+const REVIEW_TASK = '10–11 · بررسی هویت نماینده و معرفی‌نامه';
 const STEP_3 = '3–5 · Enter details, letter, password and captcha';
 
 const ctx = useEngineStack();

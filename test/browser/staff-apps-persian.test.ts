@@ -11,17 +11,11 @@ import { englishLeft, persianPage, snapForDocs } from './staff-apps-persian.js';
 import { signInStaff } from './staff-pages.js';
 
 const SCREEN = { width: 1366, height: 768 };
-const REVIEW_FILTER = 'درخواست‌های در انتظار بررسی — Requests awaiting review';
-// Data, not the app's labels: names from the models and from our filters, the form's (bilingual) text, variables' values;
-// the test passes the rest by value (the staff member's name, the reviewers' group, a variable's name typed in the search).
-const TASKLIST_DATA = [
-  '.task-filters .item',
-  '.tasks-list .names',
-  'h2.task',
-  'h3.names',
-  '.fjs-container',
-  '.variables',
-];
+const REVIEW_FILTER = 'درخواست‌های در انتظار بررسی';
+const REVIEW_TASK = '10–11 · بررسی هویت نماینده و معرفی‌نامه';
+// Data, not the app's labels: names from the models, the form's (bilingual) text, variables' values; the test passes
+// the rest by value (the staff member's name, a variable's name typed in the search).
+const TASKLIST_DATA = ['.tasks-list .names', 'h2.task', 'h3.names', '.fjs-container', '.variables'];
 
 // The reviewers' page listens where the engine's links say it is: PUBLIC_BASE_URL, given to the workers that set reviewUrl.
 const apiPort = await freePort();
@@ -49,8 +43,10 @@ describe('the staff apps in Persian', () => {
     const visit = webappVisit(page, ctx.stack.config.ENGINE_URL);
 
     // Given two requests waiting for review, from two agencies, and a reviewer of the IT office
-    const mine = await ctx.applicant.untilReview({ applicant: { agencyName: agency() } });
-    const other = await ctx.applicant.untilReview({ applicant: { agencyName: agency() } });
+    // (named so that by name the other comes first, though mine was made first)
+    const n = randomInt(100, 900);
+    const mine = await ctx.applicant.untilReview({ applicant: { agencyName: `اداره کل آزمون ${n + 99} استان` } });
+    const other = await ctx.applicant.untilReview({ applicant: { agencyName: `اداره کل آزمون ${n} استان` } });
     const name = mine.applicant.agencyName;
     const code = await trackingCodeOf(mine.id);
     const reviewer = await addStaff(ctx.stack.db, 'reviewer');
@@ -63,47 +59,34 @@ describe('the staff apps in Persian', () => {
     await snapForDocs(page, 'tasklist-login-fa');
     await visit.logIn(reviewer, LOGIN_FORM.fa);
 
-    // and open the reviewers' filter: each task names its agency and tracking code, also in the filter's columns
+    // and open the reviewers' filter: each task is its card step, with its agency and tracking code in the filter's columns
     await page.getByRole('link', { name: REVIEW_FILTER }).click();
     const item = page.locator('.tasks-list li.task', { hasText: name });
     await item.waitFor();
-    expect(await item.locator('h4').textContent()).toContain(`${name} — کد پیگیری ${code}`);
-    // the filter's columns: the case's variables under each task
+    expect(await item.locator('h4').textContent()).toContain(REVIEW_TASK);
     await item.locator('.task-card-details', { hasText: code }).waitFor();
     expect(await item.locator('.task-card-details').textContent()).toContain(name);
     await page.locator('.tasks-list li.task', { hasText: other.applicant.agencyName }).waitFor();
     await snapForDocs(page, 'tasklist-list-fa');
     expect(
-      await englishLeft(page, TASKLIST_DATA, [
-        reviewer,
-        '(reviewer)',
-        'IT office reviewers',
-        'agencyName',
-        ...(await modelWords()),
-      ]),
+      await englishLeft(page, TASKLIST_DATA, [reviewer, '(reviewer)', 'agencyName', ...(await modelWords())]),
     ).toEqual([]);
 
     // and find the request by its agency's name in the list's search (the process variable agencyName)
     await searchByVariable(page, 'agencyName', name);
     await expect.poll(() => page.locator('.tasks-list li.task').count()).toBe(1);
     await item.locator('h4 a, h4').first().click();
-    await page.locator('h2.task', { hasText: name }).waitFor();
+    await page.locator('h2.task', { hasText: REVIEW_TASK }).waitFor();
 
     // Then the task's form names the case and links to it on the reviewers' page
     const link = page.locator('.fjs-container a', { hasText: 'باز کردن همین درخواست در صفحه بررسی' });
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe(`${publicBaseUrl}/review/#${mine.id}`);
-    expect(await page.locator('.fjs-container').textContent()).toContain(code);
+    expect(await page.locator('.fjs-container').textContent()).toContain(`${name} — کد پیگیری ${code}`);
     expect(await persianPage(page)).toMatchObject({ lang: 'fa', dir: 'rtl', vazirmatn: true });
     await snapForDocs(page, 'tasklist-task-fa');
     expect(
-      await englishLeft(page, TASKLIST_DATA, [
-        reviewer,
-        '(reviewer)',
-        'IT office reviewers',
-        'agencyName',
-        ...(await modelWords()),
-      ]),
+      await englishLeft(page, TASKLIST_DATA, [reviewer, '(reviewer)', 'agencyName', ...(await modelWords())]),
     ).toEqual([]);
 
     // and the link opens that request on the reviewers' page, once they have signed in there with the same name
@@ -197,6 +180,11 @@ const COCKPIT_DATA = [
   '.activity-name',
   '.tree-node-label',
   '.variable-name',
+  // The variables tab's rows: each variable's name, its value and the engine's name of its type (String,
+  // Long), which the process sets and the REST API reports as they are; the table's headings stay checked.
+  '.cam-table tbody td.col-name',
+  '.cam-table tbody td.col-type',
+  '.cam-table tbody td.col-value',
   '.payam-review-link dd',
   '.definition-key',
   '.tenant-id',

@@ -64,13 +64,15 @@ describe('what the engine keeps', () => {
       'trackingCode',
     ]);
 
-    // and the review task, as Tasklist lists it, names the case by the agency and the tracking code, and by nothing personal
+    // and the review task is named for its card step (as the diagram shows it) and described by its case, the agency and
+    // the tracking code, and by nothing personal
     const { tracking_code: trackingCode } = await ctx.stack.db('registrations').where({ id }).first();
     expect(trackingCode).toMatch(/^\d{7}$/);
     const tasks = await records.tasks(id);
     const review = tasks.find((t) => t.taskDefinitionKey === 'Task_Review')!;
-    expect(review.name).toBe(
-      `10–11 · بررسی هویت نماینده و معرفی‌نامهٔ ${person.agencyName} — کد پیگیری ${trackingCode}`,
+    expect(review.name).toBe('10–11 · بررسی هویت نماینده و معرفی‌نامه');
+    expect(review.description?.startsWith(`دستگاه اجرایی: ${person.agencyName} — کد پیگیری ${trackingCode}`)).toBe(
+      true,
     );
     for (const task of tasks) {
       const shown = `${task.name ?? ''} ${task.description ?? ''}`;

@@ -83,6 +83,9 @@ describe('the deploy gate', () => {
     expect(problems.map((p) => [p.elementId, p.text.en.match(/"(\w+)"/)![1]])).toEqual([
       ['Flow_Mobile', 'mobileNumber'],
       ['Task_Io', 'agencyTitle'],
+      // a user task's name and description are expressions whose results the engine keeps
+      ['Task_Named', 'firstName'],
+      ['Task_Named', 'birthDate'],
     ]);
     expect(problems[0]!.text.en).toContain('looks like personal data');
     expect(problems[1]!.text.en).toContain('is not an id, counter, outcome code or duration');

@@ -40,8 +40,15 @@ public class AccessProvisioning {
   static final String REGISTRATION_PROCESS = "agency-registration";
   static final String REVIEW_PROCESS = "agency-registration-review";
   static final String CERTIFICATE_PROCESS = "certificate-request";
-  static final String REVIEW_FILTER = "درخواست‌های در انتظار بررسی — Requests awaiting review";
-  static final String RA_FILTER = "درخواست‌های گواهی در انتظار دفتر ثبت‌نام — Certificate requests awaiting the RA";
+  /** The filters' names and descriptions, as Tasklist shows them to the staff, who read Persian. */
+  static final String REVIEW_FILTER = "درخواست‌های در انتظار بررسی";
+  static final String REVIEW_FILTER_DESCRIPTION = "بررسی هویت نماینده و معرفی‌نامهٔ دستگاه‌های اجرایی، برای کارشناسان بررسی";
+  static final String RA_FILTER = "درخواست‌های گواهی در انتظار دفتر ثبت‌نام";
+  static final String RA_FILTER_DESCRIPTION = "بررسی هویت و مدارک متقاضیان گواهی، برای دفتر ثبت‌نام";
+  /** The names these filters had before (bilingual): a filter found under one is renamed, not made twice. */
+  static final Map<String, String> EARLIER_NAMES = Map.of(
+      REVIEW_FILTER, "درخواست‌های در انتظار بررسی — Requests awaiting review",
+      RA_FILTER, "درخواست‌های گواهی در انتظار دفتر ثبت‌نام — Certificate requests awaiting the RA");
 
   /** Tasklist's list shows which case a task is about (the process variables the review and RA tasks carry). */
   static final List<Map<String, String>> CASE_COLUMNS = List.of(
@@ -63,12 +70,12 @@ public class AccessProvisioning {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService auth = engine.getAuthorizationService();
 
-    group(identity, Groups.OPERATON_ADMIN, "Operaton administrators", Groups.GROUP_TYPE_SYSTEM);
-    group(identity, SERVICES, "Payam Iran services (API and workers)", Groups.GROUP_TYPE_SYSTEM);
-    group(identity, REVIEWERS, "IT office reviewers", Groups.GROUP_TYPE_WORKFLOW);
-    group(identity, PERFORMANCE_OFFICE, "Performance Management and Inspection Office", Groups.GROUP_TYPE_WORKFLOW);
-    group(identity, PROCESS_OWNERS, "Process owners", Groups.GROUP_TYPE_WORKFLOW);
-    group(identity, RA_CLERKS, "Registration office (RA) clerks", Groups.GROUP_TYPE_WORKFLOW);
+    group(identity, Groups.OPERATON_ADMIN, "مدیران Operaton", Groups.GROUP_TYPE_SYSTEM);
+    group(identity, SERVICES, "سرویس‌های پیام ایران (API و کارگزارها)", Groups.GROUP_TYPE_SYSTEM);
+    group(identity, REVIEWERS, "کارشناسان بررسی ادارهٔ فناوری اطلاعات", Groups.GROUP_TYPE_WORKFLOW);
+    group(identity, PERFORMANCE_OFFICE, "دفتر مدیریت عملکرد و بازرسی", Groups.GROUP_TYPE_WORKFLOW);
+    group(identity, PROCESS_OWNERS, "مالکان فرایند", Groups.GROUP_TYPE_WORKFLOW);
+    group(identity, RA_CLERKS, "کارمندان دفتر ثبت‌نام (RA)", Groups.GROUP_TYPE_WORKFLOW);
 
     user(identity, settings.adminUser(), settings.adminPassword(), "Engine", "Administrator", Groups.OPERATON_ADMIN);
     user(identity, settings.serviceUser(), settings.servicePassword(), "Payam Iran", "Services", SERVICES);
@@ -119,8 +126,8 @@ public class AccessProvisioning {
     }
     grants.add(PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
 
-    grants.add(REVIEWERS, Resources.FILTER, taskFilter(engine, REVIEW_FILTER, REVIEWERS, REVIEW_PROCESS), Permissions.READ);
-    grants.add(RA_CLERKS, Resources.FILTER, taskFilter(engine, RA_FILTER, RA_CLERKS, CERTIFICATE_PROCESS), Permissions.READ);
+    grants.add(REVIEWERS, Resources.FILTER, taskFilter(engine, REVIEW_FILTER, REVIEWERS, REVIEW_FILTER_DESCRIPTION), Permissions.READ);
+    grants.add(RA_CLERKS, Resources.FILTER, taskFilter(engine, RA_FILTER, RA_CLERKS, RA_FILTER_DESCRIPTION), Permissions.READ);
 
     GrantConvergence.Changes changes = new GrantConvergence(auth).converge(MANAGED_GROUPS, grants);
     log.info("engine access provisioned: groups, authorizations ({}), service account '{}', administrator '{}'",
@@ -128,10 +135,14 @@ public class AccessProvisioning {
   }
 
   private static void group(IdentityService identity, String id, String name, String type) {
-    if (identity.createGroupQuery().groupId(id).singleResult() != null) return;
-    Group g = identity.newGroup(id);
+    // The name is what Tasklist and Admin show staff (in Persian): a group made under an earlier name is renamed.
+    Group g = identity.createGroupQuery().groupId(id).singleResult();
+    if (g != null && name.equals(g.getName())) return;
+    if (g == null) {
+      g = identity.newGroup(id);
+      g.setType(type);
+    }
     g.setName(name);
-    g.setType(type);
     identity.saveGroup(g);
   }
 
@@ -157,13 +168,16 @@ public class AccessProvisioning {
   private static String taskFilter(ProcessEngine engine, String name, String groupId, String description) {
     FilterService filters = engine.getFilterService();
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null && EARLIER_NAMES.containsKey(name))
+      filter = filters.createFilterQuery().filterName(EARLIER_NAMES.get(name)).singleResult();
     if (filter == null) {
       filter = filters.newTaskFilter(name)
           .setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks().orderByTaskCreateTime().asc());
     }
     // Set at every start, so a filter made before the case's columns existed gets them too.
     Map<String, Object> properties = Map.of("description", description, "priority", -10, "refresh", true, "variables", CASE_COLUMNS);
-    if (filter.getId() == null || !properties.equals(filter.getProperties())) filters.saveFilter(filter.setProperties(properties));
+    if (filter.getId() == null || !name.equals(filter.getName()) || !properties.equals(filter.getProperties()))
+      filters.saveFilter(filter.setName(name).setProperties(properties));
     return filter.getId();
   }
 }

@@ -5,7 +5,10 @@
  * and the plugin knows none; with the agency's name and the tracking code beside it.
  */
 
-const persian = document.documentElement.lang === 'fa';
+import { chosenLocale } from './staff-locale.js';
+
+// The language as the apps choose it, not <html lang>: this module may run before staff-locale.js sets that.
+const persian = chosenLocale() === 'fa';
 const T = persian
   ? {
       tab: 'درخواست در پیام ایران',

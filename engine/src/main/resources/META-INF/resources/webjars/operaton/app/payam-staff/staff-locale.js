@@ -73,6 +73,9 @@ const PERSIAN_FILTERS = {
       persianDigits(original(...args)),
 };
 
+/** The variables table's actions heading, which Operaton's template does not take from the locale; Cockpit's word for it. */
+const VARIABLES_TABLE_ACTIONS = 'اقدام‌ها'; // as fa.json's BATCHES_PROGRESS_ACTIONS
+
 const angular = window.angular;
 if (angular) {
   const staff = angular.module('payam.staffLocale', []);
@@ -96,6 +99,29 @@ if (angular) {
             };
           },
         ]),
+    ]);
+    // The variables table (Cockpit's and Tasklist's variables tabs) writes its actions column's heading as
+    // the literal "Actions" in its template, not through a label, so fa.json cannot reach it: the
+    // directive's template is given the Persian word instead. Guarded, since not every app has the widget.
+    staff.config([
+      '$provide',
+      '$injector',
+      ($provide, $injector) => {
+        if (!$injector.has('camWidgetVariablesTableDirectiveProvider')) return;
+        $provide.decorator('camWidgetVariablesTableDirective', [
+          '$delegate',
+          ($delegate) => {
+            for (const directive of $delegate) {
+              if (typeof directive.template === 'string')
+                directive.template = directive.template.replace(
+                  /(<td class="actions"[^>]*>)\s*Actions\s*</,
+                  `$1${VARIABLES_TABLE_ACTIONS}<`,
+                );
+            }
+            return $delegate;
+          },
+        ]);
+      },
     ]);
   }
 }
