@@ -129,7 +129,7 @@ describe('deploying bpmn/ (npm start, npm test, chaos, npm run deploy) through t
     expect(r.code, r.output).toBe(1);
     expect(r.output).toContain('[deploy] refused, nothing deployed (2 problem(s)):');
     expect(r.output).toContain(
-      '«Register an executive agency in Payam Iran (ثبت نام دستگاه اجرایی در سامانه پیام ایران)» (agency-registration) has an execution listener',
+      '«ثبت نام دستگاه اجرایی در سامانه پیام ایران» (agency-registration) has an execution listener',
     );
     expect(r.output).toContain(
       'the expression "#{execution.processBusinessKey}" uses the engine\'s own object "execution"',

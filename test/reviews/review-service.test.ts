@@ -40,7 +40,7 @@ async function waiting() {
   });
   started.push(instance.id);
   const [task] = await engine.openTasks(id);
-  return { id, data, instanceId: instance.id, created: new Date(task!.created) };
+  return { id, data, trackingCode: trackingCode as string, instanceId: instance.id, created: new Date(task!.created) };
 }
 const plus2Days = (d: Date) => new Date(d.getTime() + 2 * 86_400_000).toISOString();
 
@@ -84,6 +84,7 @@ describe('the review queue', () => {
     expect(mine).toEqual([
       {
         registrationId: older.id,
+        trackingCode: older.trackingCode,
         agency: { name: older.data.agencyName, nationalId: older.data.agencyNationalId },
         waitingSince: older.created.toISOString(),
         dueAt: plus2Days(older.created),
@@ -91,6 +92,7 @@ describe('the review queue', () => {
       },
       {
         registrationId: newer.id,
+        trackingCode: newer.trackingCode,
         agency: { name: newer.data.agencyName, nationalId: newer.data.agencyNationalId },
         waitingSince: newer.created.toISOString(),
         dueAt: plus2Days(newer.created),
