@@ -132,7 +132,13 @@ describe('the staff apps in Persian', () => {
     for (const [shot, route] of pages) {
       await page.goto(webappUrl(ctx.stack.config.ENGINE_URL, 'cockpit', route));
       await page.locator('.ctn-main, .dashboard, [cam-widget-bpmn-viewer]').first().waitFor();
-      if (route.includes('process-')) await page.locator('.djs-container').waitFor();
+      if (route.includes('process-')) {
+        await page.locator('.djs-container').waitFor();
+        // and the diagram stays left to right: each task's name is drawn inside its box
+        const labels = await taskLabels(page);
+        expect(labels.drawn, shot).toBeGreaterThan(0);
+        expect(labels.outside, shot).toEqual([]);
+      }
       // Then each page is Persian, right to left, in Vazirmatn, with no English label left
       expect(await persianPage(page), shot).toEqual({ lang: 'fa', dir: 'rtl', direction: 'rtl', vazirmatn: true });
       await snapForDocs(page, shot);
@@ -217,4 +223,19 @@ async function searchByVariable(page: Page, variable: string, value: string) {
   const valueInput = page.locator('.tasks-list [cam-widget-search] [cam-widget-inline-field] input');
   await valueInput.last().fill(value);
   await valueInput.last().press('Enter');
+}
+
+/** How many of the diagram's tasks have their name drawn, and those whose name lies outside the task's box (as when laid out right to left). */
+function taskLabels(page: Page) {
+  return page.evaluate(() => {
+    const drawn = [...document.querySelectorAll('.djs-element.djs-shape[data-element-id^="Task_"]')].flatMap(
+      (shape) => {
+        const box = shape.querySelector('.djs-visual > rect')?.getBoundingClientRect();
+        const text = shape.querySelector('.djs-visual > text')?.getBoundingClientRect();
+        return box && text?.width ? [{ id: shape.getAttribute('data-element-id'), box, text }] : [];
+      },
+    );
+    const outside = drawn.filter(({ box, text }) => text.left < box.left - 2 || text.right > box.right + 2);
+    return { drawn: drawn.length, outside: outside.map((d) => d.id) };
+  });
 }
