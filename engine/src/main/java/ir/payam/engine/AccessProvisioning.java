@@ -12,6 +12,7 @@ import org.operaton.bpm.engine.authorization.Groups;
 import org.operaton.bpm.engine.authorization.Permissions;
 import org.operaton.bpm.engine.authorization.Resources;
 import org.operaton.bpm.engine.filter.Filter;
+import org.operaton.bpm.engine.impl.TaskQueryImpl;
 import org.operaton.bpm.engine.identity.Group;
 import org.operaton.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -170,14 +171,16 @@ public class AccessProvisioning {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null && EARLIER_NAMES.containsKey(name))
       filter = filters.createFilterQuery().filterName(EARLIER_NAMES.get(name)).singleResult();
-    if (filter == null) {
-      filter = filters.newTaskFilter(name)
-          .setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks().orderByTaskCreateTime().asc());
-    }
-    // Set at every start, so a filter made before the case's columns existed gets them too.
+    if (filter == null) filter = filters.newTaskFilter(name);
+    // The query carries no sorting: one stored in the filter would win over whatever the reviewer picks in
+    // Tasklist's sort menu (by agency, tracking code, creation). A filter made earlier (with a sorting, or
+    // before the case's columns existed) converges at the next start; an unchanged one is not written again.
     Map<String, Object> properties = Map.of("description", description, "priority", -10, "refresh", true, "variables", CASE_COLUMNS);
-    if (filter.getId() == null || !name.equals(filter.getName()) || !properties.equals(filter.getProperties()))
-      filters.saveFilter(filter.setName(name).setProperties(properties));
+    boolean sorted = filter.getId() != null && !((TaskQueryImpl) filter.getQuery()).getOrderingProperties().isEmpty();
+    if (filter.getId() == null || sorted || !name.equals(filter.getName()) || !properties.equals(filter.getProperties())) {
+      filters.saveFilter(filter.setName(name).setProperties(properties)
+          .setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks()));
+    }
     return filter.getId();
   }
 }
