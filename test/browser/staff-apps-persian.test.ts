@@ -134,6 +134,7 @@ describe('the staff apps in Persian', () => {
       await page.locator('.ctn-main, .dashboard, [cam-widget-bpmn-viewer]').first().waitFor();
       if (route.includes('process-')) {
         await page.locator('.djs-container').waitFor();
+        await page.locator('.djs-shape[data-element-id^="Task_"] .djs-visual > text').first().waitFor();
         // and the diagram stays left to right: each task's name is drawn inside its box
         const labels = await taskLabels(page);
         expect(labels.drawn, shot).toBeGreaterThan(0);
