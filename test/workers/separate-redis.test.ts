@@ -25,17 +25,22 @@ const urls = { own: '', other: '' };
 
 type Delivery = ReturnType<typeof startNotificationDelivery>;
 const started: { close(): Promise<void> }[] = [];
+/** The databases this file took because they were empty: emptied again at the end, so the next run finds them free. */
+const usedDatabases: string[] = [];
 
-/** A Redis database of this server that holds nothing now (none of another run's jobs to take), other than ours. */
-async function emptyOtherDatabase(redisUrl: string) {
-  const own = Number(new URL(redisUrl).pathname.slice(1) || 0);
+/** A Redis database of this server that holds nothing now (no job of another run to take), other than those named. */
+async function emptyDatabase(redisUrl: string, besides: string[]) {
+  const taken = new Set(besides.map((u) => Number(new URL(u).pathname.slice(1) || 0)));
   for (let n = 15; n >= 0; n--) {
-    if (n === own) continue;
+    if (taken.has(n)) continue;
     const url = new URL(redisUrl);
     url.pathname = `/${n}`;
     const redis = createRedis(url.toString());
     try {
-      if ((await redis.dbsize()) === 0) return url.toString();
+      if ((await redis.dbsize()) === 0) {
+        usedDatabases.push(url.toString());
+        return url.toString();
+      }
     } finally {
       redis.disconnect();
     }
@@ -63,6 +68,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const s of started.reverse()) await s.close();
+  for (const url of usedDatabases) {
+    const redis = createRedis(url);
+    await redis.flushdb();
+    redis.disconnect();
+  }
   await Promise.all([sims.own.close(), sims.other.close(), db.destroy()]);
 });
 
@@ -73,13 +83,16 @@ describe('a test run beside another stack on the same Redis server', () => {
   });
 
   it("delivers the run's notices by the run's own workers; the other stack's workers on the same queue name take none", async () => {
-    // given: the other stack's workers already waiting on the default queue of their database
-    const otherUrl = await emptyOtherDatabase(config.REDIS_URL);
+    // given: a run on a Redis database of its own (not the suite's, whose other files run their own workers
+    // in parallel), and the other stack's workers already waiting on the default queue of theirs
+    const runUrl = await emptyDatabase(config.REDIS_URL, [config.REDIS_URL, 'redis://127.0.0.1/0']);
+    const otherUrl = await emptyDatabase(config.REDIS_URL, [config.REDIS_URL, runUrl]);
+    const run = { ...config, REDIS_URL: runUrl };
     const other = workersOf({ ...config, REDIS_URL: otherUrl }, urls.other);
     await other.worker.waitUntilReady();
 
     // when: the run enqueues notices on the default queue name, before its own workers are up
-    const queue = createNotificationQueue(config.REDIS_URL, NOTIFICATION_QUEUE, { attempts: 2, backoffMs: 100 });
+    const queue = createNotificationQueue(runUrl, NOTIFICATION_QUEUE, { attempts: 2, backoffMs: 100 });
     started.push(queue);
     const notices: { id: string; mobile: string }[] = [];
     for (let i = 0; i < 3; i++) {
@@ -93,7 +106,7 @@ describe('a test run beside another stack on the same Redis server', () => {
       await queue.enqueue(notificationId);
       notices.push({ id: notificationId, mobile: applicant.mobile });
     }
-    workersOf(config, urls.own);
+    workersOf(run, urls.own);
 
     // then: every notice is sent once through the run's own gateway, none through the other stack's
     const repo = createNotificationsRepo(db);
