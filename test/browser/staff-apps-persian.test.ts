@@ -135,10 +135,12 @@ describe('the staff apps in Persian', () => {
       if (route.includes('process-')) {
         await page.locator('.djs-container').waitFor();
         await page.locator('.djs-shape[data-element-id^="Task_"] .djs-visual > text').first().waitFor();
-        // and the diagram stays left to right: each task's name is drawn inside its box
-        const labels = await taskLabels(page);
-        expect(labels.drawn, shot).toBeGreaterThan(0);
-        expect(labels.outside, shot).toEqual([]);
+        // and the diagram stays left to right: each task's name is drawn inside its box. Polled: Cockpit routes
+        // within the page, so the previous page's diagram can still be there, or this one not yet laid out.
+        await expect
+          .poll(async () => (await taskLabels(page)).drawn, { message: shot, timeout: 15_000 })
+          .toBeGreaterThan(0);
+        expect((await taskLabels(page)).outside, shot).toEqual([]);
       }
       // Then each page is Persian, right to left, in Vazirmatn, with no English label left
       expect(await persianPage(page), shot).toEqual({ lang: 'fa', dir: 'rtl', direction: 'rtl', vazirmatn: true });
