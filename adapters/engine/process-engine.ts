@@ -1,11 +1,5 @@
 import { EngineError } from './engine-errors.js';
-import {
-  createEngineRest,
-  type EngineConnection,
-  type EngineQuery,
-  type EngineRest,
-  type EngineSchemas,
-} from './engine-rest.js';
+import { createEngineRest, type EngineConnection, type EngineQuery, type EngineSchemas } from './engine-rest.js';
 import { externalTasks } from './external-tasks.js';
 import { toEngineVariables, type Variables } from './variables.js';
 
@@ -77,7 +71,8 @@ const taskGone = (e: unknown) =>
  * What the API, the workers and the tools ask of the engine, and nothing else: a small interface
  * over the typed REST client, so the rest of the code does not know it talks HTTP.
  */
-export function createProcessEngine(conn: EngineConnection, rest: EngineRest = createEngineRest(conn)) {
+export function createProcessEngine(conn: EngineConnection) {
+  const rest = createEngineRest(conn);
   async function tasksBy(query: EngineSchemas['TaskQueryDto'], max = 1000) {
     const { data } = await rest.POST('/task', { body: query, params: { query: { maxResults: max } } });
     return data ?? [];
