@@ -52,6 +52,14 @@ module.exports = {
       to: { path: ours, pathNot: ['^(domain|config)/', '^simulators/shared/', '^simulators/$1/'] },
     },
     {
+      name: 'engine-rest-client-only-in-its-adapter',
+      comment:
+        "the engine's typed REST client (adapters/engine/engine-rest.ts) is adapters/engine's own: everything else asks the ProcessEngine or connect.ts for what it needs by name; the adapter's own tests (test/adapters/engine/) try the client itself",
+      severity: 'error',
+      from: { pathNot: ['^adapters/engine/', '^test/adapters/engine/'] },
+      to: { path: '^adapters/engine/engine-rest\\.ts$' },
+    },
+    {
       name: 'nothing-imports-tests',
       comment: 'test/ is imported by nothing outside it (vitest.config.ts is the tests’ own)',
       severity: 'error',

@@ -13,8 +13,7 @@ useTestEnv();
 const { parseArgs } = await import('node:util');
 const { randomUUID } = await import('node:crypto');
 const { loadConfig } = await import('../config/config.js');
-const { adminEngine } = await import('../adapters/engine/connect.js');
-const { createEngineIdentity } = await import('../adapters/engine/engine-identity.js');
+const { staffIdentity } = await import('../adapters/engine/connect.js');
 const { engineSettings } = await import('../ops/engine/settings.js');
 const { startEngine } = await import('../ops/engine/process.js');
 const { ensurePostgres } = await import('../ops/services.js');
@@ -35,11 +34,7 @@ await startEngine(settings, (m) => console.log(`[engine] ${m}`));
 
 const staff = `bench${randomUUID().slice(0, 8)}`;
 const password = 'reviewing agencies all day long';
-await createEngineIdentity(adminEngine(config).rest, config.ENGINE_ADMIN_PASSWORD).addUser(
-  staff,
-  password,
-  'it-office-reviewers',
-);
+await staffIdentity(config).addUser(staff, password, 'it-office-reviewers');
 
 async function timed(label: string, n: number, call: () => Promise<number>) {
   for (let i = 0; i < Math.min(10, n); i++) await call(); // warm-up: JIT, connections, the remembered entry
@@ -70,4 +65,4 @@ await timed(
   Number(values.logins),
   async () => (await tasklistLogin(config.ENGINE_URL, staff, password)).status,
 );
-await createEngineIdentity(adminEngine(config).rest, config.ENGINE_ADMIN_PASSWORD).remove(staff);
+await staffIdentity(config).remove(staff);

@@ -173,13 +173,9 @@ try {
 
   /** What an operator does in Cockpit once the cause is mended: retry every open incident. */
   async function retryIncidents() {
-    const { data } = await engine.rest.GET('/incident', { params: { query: { incidentType: 'failedExternalTask' } } });
-    for (const i of data ?? []) {
-      await engine.rest
-        .PUT('/external-task/{id}/retries', { params: { path: { id: i.configuration! } }, body: { retries: 1 } })
-        .catch(() => undefined);
-    }
-    return (data ?? []).map((i) => i.incidentMessage ?? '');
+    const open = await engine.incidents({ incidentType: 'failedExternalTask' });
+    for (const i of open) await engine.setExternalTaskRetries(i.configuration!, 1).catch(() => undefined);
+    return open.map((i) => i.incidentMessage ?? '');
   }
 
   interface Row {
@@ -198,8 +194,9 @@ try {
         // Codes are sent slowly (the gateway hangs until the timeout), so workers-1 is caught holding a task.
         await simPost(`${smsUrl}/__sim/faults`, { mode: 'timeout', count: 4 });
         const holding = async () => {
-          const { data } = await engine.rest.GET('/external-task', { params: { query: { locked: true } } });
-          return (data ?? []).filter((t) => t.workerId?.includes(`-${workers[0]!.pid}-`)).map((t) => t.topicName);
+          return (await engine.lockedExternalTasks())
+            .filter((t) => t.workerId?.includes(`-${workers[0]!.pid}-`))
+            .map((t) => t.topicName);
         };
         let held: (string | null | undefined)[] = [];
         for (let i = 0; i < 200 && held.length === 0; i++) {
@@ -274,10 +271,8 @@ try {
         await sleep(30_000);
         const open = (await retryIncidents().catch(() => [])).length;
         await fetch(`${pgsbUrl}/__sim/faults`, { method: 'DELETE' });
-        const { data } = await engine.rest.GET('/history/incident', {
-          params: { query: { incidentType: 'failedExternalTask' } },
-        });
-        const naming = (data ?? []).filter((i) => /^PGSB_/.test(i.incidentMessage ?? '')).length;
+        const data = await engine.historicIncidents({ incidentType: 'failedExternalTask' });
+        const naming = data.filter((i) => /^PGSB_/.test(i.incidentMessage ?? '')).length;
         return `${naming} incidents naming PGSB (${open} open at the end of the outage), retried as from Cockpit`;
       },
     },
@@ -291,10 +286,8 @@ try {
         await sleep(8_000);
         await simPost(`${smsUrl}/__sim/faults`, { mode: 'timeout', count: 4 });
         await sleep(15_000);
-        const { data } = await engine.rest.GET('/history/incident', {
-          params: { query: { incidentType: 'failedExternalTask' } },
-        });
-        return `gateway errors, then timeouts; ${(data ?? []).filter((i) => /^SMS_/.test(i.incidentMessage ?? '')).length} incidents naming the SMS gateway in all, retried`;
+        const data = await engine.historicIncidents({ incidentType: 'failedExternalTask' });
+        return `gateway errors, then timeouts; ${data.filter((i) => /^SMS_/.test(i.incidentMessage ?? '')).length} incidents naming the SMS gateway in all, retried`;
       },
     },
     {

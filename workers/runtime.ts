@@ -2,9 +2,7 @@ import type { Logger } from 'pino';
 import { hostname } from 'node:os';
 import { createCaRaClient } from '../adapters/ca/ra-client.js';
 import { createSignatureChecker } from '../adapters/certificates/signature-checker.js';
-import { serviceEngine } from '../adapters/engine/connect.js';
-import { engineNodes } from '../adapters/engine/engine-rest.js';
-import { externalTasks } from '../adapters/engine/external-tasks.js';
+import { serviceEngine, serviceEnginePerNode } from '../adapters/engine/connect.js';
 import { announceProgress } from '../adapters/progress/registration-progress.js';
 import type { ProcessEngine } from '../adapters/engine/process-engine.js';
 import { createSmtpMailer } from '../adapters/mail/smtp-mailer.js';
@@ -30,12 +28,9 @@ import type { WorkerDeps } from './support/worker-deps.js';
  * poll by its next one, which must not be another node's poller failing over.
  */
 export function pollClients(config: Config, engine: ProcessEngine, eachNode = true) {
-  const nodes = engineNodes(config.ENGINE_URL);
-  if (nodes.length < 2 || !eachNode) return [{ rest: engine.rest, suffix: '' }];
-  return nodes.map((_, i) => ({
-    rest: serviceEngine({ ...config, ENGINE_URL: [...nodes.slice(i), ...nodes.slice(0, i)].join(',') }).rest,
-    suffix: `-n${i}`,
-  }));
+  const perNode = eachNode ? serviceEnginePerNode(config) : [];
+  if (perNode.length < 2) return [{ engine, suffix: '' }];
+  return perNode.map((e, i) => ({ engine: e, suffix: `-n${i}` }));
 }
 
 /** Builds the real adapters from configuration and starts the task poller (one per engine node) and the notice delivery. */
@@ -111,7 +106,7 @@ export function startWorkers(
   };
   const pollers = pollClients(config, engine, opts.pollEachNode !== false);
   const workers = pollers.map((p) =>
-    startTaskPoller(started, externalTasks(p.rest, `${idBase}${p.suffix}`), deps, config.ENGINE_LONG_POLL_MS, {
+    startTaskPoller(started, p.engine.externalTasks(`${idBase}${p.suffix}`), deps, config.ENGINE_LONG_POLL_MS, {
       onCompleted,
     }),
   );

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { EngineError, type EngineRest, type EngineSchemas } from './engine-rest.js';
+import { EngineError } from './engine-errors.js';
+import type { EngineRest, EngineSchemas } from './engine-rest.js';
 
 /** The staff command was asked to change one of the engine's own accounts (its administrator, the service account). */
 class EngineUserReservedError extends Error {

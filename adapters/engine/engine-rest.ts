@@ -1,8 +1,12 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { components, paths } from './engine-rest-schema.js';
+import { EngineError, EngineUnavailableError } from './engine-errors.js';
+import type { components, operations, paths } from './engine-rest-schema.js';
 
 /** Generated from Camunda 7's published OpenAPI document (Operaton serves the same paths); see ops/engine/openapi-types.ts. */
 export type EngineSchemas = components['schemas'];
+
+/** The query parameters of one GET operation of the REST API, by its operation id. */
+export type EngineQuery<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
 
 export interface EngineConnection {
   /**
@@ -14,28 +18,6 @@ export interface EngineConnection {
   password: string;
   /** Per request; a long poll adds its own wait on top. */
   timeoutMs?: number;
-}
-
-/** A non-2xx answer of the engine: the status, the engine's exception type and message. */
-export class EngineError extends Error {
-  static readonly code = 'ENGINE_ERROR';
-  readonly code = EngineError.code;
-  override name = EngineError.name;
-  constructor(
-    readonly status: number,
-    readonly type: string | undefined,
-    message: string,
-    readonly path: string,
-  ) {
-    super(`engine ${status} on ${path}: ${type ?? 'error'}: ${message}`);
-  }
-}
-
-/** The engine does not answer at all (down, restarting, refused). Workers treat it as transient. */
-export class EngineUnavailableError extends Error {
-  static readonly code = 'ENGINE_UNAVAILABLE';
-  readonly code = EngineUnavailableError.code;
-  override name = EngineUnavailableError.name;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { EngineError, type EngineRest, type EngineSchemas } from './engine-rest.js';
+import { EngineError } from './engine-errors.js';
+import type { EngineRest, EngineSchemas } from './engine-rest.js';
 import { fromEngineVariables, toEngineVariables, type Variables } from './variables.js';
 
 export interface LockedTask {

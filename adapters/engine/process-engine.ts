@@ -1,10 +1,6 @@
-import {
-  createEngineRest,
-  EngineError,
-  type EngineConnection,
-  type EngineRest,
-  type EngineSchemas,
-} from './engine-rest.js';
+import { EngineError } from './engine-errors.js';
+import { createEngineRest, type EngineConnection, type EngineQuery, type EngineSchemas } from './engine-rest.js';
+import { externalTasks } from './external-tasks.js';
 import { toEngineVariables, type Variables } from './variables.js';
 
 /** The user task is no longer open: completed already (by someone else), or ended by a timer or a cancellation. */
@@ -75,7 +71,8 @@ const taskGone = (e: unknown) =>
  * What the API, the workers and the tools ask of the engine, and nothing else: a small interface
  * over the typed REST client, so the rest of the code does not know it talks HTTP.
  */
-export function createProcessEngine(conn: EngineConnection, rest: EngineRest = createEngineRest(conn)) {
+export function createProcessEngine(conn: EngineConnection) {
+  const rest = createEngineRest(conn);
   async function tasksBy(query: EngineSchemas['TaskQueryDto'], max = 1000) {
     const { data } = await rest.POST('/task', { body: query, params: { query: { maxResults: max } } });
     return data ?? [];
@@ -94,8 +91,6 @@ export function createProcessEngine(conn: EngineConnection, rest: EngineRest = c
   }
 
   return {
-    rest,
-
     /** Starts the latest version of a process; the business key is the registration id. */
     async start(processKey: string, businessKey: string, variables: Variables) {
       const { data } = await rest.POST('/process-definition/key/{key}/start', {
@@ -310,6 +305,79 @@ export function createProcessEngine(conn: EngineConnection, rest: EngineRest = c
 
     /** A deployed version's BPMN XML, as it was deployed. */
     definitionXml,
+
+    /** The latest version of every deployed process. */
+    latestDefinitions,
+
+    /** The version a running instance runs on. */
+    async definitionIdOf(processInstanceId: string) {
+      const { data } = await rest.GET('/process-instance/{id}', { params: { path: { id: processInstanceId } } });
+      return data!.definitionId!;
+    },
+
+    /** The external-task calls as one worker id makes them, on this connection's node(s). */
+    externalTasks: (workerId: string) => externalTasks(rest, workerId),
+
+    /** The tasks locked by a worker now, each with its worker id: who holds what. */
+    async lockedExternalTasks() {
+      const { data } = await rest.GET('/external-task', { params: { query: { locked: true } } });
+      return data ?? [];
+    },
+
+    /** Cockpit's "retry" on a failed task's incident: the external task gets retries again and is fetched anew. */
+    async setExternalTaskRetries(externalTaskId: string, retries: number) {
+      await rest.PUT('/external-task/{id}/retries', { params: { path: { id: externalTaskId } }, body: { retries } });
+    },
+
+    /** The open incidents the query selects, as Cockpit lists them. */
+    async incidents(query: EngineQuery<'getIncidents'>) {
+      const { data } = await rest.GET('/incident', { params: { query } });
+      return data ?? [];
+    },
+
+    /** Every incident the query selects, resolved ones included, as the engine's history keeps them. */
+    async historicIncidents(query: EngineQuery<'getHistoricIncidents'>) {
+      const { data } = await rest.GET('/history/incident', { params: { query } });
+      return data ?? [];
+    },
+
+    /** The history of the instances the query selects, running and ended: state, version, times; a page of it if asked. */
+    async historicInstances(
+      query: EngineSchemas['HistoricProcessInstanceQueryDto'],
+      page: EngineQuery<'queryHistoricProcessInstances'> = {},
+    ) {
+      const { data } = await rest.POST('/history/process-instance', { body: query, params: { query: page } });
+      return data ?? [];
+    },
+
+    /** The history of the activities (each task, event, call) the query selects: when each began and how long it took. */
+    async historicActivities(
+      query: EngineSchemas['HistoricActivityInstanceQueryDto'],
+      page: EngineQuery<'queryHistoricActivityInstances'> = {},
+    ) {
+      const { data } = await rest.POST('/history/activity-instance', { body: query, params: { query: page } });
+      return data ?? [];
+    },
+
+    /** The user tasks the query selects, open and ended, as the history has them (assignee, delete reason). */
+    async historicTasks(query: EngineSchemas['HistoricTaskInstanceQueryDto']) {
+      const { data } = await rest.POST('/history/task', { body: query });
+      return data ?? [];
+    },
+
+    /** Every variable the given instances held (with history level audit or more, its last value). */
+    async historicVariables(processInstanceIds: string[]) {
+      const { data } = await rest.POST('/history/variable-instance', {
+        body: { processInstanceIdIn: processInstanceIds },
+      });
+      return data ?? [];
+    },
+
+    /** When and whether the engine's history cleanup runs (its batch window), as the engine is configured. */
+    async historyCleanupConfiguration() {
+      const { data } = await rest.GET('/history/cleanup/configuration');
+      return data!;
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { checkModelFiles } from '../../adapters/bpmn/project-gate.js';
 import { parseBpmn, UnreadableModelError } from '../../adapters/bpmn/read-model.js';
 import { versionDiff } from '../../adapters/bpmn/version-diff.js';
 import { DEPLOYMENT_NAME } from '../../adapters/engine/deploy-models.js';
-import { EngineError } from '../../adapters/engine/engine-rest.js';
+import { EngineError } from '../../adapters/engine/engine-errors.js';
 import type { MigrationPlan, ProcessEngine } from '../../adapters/engine/process-engine.js';
 import { PROCESS_ID, REVIEW_PROCESS_ID } from '../../adapters/engine/process-model.js';
 import { createAuditRepo } from '../../db/audit-repo.js';

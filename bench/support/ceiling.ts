@@ -4,7 +4,6 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { externalTasks } from '../../adapters/engine/external-tasks.js';
 import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
 import { PROCESS_ID, USER_TASKS } from '../../adapters/engine/process-model.js';
 import type { Variables } from '../../adapters/engine/variables.js';
@@ -59,7 +58,7 @@ export function startCeiling(engine: ProcessEngine, config: Config, logger: Logg
   if (missing.length) throw new Error(`the ceiling has no answer for ${missing.join(', ')}; add them to HAPPY_PATH`);
   const poller = startTaskPoller(
     jobWorkers.filter((w) => HAPPY_PATH[w.topic]).map(noOp),
-    externalTasks(engine.rest, `bench-ceiling-${process.pid}`),
+    engine.externalTasks(`bench-ceiling-${process.pid}`),
     deps,
     config.ENGINE_LONG_POLL_MS,
     {

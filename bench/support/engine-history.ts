@@ -6,10 +6,10 @@ import { samples, summarize, type Summary } from './stats.js';
 const engineDate = (d: Date) => d.toISOString().replace('Z', '+0000');
 const PAGE = 2_000;
 
-async function pages<T>(read: (first: number) => Promise<T[] | undefined>): Promise<T[]> {
+async function pages<T>(read: (page: { firstResult: number; maxResults: number }) => Promise<T[]>): Promise<T[]> {
   const all: T[] = [];
   for (let first = 0; ; first += PAGE) {
-    const page = (await read(first)) ?? [];
+    const page = await read({ firstResult: first, maxResults: PAGE });
     all.push(...page);
     if (page.length < PAGE) return all;
   }
@@ -28,7 +28,6 @@ export interface StepTime {
  * of the registration, it began on average — "where the time goes, step by step".
  */
 export async function historyOf(engine: ProcessEngine, businessKeys: readonly string[], from: Date, to: Date) {
-  const { rest } = engine;
   const keys = new Set(businessKeys);
   const window = {
     startedAfter: engineDate(new Date(from.getTime() - 1_000)),
@@ -37,13 +36,7 @@ export async function historyOf(engine: ProcessEngine, businessKeys: readonly st
   const instances = (
     await Promise.all(
       [PROCESS_ID, REVIEW_PROCESS_ID].map((key) =>
-        pages((first) =>
-          rest
-            .GET('/history/process-instance', {
-              params: { query: { processDefinitionKey: key, ...window, firstResult: first, maxResults: PAGE } },
-            })
-            .then((r) => r.data),
-        ),
+        pages((page) => engine.historicInstances({ processDefinitionKey: key, ...window }, page)),
       ),
     )
   ).flat();
@@ -62,15 +55,7 @@ export async function historyOf(engine: ProcessEngine, businessKeys: readonly st
   const activities = (
     await Promise.all(
       definitionIds.map((processDefinitionId) =>
-        pages((first) =>
-          rest
-            .GET('/history/activity-instance', {
-              params: {
-                query: { processDefinitionId, ...window, finished: true, firstResult: first, maxResults: PAGE },
-              },
-            })
-            .then((r) => r.data),
-        ),
+        pages((page) => engine.historicActivities({ processDefinitionId, ...window, finished: true }, page)),
       ),
     )
   ).flat();

@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Type } from '@sinclair/typebox';
 import type { Logger } from 'pino';
-import { externalTasks } from '../../adapters/engine/external-tasks.js';
 import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
 import type { Config } from '../../config/config.js';
 import { defineWorker } from '../../workers/support/define-worker.js';
@@ -43,7 +42,7 @@ export async function oneTaskLatency(
   });
   const poller = startTaskPoller(
     [noop],
-    externalTasks(engine.rest, `bench-${process.pid}`),
+    engine.externalTasks(`bench-${process.pid}`),
     { logger, config } as WorkerDeps,
     config.ENGINE_LONG_POLL_MS,
     {
@@ -66,10 +65,7 @@ export async function oneTaskLatency(
   } finally {
     await poller.close();
   }
-  const { data } = await engine.rest.POST('/history/process-instance', {
-    body: { processInstanceIds: ids },
-    params: { query: { maxResults: ids.length } },
-  });
-  const engineMs = (data ?? []).map((p) => p.durationInMillis ?? Number.NaN).filter(Number.isFinite);
+  const history = await engine.historicInstances({ processInstanceIds: ids });
+  const engineMs = history.map((p) => p.durationInMillis ?? Number.NaN).filter(Number.isFinite);
   return { client: summarize(clientMs), engine: summarize(engineMs) };
 }

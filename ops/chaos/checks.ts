@@ -73,10 +73,7 @@ export async function checkRow(
       .count<{ n: string }[]>('* as n');
     if (Number(undelivered[0]!.n) > 0) out.lost.push(`${name}: ${undelivered[0]!.n} notices not delivered`);
     if (reg?.process_instance_id) {
-      const { data } = await deps.engine.rest.GET('/history/incident', {
-        params: { query: { processInstanceId: reg.process_instance_id } },
-      });
-      for (const i of data ?? []) {
+      for (const i of await deps.engine.historicIncidents({ processInstanceId: reg.process_instance_id })) {
         if (!/^[A-Z][A-Z_]+: /.test(i.incidentMessage ?? ''))
           out.incidents.push(`${name}: incident without its cause: ${i.incidentMessage}`);
         if (i.open) out.incidents.push(`${name}: incident still open: ${i.incidentMessage}`);

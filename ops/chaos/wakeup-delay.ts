@@ -2,7 +2,6 @@ import { Type } from '@sinclair/typebox';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { serviceEngine } from '../../adapters/engine/connect.js';
-import { externalTasks } from '../../adapters/engine/external-tasks.js';
 import type { Config } from '../../config/config.js';
 import { pollClients } from '../../workers/runtime.js';
 import { defineWorker } from '../../workers/support/define-worker.js';
@@ -46,7 +45,12 @@ export async function measureWakeup(
   });
   const deps = { config, logger } as unknown as WorkerDeps;
   const pollers = pollClients(config, engine, eachNode).map((p, i) =>
-    startTaskPoller([worker], externalTasks(p.rest, `chaos-wakeup-${eachNode}-${i}`), deps, config.ENGINE_LONG_POLL_MS),
+    startTaskPoller(
+      [worker],
+      p.engine.externalTasks(`chaos-wakeup-${eachNode}-${i}`),
+      deps,
+      config.ENGINE_LONG_POLL_MS,
+    ),
   );
   const onSecond = serviceEngine({ ...config, ENGINE_URL: secondNodeUrl });
   const delays: number[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EngineUnavailableError } from '../../adapters/engine/engine-rest.js';
+import { EngineUnavailableError } from '../../adapters/engine/engine-errors.js';
 import { dependencyUnavailable } from '../../api/errors/dependency-unavailable.js';
 
 describe('which errors mean a service the API stands on is away (503), and which do not (500)', () => {

@@ -187,10 +187,8 @@ describe("the process owners' modeler in a browser", () => {
     const history = await ctx.stack.eventually(
       async () =>
         (
-          await ctx.stack.engine.rest.GET('/history/process-instance', {
-            params: { query: { processInstanceBusinessKey: id, processDefinitionKey: PROCESS_ID } },
-          })
-        ).data![0]!,
+          await ctx.stack.engine.historicInstances({ processInstanceBusinessKey: id, processDefinitionKey: PROCESS_ID })
+        )[0]!,
       (h) => h.state === 'COMPLETED',
     );
     expect(history.processDefinitionId).toBe(target.id);

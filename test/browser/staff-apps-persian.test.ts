@@ -126,7 +126,7 @@ describe('the staff apps in Persian', () => {
     const pages: [string, string][] = [
       ['cockpit-dashboard-fa', '/dashboard'],
       ['cockpit-processes-fa', '/processes'],
-      ['cockpit-definition-fa', `/process-definition/${await definitionIdOf(instanceId)}/runtime`],
+      ['cockpit-definition-fa', `/process-definition/${await ctx.stack.engine.definitionIdOf(instanceId)}/runtime`],
       ['cockpit-instance-fa', `/process-instance/${instanceId}/runtime`],
     ];
     for (const [shot, route] of pages) {
@@ -201,15 +201,7 @@ const COCKPIT_DATA = [
 
 /** The models' own words (process names and keys): data the apps show as deployed, in the models' languages. */
 async function modelWords() {
-  const { data } = await ctx.stack.engine.rest.GET('/process-definition', {
-    params: { query: { latestVersion: true } },
-  });
-  return (data ?? []).flatMap((d) => [d.name ?? '', d.key ?? '']).filter(Boolean);
-}
-
-async function definitionIdOf(instanceId: string) {
-  const { data } = await ctx.stack.engine.rest.GET('/process-instance/{id}', { params: { path: { id: instanceId } } });
-  return data!.definitionId!;
+  return (await ctx.stack.engine.latestDefinitions()).flatMap((d) => [d.name ?? '', d.key ?? '']).filter(Boolean);
 }
 
 /**

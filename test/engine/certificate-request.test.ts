@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { staffIdentity } from '../../adapters/engine/connect.js';
-import { createProcessEngine, type ProcessEngine } from '../../adapters/engine/process-engine.js';
 import {
   createCertificateRequestService,
   type CertificateRequestInput,
 } from '../../api/certificates/certificate-request-service.js';
 import { DEFAULT_CA_DIR } from '../../simulators/ca/server.js';
 import { caClient, type CaClient } from '../simulators/ca/ca-client.js';
+import { engineAs, type EngineAs } from '../support/engine-as.js';
 import { useEngineStack } from '../support/lifecycle.js';
 
 const ctx = useEngineStack({ JOB_RETRY_BACKOFF_MS: '300', ENGINE_LONG_POLL_MS: '2000' });
 const CLERK_PASSWORD = 'a long passphrase for the RA';
 let ca: CaClient;
-let clerk: ProcessEngine;
+let clerk: EngineAs;
 
 beforeAll(async () => {
   ca = caClient(ctx.stack.caUrl, DEFAULT_CA_DIR);
@@ -24,34 +24,30 @@ beforeAll(async () => {
     firstName: 'RA',
     lastName: 'Clerk',
   });
-  clerk = createProcessEngine({ url: ctx.stack.config.ENGINE_URL, user: username, password: CLERK_PASSWORD });
+  clerk = engineAs(username, CLERK_PASSWORD);
 });
+
+/** What the clerk's GET answers; a refusal fails the test (as Tasklist would show an error). */
+async function asClerk(path: string): Promise<unknown> {
+  const answer = await clerk.get(path);
+  expect(answer.status).toBe(200);
+  return answer.body;
+}
 
 /** Given a request to the RA, the clerk finds it in Tasklist (REST, as the clerk) and decides; then the CA has acted. */
 async function throughTheRa(input: CertificateRequestInput, decision: 'approve' | 'reject' = 'approve') {
   const service = createCertificateRequestService({ db: ctx.stack.db, engine: ctx.stack.engine });
   const { id } = await service.submit(input);
   const [task] = await ctx.stack.eventually(
-    async () =>
-      (
-        await clerk.rest.GET('/task', {
-          params: { query: { candidateGroup: 'ra-clerks', processInstanceBusinessKey: id } },
-        })
-      ).data ?? [],
+    () => asClerk(`/task?candidateGroup=ra-clerks&processInstanceBusinessKey=${id}`) as Promise<{ id: string }[]>,
     (t) => t.length > 0,
   );
-  const done = await clerk.rest.POST('/task/{id}/complete', {
-    params: { path: { id: task!.id! } },
-    body: { variables: { raDecision: { value: decision, type: 'String' } } },
+  const done = await clerk.post(`/task/${task!.id}/complete`, {
+    variables: { raDecision: { value: decision, type: 'String' } },
   });
-  expect(done.response.status).toBe(204);
+  expect(done.status).toBe(204);
   await ctx.stack.eventually(
-    async () =>
-      (
-        await ctx.stack.engine.rest.GET('/history/process-instance', {
-          params: { query: { processInstanceBusinessKey: id } },
-        })
-      ).data?.[0]?.state,
+    async () => (await ctx.stack.engine.historicInstances({ processInstanceBusinessKey: id }))[0]?.state,
     (s) => s === 'COMPLETED',
   );
   return (await service.get(id))!;
@@ -71,8 +67,8 @@ async function letterOutcome(agencyNationalId: string, serialNumber: string) {
 
 describe('the registration office as a process: issue and revoke through Tasklist', () => {
   it('the RA clerks see their Tasklist filter', async () => {
-    const { data } = await clerk.rest.GET('/filter', { params: { query: { resourceType: 'Task' } } });
-    expect(data?.map((f) => f.name)).toContain('درخواست‌های گواهی در انتظار دفتر ثبت‌نام');
+    const filters = (await asClerk('/filter?resourceType=Task')) as { name: string }[];
+    expect(filters.map((f) => f.name)).toContain('درخواست‌های گواهی در انتظار دفتر ثبت‌نام');
   });
 
   it('an issued government seal passes the letter check; once revoked through the RA, the next CRL lists it and the letter check fails', async () => {

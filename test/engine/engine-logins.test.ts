@@ -1,17 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { adminEngine, staffIdentity } from '../../adapters/engine/connect.js';
+import { staffIdentity } from '../../adapters/engine/connect.js';
 import { createDb } from '../../db/knex.js';
 import { createStaffCommands } from '../../ops/staff-commands.js';
 import { restStatusAs, tasklistLogin } from '../../ops/fixtures/engine-logins.js';
 import { testDatabase } from '../support/database.js';
+import { engineAsAdmin } from '../support/engine-as.js';
 import { addStaff, STAFF_PASSWORD } from '../../ops/fixtures/staff.js';
 
 const { db, config } = testDatabase();
 const engineDb = createDb(process.env.ENGINE_DATABASE_URL!, { min: 0, max: 2 });
 const staff = createStaffCommands(db, staffIdentity(config));
-const admin = adminEngine(config).rest;
+const admin = engineAsAdmin();
 const remembered = Number(process.env.ENGINE_REST_AUTH_CACHE_SECONDS);
 const rest = (user: string, password: string) => restStatusAs(config.ENGINE_URL, user, password);
 const NEW_PASSWORD = 'a brand new passphrase for work';
@@ -101,11 +102,12 @@ describe('the service account is remembered for ENGINE_REST_AUTH_CACHE_SECONDS o
     expect(remembered).toBeGreaterThan(0);
     const { ENGINE_USER: user, ENGINE_PASSWORD: password } = config;
     const setServicePassword = async (next: string) => {
-      await admin.PUT('/user/{id}/credentials', {
-        params: { path: { id: user } },
-        body: { password: next, authenticatedUserPassword: config.ENGINE_ADMIN_PASSWORD },
+      const changed = await admin.put(`/user/${user}/credentials`, {
+        password: next,
+        authenticatedUserPassword: config.ENGINE_ADMIN_PASSWORD,
       });
-      await admin.POST('/user/{id}/unlock', { params: { path: { id: user } } });
+      expect(changed.status).toBe(204);
+      expect((await admin.post(`/user/${user}/unlock`)).status).toBe(204);
     };
     expect(await rest(user, password)).toBe(200);
     expect(await rest(user, `${password}!`)).toBe(401);

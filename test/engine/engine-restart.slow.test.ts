@@ -16,8 +16,7 @@ const quiet = () => undefined;
 
 /** The latest version of each deployed process, as "key:id". */
 async function latestDefinitions() {
-  const { data } = await engine.rest.GET('/process-definition', { params: { query: { latestVersion: true } } });
-  return (data ?? []).map((d) => `${d.key}:${d.id}`).sort();
+  return (await engine.latestDefinitions()).map((d) => `${d.key}:${d.id}`).sort();
 }
 
 afterAll(async () => {

@@ -182,10 +182,7 @@ describe('card step 3-2: the signed introduction letter is checked before the in
     expect(await lastCheck(id)).toBeUndefined();
 
     await ca.clearFaults();
-    await ctx.stack.engine.rest.PUT('/external-task/{id}/retries', {
-      params: { path: { id: incident!.configuration! } },
-      body: { retries: 1 },
-    });
+    await ctx.stack.engine.setExternalTaskRetries(incident!.configuration!, 1);
     await ctx.applicant.step(id, 'otp');
     expect(await lastCheck(id)).toMatchObject({ outcome: 'valid' });
   });

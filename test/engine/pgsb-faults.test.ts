@@ -39,10 +39,7 @@ describe('PGSB faults are technical failures, not business outcomes', () => {
 
     // Cockpit's "retry" on the incident sets the external task's retries again.
     await ctx.stack.sim.clearPgsbFaults();
-    await ctx.stack.engine.rest.PUT('/external-task/{id}/retries', {
-      params: { path: { id: incident!.configuration! } },
-      body: { retries: 1 },
-    });
+    await ctx.stack.engine.setExternalTaskRetries(incident!.configuration!, 1);
 
     await ctx.applicant.step(id, 'otp');
     expect(await engineRecords(ctx.stack.engine).incidents(id)).toEqual([]);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminEngine } from '../../adapters/engine/connect.js';
-import { createEngineIdentity } from '../../adapters/engine/engine-identity.js';
+import { staffIdentity } from '../../adapters/engine/connect.js';
 import { engineAs, staffInEngine, type EngineAs } from '../support/engine-as.js';
 import { useEngineStack } from '../support/lifecycle.js';
 
@@ -143,9 +142,7 @@ describe("a registration office clerk works on a certificate request's check onl
   beforeAll(async () => {
     const { config } = ctx.stack;
     const username = `ra${randomUUID().slice(0, 8)}`;
-    await createEngineIdentity(adminEngine(config).rest, config.ENGINE_ADMIN_PASSWORD, [
-      config.ENGINE_ADMIN_USER,
-    ]).addUser(username, 'checking documents all day', 'ra-clerks');
+    await staffIdentity(config).addUser(username, 'checking documents all day', 'ra-clerks');
     clerk = engineAs(username, 'checking documents all day');
     check = await waitingTask('certificate-request', requestId, {
       requestId,

@@ -25,10 +25,11 @@ function renamedModels() {
 }
 
 async function definitionOf(registrationId: string) {
-  const { data } = await ctx.stack.engine.rest.GET('/history/process-instance', {
-    params: { query: { processInstanceBusinessKey: registrationId, processDefinitionKey: PROCESS_ID } },
+  const [instance] = await ctx.stack.engine.historicInstances({
+    processInstanceBusinessKey: registrationId,
+    processDefinitionKey: PROCESS_ID,
   });
-  return { version: data![0]!.processDefinitionVersion!, state: data![0]!.state! };
+  return { version: instance!.processDefinitionVersion!, state: instance!.state! };
 }
 
 // Whatever happens here, the next test file finds the models of bpmn/ as the latest version.

@@ -2,31 +2,41 @@ import { randomUUID } from 'node:crypto';
 import { verify } from '@node-rs/argon2';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../adapters/crypto/password-hash.js';
-import { adminEngine } from '../../adapters/engine/connect.js';
-import { createEngineIdentity } from '../../adapters/engine/engine-identity.js';
+import { staffIdentity } from '../../adapters/engine/connect.js';
 import { createStaffAuth } from '../../api/auth/staff-auth.js';
 import { projectRoot } from '../../config/paths.js';
 import { run } from '../../ops/run.js';
 import { createStaffCommands } from '../../ops/staff-commands.js';
 import { main as staffMain } from '../../ops/staff.js';
 import { testDatabase } from '../support/database.js';
+import { engineAsAdmin } from '../support/engine-as.js';
 
 const PASSWORD = 'office of IT and communications';
 const NEW_PASSWORD = 'a brand new passphrase here';
 const { db, config } = testDatabase();
 afterAll(() => db.destroy());
 
-const engine = adminEngine(config).rest;
+/** The engine's users as its administrator sees them in Admin. */
+const engine = engineAsAdmin();
+/** A GET as the administrator; anything but 200 fails the test. */
+const engineGet = async (path: string) => {
+  const answer = await engine.get(path);
+  expect(answer.status, `GET ${path}`).toBe(200);
+  return answer.body as unknown;
+};
 /** A login to the engine (Tasklist, Cockpit), checked as the engine checks it. */
-const engineLogin = async (username: string, password: string) =>
-  (await engine.POST('/identity/verify', { body: { username, password } })).data?.authenticated === true;
+const engineLogin = async (username: string, password: string) => {
+  const answer = await engine.post('/identity/verify', { username, password });
+  expect(answer.status).toBe(200);
+  return (answer.body as { authenticated?: boolean }).authenticated === true;
+};
 const engineGroups = async (username: string) =>
-  ((await engine.GET('/group', { params: { query: { member: username } } })).data ?? []).map((g) => g.id);
-const engineUserExists = (username: string) =>
-  engine.GET('/user/{id}/profile', { params: { path: { id: username } } }).then(
-    () => true,
-    (e) => (e.status === 404 ? false : Promise.reject(e)),
-  );
+  ((await engineGet(`/group?member=${encodeURIComponent(username)}`)) as { id: string }[]).map((g) => g.id);
+const engineUserExists = async (username: string) => {
+  const { status } = await engine.get(`/user/${encodeURIComponent(username)}/profile`);
+  if (status !== 200 && status !== 404) throw new Error(`GET the profile of ${username}: ${status}`);
+  return status === 200;
+};
 /** A login to the reviewers' and reports pages: 'success' or the refusal's code. */
 const staffAuth = createStaffAuth({ db, config, now: () => new Date() });
 const staffLogin = (username: string, password: string) =>
@@ -174,10 +184,7 @@ describe('npm run staff', () => {
 
   it('add: given the database refuses the row after the engine user is made, then the engine user is removed again', async () => {
     const username = name();
-    const real = createEngineIdentity(engine, config.ENGINE_ADMIN_PASSWORD, [
-      config.ENGINE_ADMIN_USER,
-      config.ENGINE_USER,
-    ]);
+    const real = staffIdentity(config);
     // Another row of the name written between the check and the insert, as a concurrent add would.
     const racing = {
       ...real,

@@ -4,9 +4,10 @@ import { createAccountAuth } from '../../api/auth/account-auth.js';
 import { createStaffAuth, type StaffPrincipal } from '../../api/auth/staff-auth.js';
 import { createReviewService, type ReviewService } from '../../api/reviews/review-service.js';
 import { createStaffCommands } from '../../ops/staff-commands.js';
-import { adminEngine, staffIdentity } from '../../adapters/engine/connect.js';
+import { staffIdentity } from '../../adapters/engine/connect.js';
 import { USER_TASKS } from '../../adapters/engine/process-model.js';
 import { PASSWORD } from '../support/applicant.js';
+import { engineAsAdmin } from '../support/engine-as.js';
 import { useEngineStack } from '../support/lifecycle.js';
 
 const ctx = useEngineStack();
@@ -30,10 +31,11 @@ beforeAll(async () => {
 
 /** The review task as the engine's history has it: completed, or deleted (a timer, a cancellation). */
 async function reviewTaskState(id: string) {
-  const { data } = await ctx.stack.engine.rest.GET('/history/task', {
-    params: { query: { processInstanceBusinessKey: id, taskDefinitionKey: 'Task_Review' } },
+  const [task] = await ctx.stack.engine.historicTasks({
+    processInstanceBusinessKey: id,
+    taskDefinitionKey: 'Task_Review',
   });
-  return data?.[0]?.deleteReason ?? 'open';
+  return task?.deleteReason ?? 'open';
 }
 
 /** What a decision left behind, whichever way it was made. */
@@ -104,11 +106,11 @@ describe('the registration a decision lands on', () => {
     const b = await ctx.applicant.untilReview();
     // given: A's review instance carries B's id in its variable (as someone able to set variables could make it)
     const [task] = await ctx.stack.engine.openTasks(a.id, [USER_TASKS.review]);
-    const admin = adminEngine(ctx.stack.config);
-    await admin.rest.PUT('/process-instance/{id}/variables/{varName}', {
-      params: { path: { id: task!.processInstanceId, varName: 'registrationId' } },
-      body: { value: b.id, type: 'String' },
+    const set = await engineAsAdmin().put(`/process-instance/${task!.processInstanceId}/variables/registrationId`, {
+      value: b.id,
+      type: 'String',
     });
+    expect(set.status).toBe(204);
 
     // when: A's review is decided
     await reviews.decide({ registrationId: a.id, staff: reviewer, decision: 'reject', reason: 'letter_mismatch' });

@@ -261,9 +261,9 @@ describe('the daily retention purge', () => {
         [CERTIFICATE_REQUEST_PROCESS_ID, 90],
       ].sort(),
     );
-    const { data } = await engine.rest.GET('/history/cleanup/configuration');
-    expect(data).toMatchObject({ enabled: true });
-    expect(data?.batchWindowStartTime).toBeTruthy();
+    const cleanup = await engine.historyCleanupConfiguration();
+    expect(cleanup).toMatchObject({ enabled: true });
+    expect(cleanup.batchWindowStartTime).toBeTruthy();
   });
 
   it("given a version of each process in bpmn/ deployed with another history time to live (as from Modeler), when the purge runs, then the engine keeps each for the policy's days again", async () => {

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngineRest, EngineUnavailableError, engineNodes } from '../../../adapters/engine/engine-rest.js';
+import { EngineUnavailableError } from '../../../adapters/engine/engine-errors.js';
+import { createEngineRest, engineNodes } from '../../../adapters/engine/engine-rest.js';
 
 // A stand-in for an engine node: answers the version and echoes a POST body, and counts what it got.
 let server: Server;

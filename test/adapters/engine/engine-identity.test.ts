@@ -1,21 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { adminEngine } from '../../../adapters/engine/connect.js';
-import { createEngineIdentity } from '../../../adapters/engine/engine-identity.js';
+import { staffIdentity } from '../../../adapters/engine/connect.js';
 import { loadConfig } from '../../../config/config.js';
+import { engineAsAdmin } from '../../support/engine-as.js';
 
 const config = loadConfig();
-const rest = adminEngine(config).rest;
-const identity = createEngineIdentity(rest, config.ENGINE_ADMIN_PASSWORD, [config.ENGINE_ADMIN_USER]);
+const identity = staffIdentity(config);
+/** What the identity did, checked as the administrator sees it in Admin (not through the adapter under test). */
+const admin = engineAsAdmin();
 
 const name = () => `eid${randomUUID().slice(0, 8)}`;
 const login = async (username: string, password: string) =>
-  (await rest.POST('/identity/verify', { body: { username, password } })).data?.authenticated === true;
-const exists = (id: string) =>
-  rest.GET('/user/{id}/profile', { params: { path: { id } } }).then(
-    () => true,
-    () => false,
-  );
+  (await admin.post('/identity/verify', { username, password })).body?.authenticated === true;
+const profile = (id: string) => admin.get(`/user/${id}/profile`);
+const exists = async (id: string) => (await profile(id)).status === 200;
 
 describe('engine identity', () => {
   it('addUser: given the user exists already, then it gets the new password and the membership, and is not "created"', async () => {
@@ -27,7 +25,7 @@ describe('engine identity', () => {
 
     expect(await identity.groupsOf(id)).toEqual(['it-office-reviewers']);
     expect(await login(id, 'second passphrase here')).toBe(true);
-    expect((await rest.GET('/user/{id}/profile', { params: { path: { id } } })).data).toMatchObject({
+    expect((await profile(id)).body).toMatchObject({
       id,
       firstName: 'Sara',
     });
@@ -63,14 +61,16 @@ describe('engine identity', () => {
     await expect(identity.remove(id)).resolves.toBeUndefined();
   });
 
-  it('refuses the reserved accounts, before asking the engine anything', async () => {
-    for (const change of [
-      () => identity.addUser(config.ENGINE_ADMIN_USER, 'x', 'it-office-reviewers'),
-      () => identity.setPassword(config.ENGINE_ADMIN_USER, 'x'),
-      () => identity.disable(config.ENGINE_ADMIN_USER),
-      () => identity.remove(config.ENGINE_ADMIN_USER),
-    ])
-      await expect(change()).rejects.toMatchObject({ code: 'ENGINE_USER_RESERVED' });
+  it('refuses the reserved accounts (the administrator, the service account), before asking the engine anything', async () => {
+    for (const reserved of [config.ENGINE_ADMIN_USER, config.ENGINE_USER])
+      for (const change of [
+        () => identity.addUser(reserved, 'x', 'it-office-reviewers'),
+        () => identity.setPassword(reserved, 'x'),
+        () => identity.disable(reserved),
+        () => identity.remove(reserved),
+      ])
+        await expect(change()).rejects.toMatchObject({ code: 'ENGINE_USER_RESERVED' });
     expect(await login(config.ENGINE_ADMIN_USER, config.ENGINE_ADMIN_PASSWORD)).toBe(true);
+    expect(await login(config.ENGINE_USER, config.ENGINE_PASSWORD)).toBe(true);
   });
 });
