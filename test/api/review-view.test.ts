@@ -88,7 +88,7 @@ describe('what the reviewer sees', () => {
 
 describe('the same agency twice', () => {
   it('is refused while a request is open, and after it has an account, each time saying why', async () => {
-    const { id, person } = await journey.underReview();
+    const { client: applicant, id, person } = await journey.underReview();
     const again = async () => {
       const client = apiClient(ctx.app);
       const { id: second } = await client.start();
@@ -110,10 +110,8 @@ describe('the same agency twice', () => {
       payload: { decision: 'approve' },
       ...withToken(reviewer),
     });
-    await ctx.stack.eventually(
-      () => ctx.stack.db('accounts').where({ registration_id: id }).first(),
-      (a) => a !== undefined,
-    );
+    // Until the applicant sees the request registered: the account exists a step before the request is closed.
+    await journey.untilStep(applicant, id, 'registered');
     const registered = await again();
     expect(registered.status).toBe(409);
     expect(registered.error?.text.fa).toBe('این دستگاه اجرایی پیش‌تر در سامانه ثبت‌نام کرده است.');
