@@ -42,7 +42,12 @@ async function throughTheRa(input: CertificateRequestInput, decision: 'approve' 
   );
   const done = await clerk.rest.POST('/task/{id}/complete', {
     params: { path: { id: task!.id! } },
-    body: { variables: { raDecision: { value: decision, type: 'String' } } },
+    body: {
+      variables: {
+        raDecision: { value: decision, type: 'String' },
+        ...(decision === 'reject' ? { raRejectionReason: { value: 'documents_invalid', type: 'String' } } : {}),
+      },
+    },
   });
   expect(done.response.status).toBe(204);
   await ctx.stack.eventually(
@@ -105,6 +110,6 @@ describe('the registration office as a process: issue and revoke through Tasklis
       { action: 'issue', kind: 'seal-government', commonName: 'x', organization: 'x', agencyNationalId: '10101010101' },
       'reject',
     );
-    expect(refused.issued_serial).toBeNull();
+    expect(refused).toMatchObject({ issued_serial: null, status: 'rejected', rejection_reason: 'documents_invalid' });
   });
 });
