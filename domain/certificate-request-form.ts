@@ -10,9 +10,9 @@ import { fail, ok, type Result } from './result.js';
  * individual affiliated with a government body and a government organization's seal. The other three of
  * the five are the business of non-government offices; the form lists them, the office turns them away.
  */
-export const OFFICE_KINDS: readonly CertificateKind[] = ['individual-government', 'seal-government'];
+const OFFICE_KINDS: readonly CertificateKind[] = ['individual-government', 'seal-government'];
 
-export const CERTIFICATE_FORM_FIELDS = [
+const CERTIFICATE_FORM_FIELDS = [
   'kind',
   'role',
   'organization',
@@ -24,7 +24,7 @@ export const CERTIFICATE_FORM_FIELDS = [
 ] as const;
 export type CertificateFormField = (typeof CERTIFICATE_FORM_FIELDS)[number];
 
-export type CertificateFormCode =
+type CertificateFormCode =
   | 'required'
   | 'certificate_kind_invalid'
   | 'certificate_kind_not_offered'
@@ -112,7 +112,7 @@ export interface SubjectAttribute {
 }
 
 /** The subject the CA will write (simulators/ca/issue-certificate.ts), attribute by attribute, with the form field each comes from. */
-export function expectedSubject(form: CertificateForm): { oid: string; value: string; field: CertificateFormField }[] {
+function expectedSubject(form: CertificateForm): { oid: string; value: string; field: CertificateFormField }[] {
   return [
     { oid: SUBJECT_OIDS.organization, value: form.organization, field: 'organization' },
     {

@@ -29,7 +29,7 @@ export interface ScannedDocument {
 }
 
 /** The RA page's request opened at one request (the id after `#`); Tasklist's form links to it. */
-export const raLink = (publicBaseUrl: string, requestId: string) =>
+const raLink = (publicBaseUrl: string, requestId: string) =>
   `${publicBaseUrl.replace(/\/+$/, '')}/ra/#${encodeURIComponent(requestId)}`;
 
 /**

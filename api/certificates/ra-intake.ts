@@ -10,8 +10,8 @@ import { inspectLetter, type LetterProblem } from '../registrations/letter-conte
 import type { ScannedDocument } from './certificate-request-service.js';
 
 /** The scanned documents the clerk attaches, each under its own field: the national card is required. */
-export const DOCUMENT_FIELDS = ['nationalCard', 'birthCertificate', 'agencyLetter'] as const;
-export type DocumentField = (typeof DOCUMENT_FIELDS)[number];
+const DOCUMENT_FIELDS = ['nationalCard', 'birthCertificate', 'agencyLetter'] as const;
+type DocumentField = (typeof DOCUMENT_FIELDS)[number];
 const REQUIRED_DOCUMENTS: readonly DocumentField[] = ['nationalCard'];
 
 export interface UploadedFile {
