@@ -53,10 +53,16 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw(
     `create index certificate_requests_documents_due on certificate_requests (closed_at) where documents_purged_at is null`,
   );
+  // One revocation or renewal of a certificate at a time: two clerks clicking at once get one request, not two.
+  await knex.raw(
+    `create unique index certificate_requests_one_open_change on certificate_requests (target_serial)
+       where target_serial is not null and status in ('received', 'checking', 'approved')`,
+  );
 }
 
 /** Refused while an ra-clerk is on the staff: the narrower check would not hold. */
 export async function down(knex: Knex): Promise<void> {
+  await knex.raw('drop index if exists certificate_requests_one_open_change');
   await knex.raw('drop index if exists certificate_requests_documents_due');
   await knex.schema.dropTable('certificate_request_documents');
   await knex.raw('alter table certificate_requests drop constraint certificate_requests_status_check');

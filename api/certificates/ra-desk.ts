@@ -201,20 +201,22 @@ export function createRaDesk({
         problems,
       );
       if (problems.length > 0 || !csr) throw new AppError('validation_failed', 422, problems);
-      return service.submit(
-        {
-          action: 'renew',
-          kind: r.kind,
-          commonName: r.common_name,
-          organization: r.organization ?? undefined,
-          agencyNationalId: r.agency_national_id ?? undefined,
-          role: r.role ?? undefined,
-          targetSerial: r.issued_serial!,
-          csr: { der: csr.der, subject: subjectLine(csr.subject), key: csr.key },
-          filedBy: staff.username,
-        },
-        [],
-        actor(staff),
+      return once(
+        service.submit(
+          {
+            action: 'renew',
+            kind: r.kind,
+            commonName: r.common_name,
+            organization: r.organization ?? undefined,
+            agencyNationalId: r.agency_national_id ?? undefined,
+            role: r.role ?? undefined,
+            targetSerial: r.issued_serial!,
+            csr: { der: csr.der, subject: subjectLine(csr.subject), key: csr.key },
+            filedBy: staff.username,
+          },
+          [],
+          actor(staff),
+        ),
       );
     },
 
@@ -222,23 +224,35 @@ export function createRaDesk({
       if (!isRevocationReason(reason) || reason === 'superseded')
         throw new AppError('validation_failed', 422, [{ field: 'reason', code: 'revocation_reason_invalid' }]);
       const r = await changeable(id);
-      return service.submit(
-        {
-          action: 'revoke',
-          kind: r.kind,
-          commonName: r.common_name,
-          organization: r.organization ?? undefined,
-          agencyNationalId: r.agency_national_id ?? undefined,
-          role: r.role ?? undefined,
-          targetSerial: r.issued_serial!,
-          revocationReason: REVOCATION_REASONS[reason as RevocationReason],
-          filedBy: staff.username,
-        },
-        [],
-        actor(staff),
+      return once(
+        service.submit(
+          {
+            action: 'revoke',
+            kind: r.kind,
+            commonName: r.common_name,
+            organization: r.organization ?? undefined,
+            agencyNationalId: r.agency_national_id ?? undefined,
+            role: r.role ?? undefined,
+            targetSerial: r.issued_serial!,
+            revocationReason: REVOCATION_REASONS[reason as RevocationReason],
+            filedBy: staff.username,
+          },
+          [],
+          actor(staff),
+        ),
       );
     },
   };
+
+  /** A second revocation or renewal filed at the same moment meets the one-open-change index: the same 409. */
+  async function once<T>(submit: Promise<T>): Promise<T> {
+    try {
+      return await submit;
+    } catch (e) {
+      if ((e as { code?: string }).code === '23505') throw new AppError('certificate_not_revocable', 409);
+      throw e;
+    }
+  }
 
   /** An issued certificate not revoked, with no revocation or renewal of it under way. */
   async function changeable(id: string) {

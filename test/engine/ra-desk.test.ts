@@ -287,8 +287,13 @@ describe('the check, issue, download, revocation and renewal', () => {
       (await call('POST', `/api/ra/requests/${r.id}/revocation`, { json: { reason: 'bogus' } })).body.error
         ?.fields?.[0],
     ).toMatchObject({ field: 'reason', id: 'revocation_reason_invalid' });
-    const revocation = await call('POST', `/api/ra/requests/${r.id}/revocation`, { json: { reason: 'keyCompromise' } });
-    expect(revocation.status).toBe(201);
+    // Two clerks asking at the same moment: one revocation request, the other told it is under way.
+    const both = await Promise.all(
+      [1, 2].map(() => call('POST', `/api/ra/requests/${r.id}/revocation`, { json: { reason: 'keyCompromise' } })),
+    );
+    expect(both.map((a) => a.status).sort()).toEqual([201, 409]);
+    const revocation = both.find((a) => a.status === 201)!;
+    expect(both.find((a) => a.status === 409)!.body.error?.id).toBe('certificate_not_revocable');
     expect(
       (await call('POST', `/api/ra/requests/${r.id}/revocation`, { json: { reason: 'keyCompromise' } })).body.error?.id,
     ).toBe('certificate_not_revocable');
