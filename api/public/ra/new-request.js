@@ -25,13 +25,33 @@ const text = (id, label, attrs = {}, hint) =>
     h('input', { id, name: id, type: 'text', 'data-field': id, 'aria-describedby': described(id, hint), ...attrs }),
     hint,
   );
-const file = (id, label, accept, hint) =>
-  field(
+/** A file field as the applicant's form draws it: a Persian button for the browser's own (English) one, the chosen name beneath. */
+function file(id, label, accept, hint) {
+  const input = h('input', {
     id,
-    label,
-    h('input', { id, name: id, type: 'file', accept, 'data-field': id, 'aria-describedby': described(id, hint) }),
-    hint,
+    name: id,
+    type: 'file',
+    accept,
+    class: 'file-input',
+    'data-field': id,
+    'aria-labelledby': `${id}-label ${id}-button`,
+    'aria-describedby': `${id}-chosen ${described(id, hint)}`,
+  });
+  const chosen = h('p', { class: 'hint', id: `${id}-chosen` });
+  input.addEventListener('change', () => {
+    chosen.textContent = input.files?.[0] ? `فایل انتخاب‌شده: ${input.files[0].name}` : '';
+  });
+  return h(
+    'div',
+    { class: 'field' },
+    h('p', { class: 'label', id: `${id}-label` }, label),
+    input,
+    h('label', { for: id, class: 'file-button', id: `${id}-button` }, `انتخاب ${label}…`),
+    chosen,
+    hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null,
+    h('p', { class: 'field-error', id: `${id}-error` }),
   );
+}
 
 /** The request form: the certificate, the applicant as the identity documents show them, the scans, the token's CSR. */
 export function buildNewForm(onFiled) {
@@ -108,6 +128,7 @@ export function buildNewForm(onFiled) {
       try {
         const filed = await raApi.file(new FormData(form));
         form.reset();
+        for (const chosen of form.querySelectorAll('[id$="-chosen"]')) chosen.textContent = '';
         onFiled(
           filed,
           `درخواست ثبت شد. کد پیگیری متقاضی: ${fa(filed.trackingCode)} — وضعیت را در /status/ با همین کد می‌بیند.`,
