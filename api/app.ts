@@ -28,8 +28,10 @@ import enginePlugin from './plugins/engine.js';
 import accountSessionRoutes from './routes/account-session.js';
 import captchaRoutes from './routes/captcha.js';
 import certificateRoutes from './routes/certificates.js';
+import certificateStatusRoutes from './routes/certificate-status.js';
 import letterRoutes from './routes/letter.js';
 import modelerRoutes from './routes/modeler.js';
+import raRequestRoutes from './routes/ra-requests.js';
 import registrationRoutes from './routes/registrations.js';
 import reportRoutes from './routes/reports.js';
 import reviewRoutes from './routes/reviews.js';
@@ -79,6 +81,8 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(modelerRoutes);
   await fastify.register(accountSessionRoutes);
   await fastify.register(certificateRoutes);
+  await fastify.register(raRequestRoutes);
+  await fastify.register(certificateStatusRoutes);
   await fastify.register(webForm);
 }
 

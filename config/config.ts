@@ -62,6 +62,12 @@ const ConfigSchema = Type.Object({
   CA_RA_URL: Url('http://127.0.0.1:3300'),
   CA_RA_TOKEN: Type.String({ minLength: 1, default: 'sim-ra-token' }),
   CA_RA_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 5_000 }),
+  /**
+   * The registration office's own certificate and its PKCS#8 key (PEM files): every request handed to the CA
+   * is signed with them, and the CA refuses one that is not. The defaults are those the test CA makes for its office.
+   */
+  CA_RA_CERTIFICATE_FILE: Type.String({ minLength: 1, default: '.cache/ca/ra-office/certificate.pem' }),
+  CA_RA_KEY_FILE: Type.String({ minLength: 1, default: '.cache/ca/ra-office/key.pem' }),
   /** How long a CRL download may take before the check fails (and is retried). */
   CRL_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 5_000 }),
   SMTP_HOST: Type.String({ default: '127.0.0.1' }),
@@ -122,6 +128,13 @@ const ConfigSchema = Type.Object({
   RETENTION_UNSUCCESSFUL: Type.String({ pattern: '^P[1-9]\\d*D$', default: 'P90D' }),
   /** How long captchas, one-time codes, entered codes and submitted captcha answers are kept, all of them hashes. */
   RETENTION_CODES: Duration('P1D'),
+  /**
+   * How long a certificate request's scanned identity documents, the applicant's identity details and the
+   * CSR are archived after the request closed (issued, rejected, or its revocation carried out), as the CA's
+   * practice statement asks of its registration offices; the daily purge removes them after it. Ten years by
+   * default, the archive period CPSs under the ETSI EN 319 411 family commonly set; whole days.
+   */
+  RETENTION_CERTIFICATE_DOCUMENTS: Type.String({ pattern: '^P[1-9]\\d*D$', default: 'P3650D' }),
   /** Brute-force protection of staff and account logins, with Keycloak's defaults. Failures before a wait. */
   LOGIN_FAILURE_FACTOR: Type.Integer({ minimum: 1, maximum: 1000, default: 30 }),
   /** Wait added per FAILURE_FACTOR failures (Keycloak waitIncrementSeconds). */
@@ -154,6 +167,8 @@ const ConfigSchema = Type.Object({
   /** About five per registration (a start past its limit, a submit, a wrong answer, a new image, a login); also bounds the starts past RATE_LIMIT_START_MAX. */
   RATE_LIMIT_CAPTCHA_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 300 }),
   /** Staff and account logins, each; the per-username lockout (LOGIN_*) is the guard against guessing, this one against floods. */
+  /** Status look-ups by tracking code, per address: a person checks a few times a day; nobody walks the codes. */
+  RATE_LIMIT_STATUS_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 30 }),
   RATE_LIMIT_LOGIN_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 30 }),
 });
 

@@ -21,6 +21,8 @@ const DEVELOPMENT_ONLY = [
   'CERT_TRUST_INTERMEDIATE_FILES',
   'CA_RA_URL',
   'CA_RA_TOKEN',
+  'CA_RA_CERTIFICATE_FILE',
+  'CA_RA_KEY_FILE',
 ] as const;
 
 /** The settings these checks read; config.ts's Config has them (named here so the two files do not import each other). */

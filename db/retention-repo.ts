@@ -78,10 +78,16 @@ export function createRetentionRepo(db: Db) {
 
     /** Certificate requests made before the cutoff that still carry a name: those whose process ended long enough ago lose it. */
     async namedCertificateRequests(cutoffs: PurgeCutoffs) {
-      return db('certificate_requests')
-        .where('created_at', '<', cutoffs.closedBefore)
-        .whereNot('common_name', '')
-        .select<{ id: string; process_instance_id: string | null }[]>('id', 'process_instance_id');
+      return (
+        db('certificate_requests')
+          .where('created_at', '<', cutoffs.closedBefore)
+          .whereNot('common_name', '')
+          // A request the office archived (identity and documents) keeps its name as long as its archive.
+          .where((q) => {
+            void q.whereNull('applicant_national_code').orWhereNotNull('documents_purged_at');
+          })
+          .select<{ id: string; process_instance_id: string | null }[]>('id', 'process_instance_id')
+      );
     },
 
     /** The name and the issued certificate (which holds it) go; the serial stays, so a later revocation still finds it. */
@@ -91,6 +97,34 @@ export function createRetentionRepo(db: Db) {
         .whereIn('id', ids)
         .whereNot('common_name', '')
         .update({ common_name: '', issued_certificate_pem: null });
+    },
+
+    /**
+     * The registration office's archive of certificate requests closed before the cutoff: the scanned
+     * documents go, and the applicant's identity, the CSR and the holder's name with them; the row stays
+     * (tracking code, status, serials, dates) as the record of what was issued and revoked.
+     */
+    async purgeCertificateArchives(cutoffs: PurgeCutoffs, now: Date, trx: Tx) {
+      const ids = (await trx('certificate_requests')
+        .where('closed_at', '<', cutoffs.certificateClosedBefore)
+        .whereNull('documents_purged_at')
+        .forUpdate()
+        .pluck('id')) as string[];
+      if (!ids.length) return { certificate_documents: 0, certificate_applicants: 0 };
+      const documents = await trx('certificate_request_documents').whereIn('request_id', ids).delete();
+      const applicants = await trx('certificate_requests').whereIn('id', ids).update({
+        documents_purged_at: now,
+        applicant_national_code: null,
+        applicant_first_name: null,
+        applicant_last_name: null,
+        applicant_mobile: null,
+        csr_der: null,
+        csr_subject: null,
+        common_name: '',
+        issued_certificate_pem: null,
+        issued_chain_pem: null,
+      });
+      return { certificate_documents: documents, certificate_applicants: applicants };
     },
 
     /** An unbound certificate's subject (a person's name); the fingerprint, serial and issuer stay as the record. */

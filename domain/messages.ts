@@ -72,6 +72,27 @@ export const PROCESS_CODES = [
   'model_unreadable',
   'model_unknown_process',
   'migration_invalid',
+  'certificate_kind_invalid',
+  'certificate_kind_not_offered',
+  'certificate_role_format',
+  'csr_missing',
+  'csr_unreadable',
+  'csr_key_algorithm',
+  'csr_weak_key',
+  'csr_signature',
+  'csr_subject_mismatch',
+  'document_missing',
+  'document_too_large',
+  'document_type',
+  'document_unreadable',
+  'document_encrypted',
+  'document_too_many_pages',
+  'document_image_too_large',
+  'request_closed',
+  'certificate_not_issued',
+  'certificate_already_downloaded',
+  'revocation_reason_invalid',
+  'certificate_not_revocable',
 ] as const;
 type ProcessCode = (typeof PROCESS_CODES)[number];
 
@@ -420,6 +441,90 @@ const MESSAGES: Record<MessageCode, MessageText> = {
   model_unknown_process: {
     fa: 'این مدل هیچ‌یک از فرایندهای این سامانه (ثبت دستگاه اجرایی و بررسی آن) را تعریف نمی‌کند؛ شناسهٔ فرایند را تغییر ندهید.',
     en: "This model defines none of this system's processes (agency registration and its review); keep the process id.",
+  },
+  certificate_kind_invalid: {
+    fa: 'نوع گواهی باید یکی از پنج نوع گواهی مرکز میانی باشد.',
+    en: "The certificate kind must be one of the intermediate CA's five kinds.",
+  },
+  certificate_kind_not_offered: {
+    fa: 'این دفتر ثبت‌نام فقط گواهی‌های دولتی (فرد وابسته به دستگاه دولتی و مهر سازمانی دولتی) را صادر می‌کند؛ برای این نوع به دفتر ثبت‌نام غیردولتی مراجعه شود.',
+    en: 'This registration office issues the government kinds only (individual affiliated with government, government organizational seal); refer the applicant to a non-government office.',
+  },
+  certificate_role_format: {
+    fa: 'عنوان سمت در گواهی باید با حروف بزرگ لاتین نوشته شود، مانند MANAGER (۲ تا ۶۴ نویسه).',
+    en: 'The role title in the certificate must be in Latin capitals, e.g. MANAGER (2 to 64 characters).',
+  },
+  csr_missing: {
+    fa: 'فایل درخواست گواهی (CSR) که توکن ساخته است را بارگذاری کنید.',
+    en: 'Upload the certificate signing request (CSR) file the token made.',
+  },
+  csr_unreadable: {
+    fa: 'فایل درخواست گواهی خوانده نمی‌شود؛ باید یک درخواست PKCS#10 به‌صورت PEM یا DER باشد.',
+    en: 'The certificate signing request does not parse; it must be a PKCS#10 request, PEM or DER.',
+  },
+  csr_key_algorithm: {
+    fa: 'الگوریتم کلید درخواست گواهی پذیرفته نیست؛ فقط RSA یا ECDSA.',
+    en: "The request's key algorithm is not accepted; RSA or ECDSA only.",
+  },
+  csr_weak_key: {
+    fa: 'کلید درخواست گواهی ضعیف است؛ RSA دست‌کم ۲۰۴۸ بیت یا ECDSA روی منحنی P-256 یا P-384 لازم است.',
+    en: "The request's key is too weak: RSA of at least 2048 bits, or ECDSA on P-256 or P-384, is required.",
+  },
+  csr_signature: {
+    fa: 'امضای درخواست گواهی با کلید آن درست درنمی‌آید؛ درخواست باید با کلید خصوصی روی توکن امضا شده باشد.',
+    en: "The request's signature does not verify with its own key; it must be signed with the private key on the token.",
+  },
+  csr_subject_mismatch: {
+    fa: 'مشخصات درخواست گواهی (Subject) با اطلاعات واردشده یکی نیست؛ بخش‌های نشان‌داده‌شده را بررسی کنید.',
+    en: "The request's subject does not match what was entered; check the fields marked.",
+  },
+  document_missing: {
+    fa: 'دست‌کم یک مدرک شناسایی اسکن‌شده بارگذاری کنید.',
+    en: 'Upload at least one scanned identity document.',
+  },
+  document_too_large: {
+    fa: 'حجم هر مدرک حداکثر ۵ مگابایت است.',
+    en: 'Each document may be at most 5 MB.',
+  },
+  document_type: {
+    fa: 'قالب مدرک پذیرفته نیست؛ PDF یا تصویر JPEG یا PNG بارگذاری کنید.',
+    en: 'This document type is not accepted; upload a PDF, or a JPEG or PNG image.',
+  },
+  document_unreadable: {
+    fa: 'فایل مدرک باز نمی‌شود؛ ممکن است آسیب دیده باشد یا فقط پسوند آن PDF یا تصویر باشد.',
+    en: 'The document does not open; it may be damaged, or only named like a PDF or an image.',
+  },
+  document_encrypted: {
+    fa: 'فایل PDF مدرک رمزگذاری شده است؛ نسخهٔ بدون رمز را بارگذاری کنید.',
+    en: "The document's PDF is encrypted; upload a copy without protection.",
+  },
+  document_too_many_pages: {
+    fa: 'مدرک بیش از تعداد صفحات مجاز است.',
+    en: 'The document has more pages than allowed.',
+  },
+  document_image_too_large: {
+    fa: 'ابعاد تصویر مدرک بیش از حد بزرگ است؛ با ۳۰۰ نقطه در اینچ اسکن کنید.',
+    en: "The document's image is too large in pixels; scan at 300 dpi.",
+  },
+  request_closed: {
+    fa: 'این درخواست دیگر در انتظار بررسی دفتر ثبت‌نام نیست.',
+    en: "This request is no longer waiting for the registration office's check.",
+  },
+  certificate_not_issued: {
+    fa: 'برای این درخواست هنوز گواهی صادر نشده است.',
+    en: 'No certificate has been issued for this request yet.',
+  },
+  certificate_already_downloaded: {
+    fa: 'گواهی این درخواست یک بار دریافت شده و دوباره داده نمی‌شود.',
+    en: "This request's certificate was downloaded once and is not handed out again.",
+  },
+  revocation_reason_invalid: {
+    fa: 'علت ابطال باید یکی از علت‌های فهرست باشد.',
+    en: 'The revocation reason must be one of those listed.',
+  },
+  certificate_not_revocable: {
+    fa: 'این گواهی باطل شده یا درخواست ابطال یا تمدید آن در جریان است.',
+    en: 'This certificate is revoked already, or a revocation or renewal of it is under way.',
   },
   migration_invalid: {
     fa: 'موتور فرایند این طرح انتقال را نمی‌پذیرد؛ ایرادهای هر دستور در زیر آمده است.',

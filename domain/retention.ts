@@ -17,6 +17,12 @@ export interface RetentionPolicy {
   unsuccessful: string;
   /** ISO-8601 (RETENTION_CODES): captchas, one-time codes, entered codes, submitted captcha answers. */
   codes: string;
+  /**
+   * ISO-8601 whole days (RETENTION_CERTIFICATE_DOCUMENTS): the registration office's archive of a certificate
+   * request — scanned identity documents, the applicant's identity, the CSR, the holder's name — after the
+   * request closed, as the CA's practice statement asks. Not the engine's history, which holds ids only.
+   */
+  certificateDocuments: string;
 }
 
 /** The requests whose personal data is not needed once the retention period after their close has passed. */
@@ -33,6 +39,8 @@ export const PURGE_KINDS = [
   'sessions',
   'certificate_request_names',
   'certificate_binding_subjects',
+  'certificate_documents',
+  'certificate_applicants',
 ] as const;
 type PurgeKind = (typeof PURGE_KINDS)[number];
 export type PurgeCounts = Record<PurgeKind, number>;
@@ -47,11 +55,18 @@ export interface PurgeCutoffs {
   codesBefore: Date;
   /** Sessions that expired or were ended before this go: nothing accepts them any more. */
   sessionsEndedBefore: Date;
+  /** Certificate requests closed before this lose their archive: documents, identity, CSR and name. */
+  certificateClosedBefore: Date;
 }
 
 export function purgeCutoffs(policy: RetentionPolicy, now: Date): PurgeCutoffs {
   const before = (iso: string) => new Date(now.getTime() - durationMs(iso));
-  return { closedBefore: before(policy.unsuccessful), codesBefore: before(policy.codes), sessionsEndedBefore: now };
+  return {
+    closedBefore: before(policy.unsuccessful),
+    codesBefore: before(policy.codes),
+    sessionsEndedBefore: now,
+    certificateClosedBefore: before(policy.certificateDocuments),
+  };
 }
 
 /**

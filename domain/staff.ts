@@ -1,20 +1,22 @@
 import { fail, ok, type Result } from './result.js';
 
-export const STAFF_ROLES = ['reviewer', 'supervisor', 'process-owner', 'admin'] as const;
+export const STAFF_ROLES = ['reviewer', 'supervisor', 'process-owner', 'ra-clerk', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const isStaffRole = (s: unknown): s is StaffRole => (STAFF_ROLES as readonly unknown[]).includes(s);
 
 /**
  * What a staff member may do in our own pages; the issue's table: reviewers review, supervisors read
- * reports, process owners edit and deploy the models (the modeler page, and Cockpit through the engine's group), admins all.
+ * reports, process owners edit and deploy the models (the modeler page, and Cockpit through the engine's group),
+ * registration-office clerks take and check certificate requests (issue 23), admins all.
  */
-export type StaffPermission = 'review' | 'reports' | 'model' | 'accounts';
+export type StaffPermission = 'review' | 'reports' | 'model' | 'certificates' | 'accounts';
 
 const GRANTS: Record<StaffPermission, readonly StaffRole[]> = {
   review: ['reviewer', 'admin'],
   reports: ['supervisor', 'admin'],
   model: ['process-owner', 'admin'],
+  certificates: ['ra-clerk', 'admin'],
   // Unbinding an agency's certificate (a lost token): administrators only.
   accounts: ['admin'],
 };

@@ -7,7 +7,7 @@ import { runDbCli } from './run-db-cli.js';
 import { createStaffCommands } from './staff-commands.js';
 
 /**
- * `npm run staff -- add <username> --role reviewer|supervisor|process-owner|admin`, `list`,
+ * `npm run staff -- add <username> --role reviewer|supervisor|process-owner|ra-clerk|admin`, `list`,
  * `deactivate <username>`, `set-password <username>`; each acts on the staff table and on the
  * engine's users alike. The password comes from STAFF_PASSWORD, else it is asked for twice without
  * echo; it is never an argument, which would leave it in the shell history and `ps`.

@@ -32,6 +32,8 @@ const adminLogin =
     : `${config.ENGINE_ADMIN_USER} / ENGINE_ADMIN_PASSWORD`;
 log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s
   Applicant form        ${base}/
+  Registration office   ${base}/ra/     (staff role ra-clerk: npm run staff -- add <name> --role ra-clerk)
+  Certificate status    ${base}/status/
   API documentation     ${base}/docs
   Cockpit               ${webapps}/app/cockpit/     (login ${adminLogin})
   Tasklist              ${webapps}/app/tasklist/

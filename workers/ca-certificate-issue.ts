@@ -8,7 +8,8 @@ import { TOPICS } from '../adapters/engine/process-model.js';
 
 /**
  * The RA hands an approved request (issue, or the new certificate of a renewal) to the intermediate CA.
- * Idempotent: a request that has its certificate already is not issued twice.
+ * With the token's CSR the CA certifies the token's key; the certificate and its chain wait on the request
+ * for the clerk to download once. Idempotent: a request that has its certificate already is not issued twice.
  */
 export const caCertificateIssueWorker = defineWorker({
   topic: TOPICS.caCertificateIssue,
@@ -25,11 +26,20 @@ export const caCertificateIssueWorker = defineWorker({
       organization: request.organization ?? undefined,
       agencyNationalId: request.agency_national_id ?? undefined,
       role: request.role ?? undefined,
+      ...(request.csr_der ? { csr: request.csr_der.toString('base64') } : {}),
     });
     await db.transaction(async (trx) => {
       await requests.update(
         request.id,
-        { issued_serial: issued.serialNumber, issued_certificate_pem: issued.certificatePem, issued_at: now() },
+        {
+          issued_serial: issued.serialNumber,
+          issued_certificate_pem: issued.certificatePem,
+          issued_chain_pem: issued.chainPem,
+          issued_at: now(),
+          status: 'issued',
+          // A renewal stays open until the certificate it replaces is revoked.
+          ...(request.action === 'issue' ? { closed_at: now() } : {}),
+        },
         trx,
       );
       await createAuditRepo(db).record(

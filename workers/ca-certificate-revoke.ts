@@ -5,6 +5,7 @@ import { defineWorker } from './support/define-worker.js';
 import { businessKeyOf } from './support/business-key.js';
 import { WorkerError } from './support/worker-error.js';
 import { TOPICS } from '../adapters/engine/process-model.js';
+import { REVOCATION_REASONS } from '../domain/ra-decision.js';
 
 /**
  * The RA asks the CA to revoke a certificate (a revocation, or the replaced one of a renewal); the CA's
@@ -24,14 +25,27 @@ export const caCertificateRevokeWorker = defineWorker({
         false,
       );
     if (!request.revoked_at) {
-      await ca.revoke(request.target_serial);
+      // A renewal replaces the certificate: superseded (RFC 5280 CRLReason 4); a revocation names its own reason.
+      const reason =
+        request.action === 'renew' ? REVOCATION_REASONS.superseded : (request.revocation_reason ?? undefined);
+      await ca.revoke(request.target_serial, reason);
       await db.transaction(async (trx) => {
-        await requests.update(request.id, { revoked_at: now() }, trx);
+        const at = now();
+        await requests.update(
+          request.id,
+          request.action === 'revoke'
+            ? { revoked_at: at, status: 'revoked', closed_at: at }
+            : { revoked_at: at, closed_at: at },
+          trx,
+        );
+        // The request that issued the certificate reads "revoked" on the applicant's status page from now on.
+        const original = await requests.byIssuedSerial(request.target_serial!, trx);
+        if (original) await requests.update(original.id, { status: 'revoked', revoked_at: at }, trx);
         await createAuditRepo(db).record(
           {
             actor: 'worker:ca-certificate-revoke',
             action: 'certificate_revoked',
-            detail: { requestId: request.id, serialNumber: request.target_serial },
+            detail: { requestId: request.id, serialNumber: request.target_serial, reason: reason ?? null },
           },
           trx,
         );

@@ -7,6 +7,7 @@ import { letterSignatureCheckWorker } from './letter-signature-check.js';
 import { notifyApplicantWorker } from './notify-applicant.js';
 import { otpCheckWorker } from './otp-check.js';
 import { otpSendWorker } from './otp-send.js';
+import { raDecisionRecordWorker } from './ra-decision-record.js';
 import { registrationCloseWorker } from './registration-close.js';
 import { reviewRecordWorker } from './review-record.js';
 import { reviewReminderWorker } from './review-reminder.js';
@@ -25,6 +26,7 @@ export const jobWorkers = [
   accountCreateWorker,
   notifyApplicantWorker,
   registrationCloseWorker,
+  raDecisionRecordWorker,
   caCertificateIssueWorker,
   caCertificateRevokeWorker,
 ];

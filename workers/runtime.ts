@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { hostname } from 'node:os';
 import { createCaRaClient } from '../adapters/ca/ra-client.js';
+import { createRaSigner } from '../adapters/ca/ra-signer.js';
 import { createSignatureChecker } from '../adapters/certificates/signature-checker.js';
 import { serviceEngine, serviceEnginePerNode } from '../adapters/engine/connect.js';
 import { announceProgress } from '../adapters/progress/registration-progress.js';
@@ -90,7 +91,12 @@ export function startWorkers(
     notifications,
     now: opts.now ?? (() => new Date()),
     signatures: createSignatureChecker(config, { now: opts.now }),
-    ca: createCaRaClient({ baseUrl: config.CA_RA_URL, token: config.CA_RA_TOKEN, timeoutMs: config.CA_RA_TIMEOUT_MS }),
+    ca: createCaRaClient({
+      baseUrl: config.CA_RA_URL,
+      token: config.CA_RA_TOKEN,
+      timeoutMs: config.CA_RA_TIMEOUT_MS,
+      signer: createRaSigner({ certificate: config.CA_RA_CERTIFICATE_FILE, key: config.CA_RA_KEY_FILE }),
+    }),
     civilRegistry: createPgsbCivilRegistry(pgsb),
     shahkar: createPgsbShahkar(pgsb),
   };

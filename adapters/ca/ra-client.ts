@@ -1,3 +1,5 @@
+import type { RaSigner } from './ra-signer.js';
+
 /** A CA refused or could not be reached: retried, then an incident naming the CA. */
 class CaError extends Error {
   static readonly code = 'CA_UNAVAILABLE';
@@ -17,27 +19,50 @@ interface IssueRequest {
   organization?: string;
   agencyNationalId?: string;
   role?: string;
+  /** The token's PKCS#10 request, DER in base64: the CA certifies its key, which never left the token. */
+  csr?: string;
 }
 interface IssuedByCa {
   serialNumber: string;
   certificatePem: string;
+  chainPem: string;
 }
 
-/** The intermediate CA as its registration office reaches it: issue and revoke. */
+/** The header that carries the office's detached CMS signature over the request's body. */
+export const RA_SIGNATURE_HEADER = 'x-ra-signature';
+
+/** The intermediate CA as its registration office reaches it: issue and revoke, each request signed by the office. */
 export interface CaRaClient {
   issue(request: IssueRequest): Promise<IssuedByCa>;
-  revoke(serialNumber: string): Promise<{ revokedAt: string }>;
+  revoke(serialNumber: string, reason?: number): Promise<{ revokedAt: string }>;
 }
 
-export function createCaRaClient(opts: { baseUrl: string; token: string; timeoutMs: number }): CaRaClient {
-  async function post<T>(path: string, body?: unknown): Promise<T> {
+export function createCaRaClient(opts: {
+  baseUrl: string;
+  token: string;
+  timeoutMs: number;
+  signer: RaSigner;
+}): CaRaClient {
+  async function post<T>(path: string, body: unknown): Promise<T> {
+    const bytes = Buffer.from(JSON.stringify(body));
+    let signature: string;
+    try {
+      signature = await opts.signer.sign(bytes);
+    } catch (e) {
+      // The office's own key or certificate is missing or unreadable: a person must fix the files.
+      throw new CaError(`${path}: the office's signing certificate is unusable (${(e as Error).name})`, false);
+    }
     let res: Response;
     try {
       res = await fetch(`${opts.baseUrl.replace(/\/$/, '')}${path}`, {
         method: 'POST',
         signal: AbortSignal.timeout(opts.timeoutMs),
-        headers: { authorization: `Bearer ${opts.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
+        headers: {
+          authorization: `Bearer ${opts.token}`,
+          'content-type': 'application/json',
+          [RA_SIGNATURE_HEADER]: signature,
+        },
+        body: bytes,
       });
     } catch (e) {
       throw new CaError(`${path}: ${(e as Error).name}`);
@@ -49,7 +74,9 @@ export function createCaRaClient(opts: { baseUrl: string; token: string; timeout
   }
   return {
     issue: (request) => post<IssuedByCa>('/ra/certificates', request),
-    revoke: (serialNumber) =>
-      post<{ revokedAt: string }>(`/ra/certificates/${encodeURIComponent(serialNumber)}/revoke`),
+    revoke: (serialNumber, reason) =>
+      post<{ revokedAt: string }>(`/ra/certificates/${encodeURIComponent(serialNumber)}/revoke`, {
+        ...(reason === undefined ? {} : { reason }),
+      }),
   };
 }

@@ -27,6 +27,7 @@ export const TOPICS = {
   notifyApplicant: 'notify-applicant',
   otpCheck: 'otp-check',
   otpSend: 'otp-send',
+  raDecisionRecord: 'ra-decision-record',
   registrationClose: 'registration-close',
   reviewRecord: 'review-record',
   reviewReminder: 'review-reminder',
@@ -40,5 +41,6 @@ export const ENGINE_GROUPS = {
   reviewer: REVIEWER_GROUP,
   supervisor: 'performance-office',
   'process-owner': 'process-owners',
+  'ra-clerk': RA_GROUP,
   admin: 'operaton-admin',
 } as const;

@@ -44,7 +44,7 @@ const POLICIES = {
   },
 } satisfies Record<string, Directives>;
 
-// The reviewers' page shows the letter it fetched with the staff token, as a blob URL of its own origin:
+// The reviewers' page (and the RA page its scanned documents) shows the letter it fetched with the staff token, as a blob URL of its own origin:
 // an <img>, or a PDF in a frame (Chromium's viewer is a plugin inside it, which object-src governs).
 const reviewPage: Directives = {
   ...POLICIES.pages,
@@ -77,7 +77,7 @@ declare module 'fastify' {
 function policyOf(path: string): PolicyName {
   if (path.startsWith('/api/')) return 'api';
   if (path === '/docs' || path.startsWith('/docs/')) return 'docs';
-  if (path.startsWith('/review/')) return 'reviewPage';
+  if (path.startsWith('/review/') || path.startsWith('/ra/')) return 'reviewPage';
   if (path === '/modeler' || path.startsWith('/modeler/')) return 'modelerPage';
   return 'pages';
 }

@@ -12,6 +12,7 @@ import { createStepService, type StepService } from '../registrations/step-servi
 import { createRegistrationReport } from '../reports/registration-report.js';
 import { createReportInstances } from '../reports/report-instances.js';
 import { createModelerService, type ModelerService } from '../modeler/modeler-service.js';
+import { createRaDesk, type RaDesk } from '../certificates/ra-desk.js';
 import { createReviewService, type ReviewService } from '../reviews/review-service.js';
 
 declare module 'fastify' {
@@ -30,6 +31,7 @@ declare module 'fastify' {
     registrationReport: ReturnType<typeof createRegistrationReport>;
     reportInstances: ReturnType<typeof createReportInstances>;
     modeler: ModelerService;
+    raDesk: RaDesk;
   }
 }
 
@@ -59,6 +61,7 @@ export default fp<ServicesPluginOptions>(
     app.decorate('registrationReport', createRegistrationReport(db, now));
     app.decorate('reportInstances', createReportInstances(db, config));
     app.decorate('modeler', createModelerService({ db, engine }));
+    app.decorate('raDesk', createRaDesk({ db, engine, config, now }));
   },
   { name: 'services', dependencies: ['config', 'knex', 'engine', 'progress'] },
 );

@@ -52,23 +52,29 @@ export function registerAdminRoutes(app: FastifyInstance, state: CaState, opts: 
     },
   );
 
-  app.post<{ Body: Static<typeof LetterBody> }>('/__sim/letters', { schema: { body: LetterBody } }, async (req) => {
-    const entry = known(req.body.serialNumber);
-    const pdf = req.body.pdfBase64 ? new Uint8Array(Buffer.from(req.body.pdfBase64, 'base64')) : await testLetterPdf();
-    const signed = await signLetter(pdf, await signerOf(entry, state), req.body.format, date(req.body.signingTime));
-    return { pdfBase64: b64(signed.pdf), signatureBase64: signed.signature ? b64(signed.signature) : null };
-  });
+  app.post<{ Body: Static<typeof LetterBody> }>(
+    '/__sim/letters',
+    { schema: { body: LetterBody } },
+    async (req, reply) => {
+      const entry = known(req.body.serialNumber);
+      const pdf = req.body.pdfBase64
+        ? new Uint8Array(Buffer.from(req.body.pdfBase64, 'base64'))
+        : await testLetterPdf();
+      const signer = await signerOf(entry, state, req.body.privateKeyPem);
+      if (!signer) return reply.code(409).send({ error: 'the CA holds no key of a certificate issued from a CSR' });
+      const signed = await signLetter(pdf, signer, req.body.format, date(req.body.signingTime));
+      return { pdfBase64: b64(signed.pdf), signatureBase64: signed.signature ? b64(signed.signature) : null };
+    },
+  );
 
-  app.post<{ Body: Static<typeof SignBody> }>('/__sim/sign', { schema: { body: SignBody } }, async (req) => {
+  app.post<{ Body: Static<typeof SignBody> }>('/__sim/sign', { schema: { body: SignBody } }, async (req, reply) => {
     const entry = known(req.body.serialNumber);
-    const cms = await signCms(
-      new Uint8Array(Buffer.from(req.body.dataBase64, 'base64')),
-      await signerOf(entry, state),
-      {
-        attached: req.body.attached,
-        signingTime: date(req.body.signingTime),
-      },
-    );
+    const signer = await signerOf(entry, state, req.body.privateKeyPem);
+    if (!signer) return reply.code(409).send({ error: 'the CA holds no key of a certificate issued from a CSR' });
+    const cms = await signCms(new Uint8Array(Buffer.from(req.body.dataBase64, 'base64')), signer, {
+      attached: req.body.attached,
+      signingTime: date(req.body.signingTime),
+    });
     return { cmsBase64: b64(cms) };
   });
 

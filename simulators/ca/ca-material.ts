@@ -106,3 +106,44 @@ export async function loadOrCreateCa(dir: string): Promise<CaMaterial> {
     intermediate: await readAuthority(dir, CA_FILES.intermediateCert, CA_FILES.intermediateKey),
   };
 }
+
+/** The registration office's own certificate and key, which the office signs its requests to the CA with. */
+export const RA_OFFICE_FILES = { dir: 'ra-office', cert: 'certificate.pem', key: 'key.pem' } as const;
+/** The policy a registration office's certificate carries (under the example arc of domain/certificate-kind.ts). */
+export const RA_OFFICE_POLICY = '2.999.364.12.9';
+const RA_OFFICE_NAME = 'C=IR, O=Payam Test PKI, OU=Registration Office, CN=Payam Test Registration Office 1';
+
+/**
+ * The test CA's one registration office, certified by the intermediate at the first start and kept in
+ * `dir/ra-office/`; made in a fresh folder and renamed into place, so simulators starting side by side
+ * end up with one. The services read these files as CA_RA_CERTIFICATE_FILE and CA_RA_KEY_FILE.
+ */
+export async function loadOrCreateRaOffice(dir: string, issuer: Authority): Promise<x509.X509Certificate> {
+  const officeDir = path.join(dir, RA_OFFICE_FILES.dir);
+  if (!existsSync(path.join(officeDir, RA_OFFICE_FILES.cert))) {
+    const keys = await generateKeys();
+    const notBefore = new Date(Date.now() - 24 * 3600 * 1000);
+    const cert = await x509.X509CertificateGenerator.create({
+      serialNumber: '7a01',
+      subject: RA_OFFICE_NAME,
+      issuer: issuer.cert.subject,
+      publicKey: keys.publicKey,
+      signingKey: issuer.key,
+      notBefore,
+      notAfter: new Date(notBefore.getTime() + 5 * YEAR_MS),
+      signingAlgorithm: SIGNING_ALGORITHM,
+      extensions: [
+        new x509.BasicConstraintsExtension(false, undefined, true),
+        new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
+        new x509.CertificatePolicyExtension([RA_OFFICE_POLICY]),
+        await x509.AuthorityKeyIdentifierExtension.create(issuer.cert.publicKey),
+      ],
+    });
+    const tmp = await mkdtemp(`${officeDir}.tmp-`);
+    await writeFile(path.join(tmp, RA_OFFICE_FILES.cert), cert.toString('pem'));
+    await writeFile(path.join(tmp, RA_OFFICE_FILES.key), await exportPrivateKeyPem(keys.privateKey), { mode: 0o600 });
+    // Another start won the rename: its office is the one.
+    await rename(tmp, officeDir).catch(() => rm(tmp, { recursive: true, force: true }));
+  }
+  return new x509.X509Certificate(await readFile(path.join(officeDir, RA_OFFICE_FILES.cert), 'utf8'));
+}

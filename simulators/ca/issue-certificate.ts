@@ -23,12 +23,27 @@ export interface CertificateRequest {
   notAfter?: Date;
   /** `encipherment` issues a key that may not sign (key-usage test). */
   keyUsage?: 'signing' | 'encipherment';
+  /** A registration office's request: the token's PKCS#10 (DER, base64), whose key is certified; the CA never holds it. */
+  csr?: string;
 }
 
 export interface IssuedCertificate {
   cert: x509.X509Certificate;
-  key: CryptoKey;
+  /** The key the CA made for a test certificate; null for one issued from a CSR (the key stayed on the token). */
+  key: CryptoKey | null;
   serialNumber: string;
+}
+
+/** The key of a CSR whose self-signature holds (the office checked it too; a CA checks again). */
+async function csrKey(base64: string): Promise<x509.PublicKey> {
+  const csr = new x509.Pkcs10CertificateRequest(Buffer.from(base64, 'base64'));
+  if (!(await csr.verify())) throw new CsrRefused();
+  return csr.publicKey;
+}
+
+/** A CSR whose signature does not hold: the CA answers 422. */
+export class CsrRefused extends Error {
+  override name = CsrRefused.name;
 }
 
 /** A subject in the order a CA writes it: country, organization, its id, the role, then the holder. */
@@ -48,7 +63,8 @@ export async function issueCertificate(
   req: CertificateRequest,
   crlUrl: string,
 ): Promise<IssuedCertificate> {
-  const keys = await generateKeys();
+  const keys = req.csr ? null : await generateKeys();
+  const publicKey = keys ? keys.publicKey : await csrKey(req.csr!);
   // Positive and 16 bytes, as RFC 5280 asks; the top bit cleared so DER does not need a sign byte.
   const serial = randomBytes(16);
   serial[0] = (serial[0]! & 0x7f) | 0x10;
@@ -64,7 +80,7 @@ export async function issueCertificate(
     serialNumber: serial.toString('hex'),
     subject: subjectOf(req),
     issuer: issuer.cert.subject,
-    publicKey: keys.publicKey,
+    publicKey,
     signingKey: issuer.key,
     notBefore,
     notAfter: req.notAfter ?? new Date(notBefore.getTime() + 2 * 365 * 24 * 3600 * 1000),
@@ -75,16 +91,17 @@ export async function issueCertificate(
       new x509.CertificatePolicyExtension([CERTIFICATE_KINDS[req.kind]]),
       new x509.CRLDistributionPointsExtension([crlUrl]),
       await x509.AuthorityKeyIdentifierExtension.create(issuer.cert.publicKey),
-      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+      await x509.SubjectKeyIdentifierExtension.create(publicKey),
     ],
   });
-  return { cert, key: keys.privateKey, serialNumber: cert.serialNumber };
+  return { cert, key: keys?.privateKey ?? null, serialNumber: cert.serialNumber };
 }
 
 export interface RevokedEntry {
   serialNumber: string;
   revokedAt: Date;
-  reason?: x509.X509CrlReason;
+  /** RFC 5280 CRLReason, written into the CRL entry. */
+  reason?: number;
 }
 
 /** The issuer's CRL: every revocation so far, valid until `nextUpdate`. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { exportPrivateKeyPem } from './crypto-setup.js';
+import { exportPrivateKeyPem, importPrivateKeyPem } from './crypto-setup.js';
 import type { Issued } from './state.js';
 import type { CaState } from './state.js';
 
@@ -16,12 +16,17 @@ export async function issuedView(entry: Issued, state: CaState) {
     revokedAt: entry.revokedAt?.toISOString() ?? null,
     certificatePem: entry.cert.toString('pem'),
     chainPem: chain.map((c) => c.toString('pem')).join('\n'),
-    privateKeyPem: await exportPrivateKeyPem(entry.key),
+    privateKeyPem: entry.key ? await exportPrivateKeyPem(entry.key) : null,
   };
 }
 
-/** The signer as the CMS code takes it: certificate, key and the intermediate, DER. */
-export async function signerOf(entry: Issued, state: CaState) {
+/**
+ * The signer as the CMS code takes it: certificate, key and the intermediate, DER. A certificate issued from
+ * a token's CSR has no key here: the caller (a test holding the token's key) hands it over, else null.
+ */
+export async function signerOf(entry: Issued, state: CaState, privateKeyPem?: string) {
+  const key = privateKeyPem ? await importPrivateKeyPem(privateKeyPem) : entry.key;
+  if (!key) return null;
   const chain = await state.chainOf(entry.issuer);
-  return { certificate: entry.cert.rawData, key: entry.key, chain: chain.map((c) => c.rawData) };
+  return { certificate: entry.cert.rawData, key, chain: chain.map((c) => c.rawData) };
 }

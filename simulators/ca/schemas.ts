@@ -7,6 +7,8 @@ export const IssueBody = Type.Object({
   organization: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   agencyNationalId: Type.Optional(Type.String({ pattern: '^[0-9]{11}$' })),
   role: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  /** The token's PKCS#10 request (DER, base64): the certificate is for its key. */
+  csr: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9+/=]+$', maxLength: 16_384 })),
 });
 export type IssueBody = Static<typeof IssueBody>;
 
@@ -30,6 +32,8 @@ export const LetterBody = Type.Object({
   /** The PDF to sign; a one-page test letter when absent. */
   pdfBase64: Type.Optional(Type.String()),
   signingTime: Type.Optional(Type.String({ format: 'date-time' })),
+  /** The key of a certificate issued from a CSR, which only the token (here: the test) holds. */
+  privateKeyPem: Type.Optional(Type.String({ maxLength: 16_384 })),
 });
 
 export const SignBody = Type.Object({
@@ -38,6 +42,7 @@ export const SignBody = Type.Object({
   /** The data inside the CMS (a `.p7m`, as some signing software makes) rather than detached from it. */
   attached: Type.Optional(Type.Boolean()),
   signingTime: Type.Optional(Type.String({ format: 'date-time' })),
+  privateKeyPem: Type.Optional(Type.String({ maxLength: 16_384 })),
 });
 
 export const FaultBody = Type.Object({
@@ -47,3 +52,9 @@ export const FaultBody = Type.Object({
 });
 
 export const SettingsBody = Type.Object({ crlValiditySeconds: Type.Integer({ minimum: 1, maximum: 7 * 24 * 3600 }) });
+
+/** RFC 5280 CRLReason (5.3.1); 7 is not used. */
+export const RevokeBody = Type.Object({
+  reason: Type.Optional(Type.Union([0, 1, 2, 3, 4, 5, 6, 8, 9, 10].map((r) => Type.Literal(r)))),
+});
+export type RevokeBody = Static<typeof RevokeBody>;

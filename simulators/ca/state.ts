@@ -1,5 +1,11 @@
 import { createFaultSwitch } from '../shared/fault-switch.js';
-import { createHierarchy, loadOrCreateCa, type Authority, type CaMaterial } from './ca-material.js';
+import {
+  createHierarchy,
+  loadOrCreateCa,
+  loadOrCreateRaOffice,
+  type Authority,
+  type CaMaterial,
+} from './ca-material.js';
 import { createCrl, issueCertificate, type CertificateRequest, type IssuedCertificate } from './issue-certificate.js';
 
 /** `trusted`: the intermediate the services trust; `untrusted`: one of the same name under another root (broken chain). */
@@ -10,6 +16,7 @@ export interface Issued extends IssuedCertificate {
   issuer: IssuerName;
   kind: CertificateRequest['kind'];
   revokedAt: Date | null;
+  revocationReason?: number;
 }
 
 /** An hour: a CA publishes daily or more often; tests shorten it to see a revocation at once. */
@@ -18,6 +25,7 @@ const DEFAULT_CRL_VALIDITY_SECONDS = 3600;
 /** `now` is the CA's clock: its CRLs' this and next update, and a revocation's date (tests move it instead of waiting). */
 export async function createCaState(dir: string, now: () => Date = () => new Date()) {
   const trusted = await loadOrCreateCa(dir);
+  const raOffice = await loadOrCreateRaOffice(dir, trusted.intermediate);
   let untrusted: CaMaterial | undefined;
   const issued = new Map<string, Issued>();
   const faults = createFaultSwitch<CaService>();
@@ -32,6 +40,7 @@ export async function createCaState(dir: string, now: () => Date = () => new Dat
 
   return {
     trusted,
+    raOffice,
     issued,
     faults,
     async chainOf(issuer: IssuerName) {
@@ -45,9 +54,12 @@ export async function createCaState(dir: string, now: () => Date = () => new Dat
       return entry;
     },
     /** Revoking twice keeps the first date, as a CA's database would. */
-    revoke(serialNumber: string, at = now()): Issued | undefined {
+    revoke(serialNumber: string, at = now(), reason?: number): Issued | undefined {
       const entry = issued.get(serialNumber);
-      if (entry && !entry.revokedAt) entry.revokedAt = at;
+      if (entry && !entry.revokedAt) {
+        entry.revokedAt = at;
+        entry.revocationReason = reason;
+      }
       return entry;
     },
     /** A fresh CRL at every request: this update now, next update `crlValiditySeconds` later. */
@@ -55,7 +67,7 @@ export async function createCaState(dir: string, now: () => Date = () => new Dat
       const thisUpdate = now();
       const revoked = [...issued.values()]
         .filter((e) => e.issuer === issuer && e.revokedAt)
-        .map((e) => ({ serialNumber: e.serialNumber, revokedAt: e.revokedAt! }));
+        .map((e) => ({ serialNumber: e.serialNumber, revokedAt: e.revokedAt!, reason: e.revocationReason }));
       crlNumber += 1;
       return createCrl(
         await authority(issuer),

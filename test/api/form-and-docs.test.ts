@@ -19,14 +19,16 @@ describe('the form, its font and the API document', () => {
   });
 
   it('given the staff and account pages, when opened at the addresses the notices and the README give, then each is served in Persian under its CSP', async () => {
-    for (const url of ['/review/', '/reports/', '/modeler/', '/login']) {
+    for (const url of ['/review/', '/reports/', '/modeler/', '/login', '/ra/', '/status/']) {
       const res = await shell.app.inject(url);
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('<html lang="fa" dir="rtl">');
       expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     }
-    // Only the reviewer page may show blob: URLs, the letter it fetched with the staff token.
+    // Only the reviewer and RA pages may show blob: URLs, the letter or scans they fetched with the staff token.
     expect((await shell.app.inject('/review/')).headers['content-security-policy']).toContain('frame-src blob:');
+    expect((await shell.app.inject('/ra/')).headers['content-security-policy']).toContain('frame-src blob:');
+    expect((await shell.app.inject('/status/')).headers['content-security-policy']).toContain("object-src 'none'");
     expect((await shell.app.inject('/login')).headers['content-security-policy']).toContain("object-src 'none'");
     expect((await shell.app.inject('/review')).headers.location).toBe('/review/');
   });
@@ -71,6 +73,7 @@ describe('the form, its font and the API document', () => {
       '/api/auth/me',
       '/api/captcha',
       '/api/captcha/{id}/audio',
+      '/api/certificate-requests/{trackingCode}/status',
       '/api/modeler/check',
       '/api/modeler/deploy',
       '/api/modeler/diff',
@@ -78,6 +81,13 @@ describe('the form, its font and the API document', () => {
       '/api/modeler/migration/plan',
       '/api/modeler/versions',
       '/api/modeler/versions/{id}/xml',
+      '/api/ra/requests',
+      '/api/ra/requests/{id}',
+      '/api/ra/requests/{id}/certificate',
+      '/api/ra/requests/{id}/decision',
+      '/api/ra/requests/{id}/documents/{documentId}',
+      '/api/ra/requests/{id}/renewal',
+      '/api/ra/requests/{id}/revocation',
       '/api/registrations',
       '/api/registrations/{id}',
       '/api/registrations/{id}/applicant',
@@ -123,7 +133,7 @@ describe('security headers (@fastify/helmet)', () => {
   const csp = (res: { headers: Record<string, unknown> }) => String(res.headers['content-security-policy']);
 
   it('given any page, when a browser opens it, then it gets its CSP, no referrer, no framing and no sniffing, and no HSTS over plain http', async () => {
-    for (const url of ['/', '/review/', '/reports/', '/modeler/', '/login']) {
+    for (const url of ['/', '/review/', '/reports/', '/modeler/', '/login', '/ra/', '/status/']) {
       const res = await shell.app.inject(url);
       expect(res.headers, url).toMatchObject({
         'referrer-policy': 'no-referrer',

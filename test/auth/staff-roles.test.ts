@@ -4,15 +4,20 @@ import { checkStaffUsername, may, STAFF_ROLES } from '../../domain/staff.js';
 
 describe('staff roles', () => {
   it.each([
-    ['reviewer', true, false, false],
-    ['supervisor', false, true, false],
-    ['process-owner', false, false, true],
-    ['admin', true, true, true],
-  ] as const)('given %s, then review=%s, reports=%s and model=%s', (role, review, reports, model) => {
-    expect(may(role, 'review')).toBe(review);
-    expect(may(role, 'reports')).toBe(reports);
-    expect(may(role, 'model')).toBe(model);
-  });
+    ['reviewer', true, false, false, false],
+    ['supervisor', false, true, false, false],
+    ['process-owner', false, false, true, false],
+    ['ra-clerk', false, false, false, true],
+    ['admin', true, true, true, true],
+  ] as const)(
+    'given %s, then review=%s, reports=%s, model=%s and certificates=%s',
+    (role, review, reports, model, certificates = false) => {
+      expect(may(role, 'review')).toBe(review);
+      expect(may(role, 'reports')).toBe(reports);
+      expect(may(role, 'model')).toBe(model);
+      expect(may(role, 'certificates')).toBe(certificates);
+    },
+  );
 
   it('given a role without the permission, then 403 forbidden', () => {
     const staff = { staffId: 'x', username: 'sara', role: 'supervisor' as const };
@@ -22,8 +27,8 @@ describe('staff roles', () => {
     expect(() => requirePermission(staff, 'reports')).not.toThrow();
   });
 
-  it("lists exactly the four roles: the three of the reviewers' and supervisors' pages and the process owners of the engine", () => {
-    expect(STAFF_ROLES).toEqual(['reviewer', 'supervisor', 'process-owner', 'admin']);
+  it("lists exactly the five roles: reviewers, supervisors, process owners, the registration office's clerks, admins", () => {
+    expect(STAFF_ROLES).toEqual(['reviewer', 'supervisor', 'process-owner', 'ra-clerk', 'admin']);
   });
 });
 

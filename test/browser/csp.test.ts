@@ -43,6 +43,8 @@ describe('the pages under their Content-Security-Policy (no inline styles but th
     ["the reviewers' sign-in", '/review/'],
     ["the supervisors' reports sign-in", '/reports/'],
     ["the process owners' sign-in", '/modeler/'],
+    ["the registration office's sign-in", '/ra/'],
+    ["the applicant's certificate-request status", '/status/'],
   ])('given %s, when it loads, then the browser reports no CSP violation', async (_name, url) => {
     const { page, violations } = await watchedPage();
     await page.goto(`${session.baseUrl}${url}`);

@@ -17,6 +17,8 @@ const REAL = {
   CERT_TRUST_INTERMEDIATE_FILES: '/etc/payam/ca/intermediate.pem',
   CA_RA_URL: 'https://ra.ca.example',
   CA_RA_TOKEN: 'a-real-ra-token',
+  CA_RA_CERTIFICATE_FILE: '/etc/payam/ra/office.pem',
+  CA_RA_KEY_FILE: '/etc/payam/ra/office.key',
 };
 const DEVELOPMENT_ONLY = [
   'SECRET_PEPPER',
@@ -31,6 +33,8 @@ const DEVELOPMENT_ONLY = [
   'CERT_TRUST_INTERMEDIATE_FILES',
   'CA_RA_URL',
   'CA_RA_TOKEN',
+  'CA_RA_CERTIFICATE_FILE',
+  'CA_RA_KEY_FILE',
 ];
 
 function problemsOf(env: Record<string, string>): string[] {

@@ -120,7 +120,7 @@ describe('migration 002 (staff and auth)', () => {
     expect(after).not.toContain('registrations_one_verified_per_agency');
   });
 
-  it('refuses a role outside reviewer, supervisor, process-owner and admin', async () => {
+  it('refuses a role outside reviewer, supervisor, process-owner, ra-clerk and admin', async () => {
     const insert = db('staff').insert({
       id: '00000000-0000-4000-8000-000000000001',
       username: 'x-role',

@@ -8,7 +8,7 @@ import { retentionPolicy } from '../../workers/retention/purge-expired-data.js';
 // The defaults, as a developer's machine runs them.
 const DEV = { PAYAM_DEV_DEFAULTS: '1' };
 const now = new Date('2026-05-01T00:00:00Z');
-const policy = { unsuccessful: 'P90D', codes: 'P1D' };
+const policy = { unsuccessful: 'P90D', codes: 'P1D', certificateDocuments: 'P3650D' };
 const cutoffs = purgeCutoffs(policy, now);
 
 describe('the retention policy', () => {
@@ -17,11 +17,16 @@ describe('the retention policy', () => {
     expect(cutoffs.closedBefore.toISOString()).toBe('2026-01-31T00:00:00.000Z');
     expect(cutoffs.codesBefore.toISOString()).toBe('2026-04-30T00:00:00.000Z');
     expect(cutoffs.sessionsEndedBefore).toEqual(now);
+    // The registration office's archive: ten years after the request closed, as CPSs commonly ask.
+    expect(cutoffs.certificateClosedBefore.toISOString()).toBe('2016-05-03T00:00:00.000Z');
   });
 
   it('given a retention that is not whole days, when the configuration is read, then it is refused by name', () => {
     expect(() => loadConfig({ ...DEV, RETENTION_UNSUCCESSFUL: 'PT12H' })).toThrow(/RETENTION_UNSUCCESSFUL/);
     expect(() => loadConfig({ ...DEV, RETENTION_CODES: 'one day' })).toThrow(/RETENTION_CODES/);
+    expect(() => loadConfig({ ...DEV, RETENTION_CERTIFICATE_DOCUMENTS: 'P10Y' })).toThrow(
+      /RETENTION_CERTIFICATE_DOCUMENTS/,
+    );
   });
 
   it("given the models in bpmn/, when their history time to live is read, then every process keeps history as long as the policy's longest period", async () => {

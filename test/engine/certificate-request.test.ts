@@ -43,7 +43,10 @@ async function throughTheRa(input: CertificateRequestInput, decision: 'approve' 
     (t) => t.length > 0,
   );
   const done = await clerk.post(`/task/${task!.id}/complete`, {
-    variables: { raDecision: { value: decision, type: 'String' } },
+    variables: {
+      raDecision: { value: decision, type: 'String' },
+      ...(decision === 'reject' ? { raRejectionReason: { value: 'documents_invalid', type: 'String' } } : {}),
+    },
   });
   expect(done.status).toBe(204);
   await ctx.stack.eventually(
@@ -101,6 +104,6 @@ describe('the registration office as a process: issue and revoke through Tasklis
       { action: 'issue', kind: 'seal-government', commonName: 'x', organization: 'x', agencyNationalId: '10101010101' },
       'reject',
     );
-    expect(refused.issued_serial).toBeNull();
+    expect(refused).toMatchObject({ issued_serial: null, status: 'rejected', rejection_reason: 'documents_invalid' });
   });
 });

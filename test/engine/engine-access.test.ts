@@ -16,6 +16,7 @@ let certificate: string;
 let owner: EngineAs;
 let supervisor: EngineAs;
 let reviewer: EngineAs;
+let clerk: EngineAs;
 let service: EngineAs;
 
 const ids = (answer: { body: unknown }) => (answer.body as { id: string }[]).map((x) => x.id);
@@ -62,6 +63,7 @@ beforeAll(async () => {
   owner = await staffInEngine(ctx.stack.db, 'process-owner');
   supervisor = await staffInEngine(ctx.stack.db, 'supervisor');
   reviewer = await staffInEngine(ctx.stack.db, 'reviewer');
+  clerk = await staffInEngine(ctx.stack.db, 'ra-clerk');
 });
 
 afterAll(async () => {
@@ -70,10 +72,10 @@ afterAll(async () => {
 });
 
 describe('nobody but the service account deploys through the engine REST API', () => {
-  it.each(['process-owner', 'supervisor', 'reviewer'] as const)(
+  it.each(['process-owner', 'supervisor', 'reviewer', 'ra-clerk'] as const)(
     "a %s's POST /deployment/create with their own password is refused (403)",
     async (role) => {
-      const who = { 'process-owner': owner, supervisor, reviewer }[role];
+      const who = { 'process-owner': owner, supervisor, reviewer, 'ra-clerk': clerk }[role];
       const xml = await readFile('bpmn/agency-registration.bpmn', 'utf8');
       const answer = await who.deploy(`access-test-${role}`, xml);
       expect(answer.status).toBe(403);
@@ -212,5 +214,40 @@ describe("an administrator's REVOKE in Admin takes effect", () => {
     expect(ids(await supervisor.get(`/process-instance?businessKey=${key}`)).sort()).toEqual(
       [registration, review].sort(),
     );
+  });
+});
+
+describe('a registration-office clerk (npm run staff -- add … --role ra-clerk) works on certificate requests only', () => {
+  it('is a member of ra-clerks, sees its Tasklist filter and claims the RA check as a candidate', async () => {
+    expect(ids(await clerk.get('/group'))).toEqual(['ra-clerks']);
+    const filters = (await clerk.get('/filter?resourceType=Task')).body as { name: string }[];
+    expect(filters.map((f) => f.name)).toEqual(['درخواست‌های گواهی در انتظار دفتر ثبت‌نام']);
+    const [task] = (await clerk.get(`/task?processInstanceBusinessKey=${certKey}`)).body;
+    expect(task).toMatchObject({ taskDefinitionKey: 'Task_RaCheck' });
+    expect((await clerk.post(`/task/${task.id}/claim`, { userId: clerk.username })).status).toBe(204);
+  });
+
+  it('reads nothing of the agency registrations, their reviews or their history', async () => {
+    expect((await clerk.get('/process-definition?key=agency-registration')).body).toEqual([]);
+    for (const path of [
+      `/process-instance?businessKey=${key}`,
+      `/task?processInstanceBusinessKey=${key}`,
+      `/history/process-instance?processInstanceBusinessKey=${key}`,
+      `/history/variable-instance?processInstanceId=${registration}`,
+    ])
+      expect(await clerk.get(path), path).toEqual({ status: 200, body: [] });
+  });
+
+  it('changes no variable, cancels nothing, starts nothing and opens no Cockpit', async () => {
+    const refused = [
+      await clerk.put(`/process-instance/${certificate}/variables/requestId`, { value: 'x', type: 'String' }),
+      await clerk.delete(`/process-instance/${certificate}`),
+      await clerk.post('/process-definition/key/certificate-request/start', { businessKey: 'x' }),
+    ];
+    expect(refused.map((r) => r.status)).toEqual([403, 403, 403]);
+    const apps = (await engineAsAdmin().get(`/authorization?groupIdIn=ra-clerks&resourceType=0`)).body as {
+      resourceId: string;
+    }[];
+    expect(apps.map((a) => a.resourceId)).toEqual(['tasklist']);
   });
 });

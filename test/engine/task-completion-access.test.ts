@@ -144,6 +144,13 @@ describe("a registration office clerk works on a certificate request's check onl
     const username = `ra${randomUUID().slice(0, 8)}`;
     await staffIdentity(config).addUser(username, 'checking documents all day', 'ra-clerks');
     clerk = engineAs(username, 'checking documents all day');
+    // The request's row, as the RA desk writes it before starting the process: the decision is recorded on it.
+    await ctx.stack.db('certificate_requests').insert({
+      id: requestId,
+      action: 'issue',
+      kind: 'seal-government',
+      common_name: 'دستگاه آزمایشی',
+    });
     check = await waitingTask('certificate-request', requestId, {
       requestId,
       requestAction: 'issue',
@@ -172,13 +179,23 @@ describe("a registration office clerk works on a certificate request's check onl
     });
   });
 
-  it('refuses the request with the form, and the instance ends as refused', async () => {
+  it('refuses the request with the form, with a listed reason, and the instance ends as refused', async () => {
     expect(
-      (await clerk.post(`/task/${check.taskId}/submit-form`, { variables: { raDecision: value('reject') } })).status,
+      (
+        await clerk.post(`/task/${check.taskId}/submit-form`, {
+          variables: { raDecision: value('reject'), raRejectionReason: value('documents_invalid') },
+        })
+      ).status,
     ).toBe(204);
-    const [instance] = (await service.get(`/history/process-instance?processInstanceId=${check.processInstanceId}`))
-      .body;
-    expect(instance).toMatchObject({ state: 'COMPLETED' });
+    await ctx.stack.eventually(
+      async () =>
+        (await service.get(`/history/process-instance?processInstanceId=${check.processInstanceId}`)).body[0]?.state,
+      (state) => state === 'COMPLETED',
+    );
+    expect(await ctx.stack.db('certificate_requests').where({ id: requestId }).first()).toMatchObject({
+      status: 'rejected',
+      rejection_reason: 'documents_invalid',
+    });
     const ends = (
       await service.get(
         `/history/activity-instance?processInstanceId=${check.processInstanceId}&activityType=noneEndEvent`,

@@ -108,6 +108,18 @@ describe('npm run staff', () => {
     expect((await staffCli(['list'])).output).toMatch(new RegExp(`${username}\\tprocess-owner\\tactive`));
   }, 30_000);
 
+  it("add --role ra-clerk: a member of ra-clerks (Tasklist's certificate checks), listed with that role", async () => {
+    const username = name();
+    expect(await staffCli(['add', username, '--role', 'ra-clerk'])).toMatchObject({
+      code: 0,
+      output: expect.stringContaining(`added ${username} (ra-clerk)`),
+    });
+
+    expect(await engineGroups(username)).toEqual(['ra-clerks']);
+    expect(await engineLogin(username, PASSWORD)).toBe(true);
+    expect((await staffCli(['list'])).output).toMatch(new RegExp(`${username}\\tra-clerk\\tactive`));
+  }, 30_000);
+
   it("add: refuses the engine's own administrator, whose password stays as it was", async () => {
     expect(await staffCli(['add', config.ENGINE_ADMIN_USER, '--role', 'admin'])).toMatchObject({
       code: 1,

@@ -13,7 +13,7 @@ import { loadConfig, type Config } from '../../config/config.js';
 import { createLogger } from '../../config/logger.js';
 import { createDb } from '../../db/knex.js';
 import { createMailCatcher } from '../../simulators/mail-catcher/create-mail-catcher.js';
-import { CA_FILES } from '../../simulators/ca/ca-material.js';
+import { CA_FILES, RA_OFFICE_FILES } from '../../simulators/ca/ca-material.js';
 import { buildCaSimulator, DEFAULT_CA_DIR } from '../../simulators/ca/server.js';
 import { buildPgsbSimulator } from '../../simulators/pgsb/server.js';
 import { buildSmsSimulator } from '../../simulators/sms/server.js';
@@ -57,6 +57,8 @@ export async function startEngineStack(
     CA_RA_URL: caUrl,
     CERT_TRUST_ROOT_FILES: path.join(DEFAULT_CA_DIR, CA_FILES.rootCert),
     CERT_TRUST_INTERMEDIATE_FILES: path.join(DEFAULT_CA_DIR, CA_FILES.intermediateCert),
+    CA_RA_CERTIFICATE_FILE: path.join(DEFAULT_CA_DIR, RA_OFFICE_FILES.dir, RA_OFFICE_FILES.cert),
+    CA_RA_KEY_FILE: path.join(DEFAULT_CA_DIR, RA_OFFICE_FILES.dir, RA_OFFICE_FILES.key),
     // Test files share one database: a file's sweeper must not carry another file's notices to its own simulators.
     NOTICE_SWEEP_GRACE_MS: '3600000',
     ...overrides,

@@ -286,6 +286,67 @@ describe('the daily retention purge', () => {
     );
   });
 
+  it('given certificate requests the office archived, when the purge runs, then documents, identity, CSR and name go RETENTION_CERTIFICATE_DOCUMENTS after the request closed, the record stays, and the audit log counts them', async () => {
+    const archived = async (closedAt: Date | null) => {
+      const id = randomUUID();
+      await db('certificate_requests').insert({
+        id,
+        action: 'issue',
+        kind: 'seal-government',
+        common_name: 'سازمان بایگانی',
+        applicant_national_code: '0012345679',
+        applicant_first_name: 'سارا',
+        applicant_last_name: 'احمدی',
+        applicant_mobile: '09120000000',
+        csr_der: Buffer.from([0x30, 0x00]),
+        csr_subject: 'CN=سازمان بایگانی',
+        status: 'issued',
+        issued_serial: '0a2b',
+        issued_certificate_pem: '-----BEGIN CERTIFICATE-----',
+        created_at: ago(4000),
+        closed_at: closedAt,
+      });
+      for (const kind of ['nationalCard', 'birthCertificate'])
+        await db('certificate_request_documents').insert({
+          id: randomUUID(),
+          request_id: id,
+          kind,
+          mime_type: 'application/pdf',
+          content: Buffer.from('%PDF-1.4'),
+        });
+      return id;
+    };
+    const due = await archived(ago(3651));
+    const kept = await archived(ago(3649));
+    const open = await archived(null);
+
+    await purgeExpiredData(deps);
+
+    const docs = async (id: string) =>
+      Number((await db('certificate_request_documents').where({ request_id: id }).count({ n: '*' }))[0]!.n);
+    expect([await docs(due), await docs(kept), await docs(open)]).toEqual([0, 2, 2]);
+    expect(await db('certificate_requests').where({ id: due }).first()).toMatchObject({
+      applicant_national_code: null,
+      applicant_first_name: null,
+      applicant_mobile: null,
+      csr_der: null,
+      common_name: '',
+      issued_certificate_pem: null,
+      issued_serial: '0a2b',
+      status: 'issued',
+      documents_purged_at: expect.any(Date),
+    });
+    for (const id of [kept, open])
+      expect(await db('certificate_requests').where({ id }).first()).toMatchObject({
+        applicant_national_code: '0012345679',
+        common_name: 'سازمان بایگانی',
+        documents_purged_at: null,
+      });
+    const rows = await lastPurgeAudit();
+    expect(countOf(rows, 'certificate_documents')).toBeGreaterThanOrEqual(2);
+    expect(countOf(rows, 'certificate_applicants')).toBeGreaterThanOrEqual(1);
+  });
+
   it('given certificate requests and bindings, when the purge runs, then a name is removed RETENTION_UNSUCCESSFUL after its request ended or its binding was unbound, and kept while the request runs or the binding is active', async () => {
     const old = ago(120);
     const request = async (processInstanceId: string | null, createdAt: Date) => {

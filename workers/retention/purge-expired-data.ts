@@ -26,8 +26,12 @@ export interface PurgeDeps {
 const ACTOR = 'system:retention';
 
 export const retentionPolicy = (
-  config: Pick<Config, 'RETENTION_UNSUCCESSFUL' | 'RETENTION_CODES'>,
-): RetentionPolicy => ({ unsuccessful: config.RETENTION_UNSUCCESSFUL, codes: config.RETENTION_CODES });
+  config: Pick<Config, 'RETENTION_UNSUCCESSFUL' | 'RETENTION_CODES' | 'RETENTION_CERTIFICATE_DOCUMENTS'>,
+): RetentionPolicy => ({
+  unsuccessful: config.RETENTION_UNSUCCESSFUL,
+  codes: config.RETENTION_CODES,
+  certificateDocuments: config.RETENTION_CERTIFICATE_DOCUMENTS,
+});
 
 /**
  * One run of the retention policy: every delete and its audit rows in one transaction, so the audit
@@ -53,11 +57,16 @@ export async function purgeExpiredData(deps: PurgeDeps): Promise<PurgeCounts> {
     c.sessions += await repo.purgeSessions(cutoffs, trx);
     c.certificate_request_names += await repo.purgeCertificateRequestNames(certificateRequests, trx);
     c.certificate_binding_subjects += await repo.purgeCertificateBindingSubjects(cutoffs, trx);
+    const archives = await repo.purgeCertificateArchives(cutoffs, now, trx);
+    c.certificate_documents += archives.certificate_documents;
+    c.certificate_applicants += archives.certificate_applicants;
     const before: Record<string, Date> = {
       applicant_data: cutoffs.closedBefore,
       letters: cutoffs.closedBefore,
       certificate_request_names: cutoffs.closedBefore,
       certificate_binding_subjects: cutoffs.closedBefore,
+      certificate_documents: cutoffs.certificateClosedBefore,
+      certificate_applicants: cutoffs.certificateClosedBefore,
       sessions: cutoffs.sessionsEndedBefore,
     };
     for (const kind of PURGE_KINDS) {

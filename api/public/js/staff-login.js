@@ -3,7 +3,13 @@ import { showLoginError } from './login-error.js';
 import { clearNotices, showError } from './notices.js';
 import { staffApi, staffSession } from './staff-api.js';
 
-const ROLE = { reviewer: 'کارشناس بررسی', supervisor: 'ناظر', 'process-owner': 'مالک فرایند', admin: 'مدیر سامانه' };
+const ROLE = {
+  reviewer: 'کارشناس بررسی',
+  supervisor: 'ناظر',
+  'process-owner': 'مالک فرایند',
+  'ra-clerk': 'کارمند دفتر ثبت‌نام',
+  admin: 'مدیر سامانه',
+};
 
 function showBar(me) {
   $('#staff-who').textContent = `${me.username} · ${ROLE[me.role] ?? me.role}`;

@@ -1,4 +1,10 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RA_SIGNATURE_HEADER } from '../../../adapters/ca/ra-client.js';
+import { createRaSigner } from '../../../adapters/ca/ra-signer.js';
+import { RA_OFFICE_FILES } from '../../../simulators/ca/ca-material.js';
 import { x509 } from '../../../simulators/ca/pki.js';
 import { buildCaSimulator } from '../../../simulators/ca/server.js';
 import { startCaSimulator } from './ca-client.js';
@@ -60,21 +66,58 @@ describe('CA simulator', () => {
     expect((await crl()).status).toBe(200);
   });
 
-  it('the RA interface needs its token', async () => {
-    const body = {
-      kind: 'seal-government',
-      commonName: 'x',
-      organization: 'x',
-      agencyNationalId: '14000000001',
-      role: 'MANAGER',
-    };
-    expect((await sim.app.inject({ method: 'POST', url: '/ra/certificates', payload: body })).statusCode).toBe(401);
-    const ok = await sim.app.inject({
+  const raBody = {
+    kind: 'seal-government',
+    commonName: 'x',
+    organization: 'x',
+    agencyNationalId: '14000000001',
+    role: 'MANAGER',
+  };
+  const office = () =>
+    createRaSigner({
+      certificate: path.join(sim.dir, RA_OFFICE_FILES.dir, RA_OFFICE_FILES.cert),
+      key: path.join(sim.dir, RA_OFFICE_FILES.dir, RA_OFFICE_FILES.key),
+    });
+  const postRa = (payload: string, signature?: string, token = 'sim-ra-token') =>
+    sim.app.inject({
       method: 'POST',
       url: '/ra/certificates',
-      payload: body,
-      headers: { authorization: 'Bearer sim-ra-token' },
+      payload,
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        ...(signature ? { [RA_SIGNATURE_HEADER]: signature } : {}),
+      },
     });
+
+  it("the RA interface needs its token, and every request signed with the office's certificate", async () => {
+    const payload = JSON.stringify(raBody);
+    const signature = await office().sign(Buffer.from(payload));
+    expect((await postRa(payload, signature, 'wrong')).statusCode).toBe(401);
+    const ok = await postRa(payload, signature);
     expect(ok.statusCode).toBe(201);
+  });
+
+  it('refuses an unsigned request, one whose body was changed after signing, and one signed by a certificate that is not a registration office', async () => {
+    const payload = JSON.stringify(raBody);
+    const unsigned = await postRa(payload);
+    expect([unsigned.statusCode, unsigned.json()]).toEqual([403, { error: 'unsigned' }]);
+
+    const signature = await office().sign(Buffer.from(payload));
+    const changed = await postRa(JSON.stringify({ ...raBody, role: 'DEPUTY' }), signature);
+    expect([changed.statusCode, changed.json()]).toEqual([403, { error: 'signature_invalid' }]);
+
+    // An applicant's seal from the same CA: a valid signature, by a certificate without the office's policy.
+    const seal = await sim.client.issue();
+    const dir = await mkdtemp(path.join(tmpdir(), 'not-an-office-'));
+    await writeFile(path.join(dir, 'c.pem'), seal.certificatePem);
+    await writeFile(path.join(dir, 'k.pem'), seal.privateKeyPem);
+    const byApplicant = await createRaSigner({
+      certificate: path.join(dir, 'c.pem'),
+      key: path.join(dir, 'k.pem'),
+    }).sign(Buffer.from(payload));
+    const refused = await postRa(payload, byApplicant);
+    expect([refused.statusCode, refused.json()]).toEqual([403, { error: 'not_a_registration_office' }]);
+    expect((await postRa(payload, 'bm90IGEgQ01T')).statusCode).toBe(403);
   });
 });

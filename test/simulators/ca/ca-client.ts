@@ -53,12 +53,14 @@ export function caClient(url: string, dir: string) {
     letter: async (
       serialNumber: string,
       format: 'embedded' | 'detached',
-      extra: { signingTime?: string; pdf?: Uint8Array } = {},
+      extra: { signingTime?: string; pdf?: Uint8Array; privateKeyPem?: string } = {},
     ) => {
       const r = await post<{ pdfBase64: string; signatureBase64: string | null }>('/__sim/letters', {
         serialNumber,
         format,
         signingTime: extra.signingTime,
+        // A certificate issued from a token's CSR: the key is the token's (the test's), not the CA's.
+        privateKeyPem: extra.privateKeyPem,
         pdfBase64: extra.pdf ? Buffer.from(extra.pdf).toString('base64') : undefined,
       });
       return {
