@@ -1,6 +1,7 @@
 import { loadConfig } from '../config/config.js';
 import { startChildren } from './children.js';
 import { engineSettings } from './engine/settings.js';
+import { NODE_SERVICES } from './node-services.js';
 import { prepareStack } from './prepare-stack.js';
 import { startProxy } from './proxy/nginx.js';
 import { proxySettings } from './proxy/settings.js';
@@ -14,7 +15,7 @@ const engine = engineSettings();
 const proxy = proxySettings({ ...process.env, ENGINE_PORT: String(engine.port) });
 // The API believes X-Forwarded-For from the proxy's own source address only; staff links lead to the web apps
 // through the proxy. A value set wins.
-process.env.API_TRUST_PROXY ??= proxy.sourceAddress;
+if (proxy.sourceAddress) process.env.API_TRUST_PROXY ??= proxy.sourceAddress;
 process.env.ENGINE_WEBAPP_URL ??= `${proxy.origin}/operaton`;
 const config = loadConfig();
 const t0 = Date.now();
@@ -22,14 +23,7 @@ const t0 = Date.now();
 await prepareStack(config, engine, log);
 await startProxy(proxy, log);
 
-const services = startChildren([
-  { name: 'pgsb-sim', script: 'simulators/pgsb/main.ts' },
-  { name: 'sms-sim', script: 'simulators/sms/main.ts' },
-  { name: 'ca-sim', script: 'simulators/ca/main.ts' },
-  { name: 'mail', script: 'simulators/mail-catcher/main.ts' },
-  { name: 'workers', script: 'workers/main.ts' },
-  { name: 'api', script: 'api/server.ts' },
-]);
+const services = startChildren(NODE_SERVICES);
 
 const base = config.PUBLIC_BASE_URL;
 const webapps = config.ENGINE_WEBAPP_URL.replace(/\/$/, '');

@@ -54,7 +54,7 @@ http {
   upstream payam_engine { server ${hostPort(s.engine.host, s.engine.port)}; keepalive 8; }
 
   # Connections to both from an address of the proxy's own, the one address API_TRUST_PROXY names.
-  proxy_bind ${s.sourceAddress};
+  ${s.sourceAddress ? `proxy_bind ${s.sourceAddress};` : '# (the container connects from its own fixed address)'}
   proxy_http_version 1.1;
   proxy_set_header Connection "";
   proxy_set_header Host $http_host;

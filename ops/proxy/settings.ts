@@ -22,6 +22,14 @@ function address(env: NodeJS.ProcessEnv, name: string, fallback: string) {
   return value;
 }
 
+/** An upstream's address: an IP, or a host name (a Compose service's, resolved by nginx at start). */
+function upstreamHost(env: NodeJS.ProcessEnv, name: string) {
+  const value = env[name] || '127.0.0.1';
+  if (!isIP(value) && !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(value))
+    throw new ProxySettingsError(`${name}: ${value} is neither an IP address nor a host name`);
+  return value;
+}
+
 /**
  * The reverse proxy in front of everything (nginx, ops/proxy/nginx.ts), as `npm start`, `npm run proxy` and
  * the tests see it. Its own folder holds the generated configuration, the local certificate, pid, logs and
@@ -43,9 +51,10 @@ export function proxySettings(env: NodeJS.ProcessEnv = process.env) {
      * (Linux answers on all of 127.0.0.0/8), so the API can believe X-Forwarded-For from it alone
      * (API_TRUST_PROXY) while a request made straight to the API's port from 127.0.0.1 is keyed on its peer.
      */
-    sourceAddress: address(env, 'PROXY_SOURCE_ADDRESS', '127.0.0.2'),
-    api: { host: address(env, 'API_UPSTREAM_HOST', '127.0.0.1'), port: port(env, 'API_PORT', 3000) },
-    engine: { host: address(env, 'ENGINE_UPSTREAM_HOST', '127.0.0.1'), port: port(env, 'ENGINE_PORT', 8080) },
+    // `none` in a container: its own (fixed) address on the Compose network is the one the API trusts.
+    sourceAddress: env.PROXY_SOURCE_ADDRESS === 'none' ? null : address(env, 'PROXY_SOURCE_ADDRESS', '127.0.0.2'),
+    api: { host: upstreamHost(env, 'API_UPSTREAM_HOST'), port: port(env, 'API_PORT', 3000) },
+    engine: { host: upstreamHost(env, 'ENGINE_UPSTREAM_HOST'), port: port(env, 'ENGINE_PORT', 8080) },
     dir,
     /** A real certificate (production), or the local one made once into `dir`. */
     certificate: certFile && keyFile ? { certFile, keyFile, local: false } : localCertificate(dir),
