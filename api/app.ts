@@ -16,6 +16,7 @@ import accountAuth from './plugins/account-auth.js';
 import applicantAuth from './plugins/applicant-auth.js';
 import configPlugin from './plugins/config.js';
 import knexPlugin from './plugins/knex.js';
+import metricsPlugin from './plugins/metrics.js';
 import progressPlugin from './plugins/progress.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
 import redisPlugin from './plugins/redis.js';
@@ -58,6 +59,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(redisPlugin, { redis: opts.redis });
   await fastify.register(enginePlugin, { engine: opts.engine });
   await fastify.register(progressPlugin, { progress: opts.progress });
+  await fastify.register(metricsPlugin);
   await fastify.register(servicesPlugin, { now: opts.now });
   await fastify.register(applicantAuth);
   await fastify.register(staffAuth);

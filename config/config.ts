@@ -139,6 +139,13 @@ const ConfigSchema = Type.Object({
   /** Answers carry a Server-Timing header (password hash, engine calls, waiting for the workers): for the benchmark and for diagnosis. */
   SERVER_TIMING: Type.Boolean({ default: false }),
   /**
+   * The Prometheus scrape endpoints (GET /metrics), on an address and ports of their own that the proxy does not
+   * publish: the API's (its requests, the process figures) and the workers' (tasks per topic).
+   */
+  METRICS_HOST: Type.String({ default: '127.0.0.1' }),
+  API_METRICS_PORT: Port(9464),
+  WORKERS_METRICS_PORT: Port(9465),
+  /**
    * Proxies whose X-Forwarded-For the API believes (addresses or CIDRs, comma-separated; each checked, /0 refused);
    * empty: none, so limits key on the peer. `npm start` sets its proxy's own address (PROXY_SOURCE_ADDRESS, 127.0.0.2).
    */

@@ -40,6 +40,7 @@ log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s
   Tasklist              ${webapps}/app/tasklist/
   Admin                 ${webapps}/app/admin/
   Engine REST API       ${config.ENGINE_URL}     (HTTP Basic, user ${config.ENGINE_USER})
+  Metrics (Prometheus)  http://${config.METRICS_HOST}:${config.API_METRICS_PORT}/metrics (API, process figures), :${config.WORKERS_METRICS_PORT}/metrics (workers)
   Mail catcher          http://localhost:${process.env.MAIL_CATCHER_HTTP_PORT ?? 8025}/
   PGSB simulator        ${config.PGSB_BASE_URL}/__sim/calls
   SMS simulator         ${config.SMS_BASE_URL}/__sim/messages?to=09…

@@ -120,6 +120,8 @@ describe('one origin: the proxy in front of the API and the engine’s web apps'
       expect(answer.status, path).toBe(404);
       expect(answer.headers['strict-transport-security']).toBe(HSTS);
     }
+    // Nor the metrics: they are on ports of their own (API_METRICS_PORT, WORKERS_METRICS_PORT), not the API's.
+    expect((await viaProxy('/metrics')).status).toBe(404);
     // The web apps' redirects name the proxy's origin, not the engine's loopback address.
     const redirect = await viaProxy('/operaton/');
     expect(redirect.status).toBe(302);
