@@ -3,8 +3,9 @@
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
-# espeak-ng speaks the captcha's audio alternative (Persian voice).
-RUN apt-get update && apt-get install -y --no-install-recommends espeak-ng && rm -rf /var/lib/apt/lists/*
+# espeak-ng speaks the captcha's audio alternative (Persian voice); nginx is the one-origin proxy (ops/proxy),
+# the same Debian package `npm start` installs.
+RUN apt-get update && apt-get install -y --no-install-recommends espeak-ng nginx && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 # tsx runs the TypeScript sources as they are in the repository, as `npm start` does natively.
 RUN npm ci --no-audit --no-fund --include=dev

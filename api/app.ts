@@ -7,6 +7,7 @@ import type { ProcessEngine } from '../adapters/engine/process-engine.js';
 import type { ProgressFeed } from '../adapters/progress/registration-progress.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { createLogger } from '../config/logger.js';
+import { trustedProxies } from '../config/trusted-proxies.js';
 import type { Db } from '../db/knex.js';
 import { errorHandler, frameworkErrorHandler, notFoundHandler } from './errors/error-handler.js';
 import { refuseNulCharacters } from './errors/nul-characters.js';
@@ -15,6 +16,7 @@ import accountAuth from './plugins/account-auth.js';
 import applicantAuth from './plugins/applicant-auth.js';
 import configPlugin from './plugins/config.js';
 import knexPlugin from './plugins/knex.js';
+import metricsPlugin from './plugins/metrics.js';
 import progressPlugin from './plugins/progress.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
 import redisPlugin from './plugins/redis.js';
@@ -59,6 +61,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(redisPlugin, { redis: opts.redis });
   await fastify.register(enginePlugin, { engine: opts.engine });
   await fastify.register(progressPlugin, { progress: opts.progress });
+  await fastify.register(metricsPlugin);
   await fastify.register(servicesPlugin, { now: opts.now });
   await fastify.register(applicantAuth);
   await fastify.register(staffAuth);
@@ -92,7 +95,7 @@ export function buildApp(opts: Partial<AppOptions> & { logger?: Logger } = {}) {
     loggerInstance: opts.logger ?? createLogger({ level: config.LOG_LEVEL, name: 'api' }),
     // Our own request line (api/request-log.ts) logs no URL or body: those may carry personal data.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: config.API_TRUST_PROXY ? config.API_TRUST_PROXY.split(',').map((s) => s.trim()) : false,
+    trustProxy: trustedProxies(config.API_TRUST_PROXY),
     bodyLimit: 64 * 1024,
     frameworkErrors: frameworkErrorHandler,
     // allErrors: every wrong field in one answer, so the form marks them all at once.

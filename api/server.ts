@@ -1,4 +1,5 @@
 import { loadConfig } from '../config/config.js';
+import { startMetricsServer } from '../adapters/metrics/metrics-server.js';
 import { createLogger } from '../config/logger.js';
 import { buildApp } from './app.js';
 
@@ -26,6 +27,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 try {
   await server.listen({ host: config.API_HOST, port: config.API_PORT });
+  const metrics = await startMetricsServer(server.metricsRegistry, config.METRICS_HOST, config.API_METRICS_PORT);
+  server.addHook('onClose', () => metrics.close());
+  logger.info({ url: metrics.url }, 'api metrics');
 } catch (err) {
   logger.fatal({ err }, 'api did not start');
   process.exit(1);

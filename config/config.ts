@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { developmentProblems } from './development-defaults.js';
+import { trustedProxyProblems } from './trusted-proxies.js';
 
 const Port = (def: number) => Type.Integer({ minimum: 0, maximum: 65535, default: def });
 const Url = (def: string) => Type.String({ pattern: '^[a-z][a-z0-9+.-]*://', default: def });
@@ -150,7 +151,17 @@ const ConfigSchema = Type.Object({
   TEST_HOOKS: Type.Boolean({ default: false }),
   /** Answers carry a Server-Timing header (password hash, engine calls, waiting for the workers): for the benchmark and for diagnosis. */
   SERVER_TIMING: Type.Boolean({ default: false }),
-  /** Proxies whose X-Forwarded-For the API believes (addresses or CIDRs, comma-separated); empty: none, so limits key on the peer. */
+  /**
+   * The Prometheus scrape endpoints (GET /metrics), on an address and ports of their own that the proxy does not
+   * publish: the API's (its requests, the process figures) and the workers' (tasks per topic).
+   */
+  METRICS_HOST: Type.String({ default: '127.0.0.1' }),
+  API_METRICS_PORT: Port(9464),
+  WORKERS_METRICS_PORT: Port(9465),
+  /**
+   * Proxies whose X-Forwarded-For the API believes (addresses or CIDRs, comma-separated; each checked, /0 refused);
+   * empty: none, so limits key on the peer. `npm start` sets its proxy's own address (PROXY_SOURCE_ADDRESS, 127.0.0.2).
+   */
   API_TRUST_PROXY: Type.String({ pattern: '^[0-9a-fA-F:./, ]*$', default: '' }),
   /** Requests one client address may make per window on each limited route; kept in Redis so all API instances share them. */
   RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 900 }),
@@ -197,6 +208,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems = [
     ...[...Value.Errors(ConfigSchema, value)].map((e) => `${e.path.slice(1) || '(root)'}: ${e.message}`),
     ...developmentProblems(value as Config, given, defaults),
+    ...trustedProxyProblems((value as Config).API_TRUST_PROXY),
   ];
   if (problems.length > 0) throw new ConfigError(problems);
   return value as Config;

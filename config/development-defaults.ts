@@ -8,7 +8,7 @@
  * to `test`, shells and images export `development`) and changes how libraries behave, so an
  * unset or stray NODE_ENV must not be what turns a simulator or a known password on.
  */
-const DEVELOPMENT_ONLY = [
+export const DEVELOPMENT_ONLY = [
   'SECRET_PEPPER',
   'TOKEN_SECRET',
   'ENGINE_PASSWORD',

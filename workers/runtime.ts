@@ -1,3 +1,4 @@
+import type { Registry } from 'prom-client';
 import type { Logger } from 'pino';
 import { hostname } from 'node:os';
 import { createCaRaClient } from '../adapters/ca/ra-client.js';
@@ -16,6 +17,7 @@ import { createKavenegarSmsGateway } from '../adapters/sms/kavenegar-sms-gateway
 import type { Config } from '../config/config.js';
 import { createDb, type Db } from '../db/knex.js';
 import { jobWorkers } from './index.js';
+import { createTaskMetrics } from './support/task-metrics.js';
 import { startTaskPoller } from './support/task-poller.js';
 import { startNotificationDelivery } from './queue/notification-delivery.js';
 import { startNoticeSweeper } from './queue/notice-sweeper.js';
@@ -51,6 +53,8 @@ export function startWorkers(
     pollEachNode?: boolean;
     /** The workers' clock (a test moves it, e.g. past a cached CRL's next update, instead of waiting). */
     now?: () => Date;
+    /** Where the tasks per topic are counted (workers/main.ts serves it at the workers' metrics port). */
+    metrics?: Registry;
   } = {},
 ) {
   const db = opts.db ?? createDb(config.DATABASE_URL);
@@ -110,10 +114,12 @@ export function startWorkers(
         logger.debug({ topic: task.topic, err: e.name }, 'progress not announced'),
       );
   };
+  const onTaskDone = opts.metrics ? createTaskMetrics(opts.metrics) : undefined;
   const pollers = pollClients(config, engine, opts.pollEachNode !== false);
   const workers = pollers.map((p) =>
     startTaskPoller(started, p.engine.externalTasks(`${idBase}${p.suffix}`), deps, config.ENGINE_LONG_POLL_MS, {
       onCompleted,
+      onTaskDone,
     }),
   );
   const delivery = startNotificationDelivery({ db, config, logger, sms, mailer }, notifications.name);

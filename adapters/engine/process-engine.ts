@@ -157,6 +157,12 @@ export function createProcessEngine(conn: EngineConnection) {
       }
     },
 
+    /** The open incidents: where each waits (the activity) and its message, which starts with the failing system's code. */
+    async openIncidents() {
+      const { data } = await rest.GET('/incident', { params: { query: { maxResults: 10_000 } } });
+      return (data ?? []).map((i) => ({ activityId: i.activityId ?? '', message: i.incidentMessage ?? '' }));
+    },
+
     /** The running instances of a process key with their business keys (tests and tools clean up with it). */
     async runningInstances(processKey: string) {
       const { data } = await rest.GET('/process-instance', {

@@ -42,3 +42,26 @@ describe('the API settings: rate limits and trusted proxies', () => {
     }
   });
 });
+
+describe('the trusted proxies (API_TRUST_PROXY)', () => {
+  const problems = (value: string) => {
+    try {
+      loadConfig({ ...DEV, API_TRUST_PROXY: value });
+      return '';
+    } catch (e) {
+      return (e as ConfigError).problems.join('\n');
+    }
+  };
+
+  it('given the proxy’s own address, an IPv6 one or networks, when loaded, then they are accepted', () => {
+    for (const ok of ['127.0.0.2', '::1', '10.0.0.0/8, 172.18.0.0/16', 'fd00::/8']) expect(problems(ok)).toBe('');
+  });
+
+  it('given a catch-all network, a bad prefix or something that only looks like an address, when loaded, then start stops naming it', () => {
+    expect(problems('0.0.0.0/0')).toMatch(/API_TRUST_PROXY: "0.0.0.0\/0" trusts every address/);
+    expect(problems('::/0')).toMatch(/trusts every address/);
+    expect(problems('10.0.0.0/33')).toMatch(/no valid prefix length/);
+    expect(problems('999.1.1.1')).toMatch(/is not an address/);
+    expect(problems('127.0.0.2, 1.2.3')).toMatch(/"1.2.3" is not an address/);
+  });
+});

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Registry } from 'prom-client';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -65,7 +66,10 @@ export async function startEngineStack(
   });
   const db = createDb(config.DATABASE_URL);
   const engine = serviceEngine(config);
+  // The workers' task counts, as workers/main.ts serves them (test/api/metrics.test.ts scrapes them).
+  const workerMetrics = new Registry();
   const workers = startWorkers(config, logger, {
+    metrics: workerMetrics,
     db,
     engine,
     queueName: `notifications-test-${randomUUID()}`,
@@ -100,6 +104,7 @@ export async function startEngineStack(
     /** What the API's services are built with (api/plugins/services.ts). */
     serviceDeps: deps,
     workerDeps: workers.deps,
+    workerMetrics,
     steps: createStepService(deps, captchas),
     view: createRegistrationView(db, engine, config),
     sim: {

@@ -22,12 +22,18 @@ import type { WorkerDeps } from './worker-deps.js';
  * itself when the task is due again by sending a new poll. The engine runs with unique worker requests,
  * so the new poll (same worker id) ends the older one there, which could otherwise still lock tasks.
  */
+export type TaskOutcome = 'completed' | 'failed' | 'incident';
+
 export function startTaskPoller(
   workers: Worker[],
   api: ExternalTasks,
   deps: WorkerDeps,
   longPollMs: number,
-  hooks: { onCompleted?: (task: LockedTask) => void } = {},
+  hooks: {
+    onCompleted?: (task: LockedTask) => void;
+    /** Each task's end, for the metrics: completed, failed with retries left, or failed into an incident. */
+    onTaskDone?: (done: { topic: string; outcome: TaskOutcome; seconds: number }) => void;
+  } = {},
 ) {
   type Topic = { worker: Worker; running: number; waiting: LockedTask[] };
   const byTopic = new Map(workers.map((w): [string, Topic] => [w.topic, { worker: w, running: 0, waiting: [] }]));
@@ -55,12 +61,16 @@ export function startTaskPoller(
   const wake = () => renewed?.();
 
   async function handle(worker: Worker, task: LockedTask) {
+    const started = performance.now();
+    const done = (outcome: TaskOutcome) =>
+      hooks.onTaskDone?.({ topic: task.topic, outcome, seconds: (performance.now() - started) / 1000 });
     let out;
     try {
       out = await worker.run(task, deps);
     } catch (err) {
       const fault = faultOf(err);
       const { retries, retryTimeoutMs } = nextRetry(task, fault.retryable, deps.config.JOB_RETRY_BACKOFF_MS);
+      done(retries ? 'failed' : 'incident');
       deps.logger.warn(
         { ...ctxOf(task), errorCode: fault.code, retries },
         retries ? 'task failed; will retry' : 'task failed; incident raised',
@@ -79,6 +89,7 @@ export function startTaskPoller(
       }
       return;
     }
+    done('completed');
     await api.complete(task.id, out).then(
       () => hooks.onCompleted?.(task),
       (e) => {
