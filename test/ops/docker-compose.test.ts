@@ -145,6 +145,8 @@ describe('docker-compose.yml, against the native set-up', () => {
       SMS_API_KEY: 'sms-key-real',
       CA_RA_URL: 'https://ra.gica.ir',
       CA_RA_TOKEN: 'ra-token-real',
+      CA_RA_CERTIFICATE_FILE: '/etc/payam/ra-office/certificate.pem',
+      CA_RA_KEY_FILE: '/etc/payam/ra-office/key.pem',
       CERT_TRUST_ROOT_FILES: '/etc/payam/trust/root.pem',
       CERT_TRUST_INTERMEDIATE_FILES: '/etc/payam/trust/intermediate.pem',
       SMTP_HOST: 'smtp.iran.ir',
