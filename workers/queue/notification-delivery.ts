@@ -8,7 +8,10 @@ import { createAccountsRepo } from '../../db/accounts-repo.js';
 import { WorkerError } from '../support/worker-error.js';
 import { createApplicantDataRepo } from '../../db/applicant-data-repo.js';
 import type { Db } from '../../db/knex.js';
-import { createNotificationsRepo } from '../../db/notifications-repo.js';
+import { createNotificationsRepo, type NotificationRow } from '../../db/notifications-repo.js';
+import { createOneTimeCodesRepo } from '../../db/one-time-codes-repo.js';
+import { deriveOtp } from '../../domain/one-time-code.js';
+import { newMessageId } from '../../adapters/mail/message-id.js';
 import { createRegistrationsRepo } from '../../db/registrations-repo.js';
 import { emailFor, smsFor, type NoticeInput } from '../../domain/notification-texts.js';
 import type { RejectionReason } from '../../domain/review-decision.js';
@@ -61,6 +64,20 @@ async function noticeFor(
   };
 }
 
+const OTP_SMS_TEMPLATE = 'payam-otp';
+/** A code replaced by a newer one, used, expired or purged before its SMS could go: sending it would only mislead. */
+const OTP_NOT_CURRENT = 'OTP_NOT_CURRENT';
+
+/** A one-time code's SMS: its digits derived again here, from the code's id, and held only for the send. */
+async function codeSms(db: Db, config: Config, row: NotificationRow) {
+  const code = row.one_time_code_id ? await createOneTimeCodesRepo(db).get(row.one_time_code_id) : undefined;
+  if (!code || code.superseded_at || code.consumed_at || new Date(code.expires_at).getTime() <= Date.now())
+    return undefined;
+  const data = await createApplicantDataRepo(db).get(row.registration_id);
+  if (!data) throw new WorkerError(WorkerError.APPLICANT_DATA_MISSING, 'no applicant data for the code', false);
+  return { codeId: code.id, to: data.mobile, tokens: [deriveOtp(code.id, config.SECRET_PEPPER)] };
+}
+
 /** Longer than the slowest send (SMS or SMTP timeout) with room for the database on either side. */
 const CLAIM_MS = 60_000;
 
@@ -78,7 +95,7 @@ export function startNotificationDelivery(deps: DeliveryDeps, queueName = NOTIFI
   const worker = new Worker<DeliveryJobData>(
     queueName,
     async (job) => {
-      const row = await repo.claim(job.data.notificationId, CLAIM_MS);
+      const row = await repo.claim(job.data.notificationId, CLAIM_MS, newMessageId(deps.config.MAIL_FROM));
       if (!row) {
         const now = await repo.get(job.data.notificationId);
         if (!now) throw new UnrecoverableError('NOTIFICATION_NOT_FOUND');
@@ -86,8 +103,22 @@ export function startNotificationDelivery(deps: DeliveryDeps, queueName = NOTIFI
         return now.provider_message_id ?? now.status;
       }
       try {
-        const { notice, to } = await noticeFor(deps.db, deps.config, row);
         const ctx = { idempotencyKey: row.idempotency_key };
+        if (row.template === 'otp') {
+          const sms = await codeSms(deps.db, deps.config, row);
+          if (!sms) {
+            await repo.markFailed(row.id, OTP_NOT_CURRENT, true);
+            return OTP_NOT_CURRENT;
+          }
+          const { messageId } = await deps.sms.sendTemplate(sms.to, OTP_SMS_TEMPLATE, sms.tokens, ctx);
+          // The resend cool-down and the form count from the moment the code left.
+          await deps.db.transaction(async (trx) => {
+            await repo.markSent(row.id, messageId, trx);
+            await createOneTimeCodesRepo(deps.db).markSent(sms.codeId, new Date(), trx);
+          });
+          return messageId;
+        }
+        const { notice, to } = await noticeFor(deps.db, deps.config, row);
         let messageId: string;
         if (row.channel === 'sms') {
           const sms = smsFor(notice);
@@ -97,7 +128,8 @@ export function startNotificationDelivery(deps: DeliveryDeps, queueName = NOTIFI
               : await deps.sms.sendTemplate(to, sms.template, sms.tokens, ctx)
           ).messageId;
         } else {
-          messageId = (await deps.mailer.send({ to, ...emailFor(notice) }, ctx)).messageId;
+          // Claimed above, so it is stored: every attempt at this e-mail carries the same Message-ID.
+          messageId = (await deps.mailer.send({ to, ...emailFor(notice) }, { messageId: row.message_id! })).messageId;
         }
         await repo.markSent(row.id, messageId);
         return messageId;
