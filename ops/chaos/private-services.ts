@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -74,6 +74,26 @@ export async function startPrivatePostgres(dir: string) {
     /** Stops (fast: open connections are cut) and, after `downMs`, starts again with the same data. */
     async restart(downMs: number) {
       ctl('-m', 'fast', 'stop');
+      await sleep(downMs);
+      ctl('-o', options, 'start');
+    },
+    /**
+     * SIGKILL to the postmaster and every backend at once (what the OOM killer or a container kill does):
+     * no checkpoint, no goodbye to the clients; the start after `downMs` runs crash recovery from the WAL.
+     */
+    async kill(downMs: number) {
+      const postmaster = Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      const children = spawnSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .filter(Boolean)
+        .map(Number);
+      for (const pid of [postmaster, ...children]) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // gone already
+        }
+      }
       await sleep(downMs);
       ctl('-o', options, 'start');
     },
