@@ -4,7 +4,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAIL_UNAVAILABLE, MailError } from '../../adapters/mail/mail-error.js';
 import type { Mailer } from '../../adapters/mail/mailer.js';
 import { createSmtpMailer } from '../../adapters/mail/smtp-mailer.js';
-import { createNotificationQueue, type NotificationQueue } from '../../adapters/queue/notification-queue.js';
+import {
+  createNotificationQueue,
+  createRedis,
+  type NotificationQueue,
+} from '../../adapters/queue/notification-queue.js';
 import { createKavenegarSmsGateway } from '../../adapters/sms/kavenegar-sms-gateway.js';
 import { loadConfig } from '../../config/config.js';
 import { createLogger } from '../../config/logger.js';
@@ -145,6 +149,24 @@ describe('notice delivery through BullMQ', () => {
     expect(seenBeforeSending).toEqual([sent?.message_id, sent?.message_id]);
     const copies = mail.store.list({ to: applicant.email });
     expect(copies.map((m) => m.messageId)).toEqual([sent?.message_id, sent?.message_id]);
+  });
+
+  it('a notice the provider took but whose sending was never recorded (the process died) is recorded, not sent again', async () => {
+    start();
+    const { notificationId, to } = await rejectionNotice();
+    // What the dead attempt left: the provider's answer in Redis, the row still queued in PostgreSQL.
+    const redis = createRedis(config.REDIS_URL);
+    await redis.set(`payam:notice-sent:${notificationId}`, '880000042', 'EX', 60);
+    redis.disconnect();
+
+    await queue.enqueue(notificationId);
+
+    const sent = await until(
+      () => row(notificationId),
+      (r) => r?.status === 'sent',
+    );
+    expect(sent?.provider_message_id).toBe('880000042');
+    expect(await smsTo(to)).toHaveLength(0);
   });
 
   it('retries with back-off while the gateway is down, then sends', async () => {

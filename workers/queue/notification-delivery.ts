@@ -1,4 +1,5 @@
 import { UnrecoverableError, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Mailer } from '../../adapters/mail/mailer.js';
 import { createRedis, NOTIFICATION_QUEUE, type DeliveryJobData } from '../../adapters/queue/notification-queue.js';
@@ -78,6 +79,19 @@ async function codeSms(db: Db, config: Config, row: NotificationRow) {
   return { codeId: code.id, to: data.mobile, tokens: [deriveOtp(code.id, config.SECRET_PEPPER)] };
 }
 
+/** A Redis call that gives up after `ms`: the memory of sends helps, but a delivery never waits on it. */
+async function within<T, F>(call: Promise<T>, fallback: F, ms = 2_000): Promise<T | F> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<F>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  try {
+    return await Promise.race([call.catch(() => fallback), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Longer than the slowest send (SMS or SMTP timeout) with room for the database on either side. */
 const CLAIM_MS = 60_000;
 
@@ -92,6 +106,29 @@ const CLAIM_MS = 60_000;
 export function startNotificationDelivery(deps: DeliveryDeps, queueName = NOTIFICATION_QUEUE) {
   const repo = createNotificationsRepo(deps.db);
   const connection = createRedis(deps.config.REDIS_URL);
+  // Its own connection, failing fast: the Worker's waits for Redis forever, which a send must not.
+  const memory = new Redis(deps.config.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+  memory.on('error', () => undefined); // a Redis away is a miss here, not a crash
+  /**
+   * What providers accepted, by notice, kept beside the queue for a day: the provider's answer is written
+   * here first, then in PostgreSQL. A send whose `sent` could not be written (PostgreSQL away, the process
+   * killed in between) is then found here by the next attempt, in any workers process, and not sent again:
+   * Kavenegar's template sends take no reference it would dedupe on, and an e-mail sent twice, however the
+   * same its Message-ID, is two arrivals to a mail server.
+   */
+  const sentKey = (id: string) => `payam:notice-sent:${id}`;
+  const sentBefore = (id: string) => within(memory.get(sentKey(id)), null);
+  const rememberSent = (id: string, messageId: string) =>
+    within(memory.set(sentKey(id), messageId, 'EX', 86_400), null);
+  async function recordSent(row: NotificationRow, messageId: string) {
+    await deps.db.transaction(async (trx) => {
+      await repo.markSent(row.id, messageId, trx);
+      // The resend cool-down and the form count from the moment the code left.
+      if (row.template === 'otp' && row.one_time_code_id)
+        await createOneTimeCodesRepo(deps.db).markSent(row.one_time_code_id, new Date(), trx);
+    });
+  }
+
   const worker = new Worker<DeliveryJobData>(
     queueName,
     async (job) => {
@@ -103,35 +140,37 @@ export function startNotificationDelivery(deps: DeliveryDeps, queueName = NOTIFI
         return now.provider_message_id ?? now.status;
       }
       try {
+        // Sent already by an attempt that could not record it (PostgreSQL went, or this process): record it now.
+        const earlier = await sentBefore(row.id);
+        if (earlier) {
+          await recordSent(row, earlier);
+          return earlier;
+        }
         const ctx = { idempotencyKey: row.idempotency_key };
+        let messageId: string;
         if (row.template === 'otp') {
           const sms = await codeSms(deps.db, deps.config, row);
           if (!sms) {
             await repo.markFailed(row.id, OTP_NOT_CURRENT, true);
             return OTP_NOT_CURRENT;
           }
-          const { messageId } = await deps.sms.sendTemplate(sms.to, OTP_SMS_TEMPLATE, sms.tokens, ctx);
-          // The resend cool-down and the form count from the moment the code left.
-          await deps.db.transaction(async (trx) => {
-            await repo.markSent(row.id, messageId, trx);
-            await createOneTimeCodesRepo(deps.db).markSent(sms.codeId, new Date(), trx);
-          });
-          return messageId;
-        }
-        const { notice, to } = await noticeFor(deps.db, deps.config, row);
-        let messageId: string;
-        if (row.channel === 'sms') {
-          const sms = smsFor(notice);
-          messageId = (
-            'text' in sms
-              ? await deps.sms.send(to, sms.text, ctx)
-              : await deps.sms.sendTemplate(to, sms.template, sms.tokens, ctx)
-          ).messageId;
+          messageId = (await deps.sms.sendTemplate(sms.to, OTP_SMS_TEMPLATE, sms.tokens, ctx)).messageId;
         } else {
-          // Claimed above, so it is stored: every attempt at this e-mail carries the same Message-ID.
-          messageId = (await deps.mailer.send({ to, ...emailFor(notice) }, { messageId: row.message_id! })).messageId;
+          const { notice, to } = await noticeFor(deps.db, deps.config, row);
+          if (row.channel === 'sms') {
+            const sms = smsFor(notice);
+            messageId = (
+              'text' in sms
+                ? await deps.sms.send(to, sms.text, ctx)
+                : await deps.sms.sendTemplate(to, sms.template, sms.tokens, ctx)
+            ).messageId;
+          } else {
+            // Claimed above, so it is stored: every attempt at this e-mail carries the same Message-ID.
+            messageId = (await deps.mailer.send({ to, ...emailFor(notice) }, { messageId: row.message_id! })).messageId;
+          }
         }
-        await repo.markSent(row.id, messageId);
+        await rememberSent(row.id, messageId);
+        await recordSent(row, messageId);
         return messageId;
       } catch (err) {
         const e = err as { code?: string; retryable?: boolean };
@@ -154,6 +193,7 @@ export function startNotificationDelivery(deps: DeliveryDeps, queueName = NOTIFI
     async close() {
       await worker.close();
       connection.disconnect();
+      memory.disconnect();
     },
   };
 }
