@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -258,7 +259,12 @@ try {
       fault: 'engine node A SIGKILLed under load (two nodes, one database), back after 15 s',
       expected: `API and workers go on with node B; what A held moves on within ${FAILOVER_BOUND_MS / 1000} s; A rejoins`,
       act: async () => {
-        const held = await heldWork(engineDb);
+        // Killed while work is held (a job acquired, a task locked), so there is something to fail over.
+        let held = await heldWork(engineDb);
+        for (let i = 0; i < 300 && held.length === 0; i++) {
+          await sleep(200);
+          held = await heldWork(engineDb);
+        }
         A.kill();
         const killedAt = Date.now();
         const failover = untilMovedOn(engineDb, held, killedAt);
@@ -356,37 +362,46 @@ try {
       act: async (batch) => {
         // Hold the reviews' start back until the registrations reach it, so that A is caught holding them.
         const definitions = await reviewStartJobs(true);
-        let waiting: { id_: string; process_instance_id_: string }[] = [];
-        for (let i = 0; i < 240 && waiting.length < batch.length; i++) {
-          await sleep(500);
-          waiting = await engineDb('act_ru_job')
-            .whereIn('job_def_id_', definitions)
-            .select('id_', 'process_instance_id_');
+        let rowLocks: Knex.Transaction | undefined;
+        try {
+          let waiting: { id_: string; process_instance_id_: string }[] = [];
+          for (let i = 0; i < 240 && waiting.length < batch.length; i++) {
+            await sleep(500);
+            waiting = await engineDb('act_ru_job')
+              .whereIn('job_def_id_', definitions)
+              .select('id_', 'process_instance_id_');
+          }
+          // B frozen, A alone acquires them; their instances' rows locked here, so A's job threads stop mid-job,
+          // holding the jobs (locked in the engine's table), as a node does that dies while executing them.
+          B.pause();
+          rowLocks = await engineDb.transaction();
+          await rowLocks.raw('select id_ from act_ru_execution where proc_inst_id_ = any(?) for update', [
+            waiting.map((j) => j.process_instance_id_),
+          ]);
+          await reviewStartJobs(false);
+          const ids = waiting.map((j) => j.id_);
+          let held = await heldWork(engineDb, ids);
+          for (let i = 0; i < 40 && held.length < ids.length; i++) {
+            await sleep(250);
+            held = await heldWork(engineDb, ids);
+          }
+          A.kill();
+          const killedAt = Date.now();
+          B.resume();
+          await rowLocks.rollback();
+          rowLocks = undefined;
+          const f = await untilMovedOn(engineDb, held, killedAt);
+          await A.start();
+          return {
+            happened: `${waiting.length} reviews' starts waiting; A acquired ${held.length} and was killed: ${describeFailover(f)}; A restarted`,
+            failover: f,
+          };
+        } finally {
+          // Whatever went wrong above, the drill leaves nothing frozen, locked or held back.
+          B.resume();
+          await rowLocks?.rollback().catch(() => undefined);
+          await reviewStartJobs(false).catch(() => undefined);
         }
-        // B frozen, A alone acquires them; their instances' rows locked here, so A's job threads stop mid-job,
-        // holding the jobs (locked in the engine's table), as a node does that dies while executing them.
-        B.pause();
-        const rowLocks = await engineDb.transaction();
-        await rowLocks.raw('select id_ from act_ru_execution where proc_inst_id_ = any(?) for update', [
-          waiting.map((j) => j.process_instance_id_),
-        ]);
-        await reviewStartJobs(false).catch(() => undefined);
-        const ids = waiting.map((j) => j.id_);
-        let held = await heldWork(engineDb, ids);
-        for (let i = 0; i < 40 && held.length < ids.length; i++) {
-          await sleep(250);
-          held = await heldWork(engineDb, ids);
-        }
-        A.kill();
-        const killedAt = Date.now();
-        B.resume();
-        await rowLocks.rollback();
-        const f = await untilMovedOn(engineDb, held, killedAt);
-        await A.start();
-        return {
-          happened: `${waiting.length} reviews' starts waiting; A acquired ${held.length} and was killed: ${describeFailover(f)}; A restarted`,
-          failover: f,
-        };
       },
     },
     {
