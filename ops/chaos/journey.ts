@@ -124,10 +124,16 @@ export function journeys(opts: {
           const answer = (await (await fetch(`${opts.api}/__test/captcha/${captcha.body.id}`)).json()) as {
             answer: string;
           };
-          await call(r, 'POST', `/api/registrations/${r.id}/submit`, {
+          const submitted = await call(r, 'POST', `/api/registrations/${r.id}/submit`, {
             token,
             json: { password: PASSWORD, captchaId: captcha.body.id, captcha: answer.answer },
           });
+          // Not taken (the engine or the database was away, and the submission was taken back): the form is at
+          // step 3 again, with what was entered kept, and the applicant submits again, with a new captcha.
+          if (submitted.status >= 400) {
+            await sleep(1_000);
+            continue;
+          }
           await untilStep(r, token, ['verifying', 'otp', 'under-review', 'registered', 'rejected', 'expired']);
         } else if (step === 'otp') {
           const { code, count } = await latestCode(person.mobile, codesSeen);
