@@ -203,6 +203,7 @@ try {
     operator?: boolean;
   }
   const did = (happened: string) => ({ happened });
+  const NOTHING_HELD: Failover = { delayMs: undefined, jobs: 0, tasks: 0, registrations: 0 };
 
   /** The job definition of the review's asynchronous start (card step 10), to hold its jobs back and let them go. */
   async function reviewStartJobs(suspended: boolean) {
@@ -364,12 +365,18 @@ try {
         const definitions = await reviewStartJobs(true);
         let rowLocks: Knex.Transaction | undefined;
         try {
+          if (!definitions.length) throw new Error("the review's asynchronous start has no job definition");
+          // Every registration of the batch at the review's start, or as many as came in 15 s without another.
           let waiting: { id_: string; process_instance_id_: string }[] = [];
-          for (let i = 0; i < 240 && waiting.length < batch.length; i++) {
+          let lastGrowth = Date.now();
+          for (let i = 0; i < 360 && waiting.length < batch.length; i++) {
             await sleep(500);
-            waiting = await engineDb('act_ru_job')
+            const now = await engineDb('act_ru_job')
               .whereIn('job_def_id_', definitions)
               .select('id_', 'process_instance_id_');
+            if (now.length > waiting.length) lastGrowth = Date.now();
+            waiting = now;
+            if (waiting.length > 0 && Date.now() - lastGrowth > 15_000) break;
           }
           // B frozen, A alone acquires them; their instances' rows locked here, so A's job threads stop mid-job,
           // holding the jobs (locked in the engine's table), as a node does that dies while executing them.
@@ -390,7 +397,8 @@ try {
           B.resume();
           await rowLocks.rollback();
           rowLocks = undefined;
-          const f = await untilMovedOn(engineDb, held, killedAt);
+          // Nothing held, nothing tested: the row fails rather than report a failover that did not happen.
+          const f = held.length ? await untilMovedOn(engineDb, held, killedAt) : { ...NOTHING_HELD };
           await A.start();
           return {
             happened: `${waiting.length} reviews' starts waiting; A acquired ${held.length} and was killed: ${describeFailover(f)}; A restarted`,
