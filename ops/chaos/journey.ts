@@ -138,7 +138,10 @@ export function journeys(opts: {
         } else if (step === 'otp') {
           const { code, count } = await latestCode(person.mobile, codesSeen);
           codesSeen = count;
-          await call(r, 'POST', `/api/registrations/${r.id}/otp`, { token, json: { code } });
+          const entered = await call(r, 'POST', `/api/registrations/${r.id}/otp`, { token, json: { code } });
+          // Not taken (a 503 while PostgreSQL was away, the entry taken back): the code on the phone still holds,
+          // so the applicant types it again rather than waiting for a new one that nobody sends.
+          if (entered.status >= 400) codesSeen = count - 1;
           await sleep(500);
         } else if (step === 'under-review') {
           const decided = await call(r, 'POST', `/api/reviews/${r.id}/decision`, {
