@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from './knex.js';
 
 type Channel = 'sms' | 'email';
-export type NotificationTemplate = 'registered' | 'rejected' | 'review-reminder';
+export type NotificationTemplate = 'registered' | 'rejected' | 'review-reminder' | 'otp';
 
 export interface NotificationRow {
   id: string;
@@ -17,6 +17,10 @@ export interface NotificationRow {
   created_at: Date;
   sent_at: Date | null;
   claimed_until: Date | null;
+  /** An e-mail's Message-ID, set when the notice is first claimed and kept for every later attempt. */
+  message_id: string | null;
+  /** The one-time code an `otp` notice carries (its digits are derived again at delivery, never stored). */
+  one_time_code_id: string | null;
 }
 
 type NewNotification = {
@@ -24,6 +28,7 @@ type NewNotification = {
   channel: Channel;
   template: NotificationTemplate;
   idempotencyKey: string;
+  oneTimeCodeId?: string;
 };
 
 export function createNotificationsRepo(db: Db) {
@@ -37,6 +42,7 @@ export function createNotificationsRepo(db: Db) {
         channel: n.channel,
         template: n.template,
         idempotency_key: n.idempotencyKey,
+        one_time_code_id: n.oneTimeCodeId ?? null,
       })
       .onConflict('idempotency_key')
       .ignore()
@@ -54,9 +60,11 @@ export function createNotificationsRepo(db: Db) {
     /**
      * Takes an undelivered notice for one delivery attempt, for `leaseMs`, counting the attempt; none
      * when it was delivered or another delivery holds it. The lease outlives a crashed holder only
-     * by its length, after which the sweeper hands the notice out again.
+     * by its length, after which the sweeper hands the notice out again. An e-mail gets `messageId` as
+     * its Message-ID on its first claim and keeps the one it has on every later claim, written in the
+     * same statement, so no attempt can send before its Message-ID is stored.
      */
-    async claim(id: string, leaseMs: number, trx?: Tx): Promise<NotificationRow | undefined> {
+    async claim(id: string, leaseMs: number, messageId: string, trx?: Tx): Promise<NotificationRow | undefined> {
       const [row] = await table(trx)
         .where({ id, status: 'queued' })
         .andWhere((q) => {
@@ -65,6 +73,9 @@ export function createNotificationsRepo(db: Db) {
         .update({
           claimed_until: db.raw(`now() + make_interval(secs => ?)`, [leaseMs / 1000]) as unknown as Date,
           attempts: db.raw('attempts + 1') as unknown as number,
+          message_id: db.raw(`coalesce(message_id, case when channel = 'email' then ? end)`, [
+            messageId,
+          ]) as unknown as string,
         })
         .returning('*');
       return row;

@@ -16,6 +16,7 @@ export interface OneTimeCodeRow {
 export function createOneTimeCodesRepo(db: Db) {
   const table = (trx?: Tx) => (trx ?? db)<OneTimeCodeRow>('one_time_codes');
   return {
+    get: (id: string, trx?: Tx) => table(trx).where({ id }).first(),
     byTask: (taskId: string, trx?: Tx) => table(trx).where({ task_id: taskId }).first(),
     /** The code in force: the newest one not replaced by a later one. */
     current: (registrationId: string, trx?: Tx) =>
@@ -30,19 +31,16 @@ export function createOneTimeCodesRepo(db: Db) {
         .where({ registration_id: registrationId })
         .where('created_at', '>=', from)
         .orderBy('created_at', 'desc'),
-    /** Stores a new code for a task, replacing (with its hash) one the same task made but could not send. */
+    /**
+     * Stores a new code for a task, once: a repeated task (or two deliveries of it racing) gets the id of
+     * the code stored first. Older codes of the registration stop counting.
+     */
     async issue(
       row: { id: string; registrationId: string; taskId: string; codeHash: string; expiresAt: Date },
       now: Date,
       trx?: Tx,
-    ) {
-      await table(trx)
-        .where({ registration_id: row.registrationId })
-        .whereNot({ id: row.id })
-        .whereNull('consumed_at')
-        .whereNull('superseded_at')
-        .update({ superseded_at: now });
-      await table(trx)
+    ): Promise<string> {
+      const [inserted] = await table(trx)
         .insert({
           id: row.id,
           registration_id: row.registrationId,
@@ -51,7 +49,16 @@ export function createOneTimeCodesRepo(db: Db) {
           expires_at: row.expiresAt,
         })
         .onConflict('task_id')
-        .merge(['code_hash', 'expires_at']);
+        .ignore()
+        .returning('id');
+      if (!inserted) return (await table(trx).where({ task_id: row.taskId }).first('id'))!.id;
+      await table(trx)
+        .where({ registration_id: row.registrationId })
+        .whereNot({ id: row.id })
+        .whereNull('consumed_at')
+        .whereNull('superseded_at')
+        .update({ superseded_at: now });
+      return row.id;
     },
     markSent: async (id: string, at: Date, trx?: Tx) => {
       await table(trx).where({ id }).update({ sent_at: at });

@@ -14,6 +14,7 @@ import * as m010c from './010c_certificate_requests.js';
 import * as m012 from './012_captcha_audio.js';
 import * as m013 from './013_letter_signature_received_at.js';
 import * as m014 from './014_tracking_code.js';
+import * as m015 from './015_notice_message_id_and_codes.js';
 import * as m016 from './016_registration_office.js';
 
 /** Numbered, in order. Listed rather than read from the folder so they load the same under tsx, vitest and compiled JS. */
@@ -33,5 +34,6 @@ export const migrations: Record<string, Knex.Migration> = {
   '012_captcha_audio': m012,
   '013_letter_signature_received_at': m013,
   '014_tracking_code': m014,
+  '015_notice_message_id_and_codes': m015,
   '016_registration_office': m016,
 };

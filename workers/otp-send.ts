@@ -2,61 +2,60 @@ import { Type } from '@sinclair/typebox';
 import { randomUUID } from 'node:crypto';
 import { createApplicantDataRepo } from '../db/applicant-data-repo.js';
 import { createAuditRepo } from '../db/audit-repo.js';
+import { createNotificationsRepo } from '../db/notifications-repo.js';
 import { createOneTimeCodesRepo } from '../db/one-time-codes-repo.js';
 import { createRegistrationsRepo } from '../db/registrations-repo.js';
-import { generateOtp, hashSecret } from '../domain/one-time-code.js';
+import { deriveOtp, hashSecret } from '../domain/one-time-code.js';
 import { defineWorker } from './support/define-worker.js';
 import { WorkerError } from './support/worker-error.js';
 import { TOPICS } from '../adapters/engine/process-model.js';
 
-const OTP_SMS_TEMPLATE = 'payam-otp';
-
 /**
- * Card steps 9 and 9-1 in one task: the code exists in clear only here, between its generation and
- * the SMS, and is stored as an HMAC. A repeated task whose SMS went out does nothing; one whose SMS
- * did not go out cannot resend the lost code, so it makes a new one under the same task id.
+ * Card steps 9 and 9-1: a new code, stored as an HMAC, and its SMS put in the notice outbox in the same
+ * transaction, so the code goes out once, through the same delivery, retries and sweeper as every other
+ * notice, whatever fails (the gateway, Redis, PostgreSQL, this process). The outbox row names the code; its
+ * digits are derived again from the code's id at delivery, so no table, log or engine variable holds them.
+ * A repeated task finds its code by the task id and only offers its notice to the queue again.
  */
 export const otpSendWorker = defineWorker({
   topic: TOPICS.otpSend,
   input: Type.Object({ registrationId: Type.String() }),
-  output: Type.Object({ otpSentAt: Type.String() }),
-  // Longer than the SMS gateway's timeout with room for the database on either side.
-  lockDurationMs: 60_000,
-  async handle(task, { db, sms, config, now }) {
+  output: Type.Object({ otpIssuedAt: Type.String() }),
+  async handle(task, { db, config, notifications, now }) {
     const { registrationId } = task.variables;
-    const codes = createOneTimeCodesRepo(db);
-    const existing = await codes.byTask(task.id);
-    if (existing?.sent_at) return { otpSentAt: new Date(existing.sent_at).toISOString() };
-    const data = await createApplicantDataRepo(db).get(registrationId);
-    if (!data)
+    if (!(await createApplicantDataRepo(db).get(registrationId)))
       throw new WorkerError(WorkerError.APPLICANT_DATA_MISSING, 'no applicant data for the registration', false);
-
-    const code = generateOtp();
-    const id = existing?.id ?? randomUUID();
-    const expiresAt = new Date(now().getTime() + config.OTP_TTL_SECONDS * 1000);
-    // Only the newest code counts: older ones stop working when a new one is made.
-    await db.transaction((trx) =>
-      codes.issue(
-        { id, registrationId, taskId: task.id, codeHash: hashSecret(code, config.SECRET_PEPPER), expiresAt },
-        now(),
+    const codes = createOneTimeCodesRepo(db);
+    const issuedAt = now();
+    const { noticeId, codeId } = await db.transaction(async (trx) => {
+      const candidate = randomUUID();
+      const id = await codes.issue(
+        {
+          id: candidate,
+          registrationId,
+          taskId: task.id,
+          codeHash: hashSecret(deriveOtp(candidate, config.SECRET_PEPPER), config.SECRET_PEPPER),
+          expiresAt: new Date(issuedAt.getTime() + config.OTP_TTL_SECONDS * 1000),
+        },
+        issuedAt,
         trx,
-      ),
-    );
-    const { messageId } = await sms.sendTemplate(data.mobile, OTP_SMS_TEMPLATE, [code], {
-      idempotencyKey: `otp-${id}-${expiresAt.getTime()}`,
+      );
+      const notice = await createNotificationsRepo(db).ensure(
+        { registrationId, channel: 'sms', template: 'otp', idempotencyKey: `otp:${id}`, oneTimeCodeId: id },
+        trx,
+      );
+      if (notice.created) {
+        // Step 9-2 is next: the form shows the code screen while the SMS is on its way.
+        await createRegistrationsRepo(db).setStatus(registrationId, 'otp', {}, trx);
+        await createAuditRepo(db).record(
+          { registrationId, actor: 'worker:otp-send', action: 'otp_queued', detail: { codeId: id } },
+          trx,
+        );
+      }
+      return { noticeId: notice.id, codeId: id };
     });
-    const sentAt = now();
-    await db.transaction(async (trx) => {
-      await codes.markSent(id, sentAt, trx);
-      // Step 9-2 is next: the form shows the code screen.
-      await createRegistrationsRepo(db).setStatus(registrationId, 'otp', {}, trx);
-    });
-    await createAuditRepo(db).record({
-      registrationId,
-      actor: 'worker:otp-send',
-      action: 'otp_sent',
-      detail: { codeId: id, smsMessageId: messageId },
-    });
-    return { otpSentAt: sentAt.toISOString() };
+    await notifications.offer(noticeId);
+    const code = await codes.get(codeId);
+    return { otpIssuedAt: new Date(code?.created_at ?? issuedAt).toISOString() };
   },
 });

@@ -330,6 +330,20 @@ export function createProcessEngine(conn: EngineConnection) {
       return data ?? [];
     },
 
+    /** The job definitions (timers, asynchronous continuations) the query selects, as Cockpit's job definitions tab lists them. */
+    async jobDefinitions(query: EngineQuery<'getJobDefinitions'>) {
+      const { data } = await rest.GET('/job-definition', { params: { query } });
+      return data ?? [];
+    },
+
+    /** Cockpit's "suspend"/"activate" on a job definition, with its jobs: suspended jobs wait, unacquired. */
+    async setJobDefinitionSuspended(jobDefinitionId: string, suspended: boolean) {
+      await rest.PUT('/job-definition/{id}/suspended', {
+        params: { path: { id: jobDefinitionId } },
+        body: { suspended, includeJobs: true },
+      });
+    },
+
     /** Cockpit's "retry" on a failed task's incident: the external task gets retries again and is fetched anew. */
     async setExternalTaskRetries(externalTaskId: string, retries: number) {
       await rest.PUT('/external-task/{id}/retries', { params: { path: { id: externalTaskId } }, body: { retries } });

@@ -1,17 +1,15 @@
 import type { MailError } from './mail-error.js';
 import type { MailMessage, SendOptions } from './mailer.js';
-import { messageIdFor } from './message-id.js';
 
 export interface SentMail extends MailMessage {
   messageId: string;
-  idempotencyKey: string;
 }
 
 /**
  * For unit tests of code that sends mail. Like SMTP it records a repeated send twice, with the
  * same Message-ID, so tests can assert on how their code handles retries.
  */
-export function createInMemoryMailer(from = 'Payam Iran <no-reply@payam.test>') {
+export function createInMemoryMailer() {
   const sent: SentMail[] = [];
   const failures: MailError[] = [];
   return {
@@ -21,11 +19,10 @@ export function createInMemoryMailer(from = 'Payam Iran <no-reply@payam.test>') 
       failures.push(...errors);
     },
     sentTo: (address: string): SentMail[] => sent.filter((m) => m.to.toLowerCase() === address.toLowerCase()),
-    async send(msg: MailMessage, { idempotencyKey }: SendOptions): Promise<{ messageId: string }> {
+    async send(msg: MailMessage, { messageId }: SendOptions): Promise<{ messageId: string }> {
       const failure = failures.shift();
       if (failure) throw failure;
-      const messageId = messageIdFor(idempotencyKey, from);
-      sent.push({ ...msg, messageId, idempotencyKey });
+      sent.push({ ...msg, messageId });
       return { messageId };
     },
   };

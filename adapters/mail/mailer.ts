@@ -7,10 +7,10 @@ export interface MailMessage {
 
 export interface SendOptions {
   /**
-   * Same key, same Message-ID: a job retried after a lost acknowledgement sends a message that
-   * the receiving side (and our own logs) can recognise as a repeat of the first.
+   * The notice's own Message-ID, fixed before its first attempt: a send retried after a lost
+   * acknowledgement is a message the receiving side (mail clients, our logs) knows for a repeat.
    */
-  idempotencyKey: string;
+  messageId: string;
 }
 
 /** Fails only with MailError, whose `retryable` tells a queue whether to try again. */

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 /**
- * Deterministic Message-ID for an idempotency key. The key is hashed because it may name the
- * registration it belongs to, and Message-IDs travel in headers to the recipient.
+ * A fresh Message-ID in the sender's domain, chosen once per notice (when it is first claimed) and stored
+ * with it, so every attempt to send that notice carries the same one. Random rather than derived from the
+ * notice: it travels in headers to the recipient and must say nothing about the registration.
  */
-export function messageIdFor(idempotencyKey: string, from: string): string {
+export function newMessageId(from: string): string {
   const domain = /@([^@\s>]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
-  const digest = createHash('sha256').update(`payam-mail:${idempotencyKey}`).digest('hex').slice(0, 40);
-  return `<${digest}@${domain}>`;
+  return `<${randomUUID()}@${domain}>`;
 }

@@ -1,7 +1,6 @@
 import nodemailer, { type NodemailerError } from 'nodemailer';
 import { MAIL_REJECTED, MAIL_UNAVAILABLE, MailError } from './mail-error.js';
 import type { Mailer } from './mailer.js';
-import { messageIdFor } from './message-id.js';
 
 export interface SmtpMailerConfig {
   host: string;
@@ -32,8 +31,7 @@ export function createSmtpMailer(config: SmtpMailerConfig): Mailer & { close(): 
   });
 
   return {
-    async send(msg, { idempotencyKey }) {
-      const messageId = messageIdFor(idempotencyKey, config.from);
+    async send(msg, { messageId }) {
       try {
         await transport.sendMail({
           from: config.from,

@@ -24,12 +24,18 @@ const MESSAGES = [
   /Stream isn't writeable/, // ioredis offline without its queue
   /^Knex: Timeout acquiring a connection/, // the pool could not open a connection in time
 ];
+/**
+ * The engine answered, but its own database is away (one PostgreSQL server restarting under both): it says
+ * 500 with Operaton's persistence exception, and rolled its transaction back, so the request may be sent again.
+ */
+const ENGINE_DATABASE_AWAY = /ProcessEnginePersistenceException|An exception occurred in the persistence layer/;
 
 export function dependencyUnavailable(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
   const e = error as { code?: unknown; name?: unknown; message?: unknown; errors?: unknown };
   if (e.name === 'EngineUnavailableError' || e.name === 'KnexTimeoutError' || e.name === 'MaxRetriesPerRequestError')
     return true;
+  if (e.name === 'EngineError' && typeof e.message === 'string' && ENGINE_DATABASE_AWAY.test(e.message)) return true;
   if (typeof e.code === 'string' && (NETWORK_CODES.has(e.code) || PG_UNAVAILABLE.test(e.code))) return true;
   if (typeof e.message === 'string' && MESSAGES.some((m) => m.test(e.message as string))) return true;
   // Node's AggregateError: every address of a host refused (127.0.0.1 and ::1).

@@ -33,7 +33,10 @@ export interface Settled {
  * waits for the next. The request is marked "verifying" before the task is completed, never after, so
  * the workers' next status (code sent, back to step 3) always lands last and is never overwritten.
  */
-export function createStepService({ db, engine, config, now, progress }: ServiceDeps, captchas: CaptchaService) {
+export function createStepService(
+  { db, engine, config, now, progress, logger }: ServiceDeps,
+  captchas: CaptchaService,
+) {
   const registrations = createRegistrationsRepo(db);
   const audit = createAuditRepo(db);
   const letters = createLettersRepo(db);
@@ -73,6 +76,16 @@ export function createStepService({ db, engine, config, now, progress }: Service
    * half-written stays: gone (a time limit closed the request) is 409 `expired`; anything else is the
    * engine's fault and answered as such.
    */
+  /** Every 2 s for 10 minutes: long enough for PostgreSQL to restart, and the API answers meanwhile. */
+  function revertLater(revert: () => Promise<unknown>, registrationId: string, triesLeft = 300) {
+    setTimeout(() => {
+      revert().catch(() => {
+        if (triesLeft > 1) revertLater(revert, registrationId, triesLeft - 1);
+        else logger.error({ registrationId }, 'a step the engine did not take could not be reverted');
+      });
+    }, 2_000).unref();
+  }
+
   async function complete(
     registrationId: string,
     taskId: string,
@@ -83,12 +96,16 @@ export function createStepService({ db, engine, config, now, progress }: Service
     try {
       await timed('engine', () => engine.completeTask(taskId, variables));
     } catch (err) {
-      await db.transaction(async (trx) => {
-        await undo(trx);
-        await trx('registrations')
-          .where({ id: registrationId, status: 'verifying' })
-          .update({ status: stepBefore, updated_at: now() });
-      });
+      const revert = () =>
+        db.transaction(async (trx) => {
+          await undo(trx);
+          await trx('registrations')
+            .where({ id: registrationId, status: 'verifying' })
+            .update({ status: stepBefore, updated_at: now() });
+        });
+      // The engine and our database may be away together (one PostgreSQL server down): the step stays taken
+      // until the revert is written, so it is tried again until then, not left half-written.
+      await revert().catch(() => revertLater(revert, registrationId));
       if (err instanceof TaskGoneError) throw new AppError('expired', 409);
       throw err;
     }

@@ -21,7 +21,7 @@ const HAPPY_PATH: Record<string, () => Variables> = {
   'letter-signature-check': () => ({ signatureOutcome: 'not_signed' }),
   'civil-registry-inquiry': () => ({ civilRegistryOutcome: 'match' }),
   'shahkar-inquiry': () => ({ shahkarOutcome: 'match' }),
-  'otp-send': () => ({ otpSentAt: new Date().toISOString() }),
+  'otp-send': () => ({ otpIssuedAt: new Date().toISOString() }),
   'otp-check': () => ({ otpOutcome: 'accepted', otpWrongCount: 0 }),
   'review-record': () => ({ reviewDecision: 'approve' }),
   'review-reminder': () => ({}),

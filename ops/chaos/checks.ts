@@ -15,7 +15,7 @@ export interface RowOutcome {
 
 /**
  * What every registration of a row must show once the fault is over: registered, one account for
- * its agency, one SMS per one-time code sent and one per notice, one e-mail per notice, every
+ * its agency, one SMS per one-time code sent and one per notice, one e-mail per notice (by Message-ID), every
  * notice delivered, no open incident, no incident without its system's code, no error shown without
  * a Persian text.
  */
@@ -59,7 +59,9 @@ export async function checkRow(
     const otpSms = sms.filter((m) => m.template === 'payam-otp').length;
     if (otpSms > Number(codes[0]!.n)) out.duplicates.push(`${name}: ${otpSms} code SMS for ${codes[0]!.n} codes`);
     const noticeSms = sms.filter((m) => m.template === 'payam-registered').length;
-    const mails = deps.mail.list({ to: r.person.email }).length;
+    // As a mail client counts them: copies with one Message-ID are one message.
+    const copies = deps.mail.list({ to: r.person.email });
+    const mails = new Set(copies.map((m) => m.messageId ?? m.id)).size;
     if (reg?.status === 'registered') {
       if (noticeSms === 0) out.lost.push(`${name}: no confirmation SMS`);
       if (mails === 0) out.lost.push(`${name}: no confirmation e-mail`);
@@ -70,6 +72,10 @@ export async function checkRow(
       .db('notifications')
       .where({ registration_id: r.id })
       .whereNot({ status: 'sent' })
+      // A code replaced or expired before its SMS could go is not sent, on purpose: a newer code was.
+      .whereNot((q) => {
+        q.where({ template: 'otp', last_error_code: 'OTP_NOT_CURRENT' });
+      })
       .count<{ n: string }[]>('* as n');
     if (Number(undelivered[0]!.n) > 0) out.lost.push(`${name}: ${undelivered[0]!.n} notices not delivered`);
     if (reg?.process_instance_id) {

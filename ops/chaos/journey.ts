@@ -124,15 +124,24 @@ export function journeys(opts: {
           const answer = (await (await fetch(`${opts.api}/__test/captcha/${captcha.body.id}`)).json()) as {
             answer: string;
           };
-          await call(r, 'POST', `/api/registrations/${r.id}/submit`, {
+          const submitted = await call(r, 'POST', `/api/registrations/${r.id}/submit`, {
             token,
             json: { password: PASSWORD, captchaId: captcha.body.id, captcha: answer.answer },
           });
+          // Not taken (the engine or the database was away, and the submission was taken back): the form is at
+          // step 3 again, with what was entered kept, and the applicant submits again, with a new captcha.
+          if (submitted.status >= 400) {
+            await sleep(1_000);
+            continue;
+          }
           await untilStep(r, token, ['verifying', 'otp', 'under-review', 'registered', 'rejected', 'expired']);
         } else if (step === 'otp') {
           const { code, count } = await latestCode(person.mobile, codesSeen);
           codesSeen = count;
-          await call(r, 'POST', `/api/registrations/${r.id}/otp`, { token, json: { code } });
+          const entered = await call(r, 'POST', `/api/registrations/${r.id}/otp`, { token, json: { code } });
+          // Not taken (a 503 while PostgreSQL was away, the entry taken back): the code on the phone still holds,
+          // so the applicant types it again rather than waiting for a new one that nobody sends.
+          if (entered.status >= 400) codesSeen = count - 1;
           await sleep(500);
         } else if (step === 'under-review') {
           const decided = await call(r, 'POST', `/api/reviews/${r.id}/decision`, {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -49,7 +49,12 @@ function run(cmd: string, args: string[]) {
   return r.stdout;
 }
 
-/** A throw-away cluster in `dir` (initdb, trust on loopback, no fsync: it holds test data only). */
+/**
+ * A throw-away cluster in `dir` (initdb, trust on loopback). No fsync: it holds test data only, and the drills kill
+ * processes, never the machine, so what reached the kernel survives. But synchronous commits, as in production:
+ * without them a SIGKILLed PostgreSQL forgets commits it had acknowledged (a letter the applicant was told was
+ * received), which no production server does.
+ */
 export async function startPrivatePostgres(dir: string) {
   const port = await freePort();
   rmSync(dir, { recursive: true, force: true });
@@ -61,7 +66,7 @@ export async function startPrivatePostgres(dir: string) {
   }
   const data = path.join(dir, 'data');
   run(`${PG_BIN}/initdb`, ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=150 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=150 -c fsync=off -c full_page_writes=off`;
   const ctl = (...args: string[]) =>
     run(`${PG_BIN}/pg_ctl`, ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', ...args]);
   ctl('-o', options, 'start');
@@ -74,6 +79,26 @@ export async function startPrivatePostgres(dir: string) {
     /** Stops (fast: open connections are cut) and, after `downMs`, starts again with the same data. */
     async restart(downMs: number) {
       ctl('-m', 'fast', 'stop');
+      await sleep(downMs);
+      ctl('-o', options, 'start');
+    },
+    /**
+     * SIGKILL to the postmaster and every backend at once (what the OOM killer or a container kill does):
+     * no checkpoint, no goodbye to the clients; the start after `downMs` runs crash recovery from the WAL.
+     */
+    async kill(downMs: number) {
+      const postmaster = Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      const children = spawnSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .filter(Boolean)
+        .map(Number);
+      for (const pid of [postmaster, ...children]) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // gone already
+        }
+      }
       await sleep(downMs);
       ctl('-o', options, 'start');
     },

@@ -51,19 +51,23 @@ export function engineNode(name: string, port: number, databaseUrl: string, dir:
     ENGINE_HEAP: process.env.ENGINE_HEAP ?? '512m',
   });
   const log = (m: string) => console.log(`[chaos] engine ${name}: ${m}`);
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(Number(readFileSync(settings.pidFile, 'utf8')), sig);
+    } catch {
+      // already gone
+    }
+  };
   return {
     name,
     url: `http://127.0.0.1:${port}/engine-rest`,
     start: () => startEngine(settings, log, 240_000),
     stop: () => stopEngine(settings, log, 20_000),
     /** SIGKILL: no shutdown, no unlock; what a crash or an OOM kill does. */
-    kill() {
-      try {
-        process.kill(Number(readFileSync(settings.pidFile, 'utf8')), 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    },
+    kill: () => signal('SIGKILL'),
+    /** SIGSTOP and SIGCONT: a node frozen (a long GC pause, a stalled VM) takes no jobs meanwhile. */
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EngineUnavailableError } from '../../adapters/engine/engine-errors.js';
+import { EngineError, EngineUnavailableError } from '../../adapters/engine/engine-errors.js';
 import { dependencyUnavailable } from '../../api/errors/dependency-unavailable.js';
 
 describe('which errors mean a service the API stands on is away (503), and which do not (500)', () => {
@@ -25,6 +25,24 @@ describe('which errors mean a service the API stands on is away (503), and which
     ['Redis slow', new Error('Command timed out')],
     ['the engine unreachable', new EngineUnavailableError('engine not reachable')],
     [
+      "the engine's database away (the engine answers 500)",
+      new EngineError(
+        500,
+        'ProcessEnginePersistenceException',
+        'An exception occurred in the persistence layer. Please check the server logs for a detailed message and the entire exception stack trace.',
+        '/engine-rest/task',
+      ),
+    ],
+    [
+      "the engine's database away while completing a task",
+      new EngineError(
+        500,
+        'RestException',
+        'Cannot complete task 1: An exception occurred in the persistence layer. Please check the server logs.',
+        '/engine-rest/task/1/complete',
+      ),
+    ],
+    [
       'every address of a host refused',
       Object.assign(
         new AggregateError([
@@ -47,6 +65,10 @@ describe('which errors mean a service the API stands on is away (503), and which
     [
       'a NUL character PostgreSQL refuses',
       Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }),
+    ],
+    [
+      'an engine refusal',
+      new EngineError(500, 'RestException', 'Cannot complete task 1: no such task', '/engine-rest/task/1/complete'),
     ],
     ['nothing at all', undefined],
   ])('%s: not unavailable', (_what, error) => {

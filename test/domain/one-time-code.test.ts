@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { evaluateOtpHashAttempt, generateOtp, hashSecret, type OtpState } from '../../domain/one-time-code.js';
+import { deriveOtp, evaluateOtpHashAttempt, hashSecret, type OtpState } from '../../domain/one-time-code.js';
 
 const pepper = 'test-pepper';
 const now = new Date('2024-08-07T08:00:00Z');
@@ -12,12 +13,19 @@ const state = (overrides: Partial<OtpState> = {}): OtpState => ({
   ...overrides,
 });
 
-describe('generateOtp', () => {
-  it('given many draws, when generated, then each is six digits and leading zeros occur', () => {
-    const codes = Array.from({ length: 2000 }, generateOtp);
+describe('deriveOtp', () => {
+  it('given many code ids, when derived, then each is six digits, leading zeros occur, and they spread', () => {
+    const codes = Array.from({ length: 2000 }, () => deriveOtp(randomUUID(), pepper));
     expect(codes.every((c) => /^\d{6}$/.test(c))).toBe(true);
     expect(codes.some((c) => c.startsWith('0'))).toBe(true);
     expect(new Set(codes).size).toBeGreaterThan(1900);
+  });
+
+  it('given one code id, then the same digits every time, and others under another pepper', () => {
+    const id = randomUUID();
+    expect(deriveOtp(id, pepper)).toBe(deriveOtp(id, pepper));
+    const ids = Array.from({ length: 20 }, () => randomUUID());
+    expect(ids.filter((i) => deriveOtp(i, pepper) === deriveOtp(i, 'other')).length).toBeLessThan(2);
   });
 });
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { accountCreateWorker } from '../../workers/account-create.js';
 import { civilRegistryInquiryWorker } from '../../workers/civil-registry-inquiry.js';
 import { notifyApplicantWorker } from '../../workers/notify-applicant.js';
+import { otpSendWorker } from '../../workers/otp-send.js';
+import { hashSecret } from '../../domain/one-time-code.js';
 import { useEngineStack } from '../support/lifecycle.js';
 import { seedRegistration } from '../support/database.js';
 
@@ -64,5 +66,29 @@ describe('an external task delivered twice acts once', () => {
 
     const rows = await ctx.stack.db('notifications').where({ registration_id: id });
     expect(rows.map((r) => r.channel).sort()).toEqual(['email', 'sms']);
+  });
+
+  it('one-time code: one code, its SMS through the notice outbox once, its digits stored nowhere', async () => {
+    const { id, applicant } = await seedRegistration(ctx.stack.db);
+    const key = `${Date.now()}05`;
+
+    await otpSendWorker.run(task(key, { registrationId: id }), ctx.stack.workerDeps);
+    await otpSendWorker.run(task(key, { registrationId: id }), ctx.stack.workerDeps);
+
+    const [code] = await ctx.stack.db('one_time_codes').where({ registration_id: id });
+    const notices = await ctx.stack.db('notifications').where({ registration_id: id });
+    expect(notices).toEqual([expect.objectContaining({ channel: 'sms', template: 'otp', one_time_code_id: code.id })]);
+    const sent = await ctx.stack.eventually(
+      () => ctx.stack.db('notifications').where({ id: notices[0].id }).first(),
+      (n) => n?.status === 'sent',
+    );
+    const sms = await ctx.stack.sim.smsTo(applicant.mobile);
+    expect(sms.map((m) => m.template)).toEqual(['payam-otp']);
+    const digits = /\d{6}/.exec(sms[0]!.text)![0];
+    // The code on the phone is the one the API will accept, and the outbox row does not hold it.
+    expect(hashSecret(digits, ctx.stack.config.SECRET_PEPPER)).toBe(code.code_hash);
+    expect(JSON.stringify(sent)).not.toContain(digits);
+    expect((await ctx.stack.db('one_time_codes').where({ id: code.id }).first()).sent_at).not.toBeNull();
+    expect((await ctx.stack.db('registrations').where({ id }).first()).status).toBe('otp');
   });
 });

@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MAIL_UNAVAILABLE, MailError } from '../../adapters/mail/mail-error.js';
+import type { Mailer } from '../../adapters/mail/mailer.js';
 import { createSmtpMailer } from '../../adapters/mail/smtp-mailer.js';
-import { createNotificationQueue, type NotificationQueue } from '../../adapters/queue/notification-queue.js';
+import {
+  createNotificationQueue,
+  createRedis,
+  type NotificationQueue,
+} from '../../adapters/queue/notification-queue.js';
 import { createKavenegarSmsGateway } from '../../adapters/sms/kavenegar-sms-gateway.js';
 import { loadConfig } from '../../config/config.js';
 import { createLogger } from '../../config/logger.js';
@@ -53,11 +59,13 @@ function sweeper() {
   return s;
 }
 
-function start() {
+function start(wrapMailer: (m: Mailer) => Mailer = (m) => m) {
   const name = `notices-${randomUUID()}`; // a queue of its own per test
   queue = createNotificationQueue(config.REDIS_URL, name, { attempts: 4, backoffMs: 100 });
   const sms = createKavenegarSmsGateway({ baseUrl: smsUrl, apiKey: 'sim-api-key', sender: '1000', timeoutMs: 1000 });
-  const mailer = createSmtpMailer({ host: '127.0.0.1', port: smtpPort, from: 'Payam Iran <no-reply@payam.iran.ir>' });
+  const mailer = wrapMailer(
+    createSmtpMailer({ host: '127.0.0.1', port: smtpPort, from: 'Payam Iran <no-reply@payam.iran.ir>' }),
+  );
   delivery = startNotificationDelivery({ db, config, logger: createLogger({ level: 'silent' }), sms, mailer }, name);
 }
 
@@ -103,6 +111,62 @@ describe('notice delivery through BullMQ', () => {
     const messages = await smsTo(to);
     expect(messages).toHaveLength(1);
     expect(messages[0]!.text).toContain('امضا');
+  });
+
+  it('an e-mail retried after an unknown outcome is the same message: the Message-ID stored before the first send', async () => {
+    const seenBeforeSending: (string | null | undefined)[] = [];
+    let replyLost = true;
+    start((real) => ({
+      async send(msg, opts) {
+        seenBeforeSending.push((await row(notificationId))?.message_id);
+        const sent = await real.send(msg, opts);
+        // The server took the message, but its reply never reached us (the connection or the database went).
+        if (replyLost) {
+          replyLost = false;
+          throw new MailError(MAIL_UNAVAILABLE, 'reply lost');
+        }
+        return sent;
+      },
+    }));
+    const { id, applicant } = await seedRegistration(db);
+    mine.push(id);
+    await db('registrations').where({ id }).update({ outcome_reason: 'letter_unsigned' });
+    const notificationId = await createNotificationsRepo(db).create({
+      registrationId: id,
+      channel: 'email',
+      template: 'rejected',
+      idempotencyKey: `${id}:rejected:email`,
+    });
+
+    await queue.enqueue(notificationId);
+
+    const sent = await until(
+      () => row(notificationId),
+      (r) => r?.status === 'sent',
+    );
+    expect(sent?.attempts).toBe(2);
+    expect(sent?.message_id).toMatch(/^<[0-9a-f-]{36}@payam\.iran\.ir>$/);
+    expect(seenBeforeSending).toEqual([sent?.message_id, sent?.message_id]);
+    const copies = mail.store.list({ to: applicant.email });
+    expect(copies.map((m) => m.messageId)).toEqual([sent?.message_id, sent?.message_id]);
+  });
+
+  it('a notice the provider took but whose sending was never recorded (the process died) is recorded, not sent again', async () => {
+    start();
+    const { notificationId, to } = await rejectionNotice();
+    // What the dead attempt left: the provider's answer in Redis, the row still queued in PostgreSQL.
+    const redis = createRedis(config.REDIS_URL);
+    await redis.set(`payam:notice-sent:${notificationId}`, '880000042', 'EX', 60);
+    redis.disconnect();
+
+    await queue.enqueue(notificationId);
+
+    const sent = await until(
+      () => row(notificationId),
+      (r) => r?.status === 'sent',
+    );
+    expect(sent?.provider_message_id).toBe('880000042');
+    expect(await smsTo(to)).toHaveLength(0);
   });
 
   it('retries with back-off while the gateway is down, then sends', async () => {
@@ -180,7 +244,7 @@ describe('notice delivery through BullMQ', () => {
     start();
     const { notificationId, to } = await rejectionNotice();
     // A delivery that claimed the notice and died (its process was killed) before sending.
-    await createNotificationsRepo(db).claim(notificationId, 600);
+    await createNotificationsRepo(db).claim(notificationId, 600, '<dead-holder@payam.test>');
     await queue.enqueue(notificationId);
     await until(
       () => queue.queue.getJob(notificationId).then((j) => j?.getState()),

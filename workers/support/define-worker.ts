@@ -14,7 +14,11 @@ export interface WorkerSpec<I extends TProperties, O extends TProperties> {
   input: TObject<I>;
   /** What it writes back: ids, counters and outcome codes the model's gateways read. */
   output: TObject<O>;
-  /** Longer than the slowest outside call plus its own work; a lock that expires hands the task to another worker. */
+  /**
+   * How long a task waits for another worker when this one dies holding it (the poller renews it while the
+   * handler runs). 20 s by default: longer than any one outside call (PGSB, SMS, CA: 5 s timeouts by default)
+   * with its database work, and short enough that failover stays under 30 s.
+   */
   lockDurationMs?: number;
   maxTasks?: number;
   /** Returns the output variables; throws for technical faults only (business outcomes are outputs). */
@@ -37,7 +41,7 @@ export function defineWorker<I extends TProperties, O extends TProperties>(spec:
   return {
     topic: spec.topic,
     variables: Object.keys(spec.input.properties),
-    lockDurationMs: spec.lockDurationMs ?? 30_000,
+    lockDurationMs: spec.lockDurationMs ?? 20_000,
     maxTasks: spec.maxTasks ?? 8,
     async run(task, deps) {
       // Unset variables come back as absent, not null, so optional inputs stay optional.

@@ -60,13 +60,31 @@ export function startTaskPoller(
    */
   const wake = () => renewed?.();
 
+  /**
+   * Locks are short, so that the tasks of a worker that died (or of a long poll whose node died before it
+   * answered) go to another worker within seconds; a handler that is still working renews its lock at half
+   * time, so a slow outside call keeps its task instead of seeing it run a second time elsewhere.
+   */
+  async function runHoldingLock(worker: Worker, task: LockedTask) {
+    const renew = setInterval(() => {
+      api.extendLock(task.id, worker.lockDurationMs).catch((e) => {
+        if (!taskNoLongerOurs(e)) deps.logger.warn({ ...ctxOf(task), err: faultOf(e).code }, 'lock not extended');
+      });
+    }, worker.lockDurationMs / 2);
+    try {
+      return await worker.run(task, deps);
+    } finally {
+      clearInterval(renew);
+    }
+  }
+
   async function handle(worker: Worker, task: LockedTask) {
     const started = performance.now();
     const done = (outcome: TaskOutcome) =>
       hooks.onTaskDone?.({ topic: task.topic, outcome, seconds: (performance.now() - started) / 1000 });
     let out;
     try {
-      out = await worker.run(task, deps);
+      out = await runHoldingLock(worker, task);
     } catch (err) {
       const fault = faultOf(err);
       const { retries, retryTimeoutMs } = nextRetry(task, fault.retryable, deps.config.JOB_RETRY_BACKOFF_MS);
@@ -101,6 +119,22 @@ export function startTaskPoller(
             'completion not reported; the lock will expire and the task run again',
           );
       },
+    );
+  }
+
+  let lostLocksWake: NodeJS.Timeout | undefined;
+  /**
+   * A poll that failed may have locked tasks on its node before it went (a node killed mid-answer): nobody
+   * has them until their locks end, and the end of a lock wakes no long poll. So the poller asks again then.
+   */
+  function wakeWhenLostLocksEnd(asked: Worker[]) {
+    if (lostLocksWake) return;
+    lostLocksWake = setTimeout(
+      () => {
+        lostLocksWake = undefined;
+        wake();
+      },
+      Math.max(...asked.map((w) => w.lockDurationMs)) + 250,
     );
   }
 
@@ -161,6 +195,7 @@ export function startTaskPoller(
       } catch (err) {
         if (stopped) continue;
         failures++;
+        wakeWhenLostLocksEnd(open.map((t) => t.worker));
         // Under concurrency fetch-and-lock may answer 500 (optimistic locking): ask again at once the first time.
         if (failures > 1) {
           deps.logger.warn(
@@ -184,6 +219,7 @@ export function startTaskPoller(
     async close() {
       stopped = true;
       for (const t of wakeTimers) clearTimeout(t);
+      clearTimeout(lostLocksWake);
       closing.abort();
       slotFreed?.();
       await done;

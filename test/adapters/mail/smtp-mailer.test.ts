@@ -3,6 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../config/logger.js';
 import { MAIL_REJECTED, MAIL_UNAVAILABLE, MailError } from '../../../adapters/mail/mail-error.js';
+import { newMessageId } from '../../../adapters/mail/message-id.js';
 import { createSmtpMailer } from '../../../adapters/mail/smtp-mailer.js';
 import { createMailCatcher } from '../../../simulators/mail-catcher/create-mail-catcher.js';
 
@@ -46,7 +47,7 @@ async function sendFails(port: number): Promise<MailError> {
   const mailer = createSmtpMailer({ host: '127.0.0.1', port, from: FROM, timeoutMs: 2000 });
   cleanups.push(() => mailer.close());
   const error = await mailer
-    .send({ to: 'person@example.test', subject: 's', text: 't' }, { idempotencyKey: 'k' })
+    .send({ to: 'person@example.test', subject: 's', text: 't' }, { messageId: newMessageId(FROM) })
     .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(MailError);
   expect((error as MailError).message).not.toContain('person@example.test');
@@ -63,24 +64,25 @@ describe('SMTP mailer', () => {
       html: '<p dir="rtl">کد: <b>۴۸۲۱۹۳</b></p>',
     };
 
-    const { messageId } = await mailer.send(mail, { idempotencyKey: 'registration-17/email-code/1' });
+    const { messageId } = await mailer.send(mail, { messageId: newMessageId(FROM) });
 
     expect(await inbox('applicant@example.test')).toEqual([
       expect.objectContaining({ ...mail, to: [mail.to], from: FROM, messageId }),
     ]);
   });
 
-  it('given the same idempotency key twice, then both copies carry the same Message-ID', async () => {
+  it('given the Message-ID a notice was given, then each copy sent carries it, and another notice its own', async () => {
     const { mailer, inbox } = await startCatcher();
     const mail = { to: 'applicant@example.test', subject: 's', text: 't' };
+    const [one, two] = [newMessageId(FROM), newMessageId(FROM)];
 
-    const first = await mailer.send(mail, { idempotencyKey: 'same' });
-    const again = await mailer.send(mail, { idempotencyKey: 'same' });
-    const other = await mailer.send(mail, { idempotencyKey: 'other' });
+    const first = await mailer.send(mail, { messageId: one });
+    const again = await mailer.send(mail, { messageId: one });
+    const other = await mailer.send(mail, { messageId: two });
 
-    expect(again.messageId).toBe(first.messageId);
-    expect(other.messageId).not.toBe(first.messageId);
-    expect((await inbox(mail.to)).map((m) => m.messageId)).toEqual([first.messageId, first.messageId, other.messageId]);
+    expect([first.messageId, again.messageId, other.messageId]).toEqual([one, one, two]);
+    expect(two).not.toBe(one);
+    expect((await inbox(mail.to)).map((m) => m.messageId)).toEqual([one, one, two]);
   });
 
   it('given no server on the port, then it fails with MAIL_UNAVAILABLE, retryable', async () => {
