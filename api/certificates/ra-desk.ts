@@ -205,12 +205,7 @@ export function createRaDesk({
         service.submit(
           {
             action: 'renew',
-            kind: r.kind,
-            commonName: r.common_name,
-            organization: r.organization ?? undefined,
-            agencyNationalId: r.agency_national_id ?? undefined,
-            role: r.role ?? undefined,
-            targetSerial: r.issued_serial!,
+            ...aboutIssued(r),
             csr: { der: csr.der, subject: subjectLine(csr.subject), key: csr.key },
             filedBy: staff.username,
           },
@@ -228,12 +223,7 @@ export function createRaDesk({
         service.submit(
           {
             action: 'revoke',
-            kind: r.kind,
-            commonName: r.common_name,
-            organization: r.organization ?? undefined,
-            agencyNationalId: r.agency_national_id ?? undefined,
-            role: r.role ?? undefined,
-            targetSerial: r.issued_serial!,
+            ...aboutIssued(r),
             revocationReason: REVOCATION_REASONS[reason as RevocationReason],
             filedBy: staff.username,
           },
@@ -243,6 +233,18 @@ export function createRaDesk({
       );
     },
   };
+
+  /** What a renewal or revocation repeats of the request whose certificate it changes. */
+  function aboutIssued(r: Awaited<ReturnType<typeof changeable>>) {
+    return {
+      kind: r.kind,
+      commonName: r.common_name,
+      organization: r.organization ?? undefined,
+      agencyNationalId: r.agency_national_id ?? undefined,
+      role: r.role ?? undefined,
+      targetSerial: r.issued_serial!,
+    };
+  }
 
   /** A second revocation or renewal filed at the same moment meets the one-open-change index: the same 409. */
   async function once<T>(submit: Promise<T>): Promise<T> {
