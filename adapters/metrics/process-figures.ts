@@ -55,15 +55,7 @@ export function registerProcessFigures(
     registers: [registry],
     async collect() {
       this.reset();
-      const counts = new Map<string, { system: string; activity: string; n: number }>();
-      for (const i of await engine.openIncidents()) {
-        const system = systemOf(i.message);
-        const key = `${system}\u0000${i.activityId}`;
-        const entry = counts.get(key) ?? { system, activity: i.activityId, n: 0 };
-        entry.n++;
-        counts.set(key, entry);
-      }
-      for (const { system, activity, n } of counts.values()) this.set({ system, activity }, n);
+      for (const i of await engine.openIncidents()) this.inc({ system: systemOf(i.message), activity: i.activityId });
     },
   });
 }
