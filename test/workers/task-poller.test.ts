@@ -1,7 +1,16 @@
+import { getEventListeners } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ExternalTasks, LockedTask, TopicSubscription } from '../../adapters/engine/external-tasks.js';
+import { createEngineRest } from '../../adapters/engine/engine-rest.js';
+import {
+  externalTasks,
+  type ExternalTasks,
+  type LockedTask,
+  type TopicSubscription,
+} from '../../adapters/engine/external-tasks.js';
 import { loadConfig } from '../../config/config.js';
 import type { Worker } from '../../workers/support/define-worker.js';
 import { startTaskPoller, type TaskPoller } from '../../workers/support/task-poller.js';
@@ -147,5 +156,44 @@ describe('the workers poll the engine once for all their topics', () => {
     a.running[1]!.release();
     await until(() => engine.completed.length === 2, 'both completed');
     expect(engine.completed).toEqual([first, second]);
+  });
+
+  it('thousands of polls over real HTTP leave no pile of abort listeners on the signals they are given', async () => {
+    // An engine with nothing to do: every poll answers at once with no task.
+    const engine = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.setHeader('content-type', 'application/json').end('[]'));
+    });
+    await new Promise<void>((r) => engine.listen(0, '127.0.0.1', r));
+    const api = externalTasks(
+      createEngineRest({
+        url: `http://127.0.0.1:${(engine.address() as AddressInfo).port}/engine-rest`,
+        user: 'svc',
+        password: 'secret',
+      }),
+      'worker-1',
+    );
+    let polls = 0;
+    let most = 0;
+    const counting = {
+      ...api,
+      fetchAndLock: (subs: TopicSubscription[], maxTasks: number, waitMs: number, signal?: AbortSignal) => {
+        polls++;
+        // fetch removes its listener only when the request is garbage-collected: a signal shared by every
+        // poll gathers them (Node warns past 10; a ceiling benchmark saw more than 1,500).
+        if (signal) most = Math.max(most, getEventListeners(signal, 'abort').length);
+        return api.fetchAndLock(subs, maxTasks, waitMs, signal);
+      },
+    } as ExternalTasks;
+    try {
+      poller = startTaskPoller([heldWorker('captcha-check', 1).worker], counting, deps, 0);
+      for (let i = 0; i < 600 && polls < 1_500; i++) await sleep(50);
+      expect(polls).toBeGreaterThanOrEqual(1_500);
+      expect(most).toBeLessThanOrEqual(1);
+    } finally {
+      await poller?.close();
+      poller = undefined;
+      engine.close();
+    }
   });
 });

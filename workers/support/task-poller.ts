@@ -38,8 +38,12 @@ export function startTaskPoller(
   type Topic = { worker: Worker; running: number; waiting: LockedTask[] };
   const byTopic = new Map(workers.map((w): [string, Topic] => [w.topic, { worker: w, running: 0, waiting: [] }]));
   let stopped = false;
-  /** Aborts what is still in flight only when the poller stops. */
-  const closing = new AbortController();
+  /**
+   * Each poll's own abort controller, aborted only when the poller stops. Not one signal shared by every
+   * poll: fetch (undici) removes its abort listener only when the request is garbage-collected, so a shared
+   * signal gathered hundreds of listeners between collections (Node warned of more than 1,500).
+   */
+  const inFlight = new Set<AbortController>();
   let slotFreed: (() => void) | undefined;
   let renewed: (() => void) | undefined;
   /** The topics the pending poll asks for; one left out for want of room is added by polling anew. */
@@ -179,12 +183,16 @@ export function startTaskPoller(
         continue;
       }
       const room = open.reduce((n, t) => n + t.worker.maxTasks - t.running, 0);
-      const request = api.fetchAndLock(
-        open.map((t) => t.worker),
-        room,
-        longPollMs,
-        closing.signal,
-      );
+      const poll = new AbortController();
+      inFlight.add(poll);
+      const request = api
+        .fetchAndLock(
+          open.map((t) => t.worker),
+          room,
+          longPollMs,
+          poll.signal,
+        )
+        .finally(() => inFlight.delete(poll));
       const renew = new Promise<'renew'>((resolve) => {
         renewed = () => resolve('renew');
       });
@@ -220,7 +228,7 @@ export function startTaskPoller(
       stopped = true;
       for (const t of wakeTimers) clearTimeout(t);
       clearTimeout(lostLocksWake);
-      closing.abort();
+      for (const poll of inFlight) poll.abort();
       slotFreed?.();
       await done;
       // A last request that takes nothing, so the engine drops the long poll we abandoned.
