@@ -16,7 +16,7 @@ const NETWORK_CODES = new Set([
 // PostgreSQL's SQLSTATE classes 08 (connection exception), 57P (operator intervention: shutdown, restart), 53300 (too many connections).
 const PG_UNAVAILABLE = /^(08...|57P0[1-4]|53300)$/;
 const MESSAGES = [
-  /^Connection terminated/, // pg: the server went away mid-query
+  /(^| - )Connection terminated/, // pg: the server went away mid-query (knex puts the statement and ' - ' first)
   /is not queryable$/, // pg: a pooled client whose connection broke while idle
   /^Connection is closed\.?$/, // ioredis
   /^Command timed out$/, // ioredis commandTimeout

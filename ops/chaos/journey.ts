@@ -120,6 +120,10 @@ export function journeys(opts: {
           'expired',
         ]);
         if (step === 'applicant-data') {
+          // What the form shows at step 3: a part that was never kept (its request failed) is entered again.
+          const shown = await call(r, 'GET', `/api/registrations/${r.id}`, { token });
+          if (!shown.body?.data) await call(r, 'PUT', `/api/registrations/${r.id}/applicant`, { token, json: person });
+          if (!shown.body?.letter) await call(r, 'POST', `/api/registrations/${r.id}/letter`, { token, form });
           const captcha = await call(r, 'GET', '/api/captcha');
           const answer = (await (await fetch(`${opts.api}/__test/captcha/${captcha.body.id}`)).json()) as {
             answer: string;

@@ -14,6 +14,12 @@ describe('which errors mean a service the API stands on is away (503), and which
     ],
     ['PostgreSQL out of connections', Object.assign(new Error('sorry, too many clients already'), { code: '53300' })],
     ['a connection cut mid-query', new Error('Connection terminated unexpectedly')],
+    // Knex puts the statement before the driver's message (seen in chaos row 4 as a 500 the form did not retry).
+    [
+      'a connection cut mid-query, as knex reports it',
+      new Error('select "id" from "registrations" where "id" = $1 limit $2 - Connection terminated unexpectedly'),
+    ],
+    ["a transaction's rollback on a cut connection", new Error('ROLLBACK - Connection terminated unexpectedly')],
     ['a pooled client broken while idle', new Error('Client was closed and is not queryable')],
     [
       'the pool unable to connect in time',
