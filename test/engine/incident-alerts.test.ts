@@ -101,6 +101,7 @@ describe('the IT office is alerted of incidents by e-mail, through the notice ou
     const text = await (await fetch(metrics.url)).text();
     expect(text).toContain('payam_incidents_open{system="pgsb",activity="Task_CivilRegistry"} 2');
     expect(Number(/^payam_registrations\{state="verifying"\} (\d+)/m.exec(text)?.[1])).toBeGreaterThanOrEqual(2);
+    expect(text).toContain('payam_incident_alerts_active{system="pgsb"} 1');
 
     // When PGSB is back and each incident is retried as Cockpit does it
     await ctx.stack.sim.clearPgsbFaults();
@@ -136,6 +137,12 @@ describe('the reviewers are told once a day of reviews waiting past REVIEW_REMIN
     const { id, applicant } = await ctx.applicant.untilReview();
     const [task] = await ctx.stack.engine.openTasks(id);
     const deps = { ...ctx.stack.workerDeps, engine: ctx.stack.engine };
+    // /metrics counts it in the queue, not yet overdue
+    const figures = await (await fetch(metrics.url)).text();
+    const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(figures)?.[1]);
+    expect(value('payam_reviews_open')).toBeGreaterThanOrEqual(1);
+    expect(value('payam_review_oldest_age_seconds')).toBeGreaterThan(0);
+    expect(value('payam_reviews_overdue')).toBe(0);
     // Not yet past REVIEW_REMINDER (2 days): no digest
     expect(await sendReviewDigest(deps)).toBeUndefined();
 
