@@ -18,6 +18,7 @@ import type { Config } from '../config/config.js';
 import { createDb, type Db } from '../db/knex.js';
 import { jobWorkers } from './index.js';
 import { createTaskMetrics } from './support/task-metrics.js';
+import { registerQueueDepths } from './support/queue-metrics.js';
 import { startTaskPoller } from './support/task-poller.js';
 import { startNotificationDelivery } from './queue/notification-delivery.js';
 import { startNoticeSweeper } from './queue/notice-sweeper.js';
@@ -151,6 +152,10 @@ export function startWorkers(
     opts.alertsQueueName === null
       ? undefined
       : startOperationsAlerts({ db, engine, config, logger, notifications, now: deps.now }, opts.alertsQueueName);
+  if (opts.metrics)
+    registerQueueDepths(opts.metrics, () =>
+      [notifications.queue, alerts?.queue, dailyPurge?.queue].filter((q) => q !== undefined),
+    );
   return {
     deps,
     sweeper,

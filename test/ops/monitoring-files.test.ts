@@ -7,6 +7,9 @@ import { startMetricsServer } from '../../adapters/metrics/metrics-server.js';
 import { loadConfig } from '../../config/config.js';
 import { projectRoot } from '../../config/paths.js';
 import { createTaskMetrics } from '../../workers/support/task-metrics.js';
+import { registerQueueDepths } from '../../workers/support/queue-metrics.js';
+import { createNotificationQueue } from '../../adapters/queue/notification-queue.js';
+import { randomUUID } from 'node:crypto';
 import { standaloneApp, type StandaloneApp } from '../support/standalone-app.js';
 
 /**
@@ -82,8 +85,15 @@ const servers: { close(): Promise<void> }[] = [];
 
 beforeAll(async () => {
   api = await standaloneApp();
+  // The workers' figures as workers/runtime.ts registers them: tasks per topic, and queue depths from Redis.
   const workers = new Registry();
   createTaskMetrics(workers);
+  const queue = createNotificationQueue(loadConfig().REDIS_URL, `monitoring-test-${randomUUID()}`, {
+    attempts: 1,
+    backoffMs: 0,
+  });
+  servers.push(queue);
+  registerQueueDepths(workers, () => [queue.queue]);
   for (const registry of [api.app.metricsRegistry, workers]) {
     const server = await startMetricsServer(registry, '127.0.0.1', 0);
     servers.push(server);
