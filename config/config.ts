@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { developmentProblems } from './development-defaults.js';
 import { trustedProxyProblems } from './trusted-proxies.js';
+import { validateEmail } from '../domain/email.js';
 
 const Port = (def: number) => Type.Integer({ minimum: 0, maximum: 65535, default: def });
 const Url = (def: string) => Type.String({ pattern: '^[a-z][a-z0-9+.-]*://', default: def });
@@ -77,8 +78,17 @@ const ConfigSchema = Type.Object({
   SMTP_USER: Type.Optional(Type.String()),
   SMTP_PASSWORD: Type.Optional(Type.String()),
   MAIL_FROM: Type.String({ default: 'Payam Iran <no-reply@payam.iran.ir>' }),
-  /** Where review reminders go: the IT office reviewers' shared mailbox. */
+  /** Where review reminders and the daily digest of overdue reviews go: the IT office reviewers' shared mailbox. */
   REVIEW_MAILBOX: Type.String({ default: 'it-office-reviewers@payam.iran.ir' }),
+  /**
+   * The IT office's address (or addresses, comma-separated) for incident alerts and their all-clears. Its default
+   * is a development address (mail catcher), refused without PAYAM_DEV_DEFAULTS=1: an alert nobody reads is none.
+   */
+  ALERT_EMAIL_TO: Type.String({ minLength: 3, default: 'it-office@payam.test' }),
+  /** How often the incident watcher reads the engine's open incidents (one run per cluster; BullMQ job scheduler). */
+  INCIDENT_WATCH_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 60_000 }),
+  /** At most one incident alert per system within this time; a further one only for incidents raised since. */
+  ALERT_REPEAT_AFTER: Duration('PT1H'),
   /** Keys the HMAC of one-time codes and captcha answers; rotate with care (open codes become invalid). */
   SECRET_PEPPER: Secret('dev-pepper-change-me-in-production'),
   /** Keys the HMAC under which staff and agency-account session tokens are stored (applicant tokens are stored as plain SHA-256). */
@@ -194,6 +204,16 @@ export class ConfigError extends Error {
   }
 }
 
+/** Every address of a comma-separated list that is not one, named. */
+function addressProblems(name: string, list: string | undefined): string[] {
+  if (typeof list !== 'string') return [];
+  return list
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => !validateEmail(a).ok)
+    .map((a) => `${name}: "${a}" is not an e-mail address`);
+}
+
 /** Reads the environment once at start; unknown variables are ignored, bad ones stop the process. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const keys = Object.keys(ConfigSchema.properties);
@@ -209,6 +229,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...[...Value.Errors(ConfigSchema, value)].map((e) => `${e.path.slice(1) || '(root)'}: ${e.message}`),
     ...developmentProblems(value as Config, given, defaults),
     ...trustedProxyProblems((value as Config).API_TRUST_PROXY),
+    ...addressProblems('ALERT_EMAIL_TO', (value as Config).ALERT_EMAIL_TO),
+    ...addressProblems('REVIEW_MAILBOX', (value as Config).REVIEW_MAILBOX),
   ];
   if (problems.length > 0) throw new ConfigError(problems);
   return value as Config;

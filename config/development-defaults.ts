@@ -23,6 +23,7 @@ export const DEVELOPMENT_ONLY = [
   'CA_RA_TOKEN',
   'CA_RA_CERTIFICATE_FILE',
   'CA_RA_KEY_FILE',
+  'ALERT_EMAIL_TO',
 ] as const;
 
 /** The settings these checks read; config.ts's Config has them (named here so the two files do not import each other). */

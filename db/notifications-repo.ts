@@ -2,11 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from './knex.js';
 
 type Channel = 'sms' | 'email';
-export type NotificationTemplate = 'registered' | 'rejected' | 'review-reminder' | 'otp';
+export type NotificationTemplate =
+  | 'registered'
+  | 'rejected'
+  | 'review-reminder'
+  | 'otp'
+  /** The IT office's and the reviewers' alerts: their text is written from `operations_alerts`, never a registration. */
+  | 'incident-alert'
+  | 'incident-all-clear'
+  | 'reviews-overdue';
 
 export interface NotificationRow {
   id: string;
-  registration_id: string;
+  /** The registration a notice is about; null for an alert, which names `alert_id` instead. */
+  registration_id: string | null;
+  alert_id: string | null;
   channel: Channel;
   template: NotificationTemplate;
   idempotency_key: string;
@@ -24,7 +34,9 @@ export interface NotificationRow {
 }
 
 type NewNotification = {
-  registrationId: string;
+  /** One of the two: the registration the notice is about, or the operations alert it carries. */
+  registrationId?: string;
+  alertId?: string;
   channel: Channel;
   template: NotificationTemplate;
   idempotencyKey: string;
@@ -38,7 +50,8 @@ export function createNotificationsRepo(db: Db) {
     const [inserted] = await table(trx)
       .insert({
         id: randomUUID(),
-        registration_id: n.registrationId,
+        registration_id: n.registrationId ?? null,
+        alert_id: n.alertId ?? null,
         channel: n.channel,
         template: n.template,
         idempotency_key: n.idempotencyKey,

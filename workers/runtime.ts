@@ -18,10 +18,12 @@ import type { Config } from '../config/config.js';
 import { createDb, type Db } from '../db/knex.js';
 import { jobWorkers } from './index.js';
 import { createTaskMetrics } from './support/task-metrics.js';
+import { registerQueueDepths } from './support/queue-metrics.js';
 import { startTaskPoller } from './support/task-poller.js';
 import { startNotificationDelivery } from './queue/notification-delivery.js';
 import { startNoticeSweeper } from './queue/notice-sweeper.js';
 import { startDailyPurge } from './retention/daily-purge.js';
+import { startOperationsAlerts } from './alerts/operations-alerts.js';
 import type { WorkerDeps } from './support/worker-deps.js';
 
 /**
@@ -36,10 +38,10 @@ export function pollClients(config: Config, engine: ProcessEngine, eachNode = tr
   return perNode.map((e, i) => ({ engine: e, suffix: `-n${i}` }));
 }
 
-/** Builds the real adapters from configuration and starts the task poller (one per engine node) and the notice delivery. */
 /**
- * `retentionQueueName: null` leaves the daily purge out (tests share one Redis across databases, and
- * run the purge themselves).
+ * Builds the real adapters from configuration and starts the task poller (one per engine node), the notice
+ * delivery, and the scheduled jobs (retention purge, incident watcher, review digest). `retentionQueueName: null`
+ * and `alertsQueueName: null` leave those out (tests share one Redis across databases, and run them themselves).
  */
 export function startWorkers(
   config: Config,
@@ -49,6 +51,8 @@ export function startWorkers(
     engine?: ProcessEngine;
     queueName?: string;
     retentionQueueName?: string | null;
+    /** The incident watcher's and the review digest's queue; null leaves them out (tests start their own). */
+    alertsQueueName?: string | null;
     without?: string[];
     pollEachNode?: boolean;
     /** The workers' clock (a test moves it, e.g. past a cached CRL's next update, instead of waiting). */
@@ -144,12 +148,21 @@ export function startWorkers(
     opts.retentionQueueName === null
       ? undefined
       : startDailyPurge({ db, engine, config, logger, now: deps.now }, opts.retentionQueueName);
+  const alerts =
+    opts.alertsQueueName === null
+      ? undefined
+      : startOperationsAlerts({ db, engine, config, logger, notifications, now: deps.now }, opts.alertsQueueName);
+  if (opts.metrics)
+    registerQueueDepths(opts.metrics, () =>
+      [notifications.queue, alerts?.queue, dailyPurge?.queue].filter((q) => q !== undefined),
+    );
   return {
     deps,
     sweeper,
     async close() {
       clearInterval(purge);
       await sweeper.close();
+      await alerts?.close();
       await dailyPurge?.close();
       await Promise.all(workers.map((w) => w.close()));
       await delivery.close();

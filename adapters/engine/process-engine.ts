@@ -21,6 +21,16 @@ export interface OpenTask {
   name: string;
 }
 
+export interface OpenIncident {
+  id: string;
+  activityId: string;
+  processInstanceId: string;
+  processDefinitionId: string;
+  /** Starts with the failing system's code (`PGSB_TIMEOUT: …`). */
+  message: string;
+  createdAt: Date;
+}
+
 export interface DeployResult {
   id: string;
   /** "agency-registration v3" for each process in the deployment; unchanged models keep their version. */
@@ -157,10 +167,39 @@ export function createProcessEngine(conn: EngineConnection) {
       }
     },
 
-    /** The open incidents: where each waits (the activity) and its message, which starts with the failing system's code. */
-    async openIncidents() {
+    /**
+     * The open incidents at their cause: where each waits (the activity, in which instance and version), its
+     * message, which starts with the failing system's code, and since when.
+     */
+    async openIncidents(): Promise<OpenIncident[]> {
       const { data } = await rest.GET('/incident', { params: { query: { maxResults: 10_000 } } });
-      return (data ?? []).map((i) => ({ activityId: i.activityId ?? '', message: i.incidentMessage ?? '' }));
+      // An incident in a called instance (the review) is repeated on each calling instance's call activity; the
+      // cause is the one whose root cause it is itself, and counting the copies would count one failure twice.
+      return (data ?? [])
+        .filter((i) => !i.rootCauseIncidentId || i.rootCauseIncidentId === i.id)
+        .map((i) => ({
+          id: i.id!,
+          activityId: i.activityId ?? '',
+          processInstanceId: i.processInstanceId ?? '',
+          processDefinitionId: i.processDefinitionId ?? '',
+          message: i.incidentMessage ?? '',
+          createdAt: i.incidentTimestamp ? new Date(i.incidentTimestamp) : new Date(0),
+        }));
+    },
+
+    /** How many instances wait at the given activity now (with or without an incident of their own). */
+    async instancesAt(activityId: string) {
+      const { data } = await rest.GET('/process-instance/count', { params: { query: { activityIdIn: activityId } } });
+      return data?.count ?? 0;
+    },
+
+    /** An activity's name in the version an instance runs (the card's step number first), as its history has it. */
+    async activityName(processInstanceId: string, activityId: string) {
+      const { data } = await rest.POST('/history/activity-instance', {
+        body: { processInstanceId, activityId },
+        params: { query: { maxResults: 1 } },
+      });
+      return data?.[0]?.activityName ?? null;
     },
 
     /** The running instances of a process key with their business keys (tests and tools clean up with it). */

@@ -1,9 +1,9 @@
 import { Gauge, type Registry } from 'prom-client';
 import type { Db } from '../../db/knex.js';
-
-/** The failing system, from the code an incident's message starts with (workers write `PGSB_TIMEOUT: …`). */
-const SYSTEMS: Record<string, string> = { PGSB: 'pgsb', SMS: 'sms', CA: 'ca', CRL: 'ca', SMTP: 'mail' };
-const systemOf = (message: string) => SYSTEMS[/^([A-Z]+)_/.exec(message)?.[1] ?? ''] ?? 'other';
+import { systemOf } from '../../domain/incident-system.js';
+import { durationMs } from '../../domain/iso-duration.js';
+import type { ProcessEngine } from '../engine/process-engine.js';
+import { USER_TASKS } from '../engine/process-model.js';
 
 /** A table's rows (those matching `where`) counted by one column, as `{ key, n }`. */
 async function countBy(
@@ -17,13 +17,16 @@ async function countBy(
 
 /**
  * The process's own figures, read when Prometheus scrapes (a few grouped counts, no personal data): the
- * registrations in each state, the notices not yet delivered by channel, the engine's open incidents by
- * system and activity (the card step where the registrations wait).
+ * registrations in each state, the notices not yet delivered by channel and the oldest one's age, the engine's
+ * open incidents by system and activity (the card step where the registrations wait) and the systems an alert
+ * is out for, the open reviews, the oldest one's age and those past REVIEW_REMINDER. ops/prometheus/ alerts on
+ * them.
  */
 export function registerProcessFigures(
   registry: Registry,
   db: Db,
-  engine: { openIncidents(): Promise<{ activityId: string; message: string }[]> },
+  engine: Pick<ProcessEngine, 'openIncidents' | 'tasksOf'>,
+  reviewReminder: string,
 ) {
   new Gauge({
     name: 'payam_registrations',
@@ -48,6 +51,65 @@ export function registerProcessFigures(
       for (const r of rows) this.set({ channel: r.key }, Number(r.n));
     },
   });
+  new Gauge({
+    name: 'payam_notice_oldest_undelivered_seconds',
+    help: 'Age of the oldest notice in the outbox not delivered yet, by channel (0 when none)',
+    labelNames: ['channel'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const channel of ['sms', 'email']) this.set({ channel }, 0);
+      const rows: { channel: string; age: string | number }[] = await db('notifications')
+        .where({ status: 'queued' })
+        .select('channel', db.raw('extract(epoch from now() - min(created_at)) as age'))
+        .groupBy('channel');
+      for (const r of rows) this.set({ channel: r.channel }, Number(r.age));
+    },
+  });
+  new Gauge({
+    name: 'payam_incident_alerts_active',
+    help: '1 for each outside system the IT office was alerted of and whose all-clear has not gone out yet',
+    labelNames: ['system'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const rows: { system: string; alerting: boolean }[] = await db('incident_alert_state').select(
+        'system',
+        'alerting',
+      );
+      for (const r of rows) this.set({ system: r.system }, r.alerting ? 1 : 0);
+    },
+  });
+  // The registry collects every gauge at once: the three review gauges share the one read of the queue in flight.
+  let reading: Promise<{ open: number; oldest: number; overdue: number }> | undefined;
+  const reviews = () =>
+    (reading ??= engine
+      .tasksOf(USER_TASKS.review)
+      .then((tasks) => {
+        const now = Date.now();
+        const ages = tasks.map((t) => (now - new Date(t.created).getTime()) / 1000);
+        const due = durationMs(reviewReminder) / 1000;
+        return { open: ages.length, oldest: Math.max(0, ...ages), overdue: ages.filter((a) => a >= due).length };
+      })
+      .finally(() => {
+        reading = undefined;
+      }));
+  const reviewGauge = (name: string, help: string, pick: (r: Awaited<ReturnType<typeof reviews>>) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      async collect() {
+        this.set(pick(await reviews()));
+      },
+    });
+  reviewGauge('payam_reviews_open', "Reviews waiting in the reviewers' queue (card steps 10–11)", (r) => r.open);
+  reviewGauge(
+    'payam_review_oldest_age_seconds',
+    'How long the oldest open review has waited (0 when none)',
+    (r) => r.oldest,
+  );
+  reviewGauge('payam_reviews_overdue', 'Open reviews older than REVIEW_REMINDER', (r) => r.overdue);
   new Gauge({
     name: 'payam_incidents_open',
     help: "The engine's open incidents by failing system and activity (card step)",

@@ -29,8 +29,8 @@ export default fp(
         reply.elapsedTime / 1000,
       );
     });
-    registerProcessFigures(registry, app.db, app.engine);
+    registerProcessFigures(registry, app.db, app.engine, app.config.REVIEW_REMINDER);
     app.decorate('metricsRegistry', registry);
   },
-  { name: 'metrics', dependencies: ['knex', 'engine'] },
+  { name: 'metrics', dependencies: ['config', 'knex', 'engine'] },
 );

@@ -82,6 +82,9 @@ http {
 
     # The engine's REST API stays on loopback (the API and the workers), never published here.
     location ^~ /engine-rest { return 404; }
+    # Nor the engine's actuator (health, Prometheus): Prometheus scrapes the engine's own port on the internal
+    # network. The API has no /actuator either; said here so that no later route of the API's could publish it.
+    location ^~ /actuator { return 404; }
     # Tomcat reads ";" as the start of path parameters ("/operaton/..;/engine-rest"), which nginx does not:
     # no path here uses one, so none reaches a backend.
     location ~ ";" { return 404; }

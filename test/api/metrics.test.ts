@@ -74,6 +74,10 @@ describe('metrics, in Prometheus text format, on ports the proxy does not publis
     expect(
       sample(workers, 'payam_worker_task_duration_seconds_count', { topic: 'shahkar-inquiry', outcome: 'incident' }),
     ).toBe(1);
+    // And the notice queue's depth, from Redis, under its name
+    const queue = ctx.stack.workerDeps.notifications.name;
+    for (const state of ['waiting', 'active', 'delayed', 'failed'])
+      expect(sample(workers, 'payam_queue_jobs', { queue, state }), state).toBeGreaterThanOrEqual(0);
 
     // And the API's: the open incident under PGSB at the Shahkar step, the registration waiting in "verifying"
     const api = await scrape('api');

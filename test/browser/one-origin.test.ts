@@ -122,6 +122,18 @@ describe('one origin: the proxy in front of the API and the engine’s web apps'
     }
     // Nor the metrics: they are on ports of their own (API_METRICS_PORT, WORKERS_METRICS_PORT), not the API's.
     expect((await viaProxy('/metrics')).status).toBe(404);
+    // Nor the engine's: Prometheus text on the engine's own port, 404 through the proxy, however the path is dressed up.
+    const engineMetrics = `${new URL(stack.config.ENGINE_URL).origin}/actuator/prometheus`;
+    const scraped = await fetch(engineMetrics);
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toMatch(/^operaton_incidents_open /m);
+    for (const path of [
+      '/actuator/prometheus',
+      '/actuator/health',
+      '/operaton/../actuator/prometheus',
+      '/%61ctuator/prometheus',
+    ])
+      expect((await viaProxy(path)).status, path).toBe(404);
     // The web apps' redirects name the proxy's origin, not the engine's loopback address.
     const redirect = await viaProxy('/operaton/');
     expect(redirect.status).toBe(302);

@@ -19,6 +19,7 @@ const REAL = {
   CA_RA_TOKEN: 'a-real-ra-token',
   CA_RA_CERTIFICATE_FILE: '/etc/payam/ra/office.pem',
   CA_RA_KEY_FILE: '/etc/payam/ra/office.key',
+  ALERT_EMAIL_TO: 'it-operations@payam.iran.ir',
 };
 const DEVELOPMENT_ONLY = [
   'SECRET_PEPPER',
@@ -35,6 +36,7 @@ const DEVELOPMENT_ONLY = [
   'CA_RA_TOKEN',
   'CA_RA_CERTIFICATE_FILE',
   'CA_RA_KEY_FILE',
+  'ALERT_EMAIL_TO',
 ];
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -123,6 +125,21 @@ describe('development defaults only when asked for (PAYAM_DEV_DEFAULTS=1)', () =
       'ENGINE_ADMIN_PASSWORD: the development default is refused without PAYAM_DEV_DEFAULTS=1',
       'PGSB_TOKEN: the development default is refused without PAYAM_DEV_DEFAULTS=1',
       'SMS_API_KEY: the development default is refused without PAYAM_DEV_DEFAULTS=1',
+    ]);
+  });
+
+  it('given the IT office’s alert address, then every address of the list is checked, and so is the reviewers’ mailbox', () => {
+    expect(loadConfig({ ...REAL, ALERT_EMAIL_TO: 'it-ops@payam.iran.ir, on-call@payam.iran.ir' }).ALERT_EMAIL_TO).toBe(
+      'it-ops@payam.iran.ir, on-call@payam.iran.ir',
+    );
+    expect(
+      problemsOf({ ...REAL, ALERT_EMAIL_TO: 'it-ops@payam.iran.ir,it office', REVIEW_MAILBOX: 'reviewers' }),
+    ).toEqual([
+      'ALERT_EMAIL_TO: "it office" is not an e-mail address',
+      'REVIEW_MAILBOX: "reviewers" is not an e-mail address',
+    ]);
+    expect(problemsOf({ ...REAL, ALERT_EMAIL_TO: 'it-office@payam.test' })).toEqual([
+      'ALERT_EMAIL_TO: the development default is refused without PAYAM_DEV_DEFAULTS=1',
     ]);
   });
 

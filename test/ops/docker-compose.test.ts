@@ -150,6 +150,7 @@ describe('docker-compose.yml, against the native set-up', () => {
       CERT_TRUST_ROOT_FILES: '/etc/payam/trust/root.pem',
       CERT_TRUST_INTERMEDIATE_FILES: '/etc/payam/trust/intermediate.pem',
       SMTP_HOST: 'smtp.iran.ir',
+      ALERT_EMAIL_TO: 'it-operations@payam.iran.ir',
     };
     const { env, missing } = environmentOf('api', production);
     expect(missing).toEqual([]);

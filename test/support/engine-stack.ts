@@ -74,6 +74,7 @@ export async function startEngineStack(
     engine,
     queueName: `notifications-test-${randomUUID()}`,
     retentionQueueName: null,
+    alertsQueueName: null,
     without: options.withoutWorkers,
     now: clock.now,
   });
@@ -129,6 +130,7 @@ export async function startEngineStack(
         (await (await fetch(`${mailUrl}/messages?to=${encodeURIComponent(to)}`)).json()) as {
           subject: string;
           text: string;
+          messageId?: string;
         }[],
     },
     /** Polls until the check passes (the engine works asynchronously); fails with the last value seen. */

@@ -15,6 +15,8 @@ import { deriveOtp } from '../../domain/one-time-code.js';
 import { newMessageId } from '../../adapters/mail/message-id.js';
 import { createRegistrationsRepo } from '../../db/registrations-repo.js';
 import { emailFor, smsFor, type NoticeInput } from '../../domain/notification-texts.js';
+import { alertEmailFor } from '../../domain/alert-texts.js';
+import { createAlertsRepo } from '../../db/alerts-repo.js';
 import type { RejectionReason } from '../../domain/review-decision.js';
 
 export interface DeliveryDeps {
@@ -23,6 +25,19 @@ export interface DeliveryDeps {
   logger: Logger;
   sms: SmsGateway;
   mailer: Mailer;
+}
+
+/**
+ * An alert's e-mail, written from its stored facts: incidents and all-clears to the IT office, the overdue
+ * reviews' digest to the reviewers' mailbox.
+ */
+async function alertMail(db: Db, config: Config, alertId: string) {
+  const alert = await createAlertsRepo(db).get(alertId);
+  if (!alert) throw new WorkerError(WorkerError.ALERT_MISSING, 'no alert for the notice', false);
+  return {
+    to: alert.kind === 'reviews-overdue' ? config.REVIEW_MAILBOX : config.ALERT_EMAIL_TO,
+    ...alertEmailFor(alert.facts),
+  };
 }
 
 /** The notice's text and its recipient, each read only where its template needs it. */
@@ -74,7 +89,7 @@ async function codeSms(db: Db, config: Config, row: NotificationRow) {
   const code = row.one_time_code_id ? await createOneTimeCodesRepo(db).get(row.one_time_code_id) : undefined;
   if (!code || code.superseded_at || code.consumed_at || new Date(code.expires_at).getTime() <= Date.now())
     return undefined;
-  const data = await createApplicantDataRepo(db).get(row.registration_id);
+  const data = await createApplicantDataRepo(db).get(row.registration_id!);
   if (!data) throw new WorkerError(WorkerError.APPLICANT_DATA_MISSING, 'no applicant data for the code', false);
   return { codeId: code.id, to: data.mobile, tokens: [deriveOtp(code.id, config.SECRET_PEPPER)] };
 }
@@ -148,7 +163,11 @@ export function startNotificationDelivery(deps: DeliveryDeps, queueName = NOTIFI
         }
         const ctx = { idempotencyKey: row.idempotency_key };
         let messageId: string;
-        if (row.template === 'otp') {
+        if (row.alert_id) {
+          // Claimed above, so it is stored: every attempt at this e-mail carries the same Message-ID.
+          const mail = await alertMail(deps.db, deps.config, row.alert_id);
+          messageId = (await deps.mailer.send(mail, { messageId: row.message_id! })).messageId;
+        } else if (row.template === 'otp') {
           const sms = await codeSms(deps.db, deps.config, row);
           if (!sms) {
             await repo.markFailed(row.id, OTP_NOT_CURRENT, true);
@@ -156,7 +175,10 @@ export function startNotificationDelivery(deps: DeliveryDeps, queueName = NOTIFI
           }
           messageId = (await deps.sms.sendTemplate(sms.to, OTP_SMS_TEMPLATE, sms.tokens, ctx)).messageId;
         } else {
-          const { notice, to } = await noticeFor(deps.db, deps.config, row);
+          const { notice, to } = await noticeFor(deps.db, deps.config, {
+            ...row,
+            registration_id: row.registration_id!,
+          });
           if (row.channel === 'sms') {
             const sms = smsFor(notice);
             messageId = (

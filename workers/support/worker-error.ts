@@ -9,6 +9,7 @@ export class WorkerError extends Error {
   static readonly AGENCY_HAS_ACCOUNT = 'AGENCY_HAS_ACCOUNT';
   static readonly NO_FREE_USERNAME = 'NO_FREE_USERNAME';
   static readonly INVALID_VARIABLES = 'INVALID_VARIABLES';
+  static readonly ALERT_MISSING = 'ALERT_MISSING';
   override name = WorkerError.name;
   constructor(
     readonly code: string,
