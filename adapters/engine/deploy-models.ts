@@ -11,7 +11,7 @@ import type { ProcessEngine } from './process-engine.js';
 export const DEPLOYMENT_NAME = 'payam-registration';
 
 /** The source of every deployment of bpmn/ (start, `npm run deploy`, tests); the modeler page's names its process owner. */
-export const DEPLOYMENT_SOURCE = 'bpmn/';
+const DEPLOYMENT_SOURCE = 'bpmn/';
 
 /** Who deploys, for the audit log: `ops:deploy:<os user>`, `ops:start`, `ops:chaos`, `bench`, `test` … */
 export interface DeployActor {
