@@ -29,6 +29,8 @@ export type CodeAttributeName = (typeof CODE_ATTRIBUTE_NAMES)[number];
 const PROSE = new Set(['documentation', 'artifacts', 'laneSets']);
 /** References to other elements (checked as elements in their own right) and to messages, errors and signals. */
 const REFERENCES = ['messageRef', 'errorRef', 'signalRef', 'escalationRef'];
+/** Elements whose `expression` is a value to judge as any other, not work the engine runs. */
+const EXPRESSIONS_THAT_ARE_NO_WORK = new Set(['camunda:ErrorEventDefinition', 'bpmn:ResourceAssignmentExpression']);
 /** Attributes of the XML itself, which every reader takes the same way: namespace declarations and xsi:type. */
 const XML_ATTRIBUTE = /^(xmlns(:.*)?|xsi:type)$/;
 
@@ -81,12 +83,13 @@ export function walkModels(set: ModelSet, visitor: ModelVisitor) {
           continue;
         }
         if (PROSE.has(k)) continue;
-        // camunda:errorEventDefinition's expression only tests an external task's error; it is checked like any other.
+        // camunda:errorEventDefinition's expression only tests an external task's error, and a potential owner's or
+        // human performer's is the candidates' formal expression: each is checked like any other expression.
         if (
           (CODE_ATTRIBUTE_NAMES as readonly string[]).includes(k) &&
           v != null &&
           v !== '' &&
-          !(k === 'expression' && node.$type === 'camunda:ErrorEventDefinition')
+          !(k === 'expression' && EXPRESSIONS_THAT_ARE_NO_WORK.has(node.$type ?? ''))
         ) {
           visitor.codeAttribute(owner, k as CodeAttributeName);
           continue;

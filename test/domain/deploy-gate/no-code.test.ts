@@ -74,7 +74,7 @@ describe('the deploy gate refuses code in a model', () => {
     expect(await ids('conditions.bpmn')).toEqual(['Flow_Script', 'Flow_Method', 'Catch_Conditional']);
   });
 
-  it('given user tasks whose assignee, candidates, due and follow-up dates and form key are expressions, then only the plain one passes', async () => {
+  it('given user tasks whose assignee, candidates, potential owner, due and follow-up dates and form key are expressions, then only the plain ones pass', async () => {
     const problems = await codeProblems('user-task-expressions.bpmn');
     expect(problems.map((p) => [p.elementId, p.text.en.match(/the expression "([^"]*)"/)![1]])).toEqual([
       ['Task_Assignee', '${authenticatedUserId}'],
@@ -83,6 +83,7 @@ describe('the deploy gate refuses code in a model', () => {
       ['Task_Due', '${now()}'],
       ['Task_Due', '${dateTime().plusDays(2)}'],
       ['Task_FormKey', '${forms[reviewerId]}'],
+      ['Task_Owner', '${execution.processDefinitionId}'],
     ]);
   });
 
