@@ -249,6 +249,34 @@ describe("an administrator's REVOKE in Admin takes effect", () => {
   });
 });
 
+describe("a group's REVOKE in Admin, as the README says it works", () => {
+  it("takes away from the group's grant on all resources (*), and not from the group's grant on the very resource", async () => {
+    const admin = engineAsAdmin();
+    const deployments = ids(await supervisor.get('/deployment'));
+    expect(deployments.length).toBeGreaterThan(0);
+    const onOne = await admin.post('/authorization/create', {
+      type: 2,
+      permissions: ['READ'],
+      groupId: 'performance-office',
+      resourceType: 9,
+      resourceId: deployments[0],
+    });
+    const onGranted = await admin.post('/authorization/create', {
+      type: 2,
+      permissions: ['READ_INSTANCE'],
+      groupId: 'performance-office',
+      resourceType: 6,
+      resourceId: 'agency-registration',
+    });
+    try {
+      expect(ids(await supervisor.get('/deployment'))).not.toContain(deployments[0]);
+      expect(ids(await supervisor.get(`/process-instance?businessKey=${key}`))).toContain(registration);
+    } finally {
+      for (const r of [onOne, onGranted]) await admin.delete(`/authorization/${r.body.id}`);
+    }
+  });
+});
+
 describe('a registration-office clerk (npm run staff -- add … --role ra-clerk) works on certificate requests only', () => {
   it('is a member of ra-clerks, sees its Tasklist filter and claims the RA check as a candidate', async () => {
     expect(ids(await clerk.get('/group'))).toEqual(['ra-clerks']);
