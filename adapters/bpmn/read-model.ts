@@ -30,6 +30,12 @@ export async function parseBpmn(xml: string) {
   }
 }
 
+/** "unparsable content <camunda:x> detected, line 4": the reader's first words, and where in the file. */
+const unreadPart = (message: string) => {
+  const line = /line: (\d+)/.exec(message)?.[1];
+  return `${message.split('\n')[0]!}${line ? `, line ${String(Number(line) + 1)}` : ''}`;
+};
+
 const processesOf = (root: { rootElements: { $type: string }[] }) => root.rootElements.filter((e) => e.$type === 'bpmn:Process') as unknown as El[];
 
 /**
@@ -45,7 +51,7 @@ export async function readModelSet(files: ModelFile[]): Promise<ModelSet> {
       const { rootElement, warnings } = await parseBpmn(text);
       set.processes.push(...processesOf(rootElement));
       for (const w of warnings)
-        if (w.message.startsWith('unparsable content')) unread.push({ file: f.name, part: w.message.split('\n')[0]! });
+        if (w.message.startsWith('unparsable content')) unread.push({ file: f.name, part: unreadPart(w.message) });
     } else if (f.name.endsWith('.form')) {
       const form = JSON.parse(text) as { id: string; components?: { key?: string }[] };
       set.forms.push({ id: form.id, keys: (form.components ?? []).flatMap((c) => (c.key ? [c.key] : [])) });

@@ -120,7 +120,7 @@ describe('the deploy gate refuses code in a model', () => {
       ['Call_Mapped', 'operaton:variableMappingClass="org.example.Mapping"'],
       ['Task_Listened', '<operaton:taskListener>'],
       ['Task_Aliased', 'operaton:class="org.example.Delegate"'],
-      ['unknown-parts.bpmn', 'unparsable content <camunda:notInTheSchema> detected'],
+      ['unknown-parts.bpmn', 'unparsable content <camunda:notInTheSchema> detected, line 13'],
     ]);
     expect(problems[0]!.text.en).toBe(
       '«Started» (Start_Initiator) has a part the gate does not know (operaton:initiator="starterId"); the engine may read it (it reads the operaton: namespace before camunda:), so models hold BPMN and camunda: only.',
