@@ -56,6 +56,23 @@ export default tseslint.config(
     },
   },
   {
+    // Every model reaches the engine through the deploy gate and the audit log: the engine client's deployment call
+    // is made by the two places that check and audit first (deploy-models.ts for bpmn/ and the tools' models, the
+    // modeler page for a process owner's), nowhere else.
+    files: ['**/*.ts'],
+    ignores: ['adapters/engine/deploy-models.ts', 'api/modeler/modeler-service.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='deployUngated']",
+          message:
+            'Deploy through adapters/engine/deploy-models.ts (the deploy gate and the audit log), not around it.',
+        },
+      ],
+    },
+  },
+  {
     // knex's rows are `any` until the tables are declared to it (knex/types/tables); until then the
     // unsafe-any rules hold where a value comes in from the engine, a gateway or a file, not over rows.
     files: ['db/**', 'api/**', 'workers/**', 'ops/**', 'bench/**', 'test/**'],

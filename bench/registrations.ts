@@ -20,6 +20,7 @@ const { loadConfig } = await import('../config/config.js');
 const { createLogger } = await import('../config/logger.js');
 const { serviceEngine } = await import('../adapters/engine/connect.js');
 const { createDb } = await import('../db/knex.js');
+const { createAuditRepo } = await import('../db/audit-repo.js');
 const { engineSettings } = await import('../ops/engine/settings.js');
 const { projectRoot } = await import('../config/paths.js');
 const { buildPgsbSimulator } = await import('../simulators/pgsb/server.js');
@@ -86,6 +87,8 @@ async function main() {
   const baseConfig = loadConfig();
   const logger = createLogger({ level: 'silent' });
   const engine = serviceEngine(baseConfig);
+  const db = createDb(baseConfig.DATABASE_URL);
+  cleanups.push(() => db.destroy());
   const pgrep = (name: string) => {
     try {
       return Number(execFileSync('pgrep', ['-o', '-x', name], { encoding: 'utf8' }).trim()) || undefined;
@@ -107,7 +110,10 @@ async function main() {
   ]);
 
   log('one external task through the worker client');
-  const oneTask = await oneTaskLatency(engine, baseConfig, logger, 500, 200);
+  const oneTask = await oneTaskLatency(engine, baseConfig, logger, 500, 200, {
+    audit: createAuditRepo(db),
+    actor: 'bench',
+  });
 
   async function measureLevel<T extends object>(
     concurrency: number,
@@ -184,8 +190,6 @@ async function main() {
   cleanups.push(() => Promise.all([api.kill('SIGTERM'), workers.kill('SIGTERM')]));
   await Promise.all([api.start(), workers.start()]);
   const baseUrl = `http://127.0.0.1:${apiPort}`;
-  const db = createDb(baseConfig.DATABASE_URL);
-  cleanups.push(() => db.destroy());
   const reviewerName = await addStaff(db, 'reviewer');
   const login = await fetch(`${baseUrl}/api/staff/login`, {
     method: 'POST',

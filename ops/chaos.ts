@@ -143,8 +143,9 @@ try {
 
   // Before and after: how long a task created on node B waits for a worker long-polling node A.
   say('measuring the cross-node wake-up delay');
-  const before = await measureWakeup(config, B.url, logger, false);
-  const after = await measureWakeup(config, B.url, logger, true);
+  const deployer = { audit: createAuditRepo(db), actor: 'ops:chaos' };
+  const before = await measureWakeup(config, B.url, logger, false, deployer);
+  const after = await measureWakeup(config, B.url, logger, true, deployer);
   say(
     `wake-up delay, one poll on A: median ${before.median} ms, max ${before.max} ms; every node polled: median ${after.median} ms, max ${after.max} ms`,
   );

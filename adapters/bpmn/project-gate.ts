@@ -1,4 +1,4 @@
-import { checkModels, type GateFacts, type GateProblem } from '../../domain/deploy-gate/deploy-gate.js';
+import { checkModels, checkToolModels, type GateFacts, type GateProblem } from '../../domain/deploy-gate/deploy-gate.js';
 import { PROCESS_ID, REVIEW_PROCESS_ID, TOPICS, USER_TASKS } from '../engine/process-model.js';
 import { readModelSet, type ModelFile } from './read-model.js';
 
@@ -25,4 +25,9 @@ export class GateRefusedError extends Error {
 /** The gate over the files deployed together (with the latest of the other processes when one model changes alone). */
 export async function checkModelFiles(files: ModelFile[], facts: GateFacts = projectFacts): Promise<GateProblem[]> {
   return checkModels(await readModelSet(files), facts);
+}
+
+/** The gate over a tool's own model (chaos, the benchmarks, a test's probe): no code, no personal data, timers that wait. */
+export async function checkToolModelFiles(files: ModelFile[]): Promise<GateProblem[]> {
+  return checkToolModels(await readModelSet(files));
 }

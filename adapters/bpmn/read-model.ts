@@ -30,15 +30,29 @@ export async function parseBpmn(xml: string) {
   }
 }
 
+/** "unparsable content <camunda:x> detected, line 4": the reader's first words, and where in the file. */
+const unreadPart = (message: string) => {
+  const line = /line: (\d+)/.exec(message)?.[1];
+  return `${message.split('\n')[0]!}${line ? `, line ${String(Number(line) + 1)}` : ''}`;
+};
+
 const processesOf = (root: { rootElements: { $type: string }[] }) => root.rootElements.filter((e) => e.$type === 'bpmn:Process') as unknown as El[];
 
-/** The BPMN files' processes and the forms' field keys, as the deploy gate reads them. */
+/**
+ * The BPMN files' processes and the forms' field keys, as the deploy gate reads them, with what the reader had to
+ * drop (an element of a known namespace that its schema lacks): the gate cannot judge it, the engine may read it.
+ */
 export async function readModelSet(files: ModelFile[]): Promise<ModelSet> {
-  const set: ModelSet = { processes: [], forms: [] };
+  const unread: { file: string; part: string }[] = [];
+  const set: ModelSet = { processes: [], forms: [], unread };
   for (const f of files) {
     const text = f.content.toString();
-    if (f.name.endsWith('.bpmn')) set.processes.push(...processesOf((await parseBpmn(text)).rootElement));
-    else if (f.name.endsWith('.form')) {
+    if (f.name.endsWith('.bpmn')) {
+      const { rootElement, warnings } = await parseBpmn(text);
+      set.processes.push(...processesOf(rootElement));
+      for (const w of warnings)
+        if (w.message.startsWith('unparsable content')) unread.push({ file: f.name, part: unreadPart(w.message) });
+    } else if (f.name.endsWith('.form')) {
       const form = JSON.parse(text) as { id: string; components?: { key?: string }[] };
       set.forms.push({ id: form.id, keys: (form.components ?? []).flatMap((c) => (c.key ? [c.key] : [])) });
     }

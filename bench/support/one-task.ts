@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Type } from '@sinclair/typebox';
 import type { Logger } from 'pino';
+import { deployToolModels, type DeployActor } from '../../adapters/engine/deploy-models.js';
 import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
 import type { Config } from '../../config/config.js';
 import { defineWorker } from '../../workers/support/define-worker.js';
@@ -31,8 +32,9 @@ export async function oneTaskLatency(
   logger: Logger,
   total: number,
   warmup: number,
+  deployer: DeployActor,
 ) {
-  await engine.deploy('bench-one-task', [{ name: 'bench-one-task.bpmn', content: Buffer.from(MODEL) }], 'bench');
+  await deployToolModels(engine, deployer, 'bench-one-task', [{ name: 'bench-one-task.bpmn', content: MODEL }]);
   const events = expectations<Completion>();
   const noop = defineWorker({
     topic: 'bench-noop',

@@ -34,3 +34,12 @@ export function checkModels(set: ModelSet, facts: GateFacts): GateProblem[] {
     ...noCode(set),
   ];
 }
+
+/**
+ * The gate for a tool's own model (a chaos drill's, a benchmark's, a test's probe), which is no part of the card:
+ * the rules that hold for every model this engine runs — it carries no code, its variables carry no personal
+ * data, its timers wait for something.
+ */
+export function checkToolModels(set: ModelSet): GateProblem[] {
+  return [...timers(set), ...personalData(set), ...noCode(set)];
+}

@@ -31,7 +31,7 @@ export type El = {
   id: string;
   name?: string;
   documentation?: { text: string }[];
-  extensionElements?: { values: Ext[] };
+  extensionElements?: { values?: Ext[] };
   flowElements?: El[];
   conditionExpression?: Expr;
   eventDefinitions?: EventDefinition[];
@@ -59,6 +59,8 @@ export type El = {
 export interface ModelSet {
   processes: El[];
   forms: { id: string; keys: string[] }[];
+  /** What the reader dropped from a file, unable to place it (an unknown element of a known namespace). */
+  unread?: { file: string; part: string }[];
 }
 
 /** Every flow element, sub-processes included. */
@@ -66,7 +68,7 @@ export const elements = (ps: El[]): El[] =>
   ps.flatMap((p) => (p.flowElements ?? []).flatMap((e) => [e, ...elements([e])]));
 
 export const extensions = (e: El | undefined, type: string) =>
-  e?.extensionElements?.values.filter((v) => v.$type === type) ?? [];
+  e?.extensionElements?.values?.filter((v) => v.$type === type) ?? [];
 
 /** `«3–5 · Enter details» (Task_ApplicantData)`: how a problem names the element, as Modeler shows it. */
 export const label = (e: Pick<El, 'id' | 'name'>) => (e.name ? `«${e.name.trim()}» (${e.id})` : e.id);

@@ -1,13 +1,14 @@
 import { checkExpressions, hasExpression, type ExpressionFault } from './expression.js';
-import { elements, type El, type ModelSet } from './model.js';
+import type { El, ModelSet } from './model.js';
 import { problem, type GateProblem } from './problem.js';
+import { walkModels, type CodeAttributeName, type CodeTypeName } from './walk.js';
 
 /**
  * Parts of a model that make the engine run code: a script, a listener, a Java class, a delegate, a
  * connector, injected fields. The engine runs them inside its own process — in a timer job with no user
  * and no authorization check — so a model carries none; the work belongs to workers on external tasks.
  */
-const CODE_TYPES: Record<string, { fa: string; en: string }> = {
+const CODE_TYPES: Record<CodeTypeName, { fa: string; en: string }> = {
   'bpmn:ScriptTask': { fa: 'یک وظیفهٔ اسکریپت است', en: 'is a script task' },
   'camunda:Script': { fa: 'اسکریپت دارد (camunda:script)', en: 'holds a script (camunda:script)' },
   'camunda:ExecutionListener': {
@@ -23,7 +24,7 @@ const CODE_TYPES: Record<string, { fa: string; en: string }> = {
 };
 
 /** Attributes that name code for the engine to run, whatever element carries them. */
-const CODE_ATTRIBUTES: Record<string, { fa: string; en: string }> = {
+const CODE_ATTRIBUTES: Record<CodeAttributeName, { fa: string; en: string }> = {
   class: { fa: 'یک کلاس جاوا را نام می‌برد (camunda:class)', en: 'names a Java class (camunda:class)' },
   delegateExpression: {
     fa: 'یک delegate را نام می‌برد (camunda:delegateExpression)',
@@ -58,11 +59,6 @@ const CODE_ATTRIBUTES: Record<string, { fa: string; en: string }> = {
   },
 };
 
-/** Where the engine's text is prose, never evaluated: documentation and annotations. */
-const PROSE = new Set(['documentation', 'artifacts', 'laneSets']);
-/** References to other elements (checked as elements in their own right) and to messages, errors and signals. */
-const REFERENCES = ['messageRef', 'errorRef', 'signalRef', 'escalationRef'];
-
 const FAULT_TEXT: Record<ExpressionFault['kind'], (f: ExpressionFault) => { fa: string; en: string }> = {
   'member-access': (f) => ({
     fa: `به عضوی از یک شیء دسترسی دارد («${f.token}»)`,
@@ -80,62 +76,53 @@ const FAULT_TEXT: Record<ExpressionFault['kind'], (f: ExpressionFault) => { fa: 
   syntax: (f) => ({ fa: `درست نوشته نشده (${f.token})`, en: `is not well formed (${f.token})` }),
 };
 
-type Node = Record<string, unknown> & { $type?: string; $attrs?: Record<string, unknown> };
-
 /**
- * The code rule: no element (the process included) carries code, and every expression anywhere in it —
- * names, conditions, timers, input/output, assignees, due dates, form keys, multi-instance, called
- * elements, messages — reads only plain variables (./expression.ts).
+ * The code rule: no element (the process included) carries code or a part the gate cannot read, and every
+ * expression anywhere in it — names, a user task's description, conditions, timers, input/output, assignees, due
+ * dates, form keys, multi-instance, called elements, messages — reads only plain variables (./expression.ts).
  */
 export function noCode(set: ModelSet): GateProblem[] {
-  const owners = new Set<unknown>([...set.processes, ...elements(set.processes)]);
-  const problems: GateProblem[] = [];
-  for (const owner of owners as Set<El>) {
-    const found: { fa: (l: string) => string; en: (l: string) => string }[] = [];
-    const code = (what: { fa: string; en: string }) =>
-      found.push({
-        fa: (l) => `${l} ${what.fa}؛ مدل‌ها کد ندارند: کار با workerها روی وظیفه‌های External است.`,
-        en: (l) => `${l} ${what.en}; models carry no code: the work belongs to workers on external tasks.`,
-      });
-    const seen = new Set<unknown>();
-    const visit = (node: Node) => {
-      if (seen.has(node)) return;
-      seen.add(node);
-      const codeType = node.$type ? CODE_TYPES[node.$type] : undefined;
-      if (codeType) return void code(codeType);
-      for (const [k, v] of [...Object.entries(node), ...Object.entries(node.$attrs ?? {})]) {
-        if (k === '$type' || k === 'flowElements' || PROSE.has(k)) continue;
-        // camunda:errorEventDefinition's expression only tests an external task's error; it is checked like any other.
-        if (
-          k in CODE_ATTRIBUTES &&
-          v != null &&
-          v !== '' &&
-          !(k === 'expression' && node.$type === 'camunda:ErrorEventDefinition')
-        ) {
-          code(CODE_ATTRIBUTES[k]!);
-          continue;
-        }
-        value(v);
+  const found = new Map<El, { fa: (l: string) => string; en: (l: string) => string }[]>();
+  const add = (owner: El, fa: (l: string) => string, en: (l: string) => string) =>
+    found.set(owner, [...(found.get(owner) ?? []), { fa, en }]);
+  const code = (owner: El, what: { fa: string; en: string }) =>
+    add(
+      owner,
+      (l) => `${l} ${what.fa}؛ مدل‌ها کد ندارند: کار با workerها روی وظیفه‌های External است.`,
+      (l) => `${l} ${what.en}; models carry no code: the work belongs to workers on external tasks.`,
+    );
+  walkModels(set, {
+    codeType: (owner, type) => code(owner, CODE_TYPES[type]),
+    codeAttribute: (owner, attribute) => code(owner, CODE_ATTRIBUTES[attribute]),
+    unknown: (owner, what) =>
+      add(
+        owner,
+        (l) =>
+          `${l} بخشی دارد که دروازه نمی‌شناسد (${what})؛ موتور شاید آن را بخواند (فضای نام operaton: را پیش از camunda:)، پس مدل‌ها فقط BPMN و camunda: دارند.`,
+        (l) =>
+          `${l} has a part the gate does not know (${what}); the engine may read it (it reads the operaton: namespace before camunda:), so models hold BPMN and camunda: only.`,
+      ),
+    text: (owner, text) => {
+      if (!hasExpression(text)) return;
+      for (const f of checkExpressions(text).faults) {
+        const t = FAULT_TEXT[f.kind](f);
+        add(
+          owner,
+          (l) =>
+            `در ${l} عبارت «${f.expression}» ${t.fa}؛ عبارت‌ها فقط متغیرهای ساده را می‌خوانند (نام، مقدار ثابت، مقایسه، منطق، حساب و پرانتز).`,
+          (l) =>
+            `In ${l} the expression "${f.expression}" ${t.en}; expressions read plain variables only (names, literals, comparisons, logic, arithmetic, parentheses).`,
+        );
       }
-      for (const r of REFERENCES) if (node[r] && typeof node[r] === 'object') value(node[r]);
-    };
-    const value = (v: unknown) => {
-      if (typeof v === 'string') {
-        if (!hasExpression(v)) return;
-        for (const f of checkExpressions(v).faults) {
-          const t = FAULT_TEXT[f.kind](f);
-          found.push({
-            fa: (l) =>
-              `در ${l} عبارت «${f.expression}» ${t.fa}؛ عبارت‌ها فقط متغیرهای ساده را می‌خوانند (نام، مقدار ثابت، مقایسه، منطق، حساب و پرانتز).`,
-            en: (l) =>
-              `In ${l} the expression "${f.expression}" ${t.en}; expressions read plain variables only (names, literals, comparisons, logic, arithmetic, parentheses).`,
-          });
-        }
-      } else if (Array.isArray(v)) v.forEach(value);
-      else if (v && typeof v === 'object' && !owners.has(v)) visit(v as Node);
-    };
-    visit(owner);
-    for (const f of found) problems.push(problem('code', owner, f.fa, f.en));
-  }
-  return problems;
+    },
+  });
+  const unread = (set.unread ?? []).map((u) =>
+    problem(
+      'code',
+      { id: u.file },
+      (l) => `${l} بخشی دارد که دروازه نتوانست بخواند (${u.part})؛ موتور شاید آن را بخواند.`,
+      (l) => `${l} has a part the gate could not read (${u.part}); the engine may read it.`,
+    ),
+  );
+  return [...[...found].flatMap(([owner, texts]) => texts.map((t) => problem('code', owner, t.fa, t.en))), ...unread];
 }

@@ -1,58 +1,33 @@
-import { elements, extensions, type ModelSet } from './model.js';
+import { checkExpressions } from './expression.js';
+import { elements, extensions, type El, type ModelSet } from './model.js';
+import { walkModels } from './walk.js';
 
-const JUEL_WORDS = new Set([
-  'and',
-  'or',
-  'not',
-  'eq',
-  'ne',
-  'lt',
-  'gt',
-  'le',
-  'ge',
-  'empty',
-  'div',
-  'mod',
-  'true',
-  'false',
-  'null',
-  'instanceof',
-]);
-
-/** Variable names an expression reads: its root identifiers, plus names given to execution.getVariable('…'). */
-function variablesIn(expression: string | undefined): string[] {
-  if (!expression) return [];
-  const names = [...expression.matchAll(/getVariable(?:Local)?\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
-  for (const [, body] of expression.matchAll(/[$#]\{([^}]*)\}/g)) {
-    const code = body!.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
-    for (const m of code.matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*/g)) if (!JUEL_WORDS.has(m[0])) names.push(m[0]);
-  }
-  return names;
-}
-
-/** Every variable name the models and forms use, with the element that uses it: conditions, timers, mappings, input/output, form fields. */
+/**
+ * Every variable name the models and forms use, with the element that uses it: whatever any expression of the
+ * element reads (conditions, timers, names, a user task's description, input/output values, assignees, called
+ * elements, messages …), the names mappings and input/output write, and form fields. A name an expression
+ * reads that is no variable resolves to what the engine holds beside them (a Spring bean, say): its shape
+ * refuses it as well.
+ */
 export function variableUses(set: ModelSet): { name: string; element: { id: string; name?: string } }[] {
+  const read = new Map<El, string[]>();
+  walkModels(set, {
+    codeType: () => undefined,
+    codeAttribute: () => undefined,
+    unknown: () => undefined,
+    text: (owner, text) => read.set(owner, [...(read.get(owner) ?? []), ...checkExpressions(text).variables]),
+  });
   const uses: { name: string; element: { id: string; name?: string } }[] = [];
-  for (const e of elements(set.processes)) {
+  for (const e of [...set.processes, ...elements(set.processes)]) {
     const add = (n: string | undefined) => n && uses.push({ name: n, element: e });
-    variablesIn(e.conditionExpression?.body).forEach(add);
-    for (const d of e.eventDefinitions ?? [])
-      [d.timeDuration, d.timeDate, d.timeCycle].forEach((x) => variablesIn(x?.body).forEach(add));
+    (read.get(e) ?? []).forEach(add);
     for (const m of [...extensions(e, 'camunda:In'), ...extensions(e, 'camunda:Out')]) {
       add(m.source);
       add(m.target);
-      variablesIn(m.sourceExpression).forEach(add);
-      variablesIn(m.businessKey).forEach(add);
     }
     for (const io of extensions(e, 'camunda:InputOutput'))
       [...(io.inputParameters ?? []), ...(io.outputParameters ?? [])].forEach((p) => add(p.name));
     for (const fd of extensions(e, 'camunda:FormData')) (fd.fields ?? []).forEach((f) => add(f.id));
-    // The engine evaluates a user task's name and its documentation (the task's description) as expressions and
-    // keeps the results in the task's history: what they read is as much a variable use as a condition.
-    if (e.$type === 'bpmn:UserTask') {
-      variablesIn(e.name).forEach(add);
-      for (const d of e.documentation ?? []) variablesIn(d.text).forEach(add);
-    }
   }
   for (const form of set.forms) for (const key of form.keys) uses.push({ name: key, element: { id: form.id } });
   return uses;
@@ -74,7 +49,9 @@ const PERSONAL_EXACT = new Set([
   'gender',
 ]);
 /** What a variable may be: an id, a counter, an outcome or decision code, a duration the API sets at start. */
-const ALLOWED_SHAPE = /^(execution|decision)$|(Id|Count|Outcome|Decision|Action|Reason|Timeout|Reminder)$/;
+const ALLOWED_SHAPE = /^decision$|(Id|Count|Outcome|Decision|Action|Reason|Timeout|Reminder)$/;
+/** The counters the engine itself keeps for a multi-instance activity. */
+const MULTI_INSTANCE = new Set(['nrOfInstances', 'nrOfActiveInstances', 'nrOfCompletedInstances', 'loopCounter']);
 
 export const looksPersonal = (name: string) => PERSONAL.test(name) || PERSONAL_EXACT.has(name.toLowerCase());
 /**
@@ -83,4 +60,5 @@ export const looksPersonal = (name: string) => PERSONAL.test(name) || PERSONAL_E
  * ending in "Name" or "Code" is otherwise as likely a person's name or a one-time code.
  */
 const CASE_LABEL = new Set(['agencyName', 'trackingCode', 'reviewUrl']);
-export const hasAllowedShape = (name: string) => ALLOWED_SHAPE.test(name) || CASE_LABEL.has(name);
+export const hasAllowedShape = (name: string) =>
+  ALLOWED_SHAPE.test(name) || CASE_LABEL.has(name) || MULTI_INSTANCE.has(name);

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { serviceEngine } from '../../adapters/engine/connect.js';
+import { deployToolModels, type DeployActor } from '../../adapters/engine/deploy-models.js';
 import type { Config } from '../../config/config.js';
 import { pollClients } from '../../workers/runtime.js';
 import { defineWorker } from '../../workers/support/define-worker.js';
@@ -29,10 +30,11 @@ export async function measureWakeup(
   secondNodeUrl: string,
   logger: Logger,
   eachNode: boolean,
+  deployer: DeployActor,
   samples = 6,
 ) {
   const engine = serviceEngine(config);
-  await engine.deploy('chaos-wakeup', [{ name: 'chaos-wakeup.bpmn', content: Buffer.from(MODEL) }], 'chaos');
+  await deployToolModels(engine, deployer, 'chaos-wakeup', [{ name: 'chaos-wakeup.bpmn', content: MODEL }]);
   const seen = new Map<string, number>();
   const worker = defineWorker({
     topic: TOPIC,

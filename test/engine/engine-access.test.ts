@@ -195,6 +195,38 @@ describe('a supervisor watches the registration process read-only', () => {
   });
 });
 
+describe('a reviewer reads what Tasklist shows them of the reviews, and nothing else', () => {
+  it("reads the open review's task and the review's variables (Tasklist's columns), nothing of the registration", async () => {
+    const [task] = (await reviewer.get(`/task?processInstanceBusinessKey=${key}`)).body;
+    expect(task).toMatchObject({ taskDefinitionKey: 'Task_Review', processInstanceId: review });
+    expect(ids(await reviewer.get(`/process-instance?businessKey=${key}`))).toEqual([review]);
+    expect((await reviewer.get(`/process-instance/${review}/variables`)).body).toHaveProperty(
+      'trackingCode.value',
+      '1000001',
+    );
+    expect((await reviewer.get(`/process-instance/${registration}/variables`)).status).toBe(403);
+    for (const path of [
+      `/variable-instance?processInstanceIdIn=${registration}`,
+      `/incident?processInstanceId=${registration}`,
+      `/history/process-instance?processInstanceBusinessKey=${key}`,
+      `/history/variable-instance?processInstanceId=${review}`,
+      `/history/task?processInstanceBusinessKey=${key}`,
+      `/process-instance?businessKey=${certKey}`,
+      `/task?processInstanceBusinessKey=${certKey}`,
+    ])
+      expect(await reviewer.get(path), path).toEqual({ status: 200, body: [] });
+  });
+
+  it('opens Tasklist only, and reads no other user or group', async () => {
+    const apps = (await engineAsAdmin().get('/authorization?groupIdIn=it-office-reviewers&resourceType=0')).body as {
+      resourceId: string;
+    }[];
+    expect(apps.map((a) => a.resourceId)).toEqual(['tasklist']);
+    expect(ids(await reviewer.get('/user'))).toEqual([reviewer.username]);
+    expect(ids(await reviewer.get('/group'))).toEqual(['it-office-reviewers']);
+  });
+});
+
 describe("an administrator's REVOKE in Admin takes effect", () => {
   it("a revoke of one supervisor's READ_INSTANCE on the registration process hides its instances from them; deleting it shows them again", async () => {
     const admin = engineAsAdmin();
@@ -214,6 +246,34 @@ describe("an administrator's REVOKE in Admin takes effect", () => {
     expect(ids(await supervisor.get(`/process-instance?businessKey=${key}`)).sort()).toEqual(
       [registration, review].sort(),
     );
+  });
+});
+
+describe("a group's REVOKE in Admin, as the README says it works", () => {
+  it("takes away from the group's grant on all resources (*), and not from the group's grant on the very resource", async () => {
+    const admin = engineAsAdmin();
+    const deployments = ids(await supervisor.get('/deployment'));
+    expect(deployments.length).toBeGreaterThan(0);
+    const onOne = await admin.post('/authorization/create', {
+      type: 2,
+      permissions: ['READ'],
+      groupId: 'performance-office',
+      resourceType: 9,
+      resourceId: deployments[0],
+    });
+    const onGranted = await admin.post('/authorization/create', {
+      type: 2,
+      permissions: ['READ_INSTANCE'],
+      groupId: 'performance-office',
+      resourceType: 6,
+      resourceId: 'agency-registration',
+    });
+    try {
+      expect(ids(await supervisor.get('/deployment'))).not.toContain(deployments[0]);
+      expect(ids(await supervisor.get(`/process-instance?businessKey=${key}`))).toContain(registration);
+    } finally {
+      for (const r of [onOne, onGranted]) await admin.delete(`/authorization/${r.body.id}`);
+    }
   });
 });
 

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serviceEngine } from '../../adapters/engine/connect.js';
+import { deployToolModels } from '../../adapters/engine/deploy-models.js';
+import { createAuditRepo } from '../../db/audit-repo.js';
 import { loadConfig } from '../../config/config.js';
 import { createDb } from '../../db/knex.js';
 
@@ -25,7 +27,8 @@ const MODEL = `<?xml version="1.0" encoding="UTF-8"?>
 const config = loadConfig();
 const engine = serviceEngine(config);
 const engineDb = createDb(process.env.ENGINE_DATABASE_URL!, { min: 0, max: 2 });
-afterAll(() => engineDb.destroy());
+const db = createDb(config.DATABASE_URL, { min: 0, max: 1 });
+afterAll(() => Promise.all([engineDb.destroy(), db.destroy()]));
 
 async function setJobsSuspended(jobDefinitionIds: string[], suspended: boolean) {
   for (const id of jobDefinitionIds) await engine.setJobDefinitionSuspended(id, suspended);
@@ -58,7 +61,9 @@ async function lockWhileHeld(instanceId: string, jobDefinitionId: string) {
 
 describe("the engine's job lock time", () => {
   it('given a node that dies holding a timer or a continuation, then another node may take it within 20 s, not five minutes', async () => {
-    const deployed = await engine.deploy(KEY, [{ name: `${KEY}.bpmn`, content: Buffer.from(MODEL) }], 'test');
+    const deployed = await deployToolModels(engine, { audit: createAuditRepo(db), actor: 'test' }, KEY, [
+      { name: `${KEY}.bpmn`, content: MODEL },
+    ]);
     const definitionId = deployed.processes.find((p) => p.key === KEY)!.id;
     const definitions = await engine.jobDefinitions({ processDefinitionId: definitionId });
     const jobDefinitionIds = definitions.map((d) => d.id!);

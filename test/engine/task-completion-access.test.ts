@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffIdentity } from '../../adapters/engine/connect.js';
+import { deployToolModels } from '../../adapters/engine/deploy-models.js';
+import { createAuditRepo } from '../../db/audit-repo.js';
 import { engineAs, staffInEngine, type EngineAs } from '../support/engine-as.js';
 import { useEngineStack } from '../support/lifecycle.js';
 
@@ -202,5 +204,53 @@ describe("a registration office clerk works on a certificate request's check onl
       )
     ).body;
     expect(ends.map((a: { activityId: string }) => a.activityId)).toEqual(['End_Refused']);
+  });
+});
+
+describe('a task a model gives no Camunda Form (an embedded form key) takes no variable from a person', () => {
+  let reviewer: EngineAs;
+  let task: { processInstanceId: string; taskId: string };
+  let deploymentId: string;
+  const key = `no-form-${randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    reviewer = await staffInEngine(ctx.stack.db, 'reviewer');
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="http://payam.iran.ir/test">
+  <bpmn:process id="${key}" name="A task without a Camunda Form" isExecutable="true" camunda:historyTimeToLive="P1D">
+    <bpmn:startEvent id="start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="Task_Embedded" />
+    <bpmn:userTask id="Task_Embedded" name="Check" camunda:formKey="embedded:app:forms/check.html" camunda:candidateGroups="it-office-reviewers" />
+    <bpmn:sequenceFlow id="f2" sourceRef="Task_Embedded" targetRef="end" />
+    <bpmn:endEvent id="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    deploymentId = (
+      await deployToolModels(ctx.stack.engine, { audit: createAuditRepo(ctx.stack.db), actor: 'test' }, key, [
+        { name: `${key}.bpmn`, content: xml },
+      ])
+    ).id;
+    const caseId = randomUUID();
+    task = await waitingTask(key, caseId, { registrationId: caseId });
+    expect((await reviewer.post(`/task/${task.taskId}/claim`, { userId: reviewer.username })).status).toBe(204);
+  });
+
+  afterAll(() => service.delete(`/deployment/${deploymentId}?cascade=true`));
+
+  it('a completion with variables, or a BPMN error, is refused with 400; the task stays open and the instance keeps its variables', async () => {
+    for (const path of ['complete', 'submit-form']) {
+      const answer = await reviewer.post(`/task/${task.taskId}/${path}`, {
+        variables: { decision: value('approve'), note: value('Sara Ahmadi, 0012345678') },
+      });
+      expect(answer.status, path).toBe(400);
+      expect(answer.body.message).toContain("'note' is refused: the task has no form");
+    }
+    expect((await reviewer.post(`/task/${task.taskId}/bpmnError`, { errorCode: 'anything' })).status).toBe(400);
+    expect((await service.get(`/task/${task.taskId}`)).status).toBe(200);
+    expect(Object.keys(await variablesOf(task.processInstanceId))).toEqual(['registrationId']);
+  });
+
+  it('a completion without variables completes it', async () => {
+    expect((await reviewer.post(`/task/${task.taskId}/complete`, {})).status).toBe(204);
   });
 });

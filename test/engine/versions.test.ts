@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEPLOYMENT_NAME, DEPLOYMENT_SOURCE, deployModels } from '../../adapters/engine/deploy-models.js';
+import { deployModelFiles, deployModels } from '../../adapters/engine/deploy-models.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import { PROCESS_ID } from '../../adapters/engine/process-model.js';
 import { bpmnDir, modelFiles } from '../../adapters/bpmn/model-files.js';
@@ -38,10 +38,11 @@ afterAll(() => deployModels(ctx.stack.engine, { audit: createAuditRepo(ctx.stack
 describe('a process owner deploys a new version', () => {
   it('unchanged models make no new version; a changed one does; running instances finish on their version, new ones take the latest', async () => {
     // given the models of bpmn/ deployed, and redeployed unchanged
-    const again = await ctx.stack.engine.deploy(
-      DEPLOYMENT_NAME,
+    const deployer = { audit: createAuditRepo(ctx.stack.db), actor: 'test' };
+    const again = await deployModelFiles(
+      ctx.stack.engine,
+      deployer,
       modelFiles().map((f) => ({ name: path.basename(f), content: readFileSync(f) })),
-      DEPLOYMENT_SOURCE,
     );
     expect(again.processes.every((p) => !p.new)).toBe(true);
     const v1 = again.processes.find((p) => p.key === PROCESS_ID)!.version;
@@ -50,7 +51,7 @@ describe('a process owner deploys a new version', () => {
     const first = await ctx.applicant.begin();
 
     // when the owner deploys a renamed step 3
-    const v2 = await ctx.stack.engine.deploy(DEPLOYMENT_NAME, renamedModels(), DEPLOYMENT_SOURCE);
+    const v2 = await deployModelFiles(ctx.stack.engine, deployer, renamedModels());
     const deployed = v2.processes.find((p) => p.key === PROCESS_ID)!;
     expect(deployed).toMatchObject({ new: true, version: v1 + 1 });
 

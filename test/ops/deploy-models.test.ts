@@ -5,13 +5,14 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GateRefusedError } from '../../adapters/bpmn/project-gate.js';
 import { serviceEngine } from '../../adapters/engine/connect.js';
-import { deployModels } from '../../adapters/engine/deploy-models.js';
+import { deployModels, deployToolModels } from '../../adapters/engine/deploy-models.js';
 import { CERTIFICATE_REQUEST_PROCESS_ID, PROCESS_ID, REVIEW_PROCESS_ID } from '../../adapters/engine/process-model.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import { bpmnDir } from '../../adapters/bpmn/model-files.js';
 import { projectRoot } from '../../config/paths.js';
 import { run } from '../../ops/run.js';
 import { testDatabase } from '../support/database.js';
+import { engineAs } from '../support/engine-as.js';
 
 const { db, config } = testDatabase();
 const engine = serviceEngine(config);
@@ -145,5 +146,38 @@ describe('deploying bpmn/ (npm start, npm test, chaos, npm run deploy) through t
         detail: expect.objectContaining({ verdict: 'refused', problems: 2, rules: 'code' }),
       }),
     ]);
+  });
+
+  it("given a tool's own model (chaos, the benchmarks, a test's probe), when deployed, then it answers to the gate's rules for every model — code refused and audited, a plain one deployed and audited", async () => {
+    const key = `tool-${randomUUID().slice(0, 8)}`;
+    const model = (task: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="http://payam.iran.ir/test">
+  <bpmn:process id="${key}" name="A tool's probe" isExecutable="true" camunda:historyTimeToLive="P1D">${task}</bpmn:process>
+</bpmn:definitions>`;
+    const actor = `test:${randomUUID()}`;
+    const deployer = { audit: createAuditRepo(db), actor };
+
+    const refusal = await deployToolModels(engine, deployer, key, [
+      { name: `${key}.bpmn`, content: model('<bpmn:scriptTask id="Task_Script" scriptFormat="groovy" />') },
+    ]).catch((e: unknown) => e);
+    expect((refusal as GateRefusedError).problems.map((p) => [p.rule, p.elementId])).toEqual([['code', 'Task_Script']]);
+    expect(await engine.versions([key])).toEqual([]);
+
+    const deployed = await deployToolModels(engine, deployer, key, [
+      {
+        name: `${key}.bpmn`,
+        content: model(
+          '<bpmn:startEvent id="start" /><bpmn:serviceTask id="Task_Any" camunda:type="external" camunda:topic="any-topic" />',
+        ),
+      },
+    ]);
+    expect(deployed.processes.map((p) => [p.key, p.version])).toEqual([[key, 1]]);
+    expect((await auditOf(actor)).map((e) => [e.action, e.detail.verdict, e.detail.rules ?? e.detail.process])).toEqual(
+      [
+        ['model_deploy_refused', 'refused', 'code'],
+        ['model_deployed', 'accepted', key],
+      ],
+    );
+    await engineAs(config.ENGINE_USER, config.ENGINE_PASSWORD).delete(`/deployment/${deployed.id}?cascade=true`);
   });
 });

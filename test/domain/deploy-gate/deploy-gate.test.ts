@@ -91,6 +91,18 @@ describe('the deploy gate', () => {
     expect(problems[1]!.text.en).toContain('is not an id, counter, outcome code or duration');
   });
 
+  it("refuses a name an expression reads that is no variable (a Spring bean's, say) wherever it is; the engine's multi-instance counters pass", async () => {
+    const problems = await problemsOf('bean-names.bpmn', 'personal-data');
+    expect(problems.map((p) => [p.elementId, p.text.en.match(/"(\w+)"/)![1]])).toEqual([
+      ['Task_Assignee', 'identityService'],
+      ['Task_Input', 'dataSource'],
+      ['Call_Bean', 'processEngine'],
+    ]);
+    expect(problems[0]!.text.en).toBe(
+      'Variable "identityService" in «Assigned to a bean» (Task_Assignee) is not an id, counter, outcome code or duration (its name must end in Id, Count, Outcome, Decision, Action, Reason, Timeout or Reminder).',
+    );
+  });
+
   it("refuses the project's models when a card step is no longer named, or an element names a step the card lacks", async () => {
     const files = projectFiles().map((f) =>
       f.name !== `${PROCESS_ID}.bpmn`

@@ -74,7 +74,7 @@ describe('the deploy gate refuses code in a model', () => {
     expect(await ids('conditions.bpmn')).toEqual(['Flow_Script', 'Flow_Method', 'Catch_Conditional']);
   });
 
-  it('given user tasks whose assignee, candidates, due and follow-up dates and form key are expressions, then only the plain one passes', async () => {
+  it('given user tasks whose assignee, candidates, potential owner, due and follow-up dates and form key are expressions, then only the plain ones pass', async () => {
     const problems = await codeProblems('user-task-expressions.bpmn');
     expect(problems.map((p) => [p.elementId, p.text.en.match(/the expression "([^"]*)"/)![1]])).toEqual([
       ['Task_Assignee', '${authenticatedUserId}'],
@@ -83,6 +83,7 @@ describe('the deploy gate refuses code in a model', () => {
       ['Task_Due', '${now()}'],
       ['Task_Due', '${dateTime().plusDays(2)}'],
       ['Task_FormKey', '${forms[reviewerId]}'],
+      ['Task_Owner', '${execution.processDefinitionId}'],
     ]);
   });
 
@@ -100,9 +101,30 @@ describe('the deploy gate refuses code in a model', () => {
     expect(await ids('call-activity-mappings.bpmn')).toEqual(['Call_Class', 'Call_Execution']);
   });
 
-  it('given task names with plain variables, escaped text and documentation, then they pass; a name calling a method is refused', async () => {
+  it("given task names and descriptions with plain variables and escaped text, and prose elsewhere, then they pass; a name calling a method, or a user task's description reaching the engine, is refused", async () => {
     const problems = await codeProblems('task-names-with-variables.bpmn');
-    expect(problems.map((p) => p.elementId)).toEqual(['Task_Shouting']);
+    expect(problems.map((p) => p.elementId)).toEqual(['Task_Shouting', 'Task_Described']);
     expect(problems[0]!.text.en).toContain('«10–11 · ${agencyName.toUpperCase()}» (Task_Shouting)');
+    // The engine joins a user task's documentation into its description expression and evaluates it when the task is made.
+    expect(problems[1]!.text.en.split(';')[0]).toBe(
+      'In «Described» (Task_Described) the expression "${execution.processEngineServices.identityService}" uses the engine\'s own object "execution", not a variable',
+    );
+  });
+
+  it("given parts in the engine's own operaton: namespace (under any prefix) or unknown to the schema, then each is refused: the engine reads operaton: before camunda:, the gate cannot", async () => {
+    const problems = await codeProblems('unknown-parts.bpmn');
+    expect(
+      problems.map((p) => [p.elementId, p.text.en.match(/(?:know|read) \((.*)\); the engine may read it/)![1]]),
+    ).toEqual([
+      ['Start_Initiator', 'operaton:initiator="starterId"'],
+      ['Call_Mapped', 'operaton:variableMappingClass="org.example.Mapping"'],
+      ['Task_Listened', '<operaton:taskListener>'],
+      ['Task_Aliased', 'operaton:class="org.example.Delegate"'],
+      ['unknown-parts.bpmn', 'unparsable content <camunda:notInTheSchema> detected, line 13'],
+    ]);
+    expect(problems[0]!.text.en).toBe(
+      '«Started» (Start_Initiator) has a part the gate does not know (operaton:initiator="starterId"); the engine may read it (it reads the operaton: namespace before camunda:), so models hold BPMN and camunda: only.',
+    );
+    expect(problems[0]!.text.fa).toContain('«Started» (Start_Initiator)');
   });
 });

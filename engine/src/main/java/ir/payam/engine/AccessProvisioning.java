@@ -89,7 +89,7 @@ public class AccessProvisioning {
 
     // The API and workers: start and drive instances, fetch and complete external tasks, complete
     // user tasks, read history for the office's figures, deploy bpmn/ and the modeler page's models
-    // through the deploy gate, migrate instances. The only deployer besides the administrator.
+    // through the deploy gate, migrate instances. The only deployer (ModelsRunNoCode refuses everyone else).
     for (Resources r : List.of(Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE, Resources.TASK,
         Resources.DEPLOYMENT, Resources.HISTORIC_TASK, Resources.HISTORIC_PROCESS_INSTANCE, Resources.BATCH)) {
       grants.add(SERVICES, r, ANY, Permissions.ALL);

@@ -25,9 +25,14 @@ import org.operaton.bpm.engine.impl.interceptor.CommandExecutor;
  * task without its form, so it is refused too. Comments and attachments, which no page of ours uses
  * and the engine stores without any permission check, are refused to every caller.
  *
+ * <p>A person completing a task without a Camunda Form (an embedded or external form key, or none, which a
+ * model could give a task Tasklist shows) sets no variable at all, and throws no BPMN error or escalation:
+ * with no form to hold the fields to, whatever they sent would reach the instance and its history.
+ *
  * <p>The service account is held to the keys but not to the form's list of choices: the API completes
  * the review with the domain's own rules (domain/review-decision.ts), which add "other", whose words
- * stay in Payam's database. Calls from inside the engine (no authenticated user) are not checked.
+ * stay in Payam's database; a task without a form is the API's own (USER_TASKS), which it completes with
+ * its variables. Calls from inside the engine (no authenticated user) are not checked.
  */
 final class TaskCompletionGuard {
   static final String CODE = "task_variables_refused";
@@ -47,8 +52,11 @@ final class TaskCompletionGuard {
   }
 
   static void refuseUnlessForm(CommandExecutor executor, String taskId, String what) {
-    boolean formTask = executor.execute(ctx -> authenticated(ctx) != null && form(ctx, taskId).isPresent());
-    if (formTask)
+    boolean refused = executor.execute(ctx -> {
+      Authentication who = authenticated(ctx);
+      return who != null && (form(ctx, taskId).isPresent() || !isService(who));
+    });
+    if (refused)
       throw new BadUserRequestException(CODE + ": task " + taskId + " is completed through its form; " + what
           + " is refused — این کار فقط با فرم خودش انجام می‌شود");
   }
@@ -69,14 +77,22 @@ final class TaskCompletionGuard {
     return a == null || a.getUserId() == null ? null : a;
   }
 
+  private static boolean isService(Authentication who) {
+    return who.getGroupIds() != null && who.getGroupIds().contains(AccessProvisioning.SERVICES);
+  }
+
   private static List<String> problems(CommandContext ctx, String taskId, Map<String, Object> variables) {
     List<String> problems = new ArrayList<>();
     Authentication who = authenticated(ctx);
     if (who == null) return problems;
-    Optional<TaskFormFields> form = form(ctx, taskId);
-    if (form.isEmpty()) return problems;
-    boolean service = who.getGroupIds() != null && who.getGroupIds().contains(AccessProvisioning.SERVICES);
     if (variables == null) return problems;
+    boolean service = isService(who);
+    Optional<TaskFormFields> form = form(ctx, taskId);
+    if (form.isEmpty()) {
+      if (!service && ctx.getTaskManager().findTaskById(taskId) != null)
+        for (String key : variables.keySet()) problems.add("'" + key + "' is refused: the task has no form whose field it could be");
+      return problems;
+    }
     for (Map.Entry<String, Object> v : variables.entrySet()) {
       String key = v.getKey();
       Object value = v.getValue() instanceof org.operaton.bpm.engine.variable.value.TypedValue t ? t.getValue() : v.getValue();
