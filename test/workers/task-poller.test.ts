@@ -4,13 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEngineRest } from '../../adapters/engine/engine-rest.js';
-import {
-  externalTasks,
-  type ExternalTasks,
-  type LockedTask,
-  type TopicSubscription,
-} from '../../adapters/engine/external-tasks.js';
+import type { ExternalTasks, LockedTask, TopicSubscription } from '../../adapters/engine/external-tasks.js';
+import { createProcessEngine } from '../../adapters/engine/process-engine.js';
 import { loadConfig } from '../../config/config.js';
 import type { Worker } from '../../workers/support/define-worker.js';
 import { startTaskPoller, type TaskPoller } from '../../workers/support/task-poller.js';
@@ -165,14 +160,11 @@ describe('the workers poll the engine once for all their topics', () => {
       req.on('end', () => res.setHeader('content-type', 'application/json').end('[]'));
     });
     await new Promise<void>((r) => engine.listen(0, '127.0.0.1', r));
-    const api = externalTasks(
-      createEngineRest({
-        url: `http://127.0.0.1:${(engine.address() as AddressInfo).port}/engine-rest`,
-        user: 'svc',
-        password: 'secret',
-      }),
-      'worker-1',
-    );
+    const api = createProcessEngine({
+      url: `http://127.0.0.1:${(engine.address() as AddressInfo).port}/engine-rest`,
+      user: 'svc',
+      password: 'secret',
+    }).externalTasks('worker-1');
     let polls = 0;
     let most = 0;
     const counting = {
