@@ -70,6 +70,10 @@ describe('the staff apps in Persian', () => {
     await page.locator('.tasks-list li.task', { hasText: other.applicant.agencyName }).waitFor();
     await snapForDocs(page, 'tasklist-list-fa');
     expect(await englishLeft(page, TASKLIST_DATA, [reviewer])).toEqual([]);
+    // and the counts and priorities people read are in Persian digits (the tracking codes, which people copy, are not)
+    expect(
+      await textsOf(page, '.task-filter .counter, .tasks-list li.task .priority, [cam-widget-search] .total-results'),
+    ).toEqual(expect.not.arrayContaining([expect.stringMatching(/[0-9]/)]));
 
     // and sort the list by the agency's name in its sort menu (newest first until then: the other request first)
     const listed = () => agenciesListed(page, [name, other.applicant.agencyName]);
@@ -167,6 +171,10 @@ describe('the staff apps in Persian', () => {
       }
       // Then each page is Persian, right to left, in Vazirmatn, with no English label left, its diagram included
       expect(await persianPage(page), shot).toEqual({ lang: 'fa', dir: 'rtl', direction: 'rtl', vazirmatn: true });
+      if (shot === 'cockpit-dashboard-fa')
+        expect(await textsOf(page, '.stats-section .value')).toEqual(
+          expect.not.arrayContaining([expect.stringMatching(/[0-9]/)]),
+        );
       if (shot !== 'cockpit-review-instance-fa') await snapForDocs(page, shot);
       expect(await englishLeft(page, COCKPIT_DATA, [supervisor, ...(await processKeys())]), shot).toEqual([]);
     }
@@ -254,6 +262,13 @@ const COCKPIT_DATA = [
 /** The processes' keys (agency-registration, …): ids the apps show as deployed. */
 async function processKeys() {
   return (await ctx.stack.engine.latestDefinitions()).map((d) => d.key ?? '').filter(Boolean);
+}
+
+/** The visible texts of the elements `selector` finds (at least one, so the check cannot pass on nothing). */
+async function textsOf(page: Page, selector: string) {
+  const texts = (await page.locator(selector).allTextContents()).map((t) => t.trim()).filter(Boolean);
+  expect(texts.length, selector).toBeGreaterThan(0);
+  return texts;
 }
 
 /** The agencies of `names` in the order the Tasklist list shows their tasks. */

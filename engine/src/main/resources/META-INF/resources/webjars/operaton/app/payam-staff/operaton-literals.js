@@ -11,6 +11,11 @@ const DIRECTIVE_TEMPLATES = {
   // The variables table (Cockpit's and Tasklist's variables tabs): its actions column's heading, Cockpit's word
   // for it (fa.json's BATCHES_PROGRESS_ACTIONS).
   camWidgetVariablesTable: [[/(<td class="actions"[^>]*>)\s*Actions\s*</, '$1اقدام‌ها<']],
+  // Counts people read, which the templates print as they come: in Persian digits (the filter staff-locale.js
+  // registers). Tasklist's filters' task counts, its tasks' priorities, and the search fields' result counts.
+  camTasklistFilters: [[/\{\{ filterCount \}\}/g, '{{ filterCount | persianDigits }}']],
+  camTasks: [[/\{\{ task\.priority \}\}/g, '{{ task.priority | persianDigits }}']],
+  camWidgetSearch: [[/\{\{total\}\}/g, '{{ total | persianDigits }}']],
   // Every diagram's zoom buttons: their titles are the buttons' tooltips and accessible names.
   camWidgetBpmnViewer: [
     [/title="zoom in"/, 'title="بزرگ‌نمایی"'],
@@ -19,17 +24,22 @@ const DIRECTIVE_TEMPLATES = {
   ],
 };
 
-/** Pages' templates ($routeProvider): Cockpit's instance page writes "null" where there is no super-process instance. */
+/**
+ * Pages' templates ($routeProvider): Cockpit's instance page writes "null" where there is no super-process
+ * instance; its dashboard writes a count of none as a literal 0 (the other counts through abbreviateNumber).
+ */
 const ROUTE_TEMPLATES = [
   [
     /<span class="null-value">null<\/span>/g,
     `<span class="null-value">{{ 'PROCESS_INSTANCE_NULL' | translate }}</span>`,
   ],
+  [/\(!([\w.]+) \? 0 : ''\)/g, "(!$1 ? '۰' : '')"],
 ];
 
-/** Plugins' view templates (Cockpit's processes page): the section's toggle, whose label fa.json has. */
+/** Plugins' view templates (Cockpit's processes page): the section's toggle, whose label fa.json has; its counts. */
 const VIEW_TEMPLATES = [
   [/uib-tooltip="Toggle this section"/g, `uib-tooltip="{{ 'DASHBOARD_TOGGLE_SECTION' | translate }}"`],
+  [/\{\{ (processDefinitionsCount|pd\.instances|pd\.incidents) \}\}/g, '{{ $1 | persianDigits }}'],
 ];
 
 /** Table headings a controller writes as text, by the label fa.json has for the same heading. */

@@ -69,6 +69,14 @@ const PERSIAN_FILTERS = {
     (original) =>
     (...args) =>
       persianDigits(original(...args)),
+  // Counts people read (Cockpit's dashboard and statistics: instances, incidents, tasks); it gives nothing for 0,
+  // which the templates then write themselves.
+  abbreviateNumber:
+    (original) =>
+    (...args) => {
+      const abbreviated = original(...args);
+      return abbreviated === undefined || abbreviated === null ? abbreviated : persianDigits(abbreviated);
+    },
 };
 
 const angular = window.angular;
@@ -95,6 +103,11 @@ if (angular) {
           },
         ]),
     ]);
+    // Counts the templates print as they come (operaton-literals.js passes them through it).
+    staff.filter(
+      'persianDigits',
+      () => (value) => (value === undefined || value === null ? value : persianDigits(value)),
+    );
     persianLiterals(staff);
   }
 }
