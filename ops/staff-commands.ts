@@ -7,7 +7,13 @@ import type { Db } from '../db/knex.js';
 import { createSessionsRepo } from '../db/sessions-repo.js';
 import { createStaffRepo } from '../db/staff-repo.js';
 import { checkPassword } from '../domain/password-policy.js';
-import { checkStaffUsername, isStaffRole, normalizeStaffUsername, STAFF_ROLES } from '../domain/staff.js';
+import {
+  checkStaffUsername,
+  isStaffRole,
+  normalizeStaffUsername,
+  STAFF_ROLES,
+  type StaffRole,
+} from '../domain/staff.js';
 import { StaffCommandError } from './staff-command-error.js';
 
 const ACTOR = 'operator:cli';
@@ -22,8 +28,20 @@ function strongPassword(password: string, username: string): string {
   return password;
 }
 
+/** Each role as the web apps' header shows it beside the staff name: in Persian, the staff's language. */
+export const ROLE_TITLES: Record<StaffRole, string> = {
+  reviewer: 'کارشناس بررسی',
+  supervisor: 'ناظر فرایند',
+  'process-owner': 'مالک فرایند',
+  'ra-clerk': 'کارمند دفتر ثبت‌نام',
+  admin: 'مدیر سامانه',
+};
+
 /** The name the web apps show in their header: the staff name and role say who, no person's name is needed. */
-const engineProfile = (username: string, role: string) => ({ firstName: username, lastName: `(${role})` });
+const engineProfile = (username: string, role: StaffRole) => ({
+  firstName: username,
+  lastName: `(${ROLE_TITLES[role]})`,
+});
 
 /** What the commands need of the engine's users (adapters/engine/engine-identity.ts). */
 export type StaffIdentity = Pick<EngineIdentity, 'addUser' | 'disable' | 'remove'>;

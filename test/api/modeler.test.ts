@@ -29,7 +29,7 @@ const latestXml = async () => {
   const [latest] = await versions();
   return { latest: latest!, xml: (await get(`/api/modeler/versions/${latest!.id}/xml`)).json().xml as string };
 };
-const STEP_3 = 'name="3–5 · Enter details, letter, password and captcha"';
+const STEP_3 = 'name="3–5 · ورود اطلاعات، معرفی‌نامه، رمز عبور و کپچا"';
 
 describe('the modeler API', () => {
   it('is for process owners (and admins): no session 401, a reviewer 403', async () => {
@@ -62,7 +62,7 @@ describe('the modeler API', () => {
         rule: 'worker-topic',
         elementId: 'Task_CivilRegistry',
         text: {
-          en: 'No worker of this project fetches topic "civil-registry-archive" of «7 · Civil-registry inquiry over PGSB» (Task_CivilRegistry); instances would wait there silently.',
+          en: 'No worker of this project fetches topic "civil-registry-archive" of «7 · استعلام ثبت احوال از بستر PGSB» (Task_CivilRegistry); instances would wait there silently.',
           fa: expect.stringContaining('civil-registry-archive'),
         },
       },
@@ -91,7 +91,7 @@ describe('the modeler API', () => {
     expect(res.statusCode).toBe(422);
     const problems = res.json().error.problems as { rule: string; elementId: string; text: { en: string } }[];
     expect(problems.filter((p) => p.rule === 'code').map((p) => [p.elementId, p.text.en.split(';')[0]])).toEqual([
-      ['Task_Shahkar', '«8 · Shahkar inquiry over PGSB» (Task_Shahkar) is a script task'],
+      ['Task_Shahkar', '«8 · استعلام شاهکار از بستر PGSB» (Task_Shahkar) is a script task'],
       [
         'Timer_OtpTimeout',
         expect.stringContaining(

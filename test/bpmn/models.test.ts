@@ -11,7 +11,13 @@ import { elements, extensions, isServiceLike, type El as ElementOfModel } from '
 import { hasAllowedShape, looksPersonal, variableUses } from '../../domain/deploy-gate/variables.js';
 
 type El = ElementOfModel;
-type Diagram = { plane: { bpmnElement?: { id: string }; planeElement?: { bpmnElement?: { id: string } }[] } };
+type Bounds = { x: number; y: number; width: number; height: number };
+type Diagram = {
+  plane: {
+    bpmnElement?: { id: string };
+    planeElement?: { $type: string; bpmnElement?: { id: string }; bounds?: Bounds; label?: { bounds?: Bounds } }[];
+  };
+};
 
 const bpmnFiles = modelFiles().filter((f) => f.endsWith('.bpmn'));
 const formFiles = modelFiles().filter((f) => f.endsWith('.form'));
@@ -121,8 +127,12 @@ describe('the models in bpmn/', () => {
     expect(numbered.length).toBeGreaterThan(0);
     for (const e of numbered) {
       const doc = e.documentation?.map((d) => d.text).join(' ') ?? '';
-      expect(doc, e.id).toMatch(/Card step .*".+"/);
-      for (const s of stepsOf(e.name)) expect(doc, `${e.id} quotes step ${s}`).toMatch(new RegExp(`Card step ${s}(?![\\d-])`));
+      // A user task's documentation is its description in Tasklist, read by the staff: it quotes the card's Persian
+      // original («…», "گام 10"); every other element the English rendering ("…", "Card step 10").
+      const staffTask = e.$type === 'bpmn:UserTask' && !!e.candidateGroups;
+      const [quote, step] = staffTask ? [/گام .*«.+»/, 'گام'] : [/Card step .*".+"/, 'Card step'];
+      expect(doc, e.id).toMatch(quote);
+      for (const s of stepsOf(e.name)) expect(doc, `${e.id} quotes step ${s}`).toMatch(new RegExp(`${step} ${s}(?![\\d-])`));
     }
   });
 
@@ -150,6 +160,25 @@ describe('the models in bpmn/', () => {
         const drawn = new Set(plane!.planeElement?.map((d) => d.bpmnElement?.id));
         expect(elements([p]).map((e) => e.id).filter((id) => !drawn.has(id)), `${p.id}: elements without a shape`).toEqual([]);
       }
+    }
+  });
+
+  it('draw no label over another element or label: a flow\'s or an event\'s name written over a task hides the task\'s name', async () => {
+    const overlaps = (a: Bounds, b: Bounds) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    for (const { file, diagrams } of await models()) {
+      const drawn = diagrams.flatMap((d) => d.plane.planeElement ?? []);
+      const shapes = drawn.filter((d) => d.$type === 'bpmndi:BPMNShape' && d.bounds);
+      const labelled = drawn.filter((d) => d.label?.bounds);
+      const covered = labelled.flatMap((d, i) => [
+        ...shapes
+          .filter((s) => s.bpmnElement?.id !== d.bpmnElement?.id && overlaps(d.label!.bounds!, s.bounds!))
+          .map((s) => `${d.bpmnElement?.id}'s label over ${s.bpmnElement?.id}`),
+        ...labelled
+          .slice(i + 1)
+          .filter((o) => overlaps(d.label!.bounds!, o.label!.bounds!))
+          .map((o) => `${d.bpmnElement?.id}'s label over ${o.bpmnElement?.id}'s`),
+      ]);
+      expect(covered, file).toEqual([]);
     }
   });
 

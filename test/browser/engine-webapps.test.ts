@@ -8,7 +8,7 @@ import { decideInTaskForm, openTaskInFilter, snapDesktop, webappsBase, webappVis
 
 const REVIEW_FILTER = 'درخواست‌های در انتظار بررسی';
 const REVIEW_TASK = '10–11 · بررسی هویت نماینده و معرفی‌نامه';
-const STEP_3 = '3–5 · Enter details, letter, password and captcha';
+const STEP_3 = '3–5 · ورود اطلاعات، معرفی‌نامه، رمز عبور و کپچا';
 
 const ctx = useEngineStack();
 const session = {} as { browser: Awaited<ReturnType<typeof openBrowser>>; page: Page };

@@ -83,7 +83,7 @@ describe("the process owners' modeler in a browser", () => {
     // the card's steps as the diagram names them, listed beside it
     await page.getByText('مراحل کارت فرایند در این نمودار').click();
     expect(await page.locator('#card-steps-list li[data-element="Task_CivilRegistry"]').textContent()).toBe(
-      '7 · Civil-registry inquiry over PGSB',
+      '7 · استعلام ثبت احوال از بستر PGSB',
     );
     await snap(page, '40-modeler-editor');
 

@@ -1,22 +1,53 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 
-/** Product names, and the ids the apps show as they are, which stay in Latin letters in any language. */
-const ALLOWED = new Set(['Operaton', 'Tasklist', 'Cockpit', 'Admin', 'Welcome', 'BPMN', 'DMN', 'CMMN', 'Camunda']);
+/**
+ * Product names, the time zone's id the footer names, and the systems the process card itself names in Latin
+ * letters (PGSB, the government service bus): names, not labels, in any language.
+ */
+const ALLOWED = new Set([
+  'Operaton',
+  'Tasklist',
+  'Cockpit',
+  'Admin',
+  'Welcome',
+  'BPMN',
+  'DMN',
+  'CMMN',
+  'Camunda',
+  'PGSB',
+]);
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 /** The footer names the time zone by its IANA id (Asia/Tehran). */
 const TIME_ZONE_ID = /\b[A-Z][a-z]+\/[A-Z][A-Za-z_]+\b/g;
 
 /**
- * The English words a person sees on the page, less product names, ids and what is data rather than the
- * app's labels: the elements `data` selects (task and process names, our bilingual filter names and form,
- * variable values) and the `known` strings (a user's name, a process id). Text of hidden elements and of
- * the diagram (drawn from the model) is not read.
+ * The English words of one of our Camunda Forms (bpmn/*.form): the forms are bilingual, Persian then English,
+ * so the English half is ours and expected. form-js's own words ("Select", "Field is required.") are not in it.
  */
-export async function englishLeft(page: Page, data: string[], known: string[] = []) {
+export function formWords(file: string) {
+  const words = new Set<string>();
+  const collect = (v: unknown): void => {
+    if (typeof v === 'string') for (const w of v.match(/[A-Za-z][A-Za-z'’-]+/g) ?? []) words.add(w);
+    else if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) if (['text', 'label', 'values', 'components'].includes(k)) collect(x);
+  };
+  collect((JSON.parse(readFileSync(file, 'utf8')) as { components: unknown }).components);
+  return words;
+}
+
+/**
+ * The English words a person sees on the page, diagrams included, less product names, ids and what is data rather
+ * than the app's labels: the elements `data` selects (variables' names and values as the engine keeps them), the
+ * `known` strings (a user's name, a process key) and the `words` of our own bilingual text (a form's English half).
+ * Text of hidden elements is not read.
+ */
+export async function englishLeft(page: Page, data: string[], known: string[] = [], words: Set<string> = new Set()) {
   const text = await page.evaluate(
     ({ data }) => {
       const skip = (el: Element | null) =>
-        !!el?.closest([...data, 'svg', 'script', 'style', 'noscript', '[aria-hidden="true"]'].join(','));
+        !!el?.closest([...data, 'script', 'style', 'noscript', '[aria-hidden="true"]'].filter(Boolean).join(','));
       const seen: string[] = [];
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -35,7 +66,7 @@ export async function englishLeft(page: Page, data: string[], known: string[] = 
   );
   let rest = text.replace(UUID, ' ').replace(TIME_ZONE_ID, ' ');
   for (const k of [...known].sort((a, b) => b.length - a.length)) rest = rest.split(k).join(' ');
-  return [...new Set(rest.match(/[A-Za-z][A-Za-z'’-]+/g) ?? [])].filter((w) => !ALLOWED.has(w));
+  return [...new Set(rest.match(/[A-Za-z][A-Za-z'’-]+/g) ?? [])].filter((w) => !ALLOWED.has(w) && !words.has(w));
 }
 
 /** What marks the page as Persian: lang and dir on <html>, the body's direction and the Vazirmatn face in use. */

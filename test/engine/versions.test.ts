@@ -16,7 +16,7 @@ function renamedModels() {
     const changed =
       path.basename(file) === `${PROCESS_ID}.bpmn`
         ? content.replace(
-            'name="3–5 · Enter details, letter, password and captcha"',
+            'name="3–5 · ورود اطلاعات، معرفی‌نامه، رمز عبور و کپچا"',
             'name="3–5 · Enter the details, the letter, a password and the captcha"',
           )
         : content;

@@ -93,6 +93,15 @@ describe('npm run staff', () => {
     expect(await engineLogin(supervisor, PASSWORD)).toBe(true);
     expect(await engineGroups(supervisor)).toEqual(['performance-office']);
     expect(await staffLogin(supervisor, PASSWORD)).toBe('success');
+    // and the web apps' header names each by their staff name and their role, in Persian
+    expect(await engineGet(`/user/${reviewer}/profile`)).toMatchObject({
+      firstName: reviewer,
+      lastName: '(کارشناس بررسی)',
+    });
+    expect(await engineGet(`/user/${supervisor}/profile`)).toMatchObject({
+      firstName: supervisor,
+      lastName: '(ناظر فرایند)',
+    });
     // Two CLI processes and 16 engine logins by the administrator, each an argon2id check in the engine.
   }, 60_000);
 

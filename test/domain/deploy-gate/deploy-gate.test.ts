@@ -111,7 +111,7 @@ describe('the deploy gate', () => {
             ...f,
             content: f.content
               .toString()
-              .replace('name="7 · Civil-registry inquiry over PGSB"', 'name="Civil-registry inquiry over PGSB"')
+              .replace('name="7 · استعلام ثبت احوال از بستر PGSB"', 'name="استعلام ثبت احوال از بستر PGSB"')
               .replace('name="3–5 · ', 'name="3–5 · 13 · '),
           },
     );
@@ -119,7 +119,7 @@ describe('the deploy gate', () => {
     expect(problems.map((p) => [p.elementId, p.text.en])).toEqual([
       [
         'Task_ApplicantData',
-        '«3–5 · 13 · Enter details, letter, password and captcha» (Task_ApplicantData) names step 13, which the process card does not have.',
+        '«3–5 · 13 · ورود اطلاعات، معرفی‌نامه، رمز عبور و کپچا» (Task_ApplicantData) names step 13, which the process card does not have.',
       ],
       ['step 7', 'Card step 7 is no longer named by any element (names start with the step number, as in "7 · …").'],
     ]);

@@ -72,14 +72,15 @@ public class AccessProvisioning {
     AuthorizationService auth = engine.getAuthorizationService();
 
     group(identity, Groups.OPERATON_ADMIN, "مدیران Operaton", Groups.GROUP_TYPE_SYSTEM);
-    group(identity, SERVICES, "سرویس‌های پیام ایران (API و کارگزارها)", Groups.GROUP_TYPE_SYSTEM);
+    group(identity, SERVICES, "سرویس‌های پیام ایران (واسط برنامه‌ها و کارگزارها)", Groups.GROUP_TYPE_SYSTEM);
     group(identity, REVIEWERS, "کارشناسان بررسی ادارهٔ فناوری اطلاعات", Groups.GROUP_TYPE_WORKFLOW);
     group(identity, PERFORMANCE_OFFICE, "دفتر مدیریت عملکرد و بازرسی", Groups.GROUP_TYPE_WORKFLOW);
     group(identity, PROCESS_OWNERS, "مالکان فرایند", Groups.GROUP_TYPE_WORKFLOW);
-    group(identity, RA_CLERKS, "کارمندان دفتر ثبت‌نام (RA)", Groups.GROUP_TYPE_WORKFLOW);
+    group(identity, RA_CLERKS, "کارمندان دفتر ثبت‌نام", Groups.GROUP_TYPE_WORKFLOW);
 
-    user(identity, settings.adminUser(), settings.adminPassword(), "Engine", "Administrator", Groups.OPERATON_ADMIN);
-    user(identity, settings.serviceUser(), settings.servicePassword(), "Payam Iran", "Services", SERVICES);
+    // Names in Persian, as the staff read them in Admin and in the apps' header; given when the user is first made.
+    user(identity, settings.adminUser(), settings.adminPassword(), "مدیر", "موتور فرایند", Groups.OPERATON_ADMIN);
+    user(identity, settings.serviceUser(), settings.servicePassword(), "سرویس‌های", "پیام ایران", SERVICES);
 
     Grants grants = new Grants();
     // Members read their own group, as the engine grants when it creates one (Tasklist and Cockpit show it).

@@ -5,7 +5,7 @@
  * and the plugin knows none; with the agency's name and the tracking code beside it.
  */
 
-import { chosenLocale } from './staff-locale.js';
+import { chosenLocale } from './locale-choice.js';
 
 // The language as the apps choose it, not <html lang>: this module may run before staff-locale.js sets that.
 const persian = chosenLocale() === 'fa';

@@ -9,17 +9,15 @@
  *   browser's own Intl calendar ('fa-IR-u-ca-persian'): the apps' date filters are decorated from the
  *   AngularJS module below (config.js names it in requireJsConfig.ngDeps), so Operaton's code is untouched.
  *   Ids, business keys and variable values keep their Latin digits: people copy and search them.
+ * - The words Operaton writes as English literals (operaton-literals.js) and form-js's own (form-js-words.js)
+ *   are given their Persian.
  */
 
-const AVAILABLE = ['fa', 'en'];
-const FALLBACK = 'fa';
+import { chosenLocale } from './locale-choice.js';
+import { persianFormWords } from './form-js-words.js';
+import { persianLiterals } from './operaton-literals.js';
 
-/** The apps' own choice (Operaton's determinePreferredLanguage): the first browser language, by its primary tag. */
-export function chosenLocale(nav = window.navigator) {
-  const first = (Array.isArray(nav.languages) && nav.languages[0]) || nav.language || '';
-  const tag = first.split('-')[0].toLowerCase();
-  return AVAILABLE.includes(tag) ? tag : FALLBACK;
-}
+export { chosenLocale };
 
 const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
 export const persianDigits = (text) => String(text).replace(/[0-9]/g, (d) => PERSIAN_DIGITS[d]);
@@ -71,10 +69,15 @@ const PERSIAN_FILTERS = {
     (original) =>
     (...args) =>
       persianDigits(original(...args)),
+  // Counts people read (Cockpit's dashboard and statistics: instances, incidents, tasks); it gives nothing for 0,
+  // which the templates then write themselves.
+  abbreviateNumber:
+    (original) =>
+    (...args) => {
+      const abbreviated = original(...args);
+      return abbreviated === undefined || abbreviated === null ? abbreviated : persianDigits(abbreviated);
+    },
 };
-
-/** The variables table's actions heading, which Operaton's template does not take from the locale; Cockpit's word for it. */
-const VARIABLES_TABLE_ACTIONS = 'اقدام‌ها'; // as fa.json's BATCHES_PROGRESS_ACTIONS
 
 const angular = window.angular;
 if (angular) {
@@ -100,31 +103,15 @@ if (angular) {
           },
         ]),
     ]);
-    // The variables table (Cockpit's and Tasklist's variables tabs) writes its actions column's heading as
-    // the literal "Actions" in its template, not through a label, so fa.json cannot reach it: the
-    // directive's template is given the Persian word instead. Guarded, since not every app has the widget.
-    staff.config([
-      '$provide',
-      '$injector',
-      ($provide, $injector) => {
-        if (!$injector.has('camWidgetVariablesTableDirectiveProvider')) return;
-        $provide.decorator('camWidgetVariablesTableDirective', [
-          '$delegate',
-          ($delegate) => {
-            for (const directive of $delegate) {
-              if (typeof directive.template === 'string')
-                directive.template = directive.template.replace(
-                  /(<td class="actions"[^>]*>)\s*Actions\s*</,
-                  `$1${VARIABLES_TABLE_ACTIONS}<`,
-                );
-            }
-            return $delegate;
-          },
-        ]);
-      },
-    ]);
+    // Counts the templates print as they come (operaton-literals.js passes them through it).
+    staff.filter(
+      'persianDigits',
+      () => (value) => (value === undefined || value === null ? value : persianDigits(value)),
+    );
+    persianLiterals(staff);
   }
 }
+if (persian) persianFormWords(document.documentElement);
 
 /** No plugins of its own: the apps collect the default exports of custom scripts as plugins. */
 export default [];
