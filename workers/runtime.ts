@@ -21,6 +21,7 @@ import { createTaskMetrics } from './support/task-metrics.js';
 import { startTaskPoller } from './support/task-poller.js';
 import { startNotificationDelivery } from './queue/notification-delivery.js';
 import { startNoticeSweeper } from './queue/notice-sweeper.js';
+import { startDailyRollup } from './monitor/daily-rollup.js';
 import { startDailyPurge } from './retention/daily-purge.js';
 import type { WorkerDeps } from './support/worker-deps.js';
 
@@ -38,8 +39,8 @@ export function pollClients(config: Config, engine: ProcessEngine, eachNode = tr
 
 /** Builds the real adapters from configuration and starts the task poller (one per engine node) and the notice delivery. */
 /**
- * `retentionQueueName: null` leaves the daily purge out (tests share one Redis across databases, and
- * run the purge themselves).
+ * `retentionQueueName: null` leaves the daily purge and the monitor's roll-up out (tests share one Redis across
+ * databases, and run them themselves).
  */
 export function startWorkers(
   config: Config,
@@ -144,6 +145,9 @@ export function startWorkers(
     opts.retentionQueueName === null
       ? undefined
       : startDailyPurge({ db, engine, config, logger, now: deps.now }, opts.retentionQueueName);
+  // With the purge: a test run's workers share one Redis across databases, and roll up themselves.
+  const dailyRollup =
+    opts.retentionQueueName === null ? undefined : startDailyRollup({ db, engine, config, logger, now: deps.now });
   return {
     deps,
     sweeper,
@@ -151,6 +155,7 @@ export function startWorkers(
       clearInterval(purge);
       await sweeper.close();
       await dailyPurge?.close();
+      await dailyRollup?.close();
       await Promise.all(workers.map((w) => w.close()));
       await delivery.close();
       await notifications.close();

@@ -1,9 +1,6 @@
 import { Gauge, type Registry } from 'prom-client';
 import type { Db } from '../../db/knex.js';
-
-/** The failing system, from the code an incident's message starts with (workers write `PGSB_TIMEOUT: …`). */
-const SYSTEMS: Record<string, string> = { PGSB: 'pgsb', SMS: 'sms', CA: 'ca', CRL: 'ca', SMTP: 'mail' };
-const systemOf = (message: string) => SYSTEMS[/^([A-Z]+)_/.exec(message)?.[1] ?? ''] ?? 'other';
+import { incidentSystem } from '../../domain/incident-codes.js';
 
 /** A table's rows (those matching `where`) counted by one column, as `{ key, n }`. */
 async function countBy(
@@ -55,7 +52,8 @@ export function registerProcessFigures(
     registers: [registry],
     async collect() {
       this.reset();
-      for (const i of await engine.openIncidents()) this.inc({ system: systemOf(i.message), activity: i.activityId });
+      for (const i of await engine.openIncidents())
+        this.inc({ system: incidentSystem(i.message), activity: i.activityId });
     },
   });
 }
