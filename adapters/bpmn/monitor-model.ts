@@ -15,11 +15,13 @@ export async function monitorModel(xml: string, processKey: string) {
   const process = rootElement.rootElements.find((e) => e.$type === 'bpmn:Process' && e.id === processKey);
   const elements: ModelElement[] = [];
   const flows: ModelFlow[] = [];
+  const flowNames = new Map<string, string>();
   const walk = (container: ModdleElement) => {
     const children = (container.flowElements as ModdleElement[] | undefined) ?? [];
     for (const e of children) {
       if (e.$type === 'bpmn:SequenceFlow') {
         const source = e.sourceRef as ModdleElement;
+        if (e.name) flowNames.set(e.id!, e.name);
         const body = (e.conditionExpression as ModdleElement | undefined)?.body as string | undefined;
         flows.push({
           id: e.id!,
@@ -35,7 +37,7 @@ export async function monitorModel(xml: string, processKey: string) {
     }
   };
   if (process) walk(process);
-  return { elements, flows };
+  return { elements, flows, flowNames };
 }
 
 export type MonitorModel = Awaited<ReturnType<typeof monitorModel>>;

@@ -1,4 +1,5 @@
 import type { ProcessEngine } from '../engine/process-engine.js';
+import { PROCESS_ID, REVIEW_PROCESS_ID } from '../engine/process-model.js';
 import { monitorModel, type MonitorModel } from '../bpmn/monitor-model.js';
 import type { MonitorFiguresRepo } from '../../db/monitor-figures-repo.js';
 import type { ElementDay, FlowDay } from '../../domain/monitor/day-figures.js';
@@ -108,7 +109,7 @@ export function createFiguresFromHistory(deps: {
 export type FiguresFromHistory = ReturnType<typeof createFiguresFromHistory>;
 
 /** The processes the monitor shows; a day's roll-up holds both, so it is always made for both. */
-export const MONITORED_PROCESSES = ['agency-registration', 'agency-registration-review'] as const;
+export const MONITORED_PROCESSES = [PROCESS_ID, REVIEW_PROCESS_ID] as const;
 
 /**
  * The closed Tehran days among `days` the engine's history still holds whole: any activity that ended on a day
