@@ -43,7 +43,7 @@ export function createMonitorFiguresRepo(db: Db) {
     /** Which of the given days are rolled up already. */
     async rolledDays(days: string[]): Promise<Set<string>> {
       if (!days.length) return new Set();
-      const rows = (await db('monitor_rolled_days').whereIn('day', days).select(db.raw(DAY))) as { day: string }[];
+      const rows: { day: string }[] = await db('monitor_rolled_days').whereIn('day', days).select(db.raw(DAY));
       return new Set(rows.map((r) => r.day));
     },
 

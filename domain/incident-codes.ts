@@ -5,8 +5,7 @@ import type { MessageText } from './messages.js';
  * a failure as `PGSB_TIMEOUT: …`, and the engine's incident keeps that message. One table for the
  * metrics gauge (by system) and the office's monitor (by system, with the code explained in Persian).
  */
-export const INCIDENT_SYSTEMS = ['pgsb', 'sms', 'mail', 'ca', 'other'] as const;
-export type IncidentSystem = (typeof INCIDENT_SYSTEMS)[number];
+export type IncidentSystem = 'pgsb' | 'sms' | 'mail' | 'ca' | 'other';
 
 const SYSTEM_OF_PREFIX: Record<string, IncidentSystem> = {
   PGSB: 'pgsb',

@@ -2,7 +2,7 @@ import type { ModdleElement } from 'bpmn-moddle';
 import { simpleCondition, type ModelFlow } from '../../domain/monitor/model-flows.js';
 import { parseBpmn } from './read-model.js';
 
-export interface ModelElement {
+interface ModelElement {
   id: string;
   name: string | null;
   /** bpmn:UserTask, bpmn:ExclusiveGateway, … */

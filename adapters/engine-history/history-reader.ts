@@ -99,7 +99,14 @@ export function createHistoryReader(
         .whereIn('proc_def_key_', processKeys)
         .where('start_time_', '>=', local(from))
         .where('start_time_', '<', local(to));
-      const rows = (await db('act_hi_actinst')
+      const rows: {
+        processInstanceId: string;
+        definitionId: string;
+        activityId: string;
+        start: string;
+        end: string | null;
+        seq: string | null;
+      }[] = await db('act_hi_actinst')
         .whereIn('proc_inst_id_', instances)
         .select({
           processInstanceId: 'proc_inst_id_',
@@ -108,14 +115,7 @@ export function createHistoryReader(
           start: db.raw(epochMs('start_time_')),
           end: db.raw(epochMs('end_time_')),
           seq: 'sequence_counter_',
-        })) as {
-        processInstanceId: string;
-        definitionId: string;
-        activityId: string;
-        start: string;
-        end: string | null;
-        seq: string | null;
-      }[];
+        });
       const definitionOf = new Map<string, string>();
       const visits: Visit[] = rows.map((r) => {
         definitionOf.set(r.processInstanceId, r.definitionId);
@@ -127,29 +127,28 @@ export function createHistoryReader(
           seq: Number(r.seq ?? 0),
         };
       });
-      const updates: VariableUpdate[] = variables.length
-        ? (
-            (await db('act_hi_detail')
-              .whereIn('proc_inst_id_', instances)
-              .whereIn('name_', variables)
-              .where({ type_: 'VariableUpdate' })
-              .select({
-                processInstanceId: 'proc_inst_id_',
-                name: 'name_',
-                value: 'text_',
-                time: db.raw(epochMs('time_')),
-              })) as { processInstanceId: string; name: string; value: string | null; time: string }[]
-          ).map((u) => ({ ...u, time: Number(u.time) }))
+      const raw: { processInstanceId: string; name: string; value: string | null; time: string }[] = variables.length
+        ? await db('act_hi_detail')
+            .whereIn('proc_inst_id_', instances)
+            .whereIn('name_', variables)
+            .where({ type_: 'VariableUpdate' })
+            .select({
+              processInstanceId: 'proc_inst_id_',
+              name: 'name_',
+              value: 'text_',
+              time: db.raw(epochMs('time_')),
+            })
         : [];
+      const updates: VariableUpdate[] = raw.map((u) => ({ ...u, time: Number(u.time) }));
       return { visits, updates, definitionOf };
     },
 
     /** The business keys (registration or certificate-request ids) of the given instances. */
     async businessKeys(processInstanceIds: string[]) {
       if (!processInstanceIds.length) return new Map<string, string>();
-      const rows = (await db('act_hi_procinst')
+      const rows: { id: string; key: string | null }[] = await db('act_hi_procinst')
         .whereIn('id_', processInstanceIds)
-        .select({ id: 'id_', key: 'business_key_' })) as { id: string; key: string | null }[];
+        .select({ id: 'id_', key: 'business_key_' });
       return new Map(rows.filter((r) => r.key).map((r) => [r.id, r.key!]));
     },
 

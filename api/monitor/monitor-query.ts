@@ -1,7 +1,7 @@
 import { MONITORED_PROCESSES } from '../../adapters/engine-history/figures-from-history.js';
 import { parseReportQuery } from '../reports/report-query.js';
 
-export type MonitoredProcess = (typeof MONITORED_PROCESSES)[number];
+type MonitoredProcess = (typeof MONITORED_PROCESSES)[number];
 
 export interface MonitorQuery {
   process: MonitoredProcess;

@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { gregorianBucket } from '../../domain/jalali-date.js';
-import { parseMonitorQuery, type MonitoredProcess } from '../monitor/monitor-query.js';
+import { parseMonitorQuery } from '../monitor/monitor-query.js';
 import { signedInStaff } from '../plugins/staff-auth.js';
 import { staffBearer } from '../schemas/auth.js';
 import { errorResponses } from '../schemas/common.js';
@@ -43,7 +43,7 @@ export default async function monitorRoutes(fastify: FastifyInstance) {
     async (request) => {
       const { version = 'latest', process = 'agency-registration' } = request.query;
       const v = version === 'latest' || version === 'all' ? version : Number(version);
-      return app.monitor.diagram(signedInStaff(request), { process: process as MonitoredProcess, version: v });
+      return app.monitor.diagram(signedInStaff(request), { process, version: v });
     },
   );
 

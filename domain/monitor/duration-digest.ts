@@ -10,7 +10,7 @@ const GAMMA = 1.02;
 const LN_GAMMA = Math.log(GAMMA);
 
 /** The bucket of a duration in milliseconds: 0 for under 1 ms, else 1 + ⌈log_γ d⌉ (the same formula as the SQL reader's). */
-export function bucketOf(ms: number): number {
+function bucketOf(ms: number): number {
   return ms < 1 ? 0 : 1 + Math.ceil(Math.log(ms) / LN_GAMMA);
 }
 

@@ -5,6 +5,7 @@ import { gregorianBucket, jalaliBucket } from '../../domain/jalali-date.js';
 import { engineRecords } from '../support/engine-records.js';
 import { useApiOnStack } from '../support/lifecycle.js';
 import { staffToken, withToken } from '../support/staff.js';
+import { rollUpPendingDays } from '../../workers/monitor/daily-rollup.js';
 
 const ctx = useApiOnStack();
 const DAY = 86_400_000;
@@ -175,6 +176,11 @@ describe("the office's monitor, on a history made by driving the real engine", (
     // of this test's has ended since: its instances wait or are stuck).
     stack.clock.advance(DAY);
     try {
+      // The nightly job (here called as its scheduler's worker calls it) rolls up the day just over.
+      const yesterday = gregorianBucket(new Date(stack.clock.now().getTime() - DAY), 'day');
+      const rolledUp = await rollUpPendingDays({ ...stack.serviceDeps, now: stack.clock.now });
+      expect(rolledUp).toContain(yesterday);
+      expect(await rollUpPendingDays({ ...stack.serviceDeps, now: stack.clock.now })).toEqual([]);
       const tomorrow = await staffToken(ctx.app, stack.db, 'supervisor');
       const dayOf = jalaliBucket(new Date(stack.clock.now().getTime() - DAY), 'day');
       const rolled = await get<Figures>(
