@@ -54,11 +54,21 @@ export async function ensureHistoryReader(ownerUrl: string, readerUrl: string): 
   }
 }
 
+/** The engine database's owner: ENGINE_DATABASE_URL, or DATABASE_URL's account on the reader's database (one owner, as in Docker). */
+function ownerUrl(env: NodeJS.ProcessEnv, readerUrl: string) {
+  if (env.ENGINE_DATABASE_URL) return env.ENGINE_DATABASE_URL;
+  if (!env.DATABASE_URL) return undefined;
+  const url = new URL(env.DATABASE_URL);
+  url.pathname = new URL(readerUrl).pathname;
+  return url.toString();
+}
+
 // `node ops/engine/history-reader.ts` in docker-compose's setup, after the engine is healthy.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const owner = process.env.ENGINE_DATABASE_URL;
   const readerUrl = process.env.ENGINE_HISTORY_DATABASE_URL;
-  if (!owner || !readerUrl) throw new Error('set ENGINE_DATABASE_URL (the owner) and ENGINE_HISTORY_DATABASE_URL');
+  const owner = readerUrl && ownerUrl(process.env, readerUrl);
+  if (!owner || !readerUrl)
+    throw new Error('set ENGINE_HISTORY_DATABASE_URL, and ENGINE_DATABASE_URL (the owner) or DATABASE_URL');
   console.log(
     `[history reader] ${await ensureHistoryReader(owner, readerUrl)} may read ${HISTORY_READER_TABLES.join(', ')}`,
   );
