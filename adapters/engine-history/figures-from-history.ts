@@ -8,6 +8,9 @@ import { gregorianBucket } from '../../domain/jalali-date.js';
 import { parseReportDay } from '../../domain/report-buckets.js';
 import type { HistoryReader } from './history-reader.js';
 
+/** Days of history one roll-up query spans. */
+const ROLLUP_SPAN_DAYS = 7;
+
 export interface Definition {
   id: string;
   key: string;
@@ -62,7 +65,9 @@ export function createFiguresFromHistory(deps: {
     const byDefinition = new Map<string, typeof around.visits>();
     for (const v of around.visits) {
       const def = around.definitionOf.get(v.processInstanceId)!;
-      byDefinition.set(def, [...(byDefinition.get(def) ?? []), v]);
+      const list = byDefinition.get(def);
+      if (list) list.push(v);
+      else byDefinition.set(def, [v]);
     }
     const counted = new Map<string, FlowDay>();
     for (const [defId, visits] of byDefinition) {
@@ -91,17 +96,22 @@ export function createFiguresFromHistory(deps: {
     definitions,
     modelOf,
     compute,
-    /** Rolls up the given closed Tehran days (one query span for all of them) and stores each, empty ones too. */
+    /**
+     * Rolls up the given closed Tehran days and stores each, empty ones too: a week's span of history per query (the
+     * first night's 90 days, or a benchmark's two years, without holding every visit at once).
+     */
     async rollUp(keys: string[], days: string[]) {
-      if (!days.length) return;
-      const sorted = [...days].sort();
-      const figures = await compute(keys, dayBounds(sorted[0]!).start, dayBounds(sorted.at(-1)!).next);
-      for (const day of sorted)
-        await deps.repo.storeDay(
-          day,
-          figures.elements.filter((e) => e.day === day),
-          figures.flows.filter((f) => f.day === day),
-        );
+      const sorted = [...new Set(days)].sort();
+      for (let i = 0; i < sorted.length; i += ROLLUP_SPAN_DAYS) {
+        const chunk = sorted.slice(i, i + ROLLUP_SPAN_DAYS);
+        const figures = await compute(keys, dayBounds(chunk[0]!).start, dayBounds(chunk.at(-1)!).next);
+        for (const day of chunk)
+          await deps.repo.storeDay(
+            day,
+            figures.elements.filter((e) => e.day === day),
+            figures.flows.filter((f) => f.day === day),
+          );
+      }
     },
   };
 }

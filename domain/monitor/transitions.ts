@@ -25,11 +25,21 @@ export interface Transition {
   at: number;
 }
 
+/** Items grouped by a key, each group in the items' order. */
+function groupBy<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 /** The variables whose values decide between flows that join the same two elements (e.g. 9-3's two ways back to step 3). */
 export function variablesDeciding(flows: ModelFlow[]): string[] {
-  const byPair = new Map<string, ModelFlow[]>();
-  for (const f of flows)
-    byPair.set(`${f.sourceId}>${f.targetId}`, [...(byPair.get(`${f.sourceId}>${f.targetId}`) ?? []), f]);
+  const byPair = groupBy(flows, (f) => `${f.sourceId}>${f.targetId}`);
   const names = new Set<string>();
   for (const same of byPair.values())
     if (same.length > 1) for (const f of same) if (f.condition) names.add(f.condition.variable);
@@ -46,13 +56,12 @@ export function variablesDeciding(flows: ModelFlow[]): string[] {
  * taken, else the gateway's default.
  */
 export function transitionsOf(visits: Visit[], flows: ModelFlow[], updates: VariableUpdate[] = []): Transition[] {
-  const into = new Map<string, ModelFlow[]>();
-  for (const f of flows) into.set(f.targetId, [...(into.get(f.targetId) ?? []), f]);
-  const byInstance = new Map<string, Visit[]>();
-  for (const v of visits) byInstance.set(v.processInstanceId, [...(byInstance.get(v.processInstanceId) ?? []), v]);
-  const updatesOf = new Map<string, VariableUpdate[]>();
-  for (const u of [...updates].sort((a, b) => a.time - b.time))
-    updatesOf.set(u.processInstanceId, [...(updatesOf.get(u.processInstanceId) ?? []), u]);
+  const into = groupBy(flows, (f) => f.targetId);
+  const byInstance = groupBy(visits, (v) => v.processInstanceId);
+  const updatesOf = groupBy(
+    [...updates].sort((a, b) => a.time - b.time),
+    (u) => u.processInstanceId,
+  );
   const valueAt = (pid: string, name: string, at: number) =>
     (updatesOf.get(pid) ?? []).filter((u) => u.name === name && u.time <= at).at(-1)?.value;
 
