@@ -94,11 +94,17 @@ export function createHistoryReader(
      * the named variables in them: what transitionsOf needs for the flows taken in that time.
      */
     async visitsAround(processKeys: string[], from: Date, to: Date, variables: string[]) {
-      const instances = db('act_hi_actinst')
+      // The instances first, then their visits by an array of ids: given the subquery, PostgreSQL misjudged how many
+      // instances a day has and scanned the whole table (2.5 s on 3 million visits); by the ids it uses the
+      // (proc_inst_id_, act_id_) index (bench/results/, "a day, elements and flows").
+      const instances: string[] = await db('act_hi_actinst')
         .distinct('proc_inst_id_')
         .whereIn('proc_def_key_', processKeys)
         .where('start_time_', '>=', local(from))
-        .where('start_time_', '<', local(to));
+        .where('start_time_', '<', local(to))
+        .pluck('proc_inst_id_');
+      if (!instances.length) return { visits: [], updates: [], definitionOf: new Map<string, string>() };
+      const ofInstances = db.raw('proc_inst_id_ = any(?)', [instances]);
       const rows: {
         processInstanceId: string;
         definitionId: string;
@@ -107,7 +113,7 @@ export function createHistoryReader(
         end: string | null;
         seq: string | null;
       }[] = await db('act_hi_actinst')
-        .whereIn('proc_inst_id_', instances)
+        .where(ofInstances)
         .select({
           processInstanceId: 'proc_inst_id_',
           definitionId: 'proc_def_id_',
@@ -129,7 +135,7 @@ export function createHistoryReader(
       });
       const raw: { processInstanceId: string; name: string; value: string | null; time: string }[] = variables.length
         ? await db('act_hi_detail')
-            .whereIn('proc_inst_id_', instances)
+            .where(ofInstances)
             .whereIn('name_', variables)
             .where({ type_: 'VariableUpdate' })
             .select({
