@@ -13,7 +13,7 @@ export interface SeedVisit {
   calls?: SeedReview;
 }
 
-export interface SeedReview {
+interface SeedReview {
   visits: SeedVisit[];
 }
 
