@@ -35,6 +35,17 @@ const ConfigSchema = Type.Object({
   /** The engine's administrator, for the staff command (engine users and groups) and Cockpit/Admin. */
   ENGINE_ADMIN_USER: Type.String({ pattern: '^[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}$', default: 'admin' }),
   ENGINE_ADMIN_PASSWORD: Type.String({ minLength: 1, default: 'admin' }),
+  /**
+   * The engine's history in its own PostgreSQL database, read by the office's monitor through a role that may only
+   * SELECT the history tables it needs (ops/engine/history-reader.ts provisions it at each start from this URL's user
+   * and password). Never the engine's owner account.
+   */
+  ENGINE_HISTORY_DATABASE_URL: Url('postgres://payam_history_reader:payam-history-dev@127.0.0.1:5432/operaton'),
+  /**
+   * The engine JVM's time zone: Operaton writes its history times as timestamps without a zone, in the JVM's
+   * local time (UTC in our images and on the test machines).
+   */
+  ENGINE_HISTORY_TIME_ZONE: Type.String({ pattern: '^[A-Za-z_]+(/[A-Za-z_+-]+)*$', default: 'UTC' }),
   /** Where people open Cockpit and Tasklist (links on the reports page). */
   ENGINE_WEBAPP_URL: Url('http://localhost:8080/operaton'),
   /** How long a worker's fetch-and-lock waits for a task before asking again (long polling; no pause between polls). */

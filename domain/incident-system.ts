@@ -1,24 +1,17 @@
+import { incidentCode, incidentSystem, type IncidentSystem } from './incident-codes.js';
+
 /**
  * The outside system an incident waits on, from the code its message starts with (workers write
  * `PGSB_TIMEOUT: …`, `CA_UNAVAILABLE: …`); anything else (our own faults) is `other`. The open-incidents gauge
  * and the IT office's alerts group by it.
  */
-export type IncidentSystem = 'pgsb' | 'sms' | 'ca' | 'mail' | 'other';
+export type { IncidentSystem };
 
-const BY_PREFIX: Record<string, IncidentSystem> = {
-  PGSB: 'pgsb',
-  SMS: 'sms',
-  CA: 'ca',
-  CRL: 'ca',
-  SMTP: 'mail',
-  MAIL: 'mail',
-};
-
-export const systemOf = (message: string): IncidentSystem =>
-  BY_PREFIX[/^([A-Z]+)_/.exec(message)?.[1] ?? ''] ?? 'other';
+/** The one table of codes and systems is `incident-codes.ts` (the monitor explains the codes from it). */
+export const systemOf = incidentSystem;
 
 /** The code itself (`PGSB_TIMEOUT`), which says what failed without quoting anything else of the message. */
-export const codeOf = (message: string) => /^([A-Z][A-Z0-9_]+):/.exec(message)?.[1] ?? 'UNKNOWN';
+export const codeOf = (message: string) => incidentCode(message) ?? 'UNKNOWN';
 
 /** How the IT office names each system, in Persian and English. */
 export const SYSTEM_NAMES: Record<IncidentSystem, { fa: string; en: string }> = {

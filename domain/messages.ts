@@ -68,6 +68,7 @@ export const PROCESS_CODES = [
   'review_closed',
   'report_date_format',
   'report_range',
+  'monitor_version_unknown',
   'deploy_refused',
   'model_unreadable',
   'model_unknown_process',
@@ -429,6 +430,10 @@ const MESSAGES: Record<MessageCode, MessageText> = {
   report_range: {
     fa: 'بازه گزارش درست نیست: تاریخ پایان باید پس از تاریخ شروع و بازه حداکثر ده سال باشد.',
     en: 'The report period is not valid: the end must follow the start, and the period can be at most ten years.',
+  },
+  monitor_version_unknown: {
+    fa: 'این نسخه از فرایند مستقر نشده است. نسخه را از فهرست انتخاب کنید.',
+    en: 'No such version of the process is deployed. Choose the version from the list.',
   },
   deploy_refused: {
     fa: 'این مدل مستقر نشد، چون سامانهٔ در حال اجرا را از کار می‌اندازد. موارد زیر را اصلاح کنید.',

@@ -17,6 +17,7 @@ import * as m014 from './014_tracking_code.js';
 import * as m015 from './015_notice_message_id_and_codes.js';
 import * as m016 from './016_registration_office.js';
 import * as m017 from './017_operations_alerts.js';
+import * as m018 from './018_monitor_daily_figures.js';
 
 /** Numbered, in order. Listed rather than read from the folder so they load the same under tsx, vitest and compiled JS. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '015_notice_message_id_and_codes': m015,
   '016_registration_office': m016,
   '017_operations_alerts': m017,
+  '018_monitor_daily_figures': m018,
 };

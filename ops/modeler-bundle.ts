@@ -32,8 +32,8 @@ function inputsHash() {
 
 /**
  * Builds the modeler page's editor (bpmn-js, its Camunda 7 properties panel, bpmnlint with the rules of
- * .bpmnlintrc, exactly those `npm test` lints with) into .cache/modeler/, with esbuild: an ES module and
- * its stylesheet, no other file, so the page loads only same-origin scripts. Skipped when the inputs are
+ * .bpmnlintrc, exactly those `npm test` lints with) and the monitor page's viewer into .cache/modeler/, with
+ * esbuild: for each an ES module and its stylesheet, no other file, so the page loads only same-origin scripts. Skipped when the inputs are
  * those of the last build (a hash kept beside it); a build takes a few seconds.
  */
 export async function ensureModelerBundle(log: (m: string) => void = () => undefined): Promise<{ built: boolean }> {
@@ -53,7 +53,8 @@ export async function ensureModelerBundle(log: (m: string) => void = () => undef
     await compileConfig(lintrc, new NodeResolver({ require: createRequire(path.join(projectRoot, 'package.json')) })),
   );
   await build({
-    entryPoints: { editor: path.join(sourceDir, 'editor.js') },
+    // The monitor page's read-only viewer is built beside the editor, from the same packages in the same build.
+    entryPoints: { editor: path.join(sourceDir, 'editor.js'), viewer: path.join(sourceDir, 'viewer.js') },
     outdir: work,
     bundle: true,
     format: 'esm',

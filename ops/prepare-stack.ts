@@ -3,6 +3,7 @@ import { deployModels } from '../adapters/engine/deploy-models.js';
 import type { Config } from '../config/config.js';
 import { createAuditRepo } from '../db/audit-repo.js';
 import { createDb, migrateLatest } from '../db/knex.js';
+import { ensureHistoryReader } from './engine/history-reader.js';
 import { isReady, startEngine, stopEngine } from './engine/process.js';
 import { ensureEspeak } from './espeak.js';
 import { ensureModelerBundle } from './modeler-bundle.js';
@@ -62,6 +63,9 @@ export async function prepareStack(
       await ensurePostgres(engine.databaseUrl, log);
       ({ started } = await startEngine(engine, log));
     }
+    log(
+      `engine history readable by ${await ensureHistoryReader(engine.databaseUrl, config.ENGINE_HISTORY_DATABASE_URL)} (select only)`,
+    );
     const actor = { audit: createAuditRepo(db), actor: recreate ? 'ops:test' : 'ops:start' };
     log(`deployed: ${(await deployModels(serviceEngine(config), actor)).join(', ')}`);
   } finally {

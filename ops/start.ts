@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/config.js';
 import { startChildren } from './children.js';
+import { historyReaderUrlFor } from './engine/history-reader.js';
 import { engineSettings } from './engine/settings.js';
 import { NODE_SERVICES } from './node-services.js';
 import { prepareStack } from './prepare-stack.js';
@@ -17,6 +18,9 @@ const proxy = proxySettings({ ...process.env, ENGINE_PORT: String(engine.port) }
 // through the proxy. A value set wins.
 if (proxy.sourceAddress) process.env.API_TRUST_PROXY ??= proxy.sourceAddress;
 process.env.ENGINE_WEBAPP_URL ??= `${proxy.origin}/operaton`;
+// The monitor's read-only role on whichever engine database this start uses (created by prepareStack).
+if (process.env.PAYAM_DEV_DEFAULTS === '1')
+  process.env.ENGINE_HISTORY_DATABASE_URL ??= historyReaderUrlFor(engine.databaseUrl);
 const config = loadConfig();
 const t0 = Date.now();
 
@@ -37,6 +41,7 @@ log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s
   Applicant form        ${base}/
   Registration office   ${base}/ra/     (staff role ra-clerk: npm run staff -- add <name> --role ra-clerk)
   Certificate status    ${base}/status/
+  Process monitor       ${base}/monitor/     (staff role supervisor: npm run staff -- add <name> --role supervisor)
   API documentation     ${base}/docs
   Cockpit               ${webapps}/app/cockpit/     (login ${adminLogin})
   Tasklist              ${webapps}/app/tasklist/

@@ -1,3 +1,5 @@
+import { historyReaderUrlFor } from './engine/history-reader.js';
+
 /**
  * The test run's settings: its own databases, its own engine (port 8091) and its own Redis database, so a
  * developer's engine (8080, database operaton), data, queues and counters are untouched. Read by vitest.config.ts and the benchmarks, and
@@ -27,6 +29,8 @@ export const TEST_ENV: Record<string, string> = {
 
 export function useTestEnv(env: NodeJS.ProcessEnv = process.env) {
   for (const [k, v] of Object.entries(TEST_ENV)) env[k] ??= v;
+  // The monitor's read-only role on whichever engine database this run uses.
+  env.ENGINE_HISTORY_DATABASE_URL ??= historyReaderUrlFor(env.ENGINE_DATABASE_URL!);
 }
 
 /**

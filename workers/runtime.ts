@@ -22,6 +22,7 @@ import { registerQueueDepths } from './support/queue-metrics.js';
 import { startTaskPoller } from './support/task-poller.js';
 import { startNotificationDelivery } from './queue/notification-delivery.js';
 import { startNoticeSweeper } from './queue/notice-sweeper.js';
+import { startDailyRollup } from './monitor/daily-rollup.js';
 import { startDailyPurge } from './retention/daily-purge.js';
 import { startOperationsAlerts } from './alerts/operations-alerts.js';
 import type { WorkerDeps } from './support/worker-deps.js';
@@ -40,8 +41,8 @@ export function pollClients(config: Config, engine: ProcessEngine, eachNode = tr
 
 /**
  * Builds the real adapters from configuration and starts the task poller (one per engine node), the notice
- * delivery, and the scheduled jobs (retention purge, incident watcher, review digest). `retentionQueueName: null`
- * and `alertsQueueName: null` leave those out (tests share one Redis across databases, and run them themselves).
+ * delivery, and the scheduled jobs (retention purge, the monitor's roll-up, incident watcher, review digest).
+ * `retentionQueueName: null` (the purge and the roll-up) and `alertsQueueName: null` leave those out (tests share one Redis across databases, and run them themselves).
  */
 export function startWorkers(
   config: Config,
@@ -148,13 +149,16 @@ export function startWorkers(
     opts.retentionQueueName === null
       ? undefined
       : startDailyPurge({ db, engine, config, logger, now: deps.now }, opts.retentionQueueName);
+  // With the purge: a test run's workers share one Redis across databases, and roll up themselves.
+  const dailyRollup =
+    opts.retentionQueueName === null ? undefined : startDailyRollup({ db, engine, config, logger, now: deps.now });
   const alerts =
     opts.alertsQueueName === null
       ? undefined
       : startOperationsAlerts({ db, engine, config, logger, notifications, now: deps.now }, opts.alertsQueueName);
   if (opts.metrics)
     registerQueueDepths(opts.metrics, () =>
-      [notifications.queue, alerts?.queue, dailyPurge?.queue].filter((q) => q !== undefined),
+      [notifications.queue, alerts?.queue, dailyPurge?.queue, dailyRollup?.queue].filter((q) => q !== undefined),
     );
   return {
     deps,
@@ -164,6 +168,7 @@ export function startWorkers(
       await sweeper.close();
       await alerts?.close();
       await dailyPurge?.close();
+      await dailyRollup?.close();
       await Promise.all(workers.map((w) => w.close()));
       await delivery.close();
       await notifications.close();

@@ -400,6 +400,12 @@ export function createProcessEngine(conn: EngineConnection) {
       return data ?? [];
     },
 
+    /** The timers waiting at one boundary event, each with its instance and when it fires (how near a time limit is). */
+    async timersAt(activityId: string) {
+      const { data } = await rest.GET('/job', { params: { query: { activityId, timers: true, maxResults: 10_000 } } });
+      return (data ?? []).map((j) => ({ processInstanceId: j.processInstanceId!, dueDate: j.dueDate ?? null }));
+    },
+
     /** Every incident the query selects, resolved ones included, as the engine's history keeps them. */
     async historicIncidents(query: EngineQuery<'getHistoricIncidents'>) {
       const { data } = await rest.GET('/history/incident', { params: { query } });

@@ -1,6 +1,6 @@
 import { Gauge, type Registry } from 'prom-client';
 import type { Db } from '../../db/knex.js';
-import { systemOf } from '../../domain/incident-system.js';
+import { incidentSystem } from '../../domain/incident-codes.js';
 import { durationMs } from '../../domain/iso-duration.js';
 import type { ProcessEngine } from '../engine/process-engine.js';
 import { USER_TASKS } from '../engine/process-model.js';
@@ -117,7 +117,8 @@ export function registerProcessFigures(
     registers: [registry],
     async collect() {
       this.reset();
-      for (const i of await engine.openIncidents()) this.inc({ system: systemOf(i.message), activity: i.activityId });
+      for (const i of await engine.openIncidents())
+        this.inc({ system: incidentSystem(i.message), activity: i.activityId });
     },
   });
 }

@@ -79,6 +79,8 @@ function policyOf(path: string): PolicyName {
   if (path === '/docs' || path.startsWith('/docs/')) return 'docs';
   if (path.startsWith('/review/') || path.startsWith('/ra/')) return 'reviewPage';
   if (path === '/modeler' || path.startsWith('/modeler/')) return 'modelerPage';
+  // The monitor's viewer is the same bpmn-js, which sets style attributes on the SVG as it lays out and pans.
+  if (path === '/monitor' || path.startsWith('/monitor/')) return 'modelerPage';
   return 'pages';
 }
 

@@ -8,9 +8,9 @@ const publicDir = fileURLToPath(new URL('../public', import.meta.url));
 
 /**
  * The pages under api/public: the applicant's form at `/`, the reviewers' at `/review/`, the
- * supervisors' at `/reports/`, the process owners' at `/modeler/`, the agency account login at `/login`;
- * the Vazirmatn font from the installed @fontsource package at `/fonts/`; and the modeler's editor,
- * bundled at start (ops/modeler-bundle.ts), at `/modeler/assets/`.
+ * supervisors' at `/reports/` and `/monitor/`, the process owners' at `/modeler/`, the agency account login at `/login`;
+ * the Vazirmatn font from the installed @fontsource package at `/fonts/`; and the modeler's editor and
+ * the monitor's viewer, bundled at start (ops/modeler-bundle.ts), at `/modeler/assets/`.
  */
 export default async function webForm(app: FastifyInstance) {
   await app.register(fastifyStatic, {
@@ -38,6 +38,6 @@ export default async function webForm(app: FastifyInstance) {
     prefix: '/modeler/assets/',
     decorateReply: false,
     maxAge: '5m',
-    allowedPath: (pathName) => /^\/editor\.(js|css)$/.test(pathName),
+    allowedPath: (pathName) => /^\/(editor|viewer)\.(js|css)$/.test(pathName),
   });
 }

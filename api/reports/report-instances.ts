@@ -1,5 +1,6 @@
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/knex.js';
+import { cockpitInstanceLink } from '../../domain/cockpit-link.js';
 import { registrationOutcome, type RegistrationOutcome } from '../../domain/registration-figures.js';
 import { bucketLabel } from '../../domain/report-buckets.js';
 import { requirePermission } from '../auth/permissions.js';
@@ -17,8 +18,7 @@ const LIMIT = 200;
  * the figure says; ids, statuses and times only.
  */
 export function createReportInstances(db: Db, config: Pick<Config, 'ENGINE_WEBAPP_URL'>) {
-  const cockpit = (id: string) =>
-    `${config.ENGINE_WEBAPP_URL.replace(/\/$/, '')}/app/cockpit/default/#/process-instance/${encodeURIComponent(id)}/runtime`;
+  const cockpit = (id: string) => cockpitInstanceLink(config.ENGINE_WEBAPP_URL, id);
   return async function reportInstances(
     staff: StaffPrincipal,
     q: ReportQuery,

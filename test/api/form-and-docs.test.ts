@@ -19,7 +19,7 @@ describe('the form, its font and the API document', () => {
   });
 
   it('given the staff and account pages, when opened at the addresses the notices and the README give, then each is served in Persian under its CSP', async () => {
-    for (const url of ['/review/', '/reports/', '/modeler/', '/login', '/ra/', '/status/']) {
+    for (const url of ['/review/', '/reports/', '/monitor/', '/modeler/', '/login', '/ra/', '/status/']) {
       const res = await shell.app.inject(url);
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('<html lang="fa" dir="rtl">');
@@ -38,6 +38,9 @@ describe('the form, its font and the API document', () => {
     expect([js.statusCode, js.headers['content-type']]).toEqual([200, expect.stringContaining('javascript')]);
     expect((await shell.app.inject('/modeler/assets/editor.css')).headers['content-type']).toContain('text/css');
     expect((await shell.app.inject('/modeler/assets/inputs.sha256')).statusCode).toBe(404);
+    // The monitor's read-only viewer comes from the same build.
+    expect((await shell.app.inject('/modeler/assets/viewer.js')).headers['content-type']).toContain('javascript');
+    expect((await shell.app.inject('/modeler/assets/viewer.css')).headers['content-type']).toContain('text/css');
     expect((await shell.app.inject('/modeler/')).body).toContain(
       '<script type="module" src="/modeler/modeler.js"></script>',
     );
@@ -81,6 +84,11 @@ describe('the form, its font and the API document', () => {
       '/api/modeler/migration/plan',
       '/api/modeler/versions',
       '/api/modeler/versions/{id}/xml',
+      '/api/monitor/diagram',
+      '/api/monitor/export',
+      '/api/monitor/figures',
+      '/api/monitor/incidents',
+      '/api/monitor/overdue',
       '/api/ra/requests',
       '/api/ra/requests/{id}',
       '/api/ra/requests/{id}/certificate',
@@ -133,7 +141,7 @@ describe('security headers (@fastify/helmet)', () => {
   const csp = (res: { headers: Record<string, unknown> }) => String(res.headers['content-security-policy']);
 
   it('given any page, when a browser opens it, then it gets its CSP, no referrer, no framing and no sniffing, and no HSTS over plain http', async () => {
-    for (const url of ['/', '/review/', '/reports/', '/modeler/', '/login', '/ra/', '/status/']) {
+    for (const url of ['/', '/review/', '/reports/', '/monitor/', '/modeler/', '/login', '/ra/', '/status/']) {
       const res = await shell.app.inject(url);
       expect(res.headers, url).toMatchObject({
         'referrer-policy': 'no-referrer',
@@ -144,10 +152,10 @@ describe('security headers (@fastify/helmet)', () => {
       expect(csp(res), url).toContain("frame-ancestors 'none'");
       expect(csp(res), url).toContain("script-src 'self'");
       expect(csp(res), url).not.toContain('unsafe-eval');
-      // Styles from the stylesheets, and the letter template's one inline stylesheet by its hash; the modeler's
-      // editor alone may set style attributes.
+      // Styles from the stylesheets, and the letter template's one inline stylesheet by its hash; bpmn-js (the
+      // modeler's editor, the monitor's viewer) alone may set style attributes.
       expect(csp(res).replace("style-src-attr 'unsafe-inline'", ''), url).not.toContain('unsafe-inline');
-      if (url !== '/modeler/') expect(csp(res), url).not.toContain('style-src-attr');
+      if (url !== '/modeler/' && url !== '/monitor/') expect(csp(res), url).not.toContain('style-src-attr');
       expect(csp(res), url).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/]+=*'(;|$)/);
       expect(res.headers, url).not.toHaveProperty('strict-transport-security');
     }

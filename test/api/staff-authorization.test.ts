@@ -25,6 +25,11 @@ const endpoints: { method: 'GET' | 'POST'; url: string; body?: object; refused?:
   { method: 'GET', url: `/api/reports/registrations/instances?${period}&figure=open`, refused: 'reviewer' },
   { method: 'GET', url: '/api/staff/me' },
   { method: 'POST', url: '/api/staff/logout' },
+  { method: 'GET', url: '/api/monitor/diagram', refused: 'reviewer' },
+  { method: 'GET', url: `/api/monitor/figures?${period}`, refused: 'reviewer' },
+  { method: 'GET', url: '/api/monitor/overdue', refused: 'reviewer' },
+  { method: 'GET', url: '/api/monitor/incidents', refused: 'reviewer' },
+  { method: 'GET', url: `/api/monitor/export?${period}&format=csv`, refused: 'reviewer' },
 ];
 const call = (e: (typeof endpoints)[number], token?: string) =>
   shell.app.inject({ method: e.method, url: e.url, ...(e.body ? { payload: e.body } : {}), ...withToken(token) });

@@ -137,6 +137,7 @@ describe('docker-compose.yml, against the native set-up', () => {
       POSTGRES_PASSWORD: 'pg-9f3c1e7a2b',
       ENGINE_PASSWORD: 'engine-5d8e2f1a9c',
       ENGINE_ADMIN_PASSWORD: 'admin-7c4b9e2d1f',
+      ENGINE_HISTORY_DATABASE_URL: 'postgres://payam_history_reader:reader-2b8e4f1c7a@postgres:5432/operaton',
       SECRET_PEPPER: 'pepper-3a9f7c2e8b1d',
       TOKEN_SECRET: 'tokens-6e1d8a3f9c2b',
       PGSB_BASE_URL: 'https://pgsb.gov.ir',

@@ -1,0 +1,92 @@
+import { Queue, Worker } from 'bullmq';
+import type { Logger } from 'pino';
+import { createHistoryReader } from '../../adapters/engine-history/history-reader.js';
+import {
+  createFiguresFromHistory,
+  daysHistoryHolds,
+  MONITORED_PROCESSES,
+} from '../../adapters/engine-history/figures-from-history.js';
+import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
+import { createRedis } from '../../adapters/queue/notification-queue.js';
+import type { Config } from '../../config/config.js';
+import type { Db } from '../../db/knex.js';
+import { createMonitorFiguresRepo } from '../../db/monitor-figures-repo.js';
+import { bucketLabels } from '../../domain/report-buckets.js';
+import { historyTimeToLiveDays } from '../../domain/retention.js';
+import { retentionPolicy } from '../retention/purge-expired-data.js';
+
+const ROLLUP_QUEUE = 'monitor-rollup';
+const SCHEDULER_ID = 'daily-monitor-rollup';
+
+/** Every night at 00:20 in Tehran: the day just over, before the engine's history cleanup window (01:00–05:00). */
+const ROLLUP_SCHEDULE = { pattern: '20 0 * * *', tz: 'Asia/Tehran' } as const;
+
+export interface RollupDeps {
+  db: Db;
+  engine: ProcessEngine;
+  config: Config;
+  logger: Logger;
+  now: () => Date;
+}
+
+/**
+ * Rolls up every closed day the engine's history still holds and our database does not (yesterday on an
+ * ordinary night; the whole history window the first time, or after nights the job could not run).
+ * Returns the days it stored.
+ */
+export async function rollUpPendingDays(deps: RollupDeps): Promise<string[]> {
+  const reader = createHistoryReader(deps.config);
+  try {
+    const repo = createMonitorFiguresRepo(deps.db);
+    const now = deps.now();
+    const historyDays = historyTimeToLiveDays(retentionPolicy(deps.config));
+    const window = bucketLabels(new Date(now.getTime() - historyDays * 86_400_000), now, 'day', 'gregorian');
+    const candidates = daysHistoryHolds(window, now, historyDays);
+    const rolled = await repo.rolledDays(candidates);
+    const pending = candidates.filter((d) => !rolled.has(d));
+    await createFiguresFromHistory({ reader, engine: deps.engine, repo }).rollUp([...MONITORED_PROCESSES], pending);
+    deps.logger.info({ days: pending.length }, 'monitor figures rolled up');
+    return pending;
+  } finally {
+    await reader.close();
+  }
+}
+
+/** The nightly roll-up as a BullMQ job scheduler, like the retention purge (workers/retention/daily-purge.ts). */
+export function startDailyRollup(deps: RollupDeps, queueName = ROLLUP_QUEUE) {
+  const queueConnection = createRedis(deps.config.REDIS_URL);
+  const workerConnection = createRedis(deps.config.REDIS_URL);
+  const queue = new Queue(queueName, { connection: queueConnection });
+  const ready = queue
+    .upsertJobScheduler(
+      SCHEDULER_ID,
+      { ...ROLLUP_SCHEDULE },
+      {
+        name: 'rollup',
+        opts: {
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 60_000 },
+          removeOnComplete: { count: 30 },
+          removeOnFail: { count: 30 },
+        },
+      },
+    )
+    .then(() => undefined);
+  ready.catch((e: Error) => deps.logger.error({ err: e.name }, 'daily monitor roll-up not scheduled'));
+  const worker = new Worker(queueName, async () => (await rollUpPendingDays(deps)).length, {
+    connection: workerConnection,
+    concurrency: 1,
+  });
+  worker.on('failed', (_job, e) => deps.logger.warn({ err: e.name }, 'monitor roll-up failed; it is tried again'));
+  return {
+    queue,
+    worker,
+    ready,
+    async close() {
+      await worker.close();
+      await queue.close();
+      queueConnection.disconnect();
+      workerConnection.disconnect();
+    },
+  };
+}
