@@ -109,9 +109,9 @@ describe('GET /api/monitor/diagram and /api/monitor/export', () => {
     const text = csv.rawPayload.toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text).toContain('از 1401/07/02 تا 1401/07/03 به وقت تهران');
-    // A name with commas is quoted, as RFC 4180 asks.
-    expect(text).toMatch(/^Task_ApplicantData,"3–5 · Enter details, letter[^"]*",UserTask,\d+,8,8,/m);
-    expect(text).toMatch(/^Flow_CaptchaWrong,6-1 · wrong: new captcha,.*,2,25\r$/m);
+    // The card's Persian names as the model has them (its commas are Persian ones, so nothing needs quoting).
+    expect(text).toMatch(/^Task_ApplicantData,3–5 · ورود اطلاعات، معرفی‌نامه[^,]*,UserTask,\d+,8,8,/m);
+    expect(text).toMatch(/^Flow_CaptchaWrong,6-1 · نادرست: کپچای تازه,.*,2,25\r$/m);
     const xlsx = await get(`/api/monitor/export?${q}&format=xlsx`);
     expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const book = new ExcelJS.Workbook();

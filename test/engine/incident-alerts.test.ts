@@ -61,10 +61,10 @@ describe('the IT office is alerted of incidents by e-mail, through the notice ou
     expect(alert!.text).toContain(`کد خطا: ${code}`);
     expect(alert!.text).toContain(`Error code: ${code}`);
     expect(alert!.text).toContain(
-      'گام 7 کارت فرایند (7 · Civil-registry inquiry over PGSB): 1 حادثه باز، 1 ثبت نام در انتظار',
+      'گام 7 کارت فرایند (7 · استعلام ثبت احوال از بستر PGSB): 1 حادثه باز، 1 ثبت نام در انتظار',
     );
     expect(alert!.text).toContain(
-      'Card step 7 (7 · Civil-registry inquiry over PGSB): 1 open incident(s), 1 registration(s) waiting',
+      'Card step 7 (7 · استعلام ثبت احوال از بستر PGSB): 1 open incident(s), 1 registration(s) waiting',
     );
     const webapps = ctx.stack.config.ENGINE_WEBAPP_URL;
     expect(alert!.text).toContain(
