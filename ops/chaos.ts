@@ -110,6 +110,10 @@ try {
     SMS_BASE_URL: smsUrl,
     SMTP_PORT: String(smtp.port),
     API_PORT: String(apiPort),
+    // Any free port: two workers processes (or npm start beside the run) cannot share the fixed 9464/9465, and the
+    // second one died at start, leaving one workers process where the matrix means two.
+    API_METRICS_PORT: '0',
+    WORKERS_METRICS_PORT: '0',
     PGSB_TIMEOUT_MS: '2000',
     SMS_TIMEOUT_MS: '2000',
     JOB_RETRY_BACKOFF_MS: '1000',

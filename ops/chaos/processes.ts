@@ -30,6 +30,12 @@ export function nodeService(
         stdio: ['ignore', out, out],
       });
       if (port) await until(() => answers(port), name, 60_000);
+      else {
+        // No port to ask: a process that dies at start (a port of its own taken, say) must not pass for one that runs.
+        await sleep(5_000);
+        if (child.exitCode !== null || child.signalCode !== null)
+          throw new Error(`${name} exited at start (${child.exitCode ?? child.signalCode}); see ${logDir}/${name}.log`);
+      }
     },
     async kill(signal: NodeJS.Signals = 'SIGKILL') {
       const c = child;
