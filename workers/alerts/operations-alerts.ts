@@ -1,6 +1,5 @@
-import { Queue, Worker } from 'bullmq';
-import { createRedis } from '../../adapters/queue/notification-queue.js';
 import type { Config } from '../../config/config.js';
+import { startScheduledJobs } from '../support/scheduled-jobs.js';
 import { watchIncidents, type AlertDeps } from './incident-watcher.js';
 import { sendReviewDigest } from './review-digest.js';
 
@@ -18,39 +17,25 @@ const DIGEST_SCHEDULE = { pattern: '0 8 * * *', tz: 'Asia/Tehran' } as const;
  * (incident_alert_state, the outbox), not here: a restart, or Redis emptied, repeats nothing.
  */
 export function startOperationsAlerts(deps: AlertDeps & { config: Config }, queueName = ALERTS_QUEUE) {
-  const queueConnection = createRedis(deps.config.REDIS_URL);
-  const workerConnection = createRedis(deps.config.REDIS_URL);
-  const queue = new Queue(queueName, { connection: queueConnection });
   const kept = { removeOnComplete: { count: 20 }, removeOnFail: { count: 50 } };
-  const ready = Promise.all([
-    queue.upsertJobScheduler(WATCH, { every: deps.config.INCIDENT_WATCH_MS }, { name: WATCH, opts: kept }),
-    queue.upsertJobScheduler(
-      DIGEST,
-      { ...DIGEST_SCHEDULE },
-      { name: DIGEST, opts: { ...kept, attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } },
-    ),
-  ]).then(() => undefined);
-  ready.catch((e: Error) => deps.logger.error({ err: e.name }, 'operations alerts not scheduled'));
-  const worker = new Worker(
+  return startScheduledJobs({
+    redisUrl: deps.config.REDIS_URL,
     queueName,
-    async (job) => (job.name === DIGEST ? sendReviewDigest(deps) : (await watchIncidents(deps)).length),
-    { connection: workerConnection, concurrency: 1 },
-  );
-  worker.on('failed', (job, e) =>
-    deps.logger.warn(
-      { job: job?.name, err: e.name, code: (e as { code?: string }).code },
-      'operations alert run failed; the next run tries again',
-    ),
-  );
-  return {
-    queue,
-    worker,
-    ready,
-    async close() {
-      await worker.close();
-      await queue.close();
-      queueConnection.disconnect();
-      workerConnection.disconnect();
-    },
-  };
+    schedules: [
+      { id: WATCH, repeat: { every: deps.config.INCIDENT_WATCH_MS }, template: { name: WATCH, opts: kept } },
+      {
+        id: DIGEST,
+        repeat: { ...DIGEST_SCHEDULE },
+        template: { name: DIGEST, opts: { ...kept, attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } },
+      },
+    ],
+    run: async (job) => (job.name === DIGEST ? sendReviewDigest(deps) : (await watchIncidents(deps)).length),
+    logger: deps.logger,
+    notScheduled: 'operations alerts not scheduled',
+    failed: (job, e) =>
+      deps.logger.warn(
+        { job: job?.name, err: e.name, code: (e as { code?: string }).code },
+        'operations alert run failed; the next run tries again',
+      ),
+  });
 }

@@ -1,4 +1,3 @@
-import { Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { createHistoryReader } from '../../adapters/engine-history/history-reader.js';
 import {
@@ -7,9 +6,9 @@ import {
   MONITORED_PROCESSES,
 } from '../../adapters/engine-history/figures-from-history.js';
 import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
-import { createRedis } from '../../adapters/queue/notification-queue.js';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/knex.js';
+import { startScheduledJobs } from '../support/scheduled-jobs.js';
 import { createMonitorFiguresRepo } from '../../db/monitor-figures-repo.js';
 import { bucketLabels } from '../../domain/report-buckets.js';
 import { historyTimeToLiveDays } from '../../domain/retention.js';
@@ -54,39 +53,27 @@ export async function rollUpPendingDays(deps: RollupDeps): Promise<string[]> {
 
 /** The nightly roll-up as a BullMQ job scheduler, like the retention purge (workers/retention/daily-purge.ts). */
 export function startDailyRollup(deps: RollupDeps, queueName = ROLLUP_QUEUE) {
-  const queueConnection = createRedis(deps.config.REDIS_URL);
-  const workerConnection = createRedis(deps.config.REDIS_URL);
-  const queue = new Queue(queueName, { connection: queueConnection });
-  const ready = queue
-    .upsertJobScheduler(
-      SCHEDULER_ID,
-      { ...ROLLUP_SCHEDULE },
+  return startScheduledJobs({
+    redisUrl: deps.config.REDIS_URL,
+    queueName,
+    schedules: [
       {
-        name: 'rollup',
-        opts: {
-          attempts: 5,
-          backoff: { type: 'exponential', delay: 60_000 },
-          removeOnComplete: { count: 30 },
-          removeOnFail: { count: 30 },
+        id: SCHEDULER_ID,
+        repeat: { ...ROLLUP_SCHEDULE },
+        template: {
+          name: 'rollup',
+          opts: {
+            attempts: 5,
+            backoff: { type: 'exponential', delay: 60_000 },
+            removeOnComplete: { count: 30 },
+            removeOnFail: { count: 30 },
+          },
         },
       },
-    )
-    .then(() => undefined);
-  ready.catch((e: Error) => deps.logger.error({ err: e.name }, 'daily monitor roll-up not scheduled'));
-  const worker = new Worker(queueName, async () => (await rollUpPendingDays(deps)).length, {
-    connection: workerConnection,
-    concurrency: 1,
+    ],
+    run: async () => (await rollUpPendingDays(deps)).length,
+    logger: deps.logger,
+    notScheduled: 'daily monitor roll-up not scheduled',
+    failed: (_job, e) => deps.logger.warn({ err: e.name }, 'monitor roll-up failed; it is tried again'),
   });
-  worker.on('failed', (_job, e) => deps.logger.warn({ err: e.name }, 'monitor roll-up failed; it is tried again'));
-  return {
-    queue,
-    worker,
-    ready,
-    async close() {
-      await worker.close();
-      await queue.close();
-      queueConnection.disconnect();
-      workerConnection.disconnect();
-    },
-  };
 }

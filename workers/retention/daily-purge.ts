@@ -1,5 +1,4 @@
-import { Queue, Worker } from 'bullmq';
-import { createRedis } from '../../adapters/queue/notification-queue.js';
+import { startScheduledJobs } from '../support/scheduled-jobs.js';
 import { purgeExpiredData, type PurgeDeps } from './purge-expired-data.js';
 
 const RETENTION_QUEUE = 'retention-purge';
@@ -14,41 +13,31 @@ const PURGE_SCHEDULE = { pattern: '30 3 * * *', tz: 'Asia/Tehran' } as const;
  * A failed run is tried again; a run is idempotent (what was removed is gone, the next finds less).
  */
 export function startDailyPurge(deps: PurgeDeps, queueName = RETENTION_QUEUE) {
-  const queueConnection = createRedis(deps.config.REDIS_URL);
-  const workerConnection = createRedis(deps.config.REDIS_URL);
-  const queue = new Queue(queueName, { connection: queueConnection });
-  const ready = queue
-    .upsertJobScheduler(
-      SCHEDULER_ID,
-      { ...PURGE_SCHEDULE },
+  return startScheduledJobs({
+    redisUrl: deps.config.REDIS_URL,
+    queueName,
+    schedules: [
       {
-        name: 'purge',
-        opts: {
-          attempts: 3,
-          backoff: { type: 'exponential', delay: 60_000 },
-          removeOnComplete: { count: 30 },
-          removeOnFail: { count: 30 },
+        id: SCHEDULER_ID,
+        repeat: { ...PURGE_SCHEDULE },
+        template: {
+          name: 'purge',
+          opts: {
+            attempts: 3,
+            backoff: { type: 'exponential', delay: 60_000 },
+            removeOnComplete: { count: 30 },
+            removeOnFail: { count: 30 },
+          },
         },
       },
-    )
-    .then(() => undefined);
-  ready.catch((e: Error) => deps.logger.error({ err: e.name }, 'daily retention purge not scheduled'));
-  const worker = new Worker(queueName, async () => purgeExpiredData(deps), {
-    connection: workerConnection,
-    concurrency: 1,
+    ],
+    run: async () => purgeExpiredData(deps),
+    logger: deps.logger,
+    notScheduled: 'daily retention purge not scheduled',
+    failed: (_job, e) =>
+      deps.logger.warn(
+        { err: e.name, code: (e as { code?: string }).code },
+        'retention purge failed; it is tried again',
+      ),
   });
-  worker.on('failed', (_job, e) =>
-    deps.logger.warn({ err: e.name, code: (e as { code?: string }).code }, 'retention purge failed; it is tried again'),
-  );
-  return {
-    queue,
-    worker,
-    ready,
-    async close() {
-      await worker.close();
-      await queue.close();
-      queueConnection.disconnect();
-      workerConnection.disconnect();
-    },
-  };
 }
