@@ -18,6 +18,7 @@ import { inspectLetter } from './letter-content.js';
 import { timed } from '../timing/server-timing.js';
 import { isCmsSignedData, SIGNATURE_MAX_BYTES } from './signature-content.js';
 import { assertOpen, openRegistration, type RegistrationRef } from './open-registration.js';
+import { createStalledStepRecovery } from './stalled-step.js';
 
 export const LETTER_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -38,6 +39,7 @@ export function createRegistrationService({ db, engine, config, now }: ServiceDe
   const audit = createAuditRepo(db);
   const accounts = createAccountsRepo(db);
   const letters = createLettersRepo(db);
+  const recoverStalledStep = createStalledStepRecovery(db, engine);
 
   /** Checked again under a row lock as the write happens: a time limit may have closed the request since the request began. */
   async function stillOpen(id: string, trx: Tx) {
@@ -53,7 +55,8 @@ export function createRegistrationService({ db, engine, config, now }: ServiceDe
       if (!reg) throw notFound();
       if (!token || !tokenMatches(token, reg.access_token_hash)) throw unauthorized();
       if (tokenEnded(reg, now(), config.APPLICANT_TOKEN_GRACE)) throw unauthorized();
-      return reg;
+      // Every applicant request passes here, so a step a stopped API left half-handed-over is put right first.
+      return recoverStalledStep(reg);
     },
 
     /** The applicant leaves: the token ends at once; the request goes on, or closes, as it would have. */

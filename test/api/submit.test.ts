@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api-client.js';
 import { apiJourney } from '../support/api-journey.js';
@@ -67,5 +68,51 @@ describe('card step 6-1: a wrong captcha', () => {
     expect(ids(view)).toEqual(['captcha_invalid']);
     expect(view.messages[0]!.text.fa).toContain('کد امنیتی');
     expect(view.data).toMatchObject({ nationalCode: person.nationalCode, agencyName: person.agencyName });
+  });
+});
+
+describe('a submit the API recorded but never handed to the engine (the API stopped between the two)', () => {
+  /** What an API killed after writing "verifying" and before completing the task leaves behind, `ago` back. */
+  async function leftVerifying(id: string, ago: string) {
+    await ctx.stack.db('submissions').insert({
+      id: randomUUID(),
+      registration_id: id,
+      captcha_id: someCaptcha.captchaId,
+      captcha_answer_hash: 'never checked',
+    });
+    await ctx.stack
+      .db('registrations')
+      .where({ id })
+      .update({ status: 'verifying', updated_at: ctx.stack.db.raw(`now() - interval '${ago}'`) });
+  }
+
+  it('given "verifying" standing for minutes while the engine waits at step 3, when the applicant submits again, then the request goes on to the code', async () => {
+    const { client, id } = await journey.ready();
+    await leftVerifying(id, '3 minutes');
+
+    const view = await client.view(id);
+    const res = await journey.submit(client, id);
+    const after = res.body.step === 'verifying' ? await journey.untilStep(client, id, 'otp') : res.body;
+
+    expect(view.body.step).toBe('applicant-data');
+    expect(res.status).toBe(200);
+    expect(after.step).toBe('otp');
+    // the submission nobody would ever check is gone, and the take-back is on the record
+    const submissions = await ctx.stack.db('submissions').where({ registration_id: id });
+    expect(submissions.map((s) => s.captcha_outcome)).toEqual(['valid']);
+    const audit = await ctx.stack.db('audit_log').where({ registration_id: id, action: 'stalled_step_taken_back' });
+    expect(audit).toHaveLength(1);
+  });
+
+  it('given "verifying" written a moment ago (the API may still be handing it over), when the applicant submits again, then 409 and nothing is taken back', async () => {
+    const { client, id } = await journey.ready();
+    await leftVerifying(id, '5 seconds');
+
+    const res = await journey.submit(client, id);
+
+    expect(res.status).toBe(409);
+    expect(res.error).toMatchObject({ id: 'conflict' });
+    expect(await ctx.stack.db('submissions').where({ registration_id: id })).toHaveLength(1);
+    expect((await ctx.stack.db('registrations').where({ id }).first()).status).toBe('verifying');
   });
 });
