@@ -10,11 +10,29 @@ const migrationSource: Knex.MigrationSource<string> = {
   getMigration: async (name) => migrations[name]!,
 };
 
-export function createDb(databaseUrl: string, pool = { min: 0, max: 10 }): Db {
+/** Where knex reports what it sees of the pool (a connection lost while PostgreSQL restarts): the process's own log. */
+export interface DbLog {
+  warn(msg: string): void;
+  error(msg: string): void;
+  debug(msg: string): void;
+}
+
+export function createDb(databaseUrl: string, pool = { min: 0, max: 10 }, log?: DbLog): Db {
   return knexFactory({
     client: 'pg',
     connection: databaseUrl,
     pool,
+    // Knex's own default writes these to the console, unstructured, between the JSON lines of the log.
+    ...(log
+      ? {
+          log: {
+            warn: (m: string) => log.warn(m),
+            error: (m: string) => log.error(m),
+            debug: (m: string) => log.debug(m),
+            deprecate: (method: string, alternative: string) => log.warn(`${method} is deprecated: ${alternative}`),
+          },
+        }
+      : {}),
     // Knex otherwise writes the query with its bound values into the error message: personal data in logs.
     compileSqlOnError: false,
     migrations: { migrationSource, tableName: 'knex_migrations' },
