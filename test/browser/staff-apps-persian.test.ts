@@ -7,7 +7,7 @@ import { useApiOnStack } from '../support/lifecycle.js';
 import { addStaff } from '../../ops/fixtures/staff.js';
 import { DESKTOP, openBrowser } from './browser-session.js';
 import { LOGIN_FORM, webappUrl, webappVisit, type Webapp } from './engine-webapps.js';
-import { englishLeft, formWords, persianPage, snapForDocs } from './staff-apps-persian.js';
+import { englishLeft, formWords, latinDigitsLeft, persianPage, snapForDocs } from './staff-apps-persian.js';
 import { signInStaff } from './staff-pages.js';
 
 const SCREEN = { width: 1366, height: 768 };
@@ -44,10 +44,10 @@ describe('the staff apps in Persian', () => {
     const visit = webappVisit(page, ctx.stack.config.ENGINE_URL);
 
     // Given two requests waiting for review, from two agencies, and a reviewer of the IT office
-    // (named so that by name the other comes first, though mine was made first)
+    // (named so that by name mine comes first, though the other was made later: newest first, it would lead)
     const n = randomInt(100, 900);
-    const mine = await ctx.applicant.untilReview({ applicant: { agencyName: `اداره کل آزمون ${n + 99} استان` } });
-    const other = await ctx.applicant.untilReview({ applicant: { agencyName: `اداره کل آزمون ${n} استان` } });
+    const mine = await ctx.applicant.untilReview({ applicant: { agencyName: `اداره کل آزمون ${n} استان` } });
+    const other = await ctx.applicant.untilReview({ applicant: { agencyName: `اداره کل آزمون ${n + 99} استان` } });
     const name = mine.applicant.agencyName;
     const code = await trackingCodeOf(mine.id);
     const reviewer = await addStaff(ctx.stack.db, 'reviewer');
@@ -68,18 +68,23 @@ describe('the staff apps in Persian', () => {
     await item.locator('.task-card-details', { hasText: code }).waitFor();
     expect(await item.locator('.task-card-details').textContent()).toContain(name);
     await page.locator('.tasks-list li.task', { hasText: other.applicant.agencyName }).waitFor();
+    // Then the list is sorted by the agency's name, as the filter says, with no choice made: the sort menu names it
+    const listed = () => agenciesListed(page, [name, other.applicant.agencyName]);
+    await expect.poll(listed).toEqual([name, other.applicant.agencyName]);
+    const sortedBy = page.locator('[cam-sorting-choices] li.sorting-choice .sort-by');
+    expect((await sortedBy.allTextContents()).map((t) => t.trim())).toEqual(['دستگاه اجرایی', 'ایجاد شده']);
     await snapForDocs(page, 'tasklist-list-fa');
+    // and nothing on it is English, its tooltips included (the columns' headings name the variable by its label)
     expect(await englishLeft(page, TASKLIST_DATA, [reviewer])).toEqual([]);
-    // and the counts and priorities people read are in Persian digits (the tracking codes, which people copy, are not)
+    expect(await page.locator('.tasks-list .variable-label').first().getAttribute('uib-tooltip')).toBe('دستگاه اجرایی');
+    // and the numbers people read are in Persian digits: counts, priorities, dates (the tracking codes, which people
+    // copy, are not)
     expect(
       await textsOf(page, '.task-filter .counter, .tasks-list li.task .priority, [cam-widget-search] .total-results'),
     ).toEqual(expect.not.arrayContaining([expect.stringMatching(/[0-9]/)]));
+    expect(await latinDigitsLeft(page, TASKLIST_DATA, [reviewer])).toEqual([]);
 
-    // and sort the list by the agency's name in its sort menu (newest first until then: the other request first)
-    const listed = () => agenciesListed(page, [name, other.applicant.agencyName]);
-    expect(await listed()).toEqual([other.applicant.agencyName, name]);
-    await sortByVariable(page, 'agencyName');
-    await expect.poll(listed).toEqual([name, other.applicant.agencyName]);
+    // and the sort menu still changes it: the other way round, by the same agency's name
     await page.locator('[cam-sorting-choices] a.sort-direction').first().click();
     await expect.poll(listed).toEqual([other.applicant.agencyName, name]);
 
@@ -98,10 +103,14 @@ describe('the staff apps in Persian', () => {
     await snapForDocs(page, 'tasklist-task-fa');
     expect(await englishLeft(page, TASKLIST_DATA, [reviewer, 'agencyName'], REVIEW_FORM_WORDS)).toEqual([]);
 
+    expect(await latinDigitsLeft(page, TASKLIST_DATA, [reviewer, code, name])).toEqual([]);
+
     // and the follow-up date's picker names its months and days in Persian
     await page.getByText('تعیین تاریخ پیگیری', { exact: true }).click();
     await page.locator('[uib-datepicker], .uib-datepicker, table[role="grid"]').first().waitFor();
     expect(await englishLeft(page, TASKLIST_DATA, [reviewer, 'agencyName'], REVIEW_FORM_WORDS)).toEqual([]);
+    // (its days and year in Persian digits)
+    expect(await latinDigitsLeft(page, TASKLIST_DATA, [reviewer, code, name])).toEqual([]);
     await page.locator('.cam-widget-inline-field .btn-default', { has: page.locator('.glyphicon-remove') }).click();
 
     // and the link opens that request on the reviewers' page, once they have signed in there with the same name
@@ -117,6 +126,8 @@ describe('the staff apps in Persian', () => {
     await page.getByRole('button', { name: 'تکمیل', exact: true }).click();
     await page.locator('.fjs-form-field-error', { hasText: 'این فیلد را پر کنید.' }).waitFor();
     expect(await page.locator('.fjs-select-display').textContent()).toBe('برگزینید');
+    // (claimed: the list names its assignee, whose tooltip is checked with the rest)
+    await page.locator('.tasks-list li.task h5.assignee').first().waitFor();
     expect(await englishLeft(page, TASKLIST_DATA, [reviewer, 'agencyName'], REVIEW_FORM_WORDS)).toEqual([]);
 
     // When they approve it in Tasklist's form (opened again: after a completion the form refused, Tasklist keeps
@@ -149,6 +160,9 @@ describe('the staff apps in Persian', () => {
     await page.getByPlaceholder(LOGIN_FORM.fa.password).waitFor();
     await visit.logIn(supervisor, LOGIN_FORM.fa);
     const [reviewTask] = await ctx.stack.engine.openTasks(id, [USER_TASKS.review]);
+    // Ids the pages show (a definition's id is its key, its version and a UUID): data, not numbers people read.
+    const definitionIds = (await ctx.stack.engine.latestDefinitions()).map((d) => d.id ?? '');
+    const known = [supervisor, ...(await processKeys()), ...definitionIds];
     const pages: [string, string][] = [
       ['cockpit-dashboard-fa', '/dashboard'],
       ['cockpit-processes-fa', '/processes'],
@@ -159,6 +173,8 @@ describe('the staff apps in Persian', () => {
     for (const [shot, route] of pages) {
       await page.goto(webappUrl(ctx.stack.config.ENGINE_URL, 'cockpit', route));
       await page.locator('.ctn-main, .dashboard, [cam-widget-bpmn-viewer]').first().waitFor();
+      // (the processes' list loads after the page: its counts are read once it has)
+      if (route === '/processes') await page.locator('table.process-definitions-list tbody td').first().waitFor();
       if (route.includes('process-')) {
         await page.locator('.djs-container').waitFor();
         await page.locator('.djs-shape[data-element-id^="Task_"] .djs-visual > text').first().waitFor();
@@ -175,8 +191,34 @@ describe('the staff apps in Persian', () => {
         expect(await textsOf(page, '.stats-section .value')).toEqual(
           expect.not.arrayContaining([expect.stringMatching(/[0-9]/)]),
         );
+      if (route.includes('process-')) {
+        // and the diagram's badges (running instances, incidents) count in Persian digits
+        await page.locator('.djs-overlays .badge.instance-count').first().waitFor();
+        await expect
+          .poll(() => textsOf(page, '.djs-overlays .badge'), { message: shot })
+          .toEqual(expect.not.arrayContaining([expect.stringMatching(/[0-9]/)]));
+      }
+      if (shot === 'cockpit-definition-fa')
+        expect(
+          await textsOf(page, '.process-information .current-version, .process-information .all-versions'),
+        ).toEqual(expect.not.arrayContaining([expect.stringMatching(/[0-9]/)]));
+      if (shot === 'cockpit-instance-fa') {
+        // and the activity tree's icons name each step's BPMN type in Persian, not by its code (userTask)
+        const types = () =>
+          page
+            .locator('.tree-node-label > span[uib-tooltip]')
+            .evaluateAll((spans) => spans.map((s) => s.getAttribute('uib-tooltip') ?? ''));
+        // (the tree is the sidebar's "فیلتر" tab; the page opens on "اطلاعات", the instance's information)
+        await page.locator('.ctn-sidebar .nav-tabs a', { hasText: 'فیلتر' }).first().click();
+        await expect.poll(async () => (await types()).length, { message: shot, timeout: 15_000 }).toBeGreaterThan(0);
+        expect(
+          (await types()).filter((t) => /[A-Za-z]/.test(t)),
+          shot,
+        ).toEqual([]);
+      }
       if (shot !== 'cockpit-review-instance-fa') await snapForDocs(page, shot);
-      expect(await englishLeft(page, COCKPIT_DATA, [supervisor, ...(await processKeys())]), shot).toEqual([]);
+      expect(await englishLeft(page, COCKPIT_DATA, known), shot).toEqual([]);
+      expect(await latinDigitsLeft(page, COCKPIT_DATA, known), shot).toEqual([]);
     }
 
     // and so is each of the instance's tabs
@@ -184,7 +226,8 @@ describe('the staff apps in Persian', () => {
     for (const tab of await tabs.allTextContents()) {
       await tabs.filter({ hasText: tab.trim() }).first().click();
       await page.waitForLoadState('networkidle');
-      expect(await englishLeft(page, COCKPIT_DATA, [supervisor, ...(await processKeys())]), tab).toEqual([]);
+      expect(await englishLeft(page, COCKPIT_DATA, known), tab).toEqual([]);
+      expect(await latinDigitsLeft(page, COCKPIT_DATA, known), tab).toEqual([]);
     }
 
     // and the instance's tab leads to the request on the reviewers' page
@@ -229,7 +272,7 @@ describe('the staff apps in Persian', () => {
     expect(visit.problems.filter((p) => !p.startsWith('404 ') || !p.endsWith('/identity/password-policy'))).toEqual([]);
   });
 
-  it('a browser asking for English still gets the apps in English, left to right', async () => {
+  it("a browser asking for English still gets the apps in English, left to right: the login pages, Tasklist's list and Cockpit's dashboard", async () => {
     const english = await openBrowser({ desktop: true, locale: 'en-US' });
     try {
       const page = english.context.pages()[0] ?? (await english.context.newPage());
@@ -241,6 +284,46 @@ describe('the staff apps in Persian', () => {
         expect(await persianPage(page), app).toMatchObject({ lang: 'en', direction: 'ltr' });
         expect(await page.evaluate(() => document.documentElement.dir), app).not.toBe('rtl');
       }
+
+      // Given a request waiting for review, a reviewer and a supervisor
+      const { applicant } = await ctx.applicant.untilReview({ applicant: { agencyName: agency() } });
+      const reviewer = await addStaff(ctx.stack.db, 'reviewer');
+      const supervisor = await addStaff(ctx.stack.db, 'supervisor');
+
+      // When the reviewer logs in to Tasklist and opens the reviewers' filter (its name and columns are ours, in Persian)
+      const visit = webappVisit(page, ctx.stack.config.ENGINE_URL);
+      await visit.open('tasklist');
+      await visit.logIn(reviewer, LOGIN_FORM.en);
+      await page.getByRole('link', { name: REVIEW_FILTER }).click();
+      await page.locator('.tasks-list li.task', { hasText: applicant.agencyName }).waitFor();
+      // Then the list is Tasklist's English, left to right, with its counts in Latin digits
+      expect(await persianPage(page)).toMatchObject({ lang: 'en', direction: 'ltr' });
+      for (const words of ['Start process', 'Create task', 'Select a task in the list.'])
+        await page.getByText(words, { exact: true }).first().waitFor();
+      expect(await textsOf(page, '.task-filter .counter, .tasks-list li.task .priority')).toEqual(
+        expect.not.arrayContaining([expect.stringMatching(/[۰-۹]/)]),
+      );
+      expect(await textsOf(page, '.task-filter .counter')).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^[0-9]+$/)]),
+      );
+
+      expect(visit.problems.join('\n')).toBe('');
+
+      // When the supervisor logs in to Cockpit (another person: a page of their own)
+      await english.context.clearCookies();
+      const office = await english.context.newPage();
+      await office.setViewportSize(DESKTOP);
+      const cockpit = webappVisit(office, ctx.stack.config.ENGINE_URL);
+      await cockpit.open('cockpit', '/dashboard');
+      await cockpit.logIn(supervisor, LOGIN_FORM.en);
+      await office.getByText('Running Process Instances', { exact: true }).first().waitFor();
+      // Then the dashboard is English, left to right, its counts in Latin digits
+      expect(await persianPage(office)).toMatchObject({ lang: 'en', direction: 'ltr' });
+      await office.getByText('Open Incidents', { exact: true }).first().waitFor();
+      expect(await textsOf(office, '.stats-section .value')).toEqual(
+        expect.not.arrayContaining([expect.stringMatching(/[۰-۹]/)]),
+      );
+      expect(cockpit.problems.join('\n')).toBe('');
     } finally {
       await english.close();
     }
@@ -275,20 +358,6 @@ async function textsOf(page: Page, selector: string) {
 async function agenciesListed(page: Page, names: string[]) {
   const shown = await page.locator('.tasks-list li.task .variable-value').allTextContents();
   return shown.map((t) => t.trim()).filter((t) => names.includes(t));
-}
-
-/**
- * Tasklist's sort menu, as a person uses it: the current sorting's menu offers "متغیر فرایند" (a process
- * variable), whose name and type (رشته, String) are given and applied with "تغییر".
- */
-async function sortByVariable(page: Page, variable: string) {
-  const choice = page.locator('[cam-sorting-choices] li.sorting-choice').first();
-  await choice.locator('a.dropdown-toggle').click();
-  await choice.locator('li', { hasText: 'متغیر فرایند' }).first().click();
-  const inputs = choice.locator('.variable-inputs').first();
-  await inputs.locator('input').fill(variable);
-  await inputs.locator('select').selectOption({ label: 'رشته (String)' });
-  await inputs.getByRole('button', { name: 'تغییر' }).click();
 }
 
 /**

@@ -5,7 +5,8 @@ import { engineAsAdmin, staffInEngine, type EngineAs } from '../support/engine-a
 import { useEngineStack } from '../support/lifecycle.js';
 
 // Tasklist lists a reviewer's tasks through the filter «درخواست‌های در انتظار بررسی» (POST /filter/{id}/list, the
-// sorting the reviewer picks in its sort menu). A sorting stored in the filter itself would win over every choice.
+// sorting the reviewer picks in its sort menu). A sorting stored in the filter's query would win over every choice:
+// the filter's default sorting is a property, which Tasklist's page takes as the menu's first choice.
 
 const ctx = useEngineStack();
 const agencies = ['دستگاه آزمایشی 2', 'دستگاه آزمایشی 1', 'دستگاه آزمایشی 3'];
@@ -53,6 +54,20 @@ describe("the reviewers' Tasklist filter", () => {
     const ascending = [...agencies].sort();
     expect(await listed(byAgency('asc'))).toEqual(ascending);
     expect(await listed(byAgency('desc'))).toEqual([...ascending].reverse());
+  });
+
+  it('names its default sorting, by agency then newest first, in its properties and none in its query', async () => {
+    const filter = (await reviewer.get(`/filter/${filterId}`)).body as {
+      query: { sorting?: unknown[] };
+      properties: { sorting?: unknown[] };
+    };
+    expect(filter.properties.sorting).toEqual([
+      { sortBy: 'processVariable', sortOrder: 'asc', parameters: { variable: 'agencyName', type: 'String' } },
+      { sortBy: 'created', sortOrder: 'desc' },
+    ]);
+    expect(filter.query.sorting ?? []).toEqual([]);
+    // and that sorting, sent as Tasklist sends the menu's, lists the tasks by agency
+    expect(await listed(filter.properties.sorting!)).toEqual([...agencies].sort());
   });
 
   it('sorts by the time a task was created, newest first when asked', async () => {

@@ -55,6 +55,15 @@ public class AccessProvisioning {
   static final List<Map<String, String>> CASE_COLUMNS = List.of(
       Map.of("name", "agencyName", "label", "دستگاه اجرایی"),
       Map.of("name", "trackingCode", "label", "کد پیگیری"));
+  /**
+   * The list's sorting until the person picks another in Tasklist's sort menu: by agency, then newest first.
+   * Kept in the filter's properties, in the REST API's form, where the Tasklist script payam-staff/tasklist-sorting.js
+   * reads it: a sorting stored in the filter's query would come ahead of the menu's and overrule every choice.
+   */
+  static final List<Map<String, Object>> CASE_SORTING = List.of(
+      Map.of("sortBy", "processVariable", "sortOrder", "asc",
+          "parameters", Map.of("variable", "agencyName", "type", "String")),
+      Map.of("sortBy", "created", "sortOrder", "desc"));
 
   private static final Logger log = LoggerFactory.getLogger(AccessProvisioning.class);
 
@@ -173,10 +182,12 @@ public class AccessProvisioning {
     if (filter == null && EARLIER_NAMES.containsKey(name))
       filter = filters.createFilterQuery().filterName(EARLIER_NAMES.get(name)).singleResult();
     if (filter == null) filter = filters.newTaskFilter(name);
-    // The query carries no sorting: one stored in the filter would win over whatever the reviewer picks in
-    // Tasklist's sort menu (by agency, tracking code, creation). A filter made earlier (with a sorting, or
-    // before the case's columns existed) converges at the next start; an unchanged one is not written again.
-    Map<String, Object> properties = Map.of("description", description, "priority", -10, "refresh", true, "variables", CASE_COLUMNS);
+    // The query carries no sorting: one stored in the query would win over whatever the reviewer picks in
+    // Tasklist's sort menu (by agency, tracking code, creation); the default sorting is a property (CASE_SORTING).
+    // A filter made earlier (with a sorting, or before the case's columns existed) converges at the next start;
+    // an unchanged one is not written again.
+    Map<String, Object> properties = Map.of("description", description, "priority", -10, "refresh", true,
+        "variables", CASE_COLUMNS, "sorting", CASE_SORTING);
     boolean sorted = filter.getId() != null && !((TaskQueryImpl) filter.getQuery()).getOrderingProperties().isEmpty();
     if (filter.getId() == null || sorted || !name.equals(filter.getName()) || !properties.equals(filter.getProperties())) {
       filters.saveFilter(filter.setName(name).setProperties(properties)

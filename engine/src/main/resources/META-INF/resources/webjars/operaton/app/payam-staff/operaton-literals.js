@@ -6,6 +6,8 @@
  * visible text reports (test/browser/staff-apps-persian.test.ts).
  */
 
+import { persianDigits } from './digits.js';
+
 /** Directive templates: the directive's name, and each literal as its template writes it with what replaces it. */
 const DIRECTIVE_TEMPLATES = {
   // The variables table (Cockpit's and Tasklist's variables tabs): its actions column's heading, Cockpit's word
@@ -14,7 +16,13 @@ const DIRECTIVE_TEMPLATES = {
   // Counts people read, which the templates print as they come: in Persian digits (the filter staff-locale.js
   // registers). Tasklist's filters' task counts, its tasks' priorities, and the search fields' result counts.
   camTasklistFilters: [[/\{\{ filterCount \}\}/g, '{{ filterCount | persianDigits }}']],
-  camTasks: [[/\{\{ task\.priority \}\}/g, '{{ task.priority | persianDigits }}']],
+  // The task list's assignee: its tooltip is the literal text "task.assignee" (an expression never evaluated).
+  camTasks: [
+    [/\{\{ task\.priority \}\}/g, '{{ task.priority | persianDigits }}'],
+    [/uib-tooltip="task\.assignee"/g, `uib-tooltip="{{ 'ASSIGNEE' | translate }}"`],
+  ],
+  // The case's columns in the task list: each heading's tooltip is the variable's name (agencyName), its label the filter's.
+  camTasklistVariables: [[/uib-tooltip="\{\{ info\.name \}\}"/g, 'uib-tooltip="{{ info.label }}"']],
   camWidgetSearch: [[/\{\{total\}\}/g, '{{ total | persianDigits }}']],
   // Every diagram's zoom buttons: their titles are the buttons' tooltips and accessible names.
   camWidgetBpmnViewer: [
@@ -34,7 +42,78 @@ const ROUTE_TEMPLATES = [
     `<span class="null-value">{{ 'PROCESS_INSTANCE_NULL' | translate }}</span>`,
   ],
   [/\(!([\w.]+) \? 0 : ''\)/g, "(!$1 ? '۰' : '')"],
+  // A definition's page: its running instances, of this version and of all, and its version's number.
+  [/\{\{ (instanceStatistics\.(?:current|all)\.count|processDefinition\.version) \}\}/g, '{{ $1 | persianDigits }}'],
 ];
+
+/**
+ * Templates a directive compiles itself from its own copy (Cockpit's activity tree), out of reach of the
+ * decorators above: rewritten as they reach $compile. Each rule: the element's attribute as the template
+ * writes it, and its value in Persian. The activity tree's icon tooltips name the BPMN type by its code.
+ */
+const COMPILED_ATTRIBUTES = [['uib-tooltip', '{{ node.activityType }}', '{{ node.activityType | activityTypeName }}']];
+
+/** The BPMN types Cockpit's activity tree names (the engine's activity types), as the apps' Persian calls them. */
+const ACTIVITY_TYPES = {
+  processDefinition: 'فرایند',
+  userTask: 'کار کاربری',
+  serviceTask: 'کار سرویس',
+  sendTask: 'کار ارسال',
+  receiveTask: 'کار دریافت',
+  scriptTask: 'کار اسکریپت',
+  businessRuleTask: 'کار قاعدهٔ کسب‌وکار',
+  manualTask: 'کار دستی',
+  task: 'کار',
+  callActivity: 'فراخوانی فرایند',
+  subProcess: 'زیرفرایند',
+  adHocSubProcess: 'زیرفرایند موردی',
+  transaction: 'تراکنش',
+  multiInstanceBody: 'چندنمونه‌ای',
+  startEvent: 'رویداد آغاز',
+  messageStartEvent: 'رویداد آغاز پیامی',
+  timerStartEvent: 'رویداد آغاز زمانی',
+  noneEndEvent: 'رویداد پایان',
+  endEvent: 'رویداد پایان',
+  errorEndEvent: 'رویداد پایان خطا',
+  terminateEndEvent: 'رویداد پایان کامل',
+  messageEndEvent: 'رویداد پایان پیامی',
+  intermediateTimer: 'رویداد میانی زمانی',
+  intermediateMessageCatch: 'رویداد میانی دریافت پیام',
+  intermediateSignalCatch: 'رویداد میانی دریافت سیگنال',
+  intermediateConditional: 'رویداد میانی شرطی',
+  intermediateNoneThrowEvent: 'رویداد میانی',
+  intermediateMessageThrowEvent: 'رویداد میانی ارسال پیام',
+  intermediateSignalThrow: 'رویداد میانی ارسال سیگنال',
+  boundaryTimer: 'رویداد مرزی زمانی',
+  boundaryError: 'رویداد مرزی خطا',
+  boundaryMessage: 'رویداد مرزی پیامی',
+  boundarySignal: 'رویداد مرزی سیگنال',
+  boundaryEscalation: 'رویداد مرزی تشدید',
+  boundaryConditional: 'رویداد مرزی شرطی',
+  boundaryCompensation: 'رویداد مرزی جبران',
+  exclusiveGateway: 'درگاه انحصاری',
+  parallelGateway: 'درگاه موازی',
+  inclusiveGateway: 'درگاه فراگیر',
+  eventBasedGateway: 'درگاه رویدادمحور',
+};
+/** A type not in the table (a later engine's) is named by its kind rather than shown as a code. */
+const activityTypeName = (type) =>
+  ACTIVITY_TYPES[type] ??
+  (/Gateway$/.test(type ?? '') ? 'درگاه' : /Event|^boundary|^intermediate/.test(type ?? '') ? 'رویداد' : 'فعالیت');
+
+/** What $compile is given (an HTML string or jqLite nodes): each rule's attribute rewritten where its value is the template's. */
+function rewriteCompiled(nodes) {
+  for (const node of typeof nodes === 'string' || !nodes
+    ? []
+    : Array.from(nodes.length === undefined ? [nodes] : nodes)) {
+    if (node?.nodeType !== Node.ELEMENT_NODE) continue;
+    for (const [attribute, from, to] of COMPILED_ATTRIBUTES) {
+      const elements = [...node.querySelectorAll(`[${attribute}]`)];
+      if (node.hasAttribute(attribute)) elements.push(node);
+      for (const el of elements) if (el.getAttribute(attribute) === from) el.setAttribute(attribute, to);
+    }
+  }
+}
 
 /** Plugins' view templates (Cockpit's processes page): the section's toggle, whose label fa.json has; its counts. */
 const VIEW_TEMPLATES = [
@@ -42,14 +121,24 @@ const VIEW_TEMPLATES = [
   [/\{\{ (processDefinitionsCount|pd\.instances|pd\.incidents) \}\}/g, '{{ $1 | persianDigits }}'],
 ];
 
+/**
+ * Numbers a directive's own function formats into a sentence through $translate, which passes them on as they
+ * come: each function's result in Persian digits. A definition's history time to live ("90 روز").
+ */
+const SCOPE_FORMATS = { timeToLive: ['format'] };
+
 /** Table headings a controller writes as text, by the label fa.json has for the same heading. */
 const TABLE_HEADINGS = { State: 'PLUGIN_CALLED_PROCESS_STATE' };
 
-/** angular-ui-bootstrap's date and time pickers (Tasklist's follow-up and due dates): screen-reader words and placeholders. */
+/** angular-ui-bootstrap's date and time pickers (Tasklist's follow-up and due dates): screen-reader words, placeholders and numbers. */
 const CACHED_TEMPLATES = {
   'uib/template/datepicker/day.html': [
     [/<span class="sr-only">previous<\/span>/, '<span class="sr-only">قبلی</span>'],
     [/<span class="sr-only">next<\/span>/, '<span class="sr-only">بعدی</span>'],
+    // The days', weeks' and years' numbers and the title's year, in Persian digits.
+    [/\{\{::dt\.label\}\}/g, '{{ ::dt.label | persianDigits }}'],
+    [/\{\{ weekNumbers\[\$index\] \}\}/g, '{{ weekNumbers[$index] | persianDigits }}'],
+    [/<strong>\{\{title\}\}<\/strong>/g, '<strong>{{ title | persianDigits }}</strong>'],
   ],
   'uib/template/timepicker/timepicker.html': [
     [/placeholder="HH"/, 'placeholder="ساعت"'],
@@ -98,6 +187,10 @@ export function persianLiterals(staff) {
           },
         ]);
       }
+      for (const [name, functions] of Object.entries(SCOPE_FORMATS)) {
+        if (!$injector.has(`${name}DirectiveProvider`)) continue;
+        $provide.decorator(`${name}Directive`, ['$delegate', ($delegate) => persianFormats($delegate, functions)]);
+      }
       if ($injector.has('sortableTableHeadDirectiveProvider')) {
         $provide.decorator('sortableTableHeadDirective', ['$delegate', translatedHeadings]);
       }
@@ -115,6 +208,17 @@ export function persianLiterals(staff) {
           return $delegate;
         },
       ]);
+      $provide.decorator('$compile', [
+        '$delegate',
+        ($delegate) => {
+          const compile = function (nodes, ...rest) {
+            rewriteCompiled(nodes);
+            return $delegate(nodes, ...rest);
+          };
+          // $compile carries functions of its own ($$addBindingInfo, …) that the apps' code calls on it.
+          return Object.assign(compile, $delegate);
+        },
+      ]);
       $provide.decorator('$locale', [
         '$delegate',
         ($delegate) => {
@@ -130,6 +234,7 @@ export function persianLiterals(staff) {
       ]);
     },
   ]);
+  staff.filter('activityTypeName', () => activityTypeName);
   staff.run([
     '$injector',
     ($injector) => {
@@ -144,6 +249,24 @@ export function persianLiterals(staff) {
       }
     },
   ]);
+}
+
+/** Each directive's link, followed by the wrapping of the scope's `functions` so that what they return is in Persian digits. */
+function persianFormats($delegate, functions) {
+  for (const directive of $delegate) {
+    const original = directive.link;
+    if (typeof original !== 'function') continue;
+    const link = function (scope, ...rest) {
+      original.call(this, scope, ...rest);
+      for (const name of functions) {
+        const format = scope[name];
+        if (typeof format === 'function') scope[name] = (...args) => persianDigits(format(...args));
+      }
+    };
+    directive.link = link;
+    directive.compile = () => link;
+  }
+  return $delegate;
 }
 
 /**

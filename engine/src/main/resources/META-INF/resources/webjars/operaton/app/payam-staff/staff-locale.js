@@ -10,17 +10,19 @@
  *   AngularJS module below (config.js names it in requireJsConfig.ngDeps), so Operaton's code is untouched.
  *   Ids, business keys and variable values keep their Latin digits: people copy and search them.
  * - The words Operaton writes as English literals (operaton-literals.js) and form-js's own (form-js-words.js)
- *   are given their Persian.
+ *   are given their Persian, and the counts its code writes outside templates Persian digits (persian-counts.js).
+ * - In every language, Tasklist sorts a filter's list as the filter says until the person picks a sorting
+ *   (tasklist-sorting.js).
  */
 
 import { chosenLocale } from './locale-choice.js';
+import { persianDigits } from './digits.js';
 import { persianFormWords } from './form-js-words.js';
 import { persianLiterals } from './operaton-literals.js';
+import { persianCounts } from './persian-counts.js';
+import { filterSorting } from './tasklist-sorting.js';
 
-export { chosenLocale };
-
-const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
-export const persianDigits = (text) => String(text).replace(/[0-9]/g, (d) => PERSIAN_DIGITS[d]);
+export { chosenLocale, persianDigits };
 
 const time = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 /** The apps' named date formats (config dateFormat: normal LLL, long LLLL, short LL, abbr lll, monthName, day). */
@@ -82,6 +84,7 @@ const PERSIAN_FILTERS = {
 const angular = window.angular;
 if (angular) {
   const staff = angular.module('payam.staffLocale', []);
+  filterSorting(staff);
   if (persian) {
     staff.config([
       '$provide',
@@ -111,7 +114,10 @@ if (angular) {
     persianLiterals(staff);
   }
 }
-if (persian) persianFormWords(document.documentElement);
+if (persian) {
+  persianFormWords(document.documentElement);
+  persianCounts(document.documentElement);
+}
 
 /** No plugins of its own: the apps collect the default exports of custom scripts as plugins. */
 export default [];
