@@ -19,7 +19,9 @@ export function createViewer({ canvas }) {
     const c = viewer.get('canvas');
     c.resized();
     const { outer, inner } = c.viewbox();
-    if (!inner.width || !outer.height) return;
+    // A container not laid out yet (or shrunk to nothing while the page reflows) has no scale to fit: a zero or
+    // negative one would reach the SVG matrix as infinity, which the browser refuses with a page error.
+    if (!inner.width || !outer.width || outer.height <= 20) return;
     const scale = Math.min(1, (outer.height - 20) / (inner.height + 40));
     c.viewbox({ x: inner.x - 20, y: inner.y - 20, width: outer.width / scale, height: outer.height / scale });
   };

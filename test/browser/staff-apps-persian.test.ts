@@ -238,7 +238,7 @@ describe('the staff apps in Persian', () => {
     expect(await page.locator('.payam-review-link').textContent()).toContain(applicant.agencyName);
     await snapForDocs(page, 'cockpit-instance-link-fa');
     expect(visit.problems.join('\n')).toBe('');
-  });
+  }, 180_000);
 
   it('an administrator sees the welcome page and Admin in Persian, right to left, in Vazirmatn', async () => {
     const page = session.page;
@@ -327,7 +327,8 @@ describe('the staff apps in Persian', () => {
     } finally {
       await english.close();
     }
-  });
+    // Three logins and two apps loaded in a second browser context: over a minute when the machine is busy.
+  }, 180_000);
 });
 
 /**
