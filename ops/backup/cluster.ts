@@ -63,16 +63,19 @@ export async function clusterFacts(databaseUrl: string, databases: string[]) {
   });
 }
 
-/** The system identifier of the cluster at the URL, or null when nothing answers there (a cluster gone). */
+/** The system identifier of the cluster at the URL, or null when nothing answers there (a cluster gone, or starting). */
 export async function systemIdentifierAt(databaseUrl: string): Promise<string | null> {
+  // The server's own database: a database dropped is not a cluster gone.
+  const server = new URL(databaseUrl);
+  server.pathname = '/postgres';
   try {
-    return await withClient(databaseUrl, async (c) => {
+    return await withClient(server.toString(), async (c) => {
       const r = await c.query<{ id: string }>('select system_identifier::text as id from pg_control_system()');
       return r.rows[0]!.id;
     });
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (code === 'ECONNREFUSED' || code === '3D000' || code === '57P03') return null;
+    if (code === 'ECONNREFUSED' || code === '57P03') return null;
     throw e;
   }
 }
