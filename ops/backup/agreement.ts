@@ -8,7 +8,7 @@ import { CLOSED_STATUSES, createRegistrationsRepo, type RegistrationStatus } fro
 type Engine = Pick<ProcessEngine, 'runningInstances' | 'cancel'>;
 
 /** Why a closed registration was closed by the agreement check: the restore lost its other half. */
-export const RESTORE_REASON = 'restore';
+const RESTORE_REASON = 'restore';
 
 export interface Disagreement {
   /** Open in our database, with no running instance in the engine: nothing will ever move it on. */

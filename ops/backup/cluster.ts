@@ -23,7 +23,7 @@ async function withClient<T>(databaseUrl: string, fn: (c: pg.Client) => Promise<
  * Settings a restored cluster may not have lower than its source had, or recovery stops ("insufficient parameter
  * settings"): kept in backup.json, since a Debian cluster's postgresql.conf is not in its data directory.
  */
-export const RECOVERY_MINIMUMS = [
+const RECOVERY_MINIMUMS = [
   'max_connections',
   'max_worker_processes',
   'max_wal_senders',
@@ -118,13 +118,15 @@ export async function ensureReplicationAccess(
   const url = new URL(databaseUrl);
   const hba = facts.configFiles[1];
   const local = ['127.0.0.1', 'localhost', '::1'].includes(url.hostname);
-  let writable = false;
-  try {
-    if (hba) accessSync(hba, constants.W_OK);
-    writable = Boolean(hba);
-  } catch {
-    writable = false;
-  }
+  const writable = (() => {
+    try {
+      if (!hba) return false;
+      accessSync(hba, constants.W_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  })();
   const user = decodeURIComponent(url.username) || 'postgres';
   const rule = (method: string) => `host replication ${user} 127.0.0.1/32 ${method}`;
   if (!local || !writable)
