@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProcessEngine } from '../../adapters/engine/process-engine.js';
@@ -37,6 +38,8 @@ export function backupRestoreDrill(opts: {
     ENGINE_DATABASE_URL: opts.pg.url('operaton'),
     BACKUP_DIR: path.join(opts.dir, 'backups'),
   });
+  // A cluster of this run's own: an archive of an earlier run's cluster is refused (as it should be).
+  rmSync(opts.dir, { recursive: true, force: true });
   let archiver: { stop: AbortController; done: Promise<number> } | undefined;
   let restores = 0;
   const log = (m: string) => opts.say(`backup: ${m}`);
@@ -45,7 +48,11 @@ export function backupRestoreDrill(opts: {
     startArchive() {
       if (archiver) return;
       const stop = new AbortController();
-      archiver = { stop, done: runWalArchive(settings, log, stop.signal) };
+      const done = runWalArchive(settings, log, stop.signal).catch((e: unknown) => {
+        log(`the WAL archive stopped: ${(e as Error).message}`);
+        return 1;
+      });
+      archiver = { stop, done };
     },
     async stopArchive() {
       archiver?.stop.abort();
