@@ -17,6 +17,7 @@ const ENGINE_FILES = [
   'test/workers/retention-purge.test.ts',
   'test/ops/deploy-models.test.ts',
   'test/ops/staff-cli.test.ts',
+  'test/ops/restore-agreement.test.ts',
   'test/adapters/engine/**/*.test.ts',
   'test/api/{agency-hold,applicant-data,applicant-token,captcha-audio,fuzz,letter-signature-review,letter-template}.test.ts',
   'test/api/{letter-upload,modeler,otp,rate-limits,review-decisions,review-view,server-timing,start-and-token,submit}.test.ts',

@@ -5,6 +5,8 @@ type Channel = 'sms' | 'email';
 export type NotificationTemplate =
   | 'registered'
   | 'rejected'
+  /** A registration a restore lost: the applicant is asked to start again. */
+  | 'start-again'
   | 'review-reminder'
   | 'otp'
   /** The IT office's and the reviewers' alerts: their text is written from `operations_alerts`, never a registration. */

@@ -21,6 +21,7 @@ export const PROCESS_CODES = [
   'otp_sent',
   'step_not_ready',
   'expired',
+  'lost_in_restore',
   'letter_missing',
   'data_missing',
   'letter_too_large',
@@ -248,6 +249,10 @@ const MESSAGES: Record<MessageCode, MessageText> = {
   expired: {
     fa: 'مهلت تکمیل درخواست به پایان رسیده است. لطفاً درخواست جدیدی ثبت کنید.',
     en: 'The time allowed to complete the request has passed. Please submit a new request.',
+  },
+  lost_in_restore: {
+    fa: 'این درخواست هنگام بازیابی سامانه از نسخه پشتیبان از دست رفت و بسته شد. پوزش می‌خواهیم؛ لطفاً از نو ثبت نام کنید.',
+    en: 'This request was lost when the system was restored from a backup, and has been closed. We are sorry; please start again.',
   },
   letter_missing: {
     fa: 'لطفاً نامه معرفی نماینده دستگاه اجرایی را بارگذاری کنید.',

@@ -4,7 +4,8 @@ export type NoticeInput =
   | { template: 'registered'; username: string; agencyName: string; loginUrl: string }
   /** `text`: the reviewer's own words (plain text, as SMS and the text-only e-mail carry it). */
   | { template: 'rejected'; reason: RejectionReason; text: string | null; agencyName: string }
-  | { template: 'review-reminder'; registrationId: string; reviewUrl: string };
+  | { template: 'review-reminder'; registrationId: string; reviewUrl: string }
+  | { template: 'start-again'; trackingCode: string; formUrl: string };
 
 /** A reason as the end of a sentence: the reviewer's own words may end in their own stop. */
 const sentence = (text: string) => (/[.!?؟]$/.test(text) ? text : `${text}.`);
@@ -20,6 +21,10 @@ export function smsFor(n: NoticeInput): { template: string; tokens: string[] } |
       };
     case 'review-reminder':
       return { text: `یک درخواست ثبت نام دستگاه در انتظار بررسی است: ${n.reviewUrl}` };
+    case 'start-again':
+      return {
+        text: `درخواست ثبت نام دستگاه با کد پیگیری ${n.trackingCode} در پیام ایران پس از بازیابی سامانه از دست رفت. لطفاً از نو ثبت نام کنید: ${n.formUrl}`,
+      };
   }
 }
 
@@ -45,6 +50,13 @@ export function emailFor(n: NoticeInput): { subject: string; text: string } {
       return {
         subject: 'یادآوری: درخواست در انتظار بررسی — Reminder: a request awaits review',
         text: `درخواست ${n.registrationId} هنوز بررسی نشده است.\nRequest ${n.registrationId} is still waiting for review.\n${n.reviewUrl}\n`,
+      };
+    case 'start-again':
+      return {
+        subject: 'لطفاً ثبت نام را از نو آغاز کنید — Please start your registration again',
+        text:
+          `درخواست ثبت نام دستگاه شما با کد پیگیری ${n.trackingCode} در سامانه پیام ایران پس از بازیابی سامانه از نسخه پشتیبان از دست رفت و بسته شد.\nپوزش می‌خواهیم؛ لطفاً ثبت نام را از نو آغاز کنید: ${n.formUrl}\n\n` +
+          `Your agency's registration request ${n.trackingCode} in Payam Iran was lost when the system was restored from a backup, and has been closed.\nWe are sorry; please start the registration again: ${n.formUrl}\n`,
       };
   }
 }

@@ -26,6 +26,9 @@ const ASK_BEFORE_LEAVING = ['applicant-data', 'verifying', 'otp'];
 const LEAVE_QUESTION =
   'پس از خروج، دیگر نمی‌توانید از این مرورگر به این درخواست برگردید؛ درخواست ناتمام با پایان مهلت بسته می‌شود. خارج می‌شوید؟';
 const LEFT = 'از درخواست خارج شدید. این مرورگر دیگر چیزی از آن نگه نمی‌دارد.';
+// A request the server no longer has (a restore from a backup taken before it began): said, not silently dropped.
+const NOT_FOUND =
+  'این درخواست در سامانه یافت نشد؛ لطفاً ثبت نام را از نو آغاز کنید. — This request was not found; please start the registration again.';
 // Messages the form also shows under the field they concern.
 const FIELD_OF = { captcha_invalid: 'captcha', captcha_expired: 'captcha', otp_invalid: 'code', otp_expired: 'code' };
 
@@ -76,7 +79,11 @@ async function refresh() {
   try {
     render(await api.view());
   } catch (e) {
-    if (e.status === 401 || e.status === 404) return restart();
+    if (e.status === 404) {
+      restart();
+      return showInfo(NOT_FOUND);
+    }
+    if (e.status === 401) return restart();
     showError(e);
     poll = setTimeout(refresh, 5_000);
   }

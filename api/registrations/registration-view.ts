@@ -67,7 +67,8 @@ export function createRegistrationView(db: Db, engine: ProcessEngine, config: Co
     }
     if (status === 'under-review') messages.push(message('under_review', 'info'));
     if (reg.status === 'registered') messages.push(message('registered', 'info'));
-    if (reg.status === 'expired') messages.push(message('expired', 'error'));
+    if (reg.status === 'expired')
+      messages.push(message(reg.outcome_reason === 'restore' ? 'lost_in_restore' : 'expired', 'error'));
     if (reg.status === 'rejected') messages.push(message('rejected', 'error'));
 
     let otp;

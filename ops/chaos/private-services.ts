@@ -64,13 +64,27 @@ export async function startPrivatePostgres(dir: string) {
     const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
     chownSync(dir, Number(pw.stdout.trim()), Number(gid.stdout.trim()));
   }
-  const data = path.join(dir, 'data');
+  let data = path.join(dir, 'data');
   run(`${PG_BIN}/initdb`, ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=150 -c fsync=off -c full_page_writes=off`;
   const ctl = (...args: string[]) =>
     run(`${PG_BIN}/pg_ctl`, ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', ...args]);
   ctl('-o', options, 'start');
   const url = (db: string) => `postgres://postgres@127.0.0.1:${port}/${db}`;
+  const killAll = () => {
+    const postmaster = Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const children = spawnSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter(Boolean)
+      .map(Number);
+    for (const pid of [postmaster, ...children]) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // gone already
+      }
+    }
+  };
   return {
     port,
     url,
@@ -87,23 +101,21 @@ export async function startPrivatePostgres(dir: string) {
      * no checkpoint, no goodbye to the clients; the start after `downMs` runs crash recovery from the WAL.
      */
     async kill(downMs: number) {
-      const postmaster = Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-      const children = spawnSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' })
-        .stdout.split('\n')
-        .filter(Boolean)
-        .map(Number);
-      for (const pid of [postmaster, ...children]) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // gone already
-        }
-      }
+      killAll();
       await sleep(downMs);
       ctl('-o', options, 'start');
     },
     stop() {
       if (existsSync(path.join(data, 'postmaster.pid'))) ctl('-m', 'immediate', 'stop');
+    },
+    /** Every process SIGKILLed and the data directory deleted: the cluster is lost, as with its disk. */
+    destroy() {
+      killAll();
+      rmSync(data, { recursive: true, force: true });
+    },
+    /** A cluster restored on this port (npm run restore) is this one from now on, for the restarts above. */
+    adopt(dataDir: string) {
+      data = dataDir;
     },
   };
 }

@@ -56,6 +56,17 @@ async function noticeFor(
   const data = await createApplicantDataRepo(db).get(registrationId);
   if (!data) throw new WorkerError(WorkerError.APPLICANT_DATA_MISSING, 'no applicant data for the notice', false);
   const to = row.channel === 'sms' ? data.mobile : data.email;
+  if (row.template === 'start-again') {
+    const reg = await createRegistrationsRepo(db).get(registrationId);
+    return {
+      notice: {
+        template: 'start-again',
+        trackingCode: reg?.tracking_code ?? '',
+        formUrl: `${config.PUBLIC_BASE_URL}/`,
+      },
+      to,
+    };
+  }
   if (row.template === 'registered') {
     const account = await createAccountsRepo(db).byRegistration(registrationId);
     return {
