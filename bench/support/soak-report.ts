@@ -31,7 +31,7 @@ const FIGURES: { key: 'rssMiB' | 'heapUsedMiB' | 'handles' | 'pgConnections'; la
   { key: 'pgConnections', label: 'PostgreSQL connections', rule: { absolutePerHour: 2, relativePerHour: 0.1 } },
 ];
 
-export const RULE_TEXT =
+const RULE_TEXT =
   'For each process and figure, the least-squares slope over the second half of the run (the first half is the ' +
   'warm-up: JIT, pools and caches filling), per hour. **Growing** when the slope exceeds both an absolute amount ' +
   'and a share of the figure’s mean per hour: RSS 20 MiB/h and 5 %/h; heap 10 MiB/h and 5 %/h, fitted to the ' +

@@ -1,5 +1,5 @@
 /** Ordinary least-squares slope of y over x (NaN with fewer than 3 points). */
-export function slope(points: readonly [number, number][]): number {
+function slope(points: readonly [number, number][]): number {
   const pts = points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
   const n = pts.length;
   if (n < 3) return Number.NaN;
