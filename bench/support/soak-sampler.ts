@@ -65,10 +65,10 @@ async function pgConnectionsByPid(pgPort: number): Promise<Map<number, number>> 
 }
 
 async function pgActivity(db: Db): Promise<Record<string, number>> {
-  const { rows } = (await db.raw(
+  const { rows } = await db.raw<{ rows: { db: string; app: string; n: number }[] }>(
     `select coalesce(datname, '(none)') as db, coalesce(nullif(application_name, ''), '(unnamed)') as app, count(*)::int as n
        from pg_stat_activity where backend_type = 'client backend' group by 1, 2 order by 1, 2`,
-  )) as { rows: { db: string; app: string; n: number }[] };
+  );
   return Object.fromEntries(rows.map((r) => [`${r.db} / ${r.app}`, r.n]));
 }
 
