@@ -36,7 +36,7 @@ const RULE_TEXT =
   'warm-up: JIT, pools and caches filling), per hour. **Growing** when the slope exceeds both an absolute amount ' +
   'and a share of the figure’s mean per hour: RSS 20 MiB/h and 5 %/h; heap 10 MiB/h and 5 %/h, fitted to the ' +
   'lowest sample of each 2 minutes (the heap after collections, not the saw-tooth between them; in a run shorter than ' +
-  '48 minutes, of each 1/24 of it); handles or ' +
+  '48 minutes, of each 1/24 of it; a last window cut short left out); handles or ' +
   'threads 10/h and 10 %/h; PostgreSQL connections 2/h and 10 %/h. Otherwise **flat** (or shrinking).';
 
 const processNames = (r: SoakResults) => Object.keys(r.samples[0]?.processes ?? {});

@@ -17,17 +17,23 @@ function slope(points: readonly [number, number][]): number {
 /**
  * The lowest value of each window of `windowSeconds`: a collected heap's floor. A heap saws up between
  * collections and down at each, so its raw samples' slope says more about where the last collection fell
- * than about what survives them.
+ * than about what survives them. A window with no more than half the samples of the fullest (the run's last,
+ * cut short) is left out: its one or two samples are no floor.
  */
 export function floors(points: readonly [number, number][], windowSeconds: number): [number, number][] {
-  const byWindow = new Map<number, [number, number]>();
+  const byWindow = new Map<number, { low: [number, number]; n: number }>();
   for (const p of points) {
     if (!Number.isFinite(p[1])) continue;
     const w = Math.floor(p[0] / windowSeconds);
     const cur = byWindow.get(w);
-    if (!cur || p[1] < cur[1]) byWindow.set(w, p);
+    if (!cur) byWindow.set(w, { low: p, n: 1 });
+    else {
+      cur.n++;
+      if (p[1] < cur.low[1]) cur.low = p;
+    }
   }
-  return [...byWindow.values()];
+  const fullest = Math.max(0, ...[...byWindow.values()].map((w) => w.n));
+  return [...byWindow.values()].filter((w) => w.n * 2 > fullest).map((w) => w.low);
 }
 
 export interface TrendRule {

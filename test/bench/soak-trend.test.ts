@@ -28,14 +28,15 @@ describe('the soak’s verdict: the slope over the second half of the run, per h
   });
 
   it('a heap is judged by its floor after collections, not by where the saw-tooth happened to be sampled', () => {
-    // Collected every 100 s back to 100 MiB, filling 1 MiB a second between; sampled when the last minutes were at the top
-    const sawtooth = hour((t) => 100 + (t % 100) + (t > 3000 ? 60 : 0) * ((t % 100) / 100));
+    // Collected every minute back to 100 MiB, filling between; in the last ten minutes it fills faster between
+    // collections (more load), but each collection still gets back to 100 MiB
+    const sawtooth = hour((t) => 100 + (t % 60) * (t > 3000 ? 2 : 1));
     expect(trendOf(sawtooth, { absolutePerHour: 10, relativePerHour: 0.05 }, 3600).verdict).toBe('growing');
     expect(trendOf(sawtooth, heap, 3600).verdict).toBe('flat');
     // A floor that rises is growing
     expect(
       trendOf(
-        hour((t) => 100 + (t % 100) + (40 * t) / 3600),
+        hour((t) => 100 + (t % 60) + (40 * t) / 3600),
         heap,
         3600,
       ).verdict,
