@@ -236,6 +236,9 @@ async function main() {
     },
     counts: { ...loop.counts, lost },
     errorsByMessage: [...loop.errorsByMessage],
+    databases: [baseConfig.DATABASE_URL, process.env.ENGINE_DATABASE_URL]
+      .filter((u): u is string => Boolean(u))
+      .map((u) => new URL(u).pathname.slice(1)),
     registrationsByState: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
     durationsMs: loop.durationsMs,
     samples: sampler.samples,

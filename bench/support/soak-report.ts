@@ -15,6 +15,8 @@ export interface SoakResults {
   errorsByMessage: [string, number][];
   /** Registrations in our database at the end, by state (the driver's own, the database being the run's). */
   registrationsByState: Record<string, number>;
+  /** This run's two databases (ours, the engine's): the machine's other databases are left out of the tables. */
+  databases?: string[];
   durationsMs: number[];
   samples: SoakSample[];
 }
@@ -69,9 +71,11 @@ function tableRows(r: SoakResults) {
   });
 }
 
+const ours = (r: SoakResults) => (key: string) => !r.databases || r.databases.includes(key.split(' / ')[0]!);
+
 function overTimeTable(r: SoakResults) {
   const names = processNames(r);
-  const dbs = [...new Set(r.samples.flatMap((s) => Object.keys(s.pg).map((k) => k.split(' / ')[0]!)))];
+  const dbs = [...new Set(r.samples.flatMap((s) => Object.keys(s.pg).map((k) => k.split(' / ')[0]!)))].filter(ours(r));
   const head = [
     'min',
     'load',
@@ -119,7 +123,7 @@ function verdictTable(r: SoakResults) {
 }
 
 function pgBreakdown(r: SoakResults) {
-  const keys = [...new Set(r.samples.flatMap((s) => Object.keys(s.pg)))].sort();
+  const keys = [...new Set(r.samples.flatMap((s) => Object.keys(s.pg)))].filter(ours(r)).sort();
   const rows = ['| database / application | min | max | last |', '|---|---:|---:|---:|'];
   for (const k of keys) {
     const v = r.samples.map((s) => s.pg[k] ?? 0);
@@ -167,7 +171,7 @@ ${errors}
 
 ${overTimeTable(r)}
 
-## PostgreSQL backends (pg_stat_activity, client backends) over the run
+## PostgreSQL backends of this run's databases (pg_stat_activity, client backends)
 
 ${pgBreakdown(r)}
 `;
