@@ -21,7 +21,7 @@ const ENGINE_FILES = [
   'test/adapters/engine/**/*.test.ts',
   'test/api/{agency-hold,applicant-data,applicant-token,captcha-audio,fuzz,letter-signature-review,letter-template}.test.ts',
   'test/api/{letter-upload,modeler,otp,rate-limits,review-decisions,review-view,server-timing,start-and-token,submit}.test.ts',
-  'test/api/{dependency-unavailable,service-unavailable,metrics,server-start}.test.ts',
+  'test/api/{dependency-unavailable,service-unavailable,metrics,metrics-unsuccessful,server-start}.test.ts',
   // No workers, but they start instances, which a modeler test counting a version's instances would see.
   'test/api/{captcha-and-errors,malformed-requests}.test.ts',
 ];

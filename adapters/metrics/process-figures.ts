@@ -1,6 +1,7 @@
 import { Gauge, type Registry } from 'prom-client';
 import type { Db } from '../../db/knex.js';
 import { incidentSystem } from '../../domain/incident-codes.js';
+import { UNSUCCESSFUL_REASONS, unsuccessfulReason } from '../../domain/registration-figures.js';
 import { durationMs } from '../../domain/iso-duration.js';
 import type { ProcessEngine } from '../engine/process-engine.js';
 import { USER_TASKS } from '../engine/process-model.js';
@@ -17,10 +18,10 @@ async function countBy(
 
 /**
  * The process's own figures, read when Prometheus scrapes (a few grouped counts, no personal data): the
- * registrations in each state, the notices not yet delivered by channel and the oldest one's age, the engine's
- * open incidents by system and activity (the card step where the registrations wait) and the systems an alert
- * is out for, the open reviews, the oldest one's age and those past REVIEW_REMINDER. ops/prometheus/ alerts on
- * them.
+ * registrations in each state and the unsuccessful ones by reason, the notices not yet delivered by channel and
+ * the oldest one's age, the engine's open incidents by system and activity (the card step where the registrations
+ * wait) and the systems an alert is out for, the open reviews, the oldest one's age and those past
+ * REVIEW_REMINDER. ops/prometheus/ alerts on them.
  */
 export function registerProcessFigures(
   registry: Registry,
@@ -37,6 +38,27 @@ export function registerProcessFigures(
       this.reset();
       const rows = await countBy(db, 'registrations', 'status');
       for (const r of rows) this.set({ state: r.key }, Number(r.n));
+    },
+  });
+  new Gauge({
+    name: 'payam_registrations_unsuccessful',
+    help:
+      'Registrations that ended unsuccessful, by reason as the reports count them: rejected by a reviewer, or expired ' +
+      'after the process last sent the applicant back for the captcha, the civil registry, Shahkar or the code, else expired',
+    labelNames: ['reason'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const reason of UNSUCCESSFUL_REASONS) this.set({ reason }, 0);
+      const rows: { status: string; return_reason: string | null; n: string | number }[] = await db('registrations')
+        .whereIn('status', ['rejected', 'expired'])
+        .select('status', 'return_reason')
+        .count({ n: '*' })
+        .groupBy('status', 'return_reason');
+      for (const r of rows) {
+        const reason = unsuccessfulReason({ status: r.status, returnReason: r.return_reason });
+        if (reason) this.inc({ reason }, Number(r.n));
+      }
     },
   });
   new Gauge({

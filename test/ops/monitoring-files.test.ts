@@ -161,6 +161,15 @@ describe('the alerting rules and the dashboard in ops/ use only metrics our endp
       for (const t of p.targets!) used.push(...metricNames(t.expr));
     }
     expect([...new Set(used)].filter((n) => !exposed.has(n) && !PROMETHEUS_OWN.has(n))).toEqual([]);
+    // The process's own figures each have a panel: registrations by state and unsuccessful by reason, incidents, reviews.
+    expect(used).toEqual(
+      expect.arrayContaining([
+        'payam_registrations',
+        'payam_registrations_unsuccessful',
+        'payam_incidents_open',
+        'payam_review_oldest_age_seconds',
+      ]),
+    );
   });
 
   it('scrapes the three endpoints as the rules and the dashboard select them, and loads the rules', () => {
