@@ -2,6 +2,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
   createFiguresFromHistory,
@@ -19,7 +20,14 @@ import { createMonitorFiguresRepo } from '../db/monitor-figures-repo.js';
 import { gregorianBucket } from '../domain/jalali-date.js';
 import { digestOf, quantile } from '../domain/monitor/duration-digest.js';
 import { bucketLabels } from '../domain/report-buckets.js';
+import { createLogger } from '../config/logger.js';
+import { addStaff } from '../ops/fixtures/staff.js';
 import { useBenchEnv } from '../ops/test-env.js';
+import { purgeExpiredData } from '../workers/retention/purge-expired-data.js';
+import { timeCockpitDefinitionPage } from './support/cockpit-calls.js';
+import { measureHistoryCleanup } from './support/history-cleanup.js';
+import { openSeededReviews } from './support/open-reviews.js';
+import { timeStaffPages } from './support/staff-pages.js';
 import { summarize, type Summary } from './support/stats.js';
 
 /**
@@ -28,8 +36,17 @@ import { summarize, type Summary } from './support/stats.js';
  * (the read-only role, grouped in PostgreSQL) and over the engine's REST API (every activity instance paged through
  * /history/activity-instance, grouped here); then the nightly roll-up, and the page's month and year views from the
  * rolled-up days. Writes bench/results/<time>-history.md.
+ *
+ * `npm run bench:history -- --scale` (issue 22, Scale: on a history of a million registrations or as many as
+ * the machine holds): the same without the REST month (minutes at that size) and with the page's year rolled up
+ * (not every seeded day), then the reports page, the reviewers' list and Cockpit's definition page, each 20 times;
+ * last the engine's history clean-up and our retention purge, which delete. Writes <time>-history-<size>.md.
  */
 useBenchEnv();
+const args = parseArgs({
+  options: { scale: { type: 'boolean', default: false }, 'cleanup-seconds': { type: 'string', default: '180' } },
+}).values;
+const SCALE = args.scale;
 const config = loadConfig();
 const reader = createHistoryReader(config);
 const engine = serviceEngine(config);
@@ -50,6 +67,7 @@ async function timed<T>(runs: number, work: () => Promise<T>): Promise<{ summary
   return { summary: summarize(times), last };
 }
 
+const sizeName = (n: number) => (n >= 1_000_000 ? `${(n / 1_000_000).toFixed(0)}m` : `${Math.round(n / 1000)}k`);
 const engineDate = (d: Date) => d.toISOString().replace('Z', '+0000');
 
 /** The element figures over REST: every finished activity instance of the range, paged, grouped here. */
@@ -107,7 +125,7 @@ console.log('[bench:history] a day and a month over SQL and over REST');
 const sqlDay = await timed(RUNS, () => overSql(dayRange.start, dayRange.next));
 const restDay = await timed(RUNS, () => overRest(dayRange.start, dayRange.next));
 const sqlMonth = await timed(RUNS, () => overSql(monthFrom, dayRange.next));
-const restMonth = await timed(Math.min(RUNS, 2), () => overRest(monthFrom, dayRange.next));
+const restMonth = SCALE ? undefined : await timed(Math.min(RUNS, 2), () => overRest(monthFrom, dayRange.next));
 const flowsDay = await timed(RUNS, () => history.compute([...MONITORED_PROCESSES], dayRange.start, dayRange.next));
 // Both ways must agree before their times mean anything.
 const sqlPasses = Object.fromEntries(
@@ -121,7 +139,13 @@ const agree = JSON.stringify(Object.entries(sqlPasses).sort()) === JSON.stringif
 console.log('[bench:history] the nightly roll-up, and every seeded day rolled up');
 await db('monitor_rolled_days').delete();
 const rollDay = await timed(1, () => history.rollUp([...MONITORED_PROCESSES], [yesterday]));
-const allDays = bucketLabels(span.first, new Date(now.getTime() - DAY), 'day', 'gregorian');
+// At scale, the days the page's year reads: every seeded day would take an hour and change nothing measured.
+const allDays = bucketLabels(
+  SCALE ? new Date(now.getTime() - 366 * DAY) : span.first,
+  new Date(now.getTime() - DAY),
+  'day',
+  'gregorian',
+);
 const rollAll = await timed(1, () => history.rollUp([...MONITORED_PROCESSES], allDays));
 
 console.log('[bench:history] the page: a month and a year from the roll-up, today from the history');
@@ -135,13 +159,71 @@ const range = (daysBack: number) => ({
 const pageMonth = await timed(20, () => monitor.figures(range(30)));
 const pageYear = await timed(20, () => monitor.figures(range(365)));
 
+const DAY_MS = 86_400_000;
+/** Issue 22's scale checks, on the seeded history: reads first, then what deletes. */
+async function scaleRun() {
+  console.log('[bench:history] the seeded registrations under review: their reviews started in the engine');
+  const openReviews = await openSeededReviews(config, db);
+  console.log("[bench:history] the reports page and the reviewers' list, 20 times each");
+  const staffPages = await timeStaffPages(config, db, now);
+  console.log("[bench:history] Cockpit's definition page as a supervisor, each call 20 times");
+  const [definition] = await engine.definitions([PROCESS_ID]);
+  const cockpit = await timeCockpitDefinitionPage(config.ENGINE_URL, await addStaff(db, 'supervisor'), definition!.id);
+  const engineDb = new pg.Client({ connectionString: process.env.ENGINE_DATABASE_URL });
+  await engineDb.connect();
+  const sizes = (
+    await engineDb.query<{ engine: string; actinst: string; due: string; perDay: string }>(
+      `select pg_size_pretty(pg_database_size(current_database())) engine,
+              pg_size_pretty(pg_total_relation_size('act_hi_actinst')) actinst,
+              (select count(*) from act_hi_actinst where removal_time_ <= localtimestamp) due,
+              (select count(*) from act_hi_actinst where removal_time_ >= localtimestamp - interval '1 day' and removal_time_ < localtimestamp) "perDay"`,
+    )
+  ).rows[0]!;
+  await engineDb.end();
+  const ourSize = (
+    await db.raw<{ rows: { s: string }[] }>('select pg_size_pretty(pg_database_size(current_database())) s')
+  ).rows[0]!.s;
+  console.log('[bench:history] our retention purge, once, on a year of unpurged unsuccessful requests');
+  const due = Number(
+    (
+      await db('registrations')
+        .whereIn('status', ['rejected', 'expired'])
+        .whereNull('purged_at')
+        .where('closed_at', '<', new Date(Date.now() - 90 * DAY_MS))
+        .count({ n: '*' })
+    )[0]!.n,
+  );
+  const purgeStart = performance.now();
+  const purge = await purgeExpiredData({
+    db,
+    engine,
+    config,
+    logger: createLogger({ level: 'silent' }),
+    now: () => new Date(),
+  }).then(
+    (counts) => ({ ok: true as const, counts }),
+    (e: Error) => ({ ok: false as const, error: `${e.name}: ${e.message.slice(0, 200)}` }),
+  );
+  const purgeMs = performance.now() - purgeStart;
+  console.log(`[bench:history] the engine's history clean-up for ${args['cleanup-seconds']} s`);
+  const cleanup = await measureHistoryCleanup(
+    config,
+    process.env.ENGINE_DATABASE_URL!,
+    Number(args['cleanup-seconds']),
+  );
+  return { openReviews, staffPages, cockpit, sizes, ourSize, due, purge, purgeMs, cleanup };
+}
+const scale = SCALE ? await scaleRun() : undefined;
+// What deleted cannot be measured again on the same history: printed before the report is put together.
+if (scale) console.log(JSON.stringify(scale));
+
 const commit = execSync('git rev-parse --short HEAD', { cwd: projectRoot }).toString().trim();
 const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', 'T');
 const file = path.join(
   projectRoot,
   'bench',
   'results',
-  `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 13)}-history.md`,
+  `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 13)}-history${SCALE ? `-${sizeName(Number(counts.procs))}` : ''}.md`,
 );
 lines.unshift(
   `# The monitor's figures: SQL against REST, and the roll-up — ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
@@ -164,23 +246,73 @@ row(
   `${restDay.last.rows} activity instances fetched; same visits per element as SQL: ${agree ? 'yes' : '**no**'}`,
 );
 row('30 days, element figures over SQL', sqlMonth.summary, `${sqlMonth.last.length} rows back`);
-row('30 days, element figures over REST', restMonth.summary, `${restMonth.last.rows} activity instances fetched`);
+if (restMonth)
+  row('30 days, element figures over REST', restMonth.summary, `${restMonth.last.rows} activity instances fetched`);
 row(
   'a day, elements and flows over SQL (both processes; flows derived from the visits)',
   flowsDay.summary,
   `${flowsDay.last.flows.length} flow-days`,
 );
 row('nightly roll-up of one day (both processes, stored)', rollDay.summary);
-row(`roll-up of every seeded day (${allDays.length} days)`, rollAll.summary);
+row(`roll-up of ${SCALE ? 'the last' : 'every seeded day'} (${allDays.length} days)`, rollAll.summary);
 row('the page: 30 days from the roll-up + today from the history', pageMonth.summary);
 row('the page: 365 days from the roll-up + today from the history', pageYear.summary);
-lines.push(
-  '',
-  'Read: SQL sends PostgreSQL the grouping and gets a few hundred rows back; REST pages every activity instance through the',
-  "engine's JSON and groups them in Node, and for flows would need every visit of every instance besides. The page",
-  "reads SQL; the roll-up makes a year a read of stored rows. Not measured here: the reports page, the reviewers' list and",
-  "Cockpit's definition page on this history, and the engine's cleanup against a year's deletions (issue 22, Scale).",
-);
+if (scale) {
+  const procs = Number(counts.procs);
+  const days = (span.last.getTime() - span.first.getTime()) / DAY_MS;
+  const perDay = procs / days;
+  const actsPerRegistration = Number(counts.acts) / procs;
+  const slowest = (xs: { summary: Summary }[]) => Math.max(...xs.map((x) => x.summary.p95));
+  lines.push(
+    '',
+    `## The staff's pages (${scale.openReviews} reviews open in the engine)`,
+    '',
+    '| what | runs | p50 | p95 | max | status, bytes |',
+    '|---|---:|---:|---:|---:|---|',
+    ...scale.staffPages.map(
+      (p) =>
+        `| ${p.what} | ${p.summary.n} | ${p.summary.p50.toFixed(0)} | ${p.summary.p95.toFixed(0)} | ${p.summary.max.toFixed(0)} | ${p.status}, ${p.bytes.toLocaleString('en')} |`,
+    ),
+    '',
+    `## Cockpit's process-definition page (the calls the page made in Chromium, as a supervisor; slowest p95 ${slowest(scale.cockpit).toFixed(0)} ms)`,
+    '',
+    '| view | call | runs | p50 | p95 | max | status |',
+    '|---|---|---:|---:|---:|---:|---|',
+    ...scale.cockpit.map(
+      (c) =>
+        `| ${c.view} | \`${c.call.method} ${new URL(c.call.url).pathname.replace(/[0-9a-f]{8}-[0-9a-f-]{27}|agency-registration:\d+:[0-9a-f-]+/g, '{id}')}${new URL(c.call.url).search}\`${c.call.body ? ` ${c.call.body.slice(0, 120)}` : ''} | ${c.summary.n} | ${c.summary.p50.toFixed(0)} | ${c.summary.p95.toFixed(0)} | ${c.summary.max.toFixed(0)} | ${c.status} |`,
+    ),
+    '',
+    "## Deleting: the engine's history clean-up and our retention purge",
+    '',
+    `Sizes before: engine database ${scale.sizes.engine} (act_hi_actinst ${scale.sizes.actinst}), ours ${scale.ourSize}. Due for removal in act_hi_actinst: ${Number(scale.sizes.due).toLocaleString('en')} rows; a day's worth at this history is about ${Math.round(perDay * actsPerRegistration).toLocaleString('en')} rows (${perDay.toFixed(0)} registrations a day × ${actsPerRegistration.toFixed(1)} activity instances), at 1,000,000 over two years about ${Math.round(1370 * actsPerRegistration).toLocaleString('en')}.`,
+    '',
+    `- The engine's clean-up (removal-time based, batch size 500, degree of parallelism 1, Operaton's defaults) ran ${scale.cleanup.seconds.toFixed(0)} s: deleted ${Object.entries(
+      scale.cleanup.deleted,
+    )
+      .map(([t, n]) => `${n.toLocaleString('en')} from ${t}`)
+      .join(
+        ', ',
+      )} (each table in its own batches; act_hi_actinst, the largest, sets the pace: ${(scale.cleanup.deleted.act_hi_actinst / scale.cleanup.seconds).toFixed(0)} rows/s); ${scale.cleanup.dueLeft.toLocaleString('en')} activity instances still due when it stopped. At that pace a day's deletions at 1,000,000 over two years take ${((1370 * actsPerRegistration) / (scale.cleanup.deleted.act_hi_actinst / scale.cleanup.seconds)).toFixed(0)} s of its four-hour window, a year's backlog ${((365 * 1370 * actsPerRegistration) / (scale.cleanup.deleted.act_hi_actinst / scale.cleanup.seconds) / 3600).toFixed(1)} h.`,
+    `- Meanwhile a review started and its task completed in the engine: p50 ${scale.cleanup.workDuring.p50.toFixed(0)} ms, p95 ${scale.cleanup.workDuring.p95.toFixed(0)} ms over ${scale.cleanup.workDuring.n} (before it: p50 ${scale.cleanup.workBefore.p50.toFixed(0)}, p95 ${scale.cleanup.workBefore.p95.toFixed(0)} over ${scale.cleanup.workBefore.n}). Table locks its deletes held: ${scale.cleanup.locks.join(', ') || 'none seen'}.`,
+    `- Our retention purge, one run over ${scale.due.toLocaleString('en')} unsuccessful requests closed more than 90 days ago and not purged (a year of them): ${
+      scale.purge.ok
+        ? `${(scale.purgeMs / 1000).toFixed(1)} s, ${Object.entries(scale.purge.counts)
+            .filter(([, n]) => n)
+            .map(([k, n]) => `${n.toLocaleString('en')} ${k}`)
+            .join(', ')}`
+        : `**failed** after ${(scale.purgeMs / 1000).toFixed(1)} s: ${scale.purge.error}`
+    }.`,
+  );
+}
+if (!scale)
+  lines.push(
+    '',
+    'Read: SQL sends PostgreSQL the grouping and gets a few hundred rows back; REST pages every activity instance through the',
+    "engine's JSON and groups them in Node, and for flows would need every visit of every instance besides. The page",
+    "reads SQL; the roll-up makes a year a read of stored rows. Not measured here: the reports page, the reviewers' list and",
+    "Cockpit's definition page on this history, and the engine's cleanup against a year's deletions (issue 22, Scale).",
+  );
 mkdirSync(path.dirname(file), { recursive: true });
 writeFileSync(file, `${lines.join('\n')}\n`);
 console.log(lines.join('\n'));

@@ -25,8 +25,10 @@ export function createRetentionRepo(db: Db) {
         .whereNull('purged_at')
         .forUpdate()
         .pluck('id')) as string[];
+      // One array parameter, not one parameter per id: PostgreSQL takes at most 65,535 per statement, and the
+      // first run after a pause (or a year of history at scale) finds more requests than that.
       const del = (table: string) =>
-        ids.length ? trx(table).whereIn('registration_id', ids).delete() : Promise.resolve(0);
+        ids.length ? trx(table).whereRaw('registration_id = any(?::uuid[])', [ids]).delete() : Promise.resolve(0);
       // What the letter's signature said of its signer goes with the letter (counted as the letter).
       await del('letter_signature_checks');
       const counts = {
@@ -37,7 +39,10 @@ export function createRetentionRepo(db: Db) {
         submissions: await del('submissions'),
       };
       // The reviewer's own words may name people; the reason code stays for the figures.
-      if (ids.length) await trx('registrations').whereIn('id', ids).update({ purged_at: now, rejection_text: null });
+      if (ids.length)
+        await trx('registrations')
+          .whereRaw('id = any(?::uuid[])', [ids])
+          .update({ purged_at: now, rejection_text: null });
       return counts;
     },
 

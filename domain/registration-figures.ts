@@ -29,7 +29,7 @@ export interface PeriodFigures {
   medianSeconds: Record<Phase, number | null>;
 }
 
-const RETURN_REASON_PREFIXES: [string, UnsuccessfulReason][] = [
+export const RETURN_REASON_PREFIXES: [string, UnsuccessfulReason][] = [
   ['captcha_', 'captcha'],
   ['civil_registry_', 'civil_registry'],
   ['shahkar_', 'shahkar'],
@@ -71,16 +71,6 @@ function phaseSeconds(r: RegistrationFacts): Record<Phase, number | undefined> {
     verification: seconds(r.submittedAt, r.verifiedAt),
     review: seconds(r.reviewStartedAt, r.decidedAt),
   };
-}
-
-export function summarizeRegistrations(
-  rows: RegistrationFacts[],
-  periods: string[],
-  periodOf: (d: Date) => string,
-): PeriodFigures[] {
-  const groups = new Map<string, RegistrationFacts[]>(periods.map((p) => [p, []]));
-  for (const r of rows) groups.get(periodOf(r.createdAt))?.push(r);
-  return [...groups].map(([period, group]) => figures(period, group));
 }
 
 export function figures(period: string, group: RegistrationFacts[]): PeriodFigures {

@@ -24,13 +24,20 @@ function tehranMidday(date: Date): number {
  */
 export function bucketLabels(from: Date, to: Date, unit: BucketUnit, calendar: ReportCalendar): string[] {
   const labels: string[] = [];
-  if (to.getTime() <= from.getTime()) return labels;
-  const last = tehranMidday(new Date(to.getTime() - 1));
-  for (let t = tehranMidday(from); t <= last; t += DAY_MS) {
-    const label = bucketLabel(new Date(t), unit, calendar);
+  for (const day of tehranDays(from, to)) {
+    const label = bucketLabel(day, unit, calendar);
     if (labels.at(-1) !== label) labels.push(label);
   }
   return labels;
+}
+
+/** An instant at midday of each Tehran day from `from` (inclusive) to `to` (exclusive). */
+export function tehranDays(from: Date, to: Date): Date[] {
+  const days: Date[] = [];
+  if (to.getTime() <= from.getTime()) return days;
+  const last = tehranMidday(new Date(to.getTime() - 1));
+  for (let t = tehranMidday(from); t <= last; t += DAY_MS) days.push(new Date(t));
+  return days;
 }
 
 const wallClock = new Intl.DateTimeFormat('en-US', {

@@ -22,6 +22,8 @@ export interface SeedPath {
   /** otpOutcome as step 9-3 wrote it, each with its time: what tells 9-3's two ways back apart. */
   otpOutcomes: { value: string; time: number }[];
   outcome: 'registered' | 'rejected' | 'expired';
+  /** Why the process last sent the applicant back to step 3, as `registrations.return_reason` keeps it (a new submission clears it). */
+  returnReason: string | null;
 }
 
 const MIN = 60_000;
@@ -52,6 +54,8 @@ export function pathOf(
   };
   const visits: SeedVisit[] = [];
   const otpOutcomes: SeedPath['otpOutcomes'] = [];
+  let returnReason: string | null = null;
+  const RETURNS = ['captcha_wrong', 'letter_signature_invalid', 'civil_registry_mismatch', 'shahkar_mismatch'];
   let t = start;
   const step = (activityId: string, type: string, ms: number) => {
     const v: SeedVisit = { activityId, type, start: t, end: t + Math.max(0, Math.round(ms)) };
@@ -79,23 +83,36 @@ export function pathOf(
     gateway('Gateway_BackToStep3');
     if (rnd() < 0.04) {
       expire('Task_ApplicantData', 'Timer_ApplicantDataTimeout', limits.applicant);
-      return { visits, otpOutcomes, outcome: 'expired' };
+      return { visits, otpOutcomes, outcome: 'expired', returnReason };
     }
     step('Task_ApplicantData', 'userTask', logNormal(round ? 4 * MIN : 18 * MIN));
+    returnReason = null;
     const mustReturn = backOnce && round === 0;
     const reason = mustReturn ? Math.floor(rnd() * 5) : rnd() < 0.04 ? Math.floor(rnd() * 5) : -1;
     service('Task_CheckCaptcha', 40);
     gateway('Gateway_CaptchaCorrect');
-    if (reason === 0) continue;
+    if (reason === 0) {
+      returnReason = RETURNS[0]!;
+      continue;
+    }
     service('Task_CheckLetterSignature', 120);
     gateway('Gateway_LetterSignature');
-    if (reason === 1) continue;
+    if (reason === 1) {
+      returnReason = RETURNS[1]!;
+      continue;
+    }
     service('Task_CivilRegistry', 400);
     gateway('Gateway_CivilRegistryMatch');
-    if (reason === 2) continue;
+    if (reason === 2) {
+      returnReason = RETURNS[2]!;
+      continue;
+    }
     service('Task_Shahkar', 300);
     gateway('Gateway_ShahkarMatch');
-    if (reason === 3) continue;
+    if (reason === 3) {
+      returnReason = RETURNS[3]!;
+      continue;
+    }
     // Step 9: codes until one is right, or three wrong (back to 3), or the time limit.
     let wrong = 0;
     for (;;) {
@@ -103,7 +120,7 @@ export function pathOf(
       service('Task_SendOtp', 250);
       if (rnd() < 0.03) {
         expire('Task_EnterOtp', 'Timer_OtpTimeout', limits.otp);
-        return { visits, otpOutcomes, outcome: 'expired' };
+        return { visits, otpOutcomes, outcome: 'expired', returnReason };
       }
       step('Task_EnterOtp', 'userTask', logNormal(70_000));
       gateway('Gateway_OtpAction');
@@ -120,7 +137,10 @@ export function pathOf(
       }
       break;
     }
-    if (otpOutcomes.at(-1)!.value === 'exhausted') continue;
+    if (otpOutcomes.at(-1)!.value === 'exhausted') {
+      returnReason = 'otp_exhausted';
+      continue;
+    }
     // Step 10: the review, a process of its own.
     const reviewStart = t;
     const reviewMs = Math.round(logNormal(20 * HOUR, 1));
@@ -147,15 +167,15 @@ export function pathOf(
     if (rnd() < 0.15) {
       service('Task_NotifyRejected', 200);
       end('Task_CloseRejected', 'End_Rejected');
-      return { visits, otpOutcomes, outcome: 'rejected' };
+      return { visits, otpOutcomes, outcome: 'rejected', returnReason };
     }
     service('Task_CreateAccount', 150);
     service('Task_NotifyRegistered', 200);
     end('Task_CloseRegistered', 'End_Registered');
-    return { visits, otpOutcomes, outcome: 'registered' };
+    return { visits, otpOutcomes, outcome: 'registered', returnReason };
   }
   // Four rounds without passing: the applicant gives up and the time limit ends it.
   gateway('Gateway_BackToStep3');
   expire('Task_ApplicantData', 'Timer_ApplicantDataTimeout', limits.applicant);
-  return { visits, otpOutcomes, outcome: 'expired' };
+  return { visits, otpOutcomes, outcome: 'expired', returnReason };
 }

@@ -440,6 +440,35 @@ describe('the daily retention purge', () => {
     await engine.cancel(running.id);
   });
 
+  it('given more unsuccessful requests due than PostgreSQL takes parameters in one statement (65,535), when the purge runs, then every one is purged', async () => {
+    // Given 70,000 expired requests closed 200 days ago, each with its step-3 data (as after a pause of the purge)
+    const closedAt = ago(200);
+    const ids = (
+      await db.raw<{ rows: { id: string }[] }>(
+        `insert into registrations (id, status, outcome, access_token_hash, created_at, closed_at, tracking_code)
+         select gen_random_uuid(), 'expired', 'expired', repeat('0', 64), ?, ?, 'b' || lpad(i::text, 6, '0')
+           from generate_series(1, 70000) i returning id`,
+        [new Date('2022-07-05T08:00:00Z'), closedAt],
+      )
+    ).rows.map((r) => r.id);
+    await db.raw(
+      `insert into applicant_data (registration_id, national_code, mobile, first_name, last_name, father_name,
+         birth_certificate_number, birth_date, birth_date_gregorian, email, agency_name, agency_national_id, representative_position)
+       select id, '0000000000', '09000000000', 'x', 'x', 'x', '0', '1360/01/01', '1981-03-21', 'x@example.invalid', 'x', '10000000000', 'x'
+         from unnest(?::uuid[]) id`,
+      [ids],
+    );
+    // When the purge runs
+    await purgeExpiredData(deps);
+    // Then none of them keeps its data, and each is marked purged
+    const [left] = await db('applicant_data').whereRaw('registration_id = any(?::uuid[])', [ids]).count({ n: '*' });
+    const [unmarked] = await db('registrations')
+      .whereRaw('id = any(?::uuid[])', [ids])
+      .whereNull('purged_at')
+      .count({ n: '*' });
+    expect([Number(left!.n), Number(unmarked!.n)]).toEqual([0, 0]);
+  });
+
   it('given two worker processes, when both start, then one purge is scheduled every night in Tehran and a job on it runs the purge', async () => {
     const queueName = `retention-purge-test-${randomUUID()}`;
     const first = startDailyPurge(deps, queueName);
