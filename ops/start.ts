@@ -39,9 +39,9 @@ const adminLogin =
 log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s
   One origin (https)    ${proxy.origin}/  (the form, staff pages, API, web apps at /operaton/; the certificate is local)
   Applicant form        ${base}/
-  Registration office   ${base}/ra/     (staff role ra-clerk: npm run staff -- add <name> --role ra-clerk)
+  Registration office   ${base}/ra/     (staff role ra-clerk: PAYAM_DEV_DEFAULTS=1 npm run staff -- add <name> --role ra-clerk)
   Certificate status    ${base}/status/
-  Process monitor       ${base}/monitor/     (staff role supervisor: npm run staff -- add <name> --role supervisor)
+  Process monitor       ${base}/monitor/     (staff role supervisor: PAYAM_DEV_DEFAULTS=1 npm run staff -- add <name> --role supervisor)
   API documentation     ${base}/docs
   Cockpit               ${webapps}/app/cockpit/     (login ${adminLogin})
   Tasklist              ${webapps}/app/tasklist/

@@ -119,6 +119,28 @@ describe('the engine web apps, as staff use them', () => {
     expect(visit.problems.join('\n')).toBe('');
   });
 
+  it('a reviewer who follows a link into Cockpit is told, in Persian and English, that it is not for their role, and led to Tasklist', async () => {
+    const page = session.page;
+    const visit = webappVisit(page, ctx.stack.config.ENGINE_URL);
+
+    // Given a reviewer logged in to Tasklist
+    const reviewer = await addStaff(ctx.stack.db, 'reviewer');
+    await visit.open('tasklist');
+    await visit.logIn(reviewer);
+
+    // When they open Cockpit's address (an alert's link, a colleague's bookmark)
+    const answer = await page.goto(`${webappsBase(ctx.stack.config.ENGINE_URL)}/app/cockpit/default/`);
+
+    // Then access is refused with a page that says why in both languages and leads back to their own app
+    expect(answer?.status()).toBe(403);
+    await page.getByRole('heading', { name: 'این بخش برای نقش شما باز نیست' }).waitFor();
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.getByText('This part is not open to your role.').count()).toBe(1);
+    await page.getByRole('link', { name: 'رفتن به Tasklist' }).click();
+    await page.waitForURL(/\/app\/tasklist\//);
+    await page.getByRole('link', { name: REVIEW_FILTER }).waitFor();
+  });
+
   it('someone not logged in sees no Cockpit data, and the REST API asks for credentials', async () => {
     const page = session.page;
     const visit = webappVisit(page, ctx.stack.config.ENGINE_URL);
