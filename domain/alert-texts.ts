@@ -62,7 +62,7 @@ export function alertEmailFor(f: AlertFacts): { subject: string; text: string } 
           `سامانه «${name.fa}» پس از همه تلاش‌های دوباره پاسخ نداد و موتور فرایند حادثه ثبت کرد.\n` +
           `کد خطا: ${f.codes.join('، ')}\nحادثه‌های باز این سامانه: ${f.incidents}\n${steps.map((s) => s.fa).join('\n')}\n` +
           `تازه‌ترین حادثه (${f.newest.incidentId}، نمونه فرایند ${f.newest.processInstanceId}):\n  ${f.newest.cockpitUrl}\n` +
-          `پس از رفع مشکل، در Cockpit روی حادثه «Retry» را بزنید. تا یک ساعت هشدار دیگری برای این سامانه فرستاده نمی‌شود؛ ` +
+          `پس از رفع مشکل، در Cockpit روی حادثه «تلاش دوباره» (Retry) را بزنید. تا یک ساعت هشدار دیگری برای این سامانه فرستاده نمی‌شود؛ ` +
           `وقتی همه حادثه‌های آن رفع شد، پیام «رفع شد» می‌آید.\n\n` +
           `"${name.en}" did not answer after every retry, and the engine raised an incident.\n` +
           `Error code: ${f.codes.join(', ')}\nOpen incidents at this system: ${f.incidents}\n${steps.map((s) => s.en).join('\n')}\n` +

@@ -73,6 +73,8 @@ describe('the IT office is alerted of incidents by e-mail, through the notice ou
     expect(alert!.text).toContain(
       `${webapps}/app/cockpit/default/#/process-definition/${incident!.processDefinitionId}/runtime?tab=incidents-tab`,
     );
+    // What to press, in the words the Persian Cockpit shows on the button.
+    expect(alert!.text).toContain('روی حادثه «تلاش دوباره» (Retry) را بزنید');
     // Ids, codes, counts and links only: nothing of the applicant.
     for (const personal of [
       first.applicant.nationalCode,
