@@ -26,7 +26,7 @@ const { projectRoot } = await import('../config/paths.js');
 const { buildPgsbSimulator } = await import('../simulators/pgsb/server.js');
 const { buildSmsSimulator } = await import('../simulators/sms/server.js');
 const { createMailCatcher } = await import('../simulators/mail-catcher/create-mail-catcher.js');
-const { addStaff, STAFF_PASSWORD } = await import('../ops/fixtures/staff.js');
+const { pgsbControls, reviewerTokenFor } = await import('./support/bench-stack-access.js');
 const { prepareTestStack } = await import('../ops/test-stack.js');
 const { fullStackDriver } = await import('./support/full-stack.js');
 const { expectations } = await import('./support/expectations.js');
@@ -145,24 +145,8 @@ async function main() {
   await Promise.all([api.start(), workers.start()]);
   const baseUrl = `http://127.0.0.1:${apiPort}`;
 
-  const reviewerName = await addStaff(db, 'reviewer');
-  const login = await fetch(`${baseUrl}/api/staff/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: reviewerName, password: STAFF_PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`the reviewer could not log in: ${login.status}`);
-  const reviewerToken = ((await login.json()) as { token: string }).token;
-  const post = (url: string, body: unknown) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
-      (r) => {
-        if (!r.ok) throw new Error(`${url}: ${r.status}`);
-      },
-    );
-  const pgsb = {
-    addCitizen: (c: Record<string, unknown>) => post(`${pgsbUrl}/__sim/citizens`, c),
-    addMobile: (nationalCode: string, mobile: string) => post(`${pgsbUrl}/__sim/mobiles`, { nationalCode, mobile }),
-  };
+  const reviewerToken = await reviewerTokenFor(db, baseUrl);
+  const pgsb = pgsbControls(pgsbUrl);
   // The per-request latencies are the benchmark's business; the soak keeps only each registration's whole time.
   const m = { steps: samples(), requests: samples(), server: samples(), instanceKeys: [] as string[] };
   const driver = fullStackDriver(baseUrl, pgsb, phone, reviewerToken, m);
