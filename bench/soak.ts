@@ -4,8 +4,11 @@
  * PostgreSQL connections of the API, the workers and the engine; writes bench/results/<date>-soak.md (+ .svg
  * of memory over time, + .json) with a verdict per process: flat or growing, by the rule the report states.
  * Bounded: the minutes asked for plus at most 15 for set-up and drain; loopback only; stops by itself.
+ * The engine's heap is pinned (-Xms = -Xmx, every page touched at start) unless --engine-heap as-started: otherwise
+ * its RSS grows for an hour as G1 first touches the heap it may use, which hides or mimics a leak; pinned, RSS moves
+ * only with native memory, which Native Memory Tracking breaks down (second half of the run against its start).
  * Options: --minutes 60  --rate <registrations/s> (default half the best full-stack figure of the newest
- *          bench/results/*-after.json)  --sample-seconds 15  --label soak
+ *          bench/results/*-after.json)  --sample-seconds 15  --label soak  --engine-heap pinned|as-started
  *          --report-only bench/results/<x>-soak.json (writes that run's .md and .svg again, runs nothing)
  */
 const { useBenchEnv } = await import('../ops/test-env.js');
@@ -22,6 +25,7 @@ const { loadConfig } = await import('../config/config.js');
 const { createLogger } = await import('../config/logger.js');
 const { createDb } = await import('../db/knex.js');
 const { engineSettings } = await import('../ops/engine/settings.js');
+const { findJavaHome } = await import('../ops/engine/jdk.js');
 const { projectRoot } = await import('../config/paths.js');
 const { buildPgsbSimulator } = await import('../simulators/pgsb/server.js');
 const { buildSmsSimulator } = await import('../simulators/sms/server.js');
@@ -45,6 +49,7 @@ const { values: opt } = parseArgs({
     rate: { type: 'string' },
     'sample-seconds': { type: 'string', default: '15' },
     label: { type: 'string', default: 'soak' },
+    'engine-heap': { type: 'string', default: 'pinned' },
     'report-only': { type: 'string' },
   },
 });
@@ -52,6 +57,17 @@ const minutes = Number(opt.minutes);
 const sampleSeconds = Number(opt['sample-seconds']);
 if (!(minutes > 0 && minutes <= 240)) throw new Error('--minutes: between 0 and 240');
 if (!(sampleSeconds >= 1)) throw new Error('--sample-seconds: at least 1');
+if (!['pinned', 'as-started'].includes(opt['engine-heap'])) throw new Error('--engine-heap: pinned or as-started');
+const engineJvmFlags =
+  opt['engine-heap'] === 'pinned'
+    ? `-Xms${engineSettings().heap} -XX:+AlwaysPreTouch -XX:NativeMemoryTracking=summary`
+    : '-XX:NativeMemoryTracking=summary';
+// The engine is started by the test stack below and reads JAVA_TOOL_OPTIONS like any JVM.
+// The collector's log beside the others, to read the heap after each collection if a verdict is in doubt.
+const soakLogDir = path.join(projectRoot, '.cache', 'soak');
+(await import('node:fs')).mkdirSync(soakLogDir, { recursive: true });
+const engineGcLog = `-Xlog:gc:file=${path.join(soakLogDir, 'engine-gc.log')}:uptime,time`;
+process.env.JAVA_TOOL_OPTIONS = [process.env.JAVA_TOOL_OPTIONS, engineJvmFlags, engineGcLog].filter(Boolean).join(' ');
 const DRAIN_MS = 90_000;
 const MAX_IN_FLIGHT = 200;
 const BUDGET_MS = (minutes + 15) * 60_000;
@@ -137,8 +153,7 @@ async function main() {
     SMS_BASE_URL: `http://127.0.0.1:${portOf(smsSim)}`,
     SMTP_PORT: String(mailPorts.smtpPort),
   };
-  const logDir = path.join(projectRoot, '.cache', 'soak');
-  await mkdir(logDir, { recursive: true });
+  const logDir = soakLogDir;
   const api = nodeService('api', 'api/server.ts', env, logDir, apiPort);
   const workers = nodeService('workers', 'workers/main.ts', env, logDir);
   cleanups.push(() => Promise.all([api.kill('SIGTERM'), workers.kill('SIGTERM')]));
@@ -189,7 +204,23 @@ async function main() {
     },
   );
   cleanups.push(() => sampler.stop());
+  const jcmd = async (...args: string[]) => {
+    const pid = await enginePid();
+    if (!pid) return 'the engine is not running';
+    try {
+      // jcmd is a JVM too: without this it would read the engine's flags above and pre-touch a heap of its own.
+      const env = { ...process.env, JAVA_TOOL_OPTIONS: '' };
+      return execFileSync(path.join(findJavaHome(), 'bin', 'jcmd'), [String(pid), ...args], { encoding: 'utf8', env });
+    } catch (err) {
+      return `jcmd failed: ${(err as Error).message}`;
+    }
+  };
+  // The verdict reads the second half of the run, so native memory is compared over the same half.
+  const baselineAtMinute = minutes / 2;
+  const baseline = setTimeout(() => void jcmd('VM.native_memory', 'baseline'), baselineAtMinute * 60_000);
+  cleanups.push(async () => clearTimeout(baseline));
   const { lost } = await loop.run(one);
+  const nativeMemoryDiff = await jcmd('VM.native_memory', 'summary.diff', 'scale=MB');
   await sampler.stop();
   log(`load over: ${loop.counts.finished} finished, ${loop.counts.errors} failed, ${lost} lost`);
 
@@ -226,6 +257,7 @@ async function main() {
     registrationsByState: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
     durationsMs: loop.durationsMs,
     samples: sampler.samples,
+    engineNativeMemory: { jvmFlags: engineJvmFlags, baselineAtMinute, diff: nativeMemoryDiff },
   };
   const base = `${results.startedAt.slice(0, 16).replace(':', '')}-${opt.label.replace(/[^a-z0-9-]+/gi, '-')}`;
   await writeReport(results, base);

@@ -19,6 +19,8 @@ export interface SoakResults {
   databases?: string[];
   durationsMs: number[];
   samples: SoakSample[];
+  /** The engine's JVM flags for the run and Native Memory Tracking's summary at the end against a baseline. */
+  engineNativeMemory?: { jvmFlags: string; baselineAtMinute: number; diff: string };
 }
 
 /** The figures judged, and the rule for each (per hour, over the second half of the run). */
@@ -81,7 +83,7 @@ function overTimeTable(r: SoakResults) {
     'load',
     'started / done / errors / in flight',
     ...names.map((n) =>
-      n === 'engine' ? 'engine RSS / heap MiB, threads, pg' : `${n} RSS / heap MiB, loop p99 ms, handles, pg`,
+      n === 'engine' ? 'engine RSS / heap used / heap committed / non-heap MiB, threads, pg' : `${n} RSS / heap MiB, loop p99 ms, handles, pg`,
     ),
     ...dbs.map((d) => `backends ${d}`),
   ];
@@ -94,7 +96,7 @@ function overTimeTable(r: SoakResults) {
       ...names.map((n) => {
         const p = s.processes[n]!;
         return n === 'engine'
-          ? `${n0(p.rssMiB)} / ${n0(p.heapUsedMiB)}, ${n0(p.handles)}, ${n0(p.pgConnections)}`
+          ? `${n0(p.rssMiB)} / ${n0(p.heapUsedMiB)} / ${n0(p.heapCommittedMiB ?? Number.NaN)} / ${n0(p.nonHeapCommittedMiB ?? Number.NaN)}, ${n0(p.handles)}, ${n0(p.pgConnections)}`
           : `${n0(p.rssMiB)} / ${n1(p.heapUsedMiB)}, ${n1(p.eventLoopP99Ms)}, ${n0(p.handles)}, ${n0(p.pgConnections)}`;
       }),
       ...dbs.map((d) =>
@@ -130,6 +132,24 @@ function pgBreakdown(r: SoakResults) {
     rows.push(`| ${k} | ${Math.min(...v)} | ${Math.max(...v)} | ${v.at(-1)} |`);
   }
   return rows.join('\n');
+}
+
+function engineNativeMemorySection(r: SoakResults) {
+  const n = r.engineNativeMemory;
+  if (!n) return '';
+  return `
+## The engine's memory outside its heap (Native Memory Tracking)
+
+The engine ran with \`${n.jvmFlags}\`. ${
+    n.jvmFlags.includes('AlwaysPreTouch')
+      ? 'Its heap was committed and touched in full at start, so its RSS moves only with memory outside the heap (metaspace, code cache, threads, the collector’s own structures, malloc). '
+      : ''
+  }Below: \`jcmd <pid> VM.native_memory summary.diff\` at the end of the load against a baseline taken at minute ${n.baselineAtMinute.toFixed(0)} (MB, committed; the figure after the sign is the change).
+
+\`\`\`text
+${n.diff.trim()}
+\`\`\`
+`;
 }
 
 export function soakMarkdown(r: SoakResults, svgName: string) {
@@ -174,7 +194,7 @@ ${overTimeTable(r)}
 ## PostgreSQL backends of this run's databases (pg_stat_activity, client backends)
 
 ${pgBreakdown(r)}
-`;
+${engineNativeMemorySection(r)}`;
 }
 
 export async function soakChartSvg(r: SoakResults): Promise<string> {

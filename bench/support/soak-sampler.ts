@@ -26,6 +26,9 @@ export interface ProcessSample {
   handles: number;
   /** TCP connections of this process to PostgreSQL (its pools), counted by the kernel. */
   pgConnections: number;
+  /** The JVM only: heap and non-heap (metaspace, code cache) the JVM has committed, from its actuator. */
+  heapCommittedMiB?: number;
+  nonHeapCommittedMiB?: number;
 }
 
 export interface SoakSample {
@@ -84,6 +87,8 @@ async function sampleProcess(t: SoakTarget, pgByPid: Map<number, number>): Promi
       eventLoopP99Ms: Number.NaN,
       handles: sumOf(m, 'jvm_threads_live_threads'),
       pgConnections: pg,
+      heapCommittedMiB: sumOf(m, 'jvm_memory_committed_bytes', { area: 'heap' }) / MiB,
+      nonHeapCommittedMiB: sumOf(m, 'jvm_memory_committed_bytes', { area: 'nonheap' }) / MiB,
     };
   return {
     rssMiB: rss,
