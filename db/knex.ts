@@ -17,10 +17,14 @@ export interface DbLog {
   debug(msg: string): void;
 }
 
-export function createDb(databaseUrl: string, pool = { min: 0, max: 10 }, log?: DbLog): Db {
+/**
+ * `applicationName` names the pool's connections in pg_stat_activity, so an operator (and the soak) can tell
+ * the API's backends from the workers' when counting or cancelling them.
+ */
+export function createDb(databaseUrl: string, pool = { min: 0, max: 10 }, log?: DbLog, applicationName?: string): Db {
   return knexFactory({
     client: 'pg',
-    connection: databaseUrl,
+    connection: applicationName ? { connectionString: databaseUrl, application_name: applicationName } : databaseUrl,
     pool,
     // Knex's own default writes these to the console, unstructured, between the JSON lines of the log.
     ...(log

@@ -62,7 +62,7 @@ export function startWorkers(
     metrics?: Registry;
   } = {},
 ) {
-  const db = opts.db ?? createDb(config.DATABASE_URL, undefined, logger);
+  const db = opts.db ?? createDb(config.DATABASE_URL, undefined, logger, 'payam-workers');
   const engine = opts.engine ?? serviceEngine(config);
   const pgsb = createPgsbClient({
     baseUrl: config.PGSB_BASE_URL,

@@ -24,7 +24,7 @@ export interface ElementDayRow {
  */
 export function createHistoryReader(
   config: ReaderConfig,
-  db: Db = createDb(config.ENGINE_HISTORY_DATABASE_URL, { min: 0, max: 4 }),
+  db: Db = createDb(config.ENGINE_HISTORY_DATABASE_URL, { min: 0, max: 4 }, undefined, 'payam-history-reader'),
 ) {
   const tz = config.ENGINE_HISTORY_TIME_ZONE;
   // Our instant as the engine's local timestamp, so the engine's own indexes on start_time_ and end_time_ serve.

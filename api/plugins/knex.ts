@@ -14,7 +14,7 @@ interface KnexPluginOptions {
 
 export default fp<KnexPluginOptions>(
   async (app, opts) => {
-    const db = opts.db ?? createDb(app.config.DATABASE_URL, undefined, app.log);
+    const db = opts.db ?? createDb(app.config.DATABASE_URL, undefined, app.log, 'payam-api');
     // Fail at start, not on the first applicant's request.
     await db.raw('select 1');
     app.decorate('db', db);

@@ -25,3 +25,16 @@ describe("the pool's own reports", () => {
     }
   });
 });
+
+describe("the pool's name in PostgreSQL", () => {
+  it('given a process name, when the pool connects, then pg_stat_activity shows its connections under that name', async () => {
+    const db = createDb(config.DATABASE_URL, { min: 0, max: 1 }, undefined, 'payam-api');
+    try {
+      const { rows } = await db.raw('select application_name from pg_stat_activity where pid = pg_backend_pid()');
+
+      expect(rows[0].application_name).toBe('payam-api');
+    } finally {
+      await db.destroy();
+    }
+  });
+});
