@@ -31,6 +31,9 @@ export function createViewer({ canvas }) {
   let marked = [];
   return {
     async open(xml) {
+      // A new diagram replaces the shapes and their markers: the old ids, gone from the registry, must not be
+      // unmarked later (diagram-js throws on an id it does not know, which broke the page on a change of process).
+      marked = [];
       await viewer.importXML(xml);
       fitHeight();
     },
@@ -58,7 +61,7 @@ export function createViewer({ canvas }) {
     },
     clear() {
       overlays().clear();
-      for (const [id, c] of marked) viewer.get('canvas').removeMarker(id, c);
+      for (const [id, c] of marked) if (registry().get(id)) viewer.get('canvas').removeMarker(id, c);
       marked = [];
     },
     destroy: () => viewer.destroy(),

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { PROCESS_ID } from '../../adapters/engine/process-model.js';
+import { PROCESS_ID, REVIEW_PROCESS_ID } from '../../adapters/engine/process-model.js';
 import { jalaliBucket } from '../../domain/jalali-date.js';
 import { addStaff } from '../../ops/fixtures/staff.js';
 import { engineRecords } from '../support/engine-records.js';
@@ -78,6 +78,8 @@ describe("the office's process monitor in a browser", () => {
       /heat-[1-4]/,
     );
     expect(await page.locator('.djs-overlay .mon-waiting').count()).toBeGreaterThan(0);
+    // A flow the model leaves unnamed reads as a dash, not as its English id.
+    expect((await page.locator('#flows-table th[scope="row"]').allTextContents()).join(' ')).not.toMatch(/Flow_/);
     // The incident under Shahkar, explained in Persian, with its Cockpit link to retry.
     const incident = page.locator('#incidents-list tr', { hasText: 'PGSB_TIMEOUT' }).first();
     expect(await incident.textContent()).toContain('شاهکار (از راه PGSB)');
@@ -91,6 +93,24 @@ describe("the office's process monitor in a browser", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.locator('#diagram-title').evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: 'docs/screenshots/monitor-fa.png', animations: 'disabled' });
+    // Each waiting badge in sight is read whole: no other figure is drawn over either end of it (the next gateway's
+    // figures used to hide the number on Shahkar's).
+    const hidden = await page.locator('.mon-waiting').evaluateAll((badges) => {
+      const canvas = document.querySelector('#canvas')!.getBoundingClientRect();
+      const inSight = (r: DOMRect) =>
+        r.left >= canvas.left && r.right <= canvas.right && r.top >= 0 && r.bottom <= window.innerHeight;
+      const seen = badges.filter((b) => inSight(b.getBoundingClientRect()));
+      const covered = seen.flatMap((b) => {
+        const r = b.getBoundingClientRect();
+        return [r.left + 2, r.right - 2].flatMap((x) => {
+          const top = document.elementFromPoint(x, r.top + r.height / 2);
+          return top && (b.contains(top) || top.contains(b)) ? [] : [`${b.textContent} under ${top?.textContent}`];
+        });
+      });
+      return { seen: seen.length, covered };
+    });
+    // Step 3's and Shahkar's, both at the diagram's left end, where it opens.
+    expect(hidden).toEqual({ seen: 2, covered: [] });
 
     // The export opens with the same numbers and the Persian text intact.
     const [csv] = await Promise.all([
@@ -120,6 +140,16 @@ describe("the office's process monitor in a browser", () => {
         .getSheetValues()
         .some((r) => JSON.stringify(r).includes('شاهکار (PGSB)')),
     ).toBe(true);
+
+    // Switching to the review process draws its diagram with its own figures, in place of the registration's.
+    await page.getByLabel('فرایند', { exact: true }).selectOption(REVIEW_PROCESS_ID);
+    await page.getByRole('button', { name: 'نمایش', exact: true }).click();
+    await page.locator('#figures-source', { hasText: 'بررسی درخواست ثبت‌نام' }).waitFor();
+    await page.locator('#elements-table tr[data-element="Task_Review"]').waitFor();
+    expect(await page.locator('#elements-table tr[data-element="Task_CheckCaptcha"]').count()).toBe(0);
+    expect(await page.locator('.djs-element[data-element-id="Task_Review"]').getAttribute('class')).toMatch(
+      /heat-[1-4]/,
+    );
     expect(problems.join('\n')).toBe('');
   }, 180_000);
 });

@@ -5,7 +5,7 @@ const NETWORK = {
     en: 'The server could not be reached. What you entered is kept on this page; once you are connected, press the same button again.',
   },
 };
-const UNKNOWN = {
+export const UNKNOWN_ERROR = {
   id: 'internal_error',
   text: { fa: 'متأسفانه خطایی رخ داد. لطفاً دوباره تلاش کنید.', en: 'Something went wrong.' },
 };
@@ -39,7 +39,7 @@ export async function request(method, path, { json, form, token, blob = false } 
     throw new ApiError(0, NETWORK);
   }
   const isJson = (res.headers.get('content-type') ?? '').includes('application/json');
-  if (!res.ok) throw new ApiError(res.status, isJson ? ((await res.json()).error ?? UNKNOWN) : UNKNOWN);
+  if (!res.ok) throw new ApiError(res.status, isJson ? ((await res.json()).error ?? UNKNOWN_ERROR) : UNKNOWN_ERROR);
   if (res.status === 204) return null;
   if (blob) return res.blob();
   return isJson ? res.json() : res.text();

@@ -1,4 +1,5 @@
 import { $, $$, h } from './dom.js';
+import { UNKNOWN_ERROR } from './http.js';
 
 /** Messages about the whole step, above it: errors as alerts (read out at once), the rest as status. */
 export function showNotices(messages = []) {
@@ -9,7 +10,9 @@ export function showNotices(messages = []) {
   );
 }
 
-export const showError = (apiError) => showNotices([{ type: 'error', text: apiError.error.text }]);
+/** An API's error in its own words; anything else (a fault in the page's own code) as the general apology, not a silent stop. */
+export const showError = (apiError) =>
+  showNotices([{ type: 'error', text: apiError?.error?.text ?? UNKNOWN_ERROR.text }]);
 export const showInfo = (fa) => showNotices([{ type: 'info', text: { fa } }]);
 export const clearNotices = () => showNotices([]);
 

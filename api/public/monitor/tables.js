@@ -48,7 +48,9 @@ export function showElements(figures) {
           h(
             'tr',
             { 'data-flow': f.id },
-            h('th', { scope: 'row' }, flowName(f) ?? ltr(f.name ?? f.id)),
+            // A flow the model leaves unnamed (a plain arrow between two steps) is told by its ends in the next columns:
+            // its id (Flow_ToCaptchaGateway) would be English a reader cannot place. The exports keep the ids.
+            h('th', { scope: 'row' }, flowName(f) ?? f.name ?? '—'),
             h('td', {}, names.get(f.sourceId) ?? f.sourceId),
             h('td', {}, names.get(f.targetId) ?? f.targetId),
             h('td', {}, fa(f.taken)),
