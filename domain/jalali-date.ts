@@ -120,6 +120,20 @@ export function jalaliBucket(date: Date, unit: BucketUnit, timeZone: string = IR
   return `${pad(jy, 4)}/${pad(jm)}/${pad(jd)}`;
 }
 
+const clocks = new Map<string, Intl.DateTimeFormat>();
+/**
+ * An instant as people in the office read it in a spreadsheet: the Jalali day and the clock in Iran,
+ * 1405/09/16 08:28, Latin digits (a cell people sort and search), sorting in time order as plain text.
+ */
+export function jalaliDateTime(date: Date, timeZone: string = IRAN_TIME_ZONE): string {
+  let f = clocks.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clocks.set(timeZone, f);
+  }
+  return `${jalaliBucket(date, 'day', timeZone)} ${f.format(date)}`;
+}
+
 /**
  * The Gregorian counterpart of `jalaliBucket`: 2024, 2024-08, 2024-08-07. Weeks still start on
  * Saturday, so a week holds the same days whichever calendar labels it.

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { jalaliBucket } from '../../domain/jalali-date.js';
+import { jalaliBucket, jalaliDateTime } from '../../domain/jalali-date.js';
 import type { MonitorFigures } from './monitor-figures.js';
 import type { MonitorWork } from './monitor-work.js';
 
@@ -13,6 +13,9 @@ export interface MonitorExport {
 }
 
 const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 100) / 10);
+// Times in the office's own terms, as the page shows them and as the title's period is given: Tehran's clock on the
+// Jalali day. An ISO instant in UTC read three and a half hours off to anyone who took it for local time.
+const tehran = (iso: string | null) => (iso === null ? null : jalaliDateTime(new Date(iso)));
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
 
 const KIND: Record<string, string> = {
@@ -78,27 +81,35 @@ function sheets({ figures, overdue, incidents }: MonitorExport): Sheet[] {
     },
     {
       name: 'کارهای معوق',
-      header: ['نوع', 'کد رهگیری', 'از زمان', 'انتظار (ساعت)', 'مهلت', 'صفحه کارشناسان', 'Cockpit'],
+      header: [
+        'نوع',
+        'کد رهگیری',
+        'از زمان (وقت تهران)',
+        'انتظار (ساعت)',
+        'مهلت (وقت تهران)',
+        'صفحه کارشناسان',
+        'Cockpit',
+      ],
       rows: overdue.items.map((i) => [
         KIND[i.kind] ?? i.kind,
         i.trackingCode,
-        i.since,
+        tehran(i.since),
         Math.round(i.waitingSeconds / 360) / 10,
-        i.dueAt,
+        tehran(i.dueAt),
         i.reviewUrl,
         i.cockpitUrl,
       ]),
     },
     {
       name: 'خطاهای فنی',
-      header: ['سامانه بیرونی', 'کد', 'توضیح', 'مرحله', 'کد رهگیری', 'باز از', 'باز (ساعت)', 'Cockpit'],
+      header: ['سامانه بیرونی', 'کد', 'توضیح', 'مرحله', 'کد رهگیری', 'باز از (وقت تهران)', 'باز (ساعت)', 'Cockpit'],
       rows: incidents.items.map((i) => [
         SYSTEM[i.system] ?? i.system,
         i.code,
         i.explanation.fa,
         nameOf.get(i.activityId) ?? i.activityId,
         i.trackingCode,
-        i.openSince,
+        tehran(i.openSince),
         Math.round(i.openSeconds / 360) / 10,
         i.cockpitUrl,
       ]),
@@ -110,7 +121,7 @@ const title = (f: MonitorFigures) => {
   const from = jalaliBucket(new Date(f.from), 'day');
   const to = jalaliBucket(new Date(Date.parse(f.to) - 1), 'day');
   const versions = f.versions.length > 1 ? `نسخه‌های ${f.versions.join('، ')}` : `نسخه ${f.version}`;
-  return `پایش فرایند ${f.process} (${versions})، از ${from} تا ${to} به وقت تهران؛ تهیه‌شده ${f.generatedAt}`;
+  return `پایش فرایند ${f.process} (${versions})، از ${from} تا ${to} به وقت تهران؛ تهیه‌شده ${tehran(f.generatedAt)}`;
 };
 
 const csvCell = (v: Cell) => {

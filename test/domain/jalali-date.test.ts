@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   gregorianBucket,
   jalaliBucket,
+  jalaliDateTime,
   parseJalaliDate,
   toJalali,
   validateBirthDate,
@@ -127,5 +128,14 @@ describe('jalaliBucket and gregorianBucket', () => {
     const justAfterMidnight = new Date('2024-08-07T21:00:00Z');
     expect(jalaliBucket(justAfterMidnight, 'day')).toBe('1403/05/18');
     expect(gregorianBucket(justAfterMidnight, 'day')).toBe('2024-08-08');
+  });
+});
+
+describe('jalaliDateTime', () => {
+  it("given an instant, when written, then Tehran's Jalali day and clock come back, past midnight on the next day", () => {
+    expect(jalaliDateTime(today)).toBe('1403/05/17 11:30');
+    // 22:00 UTC is 01:30 the next day in Tehran, on the 24-hour clock.
+    expect(jalaliDateTime(new Date('2026-12-07T22:00:00Z'))).toBe('1405/09/17 01:30');
+    expect(jalaliDateTime(new Date('2026-12-07T04:58:59Z'))).toBe('1405/09/16 08:28');
   });
 });
