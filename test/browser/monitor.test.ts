@@ -111,6 +111,9 @@ describe("the office's process monitor in a browser", () => {
     });
     // Step 3's and Shahkar's, both at the diagram's left end, where it opens.
     expect(hidden).toEqual({ seen: 2, covered: [] });
+    // At a laptop's width the incidents table fits its card: the retry link is in sight, no sideways scroll.
+    const fits = await page.locator('#incidents-list').evaluate((list) => list.scrollWidth <= list.clientWidth);
+    expect(fits).toBe(true);
 
     // The export opens with the same numbers and the Persian text intact.
     const [csv] = await Promise.all([

@@ -104,7 +104,7 @@ export function showIncidents(incidents) {
               'tr',
               {},
               h('td', {}, SYSTEM_FA[i.system] ?? i.system),
-              h('td', {}, ltr(i.code ?? '—'), h('br'), i.explanation.fa),
+              h('td', { class: 'wrap' }, ltr(i.code ?? '—'), h('br'), i.explanation.fa),
               h('td', {}, elementName({ id: i.activityId, name: i.activityId })),
               h('td', {}, ltr(i.trackingCode ?? '—')),
               h('td', {}, faDateTime(i.openSince)),
