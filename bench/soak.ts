@@ -40,6 +40,7 @@ const { samples } = await import('./support/stats.js');
 const { openLoop } = await import('./support/open-loop.js');
 const { startSampler } = await import('./support/soak-sampler.js');
 const { soakChartSvg, soakMarkdown, verdicts } = await import('./support/soak-report.js');
+const { heapAfterCollections } = await import('./support/gc-log.js');
 type SoakResults = import('./support/soak-report.js').SoakResults;
 type BenchResults = import('./support/results.js').BenchResults;
 
@@ -50,6 +51,8 @@ const { values: opt } = parseArgs({
     'sample-seconds': { type: 'string', default: '15' },
     label: { type: 'string', default: 'soak' },
     'engine-heap': { type: 'string', default: 'pinned' },
+    // With --report-only: the engine's collector log of that run, for a report written before the log was read.
+    'gc-log': { type: 'string' },
     'report-only': { type: 'string' },
   },
 });
@@ -66,7 +69,8 @@ const engineJvmFlags =
 // The collector's log beside the others, to read the heap after each collection if a verdict is in doubt.
 const soakLogDir = path.join(projectRoot, '.cache', 'soak');
 (await import('node:fs')).mkdirSync(soakLogDir, { recursive: true });
-const engineGcLog = `-Xlog:gc:file=${path.join(soakLogDir, 'engine-gc.log')}:uptime,time`;
+const engineGcLogFile = path.join(soakLogDir, 'engine-gc.log');
+const engineGcLog = `-Xlog:gc:file=${engineGcLogFile}:uptime,time`;
 process.env.JAVA_TOOL_OPTIONS = [process.env.JAVA_TOOL_OPTIONS, engineJvmFlags, engineGcLog].filter(Boolean).join(' ');
 const DRAIN_MS = 90_000;
 const MAX_IN_FLIGHT = 200;
@@ -118,7 +122,9 @@ async function writeReport(results: SoakResults, base: string) {
 async function main() {
   if (opt['report-only']) {
     const file = opt['report-only'];
-    await writeReport(JSON.parse(await readFile(file, 'utf8')) as SoakResults, path.basename(file, '.json'));
+    const results = JSON.parse(await readFile(file, 'utf8')) as SoakResults;
+    if (opt['gc-log']) results.engineHeapAfterGc = heapAfterCollections(await readFile(opt['gc-log'], 'utf8'));
+    await writeReport(results, path.basename(file, '.json'));
     return;
   }
   const rate = await halfPlateau();
@@ -258,6 +264,7 @@ async function main() {
     durationsMs: loop.durationsMs,
     samples: sampler.samples,
     engineNativeMemory: { jvmFlags: engineJvmFlags, baselineAtMinute, diff: nativeMemoryDiff },
+    engineHeapAfterGc: heapAfterCollections(await readFile(engineGcLogFile, 'utf8').catch(() => '')),
   };
   const base = `${results.startedAt.slice(0, 16).replace(':', '')}-${opt.label.replace(/[^a-z0-9-]+/gi, '-')}`;
   await writeReport(results, base);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parsePrometheusText, sumOf } from '../../bench/support/prometheus-text.js';
 import { floors, trendOf } from '../../bench/support/trend.js';
+import { heapAfterCollections } from '../../bench/support/gc-log.js';
+import { verdicts } from '../../bench/support/soak-report.js';
 
 const rss = { absolutePerHour: 20, relativePerHour: 0.05 };
 const heap = { absolutePerHour: 10, relativePerHour: 0.05, floorWindowSeconds: 120 };
@@ -83,5 +85,75 @@ describe('reading a Prometheus page', () => {
     expect(sumOf(page, 'jvm_memory_used_bytes', { area: 'heap' })).toBe(3 * 2 ** 20 * 10);
     expect(sumOf(page, 'nodejs_active_handles_total')).toBe(42);
     expect(sumOf(page, 'nodejs_heap_size_used_bytes')).toBeNaN();
+  });
+});
+
+describe('the engine’s heap from its collector’s log', () => {
+  const line = (at: string, up: number, n: number, kind: string, before: number, after: number) =>
+    `[${at}][${up.toFixed(3)}s] GC(${n}) Pause ${kind} (G1 Evacuation Pause) ${before}M->${after}M(768M) 8.100ms`;
+
+  it('reads the heap after each young or full pause, at its wall-clock time, and skips remark and clean-up', () => {
+    const log = [
+      line('2026-12-07T05:46:26.925+0000', 3595.622, 431, 'Young (Normal)', 563, 104),
+      '[2026-12-07T05:46:27.000+0000][3595.700s] GC(432) Pause Remark 118M->118M(768M) 75.951ms',
+      '[2026-12-07T05:46:27.100+0000][3595.800s] GC(432) Pause Cleanup 127M->127M(768M) 0.087ms',
+      line('2026-12-07T05:46:30.000+0000', 3598.7, 433, 'Young (Mixed)', 480, 92),
+      '[2026-12-07T05:46:31.000+0000][3599.7s] GC(434) Pause Full (System.gc()) 300M->61M(768M) 120.000ms',
+    ].join('\n');
+
+    expect(heapAfterCollections(log)).toEqual([
+      { at: '2026-12-07T05:46:26.925Z', afterMiB: 104 },
+      { at: '2026-12-07T05:46:30.000Z', afterMiB: 92 },
+      { at: '2026-12-07T05:46:31.000Z', afterMiB: 61 },
+    ]);
+  });
+
+  it('judges the engine’s heap on those figures when the run kept the log, not on 15-second samples of the saw-tooth', () => {
+    const start = Date.parse('2026-12-07T04:46:00Z');
+    const at = (t: number) => new Date(start + t * 1000).toISOString();
+    // Samples every 15 s that catch a 100–560 MiB saw-tooth at a drifting phase: their 2-minute floors wander
+    const samples = Array.from({ length: 241 }, (_, i) => ({
+      t: i * 15,
+      at: at(i * 15),
+      load1: 1,
+      started: 0,
+      finished: 0,
+      errors: 0,
+      inFlight: 0,
+      pg: {},
+      processes: {
+        engine: {
+          rssMiB: 1090,
+          heapUsedMiB: i * 15 > 1800 ? 100 + ((i * 37) % 460) * (i / 241) : 100,
+          eventLoopP99Ms: Number.NaN,
+          handles: 60,
+          pgConnections: 20,
+        },
+      },
+    }));
+    const run = {
+      startedAt: at(0),
+      minutes: 60,
+      perSecond: 1.65,
+      rateSource: 'test',
+      sampleSeconds: 15,
+      machine: { cpu: 'x', cores: 2, memoryGiB: 24, node: 'v20', commit: 'abc', loadBefore: [0, 0, 0] },
+      counts: { started: 0, finished: 0, errors: 0, skipped: 0, lost: 0 },
+      errorsByMessage: [],
+      registrationsByState: {},
+      durationsMs: [],
+      samples,
+    };
+    const sampledVerdict = verdicts(run).find((v) => v.process === 'engine' && v.figure.startsWith('heap'))!;
+    expect(sampledVerdict.trend.verdict).toBe('growing');
+
+    // The collector says the heap went back to 100–104 MiB at every pause (one every 10 s)
+    const afterGc = Array.from({ length: 360 }, (_, i) => ({ at: at(i * 10), afterMiB: 100 + (i % 5) }));
+    const logged = verdicts({ ...run, engineHeapAfterGc: afterGc }).find(
+      (v) => v.process === 'engine' && v.figure.startsWith('heap'),
+    )!;
+    expect(logged.figure).toContain('collector');
+    expect(logged.trend.verdict).toBe('flat');
+    expect(logged.trend.mean).toBeCloseTo(102, 0);
   });
 });
