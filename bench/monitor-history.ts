@@ -39,8 +39,9 @@ import { summarize, type Summary } from './support/stats.js';
  *
  * `npm run bench:history -- --scale` (issue 22, Scale: on a history of a million registrations or as many as
  * the machine holds): the same without the REST month (minutes at that size) and with the page's year rolled up
- * (not every seeded day), then the reports page, the reviewers' list and Cockpit's definition page, each 20 times;
- * last the engine's history clean-up and our retention purge, which delete. Writes <time>-history-<size>.md.
+ * (not every seeded day), then the reports page, the reviewers' list (its first page) and Cockpit's definition
+ * page, each 20 times; last the engine's history clean-up and our retention purge, which delete. Writes
+ * <time>-history-<size>.md.
  */
 useBenchEnv();
 const args = parseArgs({
@@ -163,8 +164,8 @@ const DAY_MS = 86_400_000;
 /** Issue 22's scale checks, on the seeded history: reads first, then what deletes. */
 async function scaleRun() {
   console.log('[bench:history] the seeded registrations under review: their reviews started in the engine');
-  const openReviews = await openSeededReviews(config, db);
-  console.log("[bench:history] the reports page and the reviewers' list, 20 times each");
+  const openReviews = await openSeededReviews(config, db, process.env.ENGINE_DATABASE_URL!);
+  console.log("[bench:history] the reports page and the reviewers' list's first page, 20 times each");
   const staffPages = await timeStaffPages(config, db, now);
   console.log("[bench:history] Cockpit's definition page as a supervisor, each call 20 times");
   const [definition] = await engine.definitions([PROCESS_ID]);

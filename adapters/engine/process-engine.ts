@@ -1,24 +1,16 @@
 import { EngineError } from './engine-errors.js';
 import { createEngineRest, type EngineConnection, type EngineQuery, type EngineSchemas } from './engine-rest.js';
 import { externalTasks } from './external-tasks.js';
+import { openTaskOf, taskLists, type OpenTask } from './task-lists.js';
 import { toEngineVariables, type Variables } from './variables.js';
+
+export type { OpenTask, TaskFilter } from './task-lists.js';
 
 /** The user task is no longer open: completed already (by someone else), or ended by a timer or a cancellation. */
 export class TaskGoneError extends Error {
   static readonly code = 'TASK_GONE';
   readonly code = TaskGoneError.code;
   override name = TaskGoneError.name;
-}
-
-export interface OpenTask {
-  id: string;
-  taskDefinitionKey: string;
-  processInstanceId: string;
-  processDefinitionId: string;
-  businessKey: string | null;
-  created: string;
-  due: string | null;
-  name: string;
 }
 
 export interface OpenIncident {
@@ -61,17 +53,6 @@ export type MigrationPlan = {
   instructions: MigrationInstruction[];
 };
 export type MigrationInstructionReport = { instruction: MigrationInstruction; failures: string[] };
-
-const taskOf = (t: EngineSchemas['TaskDto'], businessKey: string | null): OpenTask => ({
-  id: t.id!,
-  taskDefinitionKey: t.taskDefinitionKey!,
-  processInstanceId: t.processInstanceId!,
-  processDefinitionId: t.processDefinitionId!,
-  businessKey,
-  created: t.created!,
-  due: t.due ?? null,
-  name: t.name ?? '',
-});
 
 /** The engine answers 404 for an unknown task, and 500 with "Cannot find task" when it went between lookup and completion. */
 const taskGone = (e: unknown) =>
@@ -120,28 +101,11 @@ export function createProcessEngine(conn: EngineConnection) {
         },
         20,
       );
-      return tasks.map((t) => taskOf(t, businessKey));
+      return tasks.map((t) => openTaskOf(t, businessKey));
     },
 
-    /** Open user tasks of the given definition keys, oldest first (the reviewers' queue). */
-    async tasksOf(taskDefinitionKey: string, candidateGroup?: string): Promise<OpenTask[]> {
-      const tasks = await tasksBy({
-        taskDefinitionKey,
-        ...(candidateGroup ? { candidateGroup, includeAssignedTasks: true } : {}),
-        sorting: [{ sortBy: 'created' as const, sortOrder: 'asc' as const }],
-      });
-      // The task list does not carry business keys; one query for the instances behind them does.
-      const ids = [...new Set(tasks.map((t) => t.processInstanceId!))];
-      const keys = new Map<string, string | null>();
-      if (ids.length) {
-        const { data } = await rest.POST('/process-instance', {
-          body: { processInstanceIds: ids },
-          params: { query: { maxResults: ids.length } },
-        });
-        for (const p of data ?? []) keys.set(p.id!, p.businessKey ?? null);
-      }
-      return tasks.map((t) => taskOf(t, keys.get(t.processInstanceId!) ?? null));
-    },
+    /** The open tasks of one list, a page of them (oldest first) or how many: adapters/engine/task-lists.ts. */
+    ...taskLists(rest),
 
     /** Completes a user task with its variables; TaskGoneError if it is no longer open. */
     async completeTask(taskId: string, variables: Variables = {}) {

@@ -26,7 +26,7 @@ async function countBy(
 export function registerProcessFigures(
   registry: Registry,
   db: Db,
-  engine: Pick<ProcessEngine, 'openIncidents' | 'tasksOf'>,
+  engine: Pick<ProcessEngine, 'openIncidents' | 'tasksOf' | 'taskCount'>,
   reviewReminder: string,
 ) {
   new Gauge({
@@ -102,20 +102,23 @@ export function registerProcessFigures(
       for (const r of rows) this.set({ system: r.system }, r.alerting ? 1 : 0);
     },
   });
-  // The registry collects every gauge at once: the three review gauges share the one read of the queue in flight.
+  // The registry collects every gauge at once: the three review gauges share the one read in flight. The engine
+  // counts the open and the overdue reviews and lists only the oldest, so a long queue is not read whole.
   let reading: Promise<{ open: number; oldest: number; overdue: number }> | undefined;
+  const readReviews = async () => {
+    const now = Date.now();
+    const review = { taskDefinitionKey: USER_TASKS.review };
+    const [open, overdue, [oldest]] = await Promise.all([
+      engine.taskCount(review),
+      engine.taskCount({ ...review, createdUpTo: new Date(now - durationMs(reviewReminder)) }),
+      engine.tasksOf(review, { maxResults: 1 }),
+    ]);
+    return { open, overdue, oldest: oldest ? Math.max(0, (now - new Date(oldest.created).getTime()) / 1000) : 0 };
+  };
   const reviews = () =>
-    (reading ??= engine
-      .tasksOf(USER_TASKS.review)
-      .then((tasks) => {
-        const now = Date.now();
-        const ages = tasks.map((t) => (now - new Date(t.created).getTime()) / 1000);
-        const due = durationMs(reviewReminder) / 1000;
-        return { open: ages.length, oldest: Math.max(0, ...ages), overdue: ages.filter((a) => a >= due).length };
-      })
-      .finally(() => {
-        reading = undefined;
-      }));
+    (reading ??= readReviews().finally(() => {
+      reading = undefined;
+    }));
   const reviewGauge = (name: string, help: string, pick: (r: Awaited<ReturnType<typeof reviews>>) => number) =>
     new Gauge({
       name,

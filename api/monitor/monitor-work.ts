@@ -60,10 +60,17 @@ export function createMonitorWork(deps: {
   async function overdue() {
     const now = deps.now().getTime();
     const reminderMs = durationMs(config.REVIEW_REMINDER);
-    const reviews = (await engine.tasksOf(USER_TASKS.review)).filter((t) => now - Date.parse(t.created) >= reminderMs);
+    // Only the reviews past the reminder time: the engine selects them, so a long queue is not read whole.
+    const reviews = await engine.tasksOf({
+      taskDefinitionKey: USER_TASKS.review,
+      createdUpTo: new Date(now - reminderMs),
+    });
     const waits = await Promise.all(
       APPLICANT_WAITS.map(async (w) => {
-        const [tasks, timers] = await Promise.all([engine.tasksOf(w.task), engine.timersAt(w.timer)]);
+        const [tasks, timers] = await Promise.all([
+          engine.tasksOf({ taskDefinitionKey: w.task }),
+          engine.timersAt(w.timer),
+        ]);
         const due = new Map(timers.map((t) => [t.processInstanceId, t.dueDate]));
         const limitMs = durationMs(config[w.limit]);
         return tasks.flatMap((t) => {

@@ -6,7 +6,7 @@ import { requirePermission } from '../auth/permissions.js';
 import type { StaffPrincipal } from '../auth/staff-auth.js';
 import { createReviewDecider, type DecisionInput } from './review-decision.js';
 import { createReviewDetail } from './review-detail.js';
-import { createReviewQueue } from './review-queue.js';
+import { createReviewQueue, type QueuePageRequest } from './review-queue.js';
 
 export interface ReviewDeps {
   db: Db;
@@ -28,9 +28,9 @@ export function createReviewService({ db, engine, config, now }: ReviewDeps) {
     audit.record({ registrationId, actor: `staff:${staff.username}`, action, detail: { staffId: staff.staffId } });
 
   return {
-    async queue(staff: StaffPrincipal) {
+    async queue(staff: StaffPrincipal, page: QueuePageRequest) {
       requirePermission(staff, 'review');
-      return queue();
+      return queue(page);
     },
     async detail(staff: StaffPrincipal, registrationId: string) {
       requirePermission(staff, 'review');

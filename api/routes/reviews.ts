@@ -11,6 +11,7 @@ import {
   ReviewDetailSchema,
   ReviewQueueQuery,
   ReviewQueueSchema,
+  REVIEW_PAGE_SIZE,
 } from '../schemas/reviews.js';
 
 const tags = ['review'];
@@ -29,14 +30,19 @@ export default async function reviewRoutes(fastify: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'The open review tasks, oldest first, with their due time',
+        summary:
+          'The open review tasks, a page at a time, oldest first, with their due time, the total and how many are overdue',
         security,
         querystring: ReviewQueueQuery,
         response: { 200: ReviewQueueSchema, ...errorResponses },
       },
       preParsing: reviewer,
     },
-    async (request) => ({ items: await app.reviews.queue(signedInStaff(request)) }),
+    async (request) => {
+      // The schema's defaults fill these in; the fallbacks only satisfy the optional types.
+      const { page = 1, pageSize = REVIEW_PAGE_SIZE } = request.query;
+      return app.reviews.queue(signedInStaff(request), { page, pageSize });
+    },
   );
 
   app.get(

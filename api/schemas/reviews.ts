@@ -9,9 +9,36 @@ const Inquiry = Nullable(
   Type.Object({ outcome: Type.String({ description: 'match, no_match or deceased' }), at: Nullable(Instant) }),
 );
 
-export const ReviewQueueQuery = Type.Object({ state: Type.Optional(Type.Literal('open', { default: 'open' })) });
+/** The reviewers' page shows this many requests at a time; a client may ask for up to the maximum. */
+export const REVIEW_PAGE_SIZE = 50;
+const REVIEW_PAGE_SIZE_MAX = 100;
+
+export const ReviewQueueQuery = Type.Object({
+  state: Type.Optional(Type.Literal('open', { default: 'open' })),
+  page: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      // Far past any queue (a hundred million reviews at the largest page size); the engine's offset stays a Java int.
+      maximum: 1_000_000,
+      default: 1,
+      description: 'Page 1 holds the oldest requests; a page past the last is empty, with the totals',
+    }),
+  ),
+  pageSize: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: REVIEW_PAGE_SIZE_MAX,
+      default: REVIEW_PAGE_SIZE,
+      description: 'Requests per page',
+    }),
+  ),
+});
 
 export const ReviewQueueSchema = Type.Object({
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  total: Type.Integer({ description: 'Every open review, on any page' }),
+  overdue: Type.Integer({ description: 'Open reviews waiting longer than REVIEW_REMINDER, on any page' }),
   items: Type.Array(
     Type.Object({
       registrationId: Type.String({ format: 'uuid' }),
@@ -21,7 +48,7 @@ export const ReviewQueueSchema = Type.Object({
       dueAt: Instant,
       overdue: Type.Boolean(),
     }),
-    { description: 'Oldest first' },
+    { description: "This page's requests, oldest first" },
   ),
 });
 

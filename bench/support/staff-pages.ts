@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { buildApp } from '../../api/app.js';
+import { REVIEW_PAGE_SIZE } from '../../api/schemas/reviews.js';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/knex.js';
 import type { StaffRole } from '../../domain/staff.js';
@@ -10,9 +11,9 @@ const address = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250) 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
- * The supervisor's reports page and the reviewers' list as their pages ask the API for them (the routes, their
- * sign-in and serialisation included), each `runs` times, in-process through `inject`: what the API's server
- * adds on top is a socket, the same for every route.
+ * The supervisor's reports page and the reviewers' list (its first page) as their pages ask the API for them (the
+ * routes, their sign-in and serialisation included), each `runs` times, in-process through `inject`: what the API's
+ * server adds on top is a socket, the same for every route.
  */
 export async function timeStaffPages(config: Config, db: Db, now: Date, runs = 20) {
   const app = buildApp({ config, db, rateLimitNameSpace: `bench:${randomUUID()}:` });
@@ -51,7 +52,12 @@ export async function timeStaffPages(config: Config, db: Db, now: Date, runs = 2
         url: `/api/reports/registrations/instances?from=${monthFrom}&to=${to}&bucket=day&figure=started`,
         token: supervisor,
       },
-      { what: "reviewers' open list (/api/reviews)", url: '/api/reviews', token: reviewer },
+      // What the reviewers' page asks for on opening: the first page (50, oldest first) with the total and overdue counts.
+      {
+        what: `reviewers' open list, first page of ${REVIEW_PAGE_SIZE} with the counts (/api/reviews?state=open&page=1)`,
+        url: '/api/reviews?state=open&page=1',
+        token: reviewer,
+      },
     ];
     const results: { what: string; url: string; status: number; bytes: number; summary: Summary }[] = [];
     for (const p of pages) {

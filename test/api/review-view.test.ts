@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PROCESS_ID } from '../../adapters/engine/process-model.js';
 import { apiClient } from '../support/api-client.js';
 import { letterPdf, newApplicant } from '../../ops/fixtures/applicants.js';
 import { useApiOnStack } from '../support/lifecycle.js';
@@ -115,5 +116,61 @@ describe('the same agency twice', () => {
     const registered = await again();
     expect(registered.status).toBe(409);
     expect(registered.error?.text.fa).toBe('این دستگاه اجرایی پیش‌تر در سامانه ثبت‌نام کرده است.');
+  });
+});
+
+describe('the queue a page at a time', () => {
+  const ids = (page: { items: { registrationId: string }[] }) => page.items.map((i) => i.registrationId);
+
+  it('given three requests under review and pages of two, then page 1 has the two oldest and page 2 the third, each with the total and how many are overdue', async () => {
+    // Only these three open: what the earlier tests left waiting ends here, as it would at the file's end.
+    for (const p of await ctx.stack.engine.runningInstances(PROCESS_ID)) await ctx.stack.engine.cancel(p.id);
+    const oldest = await journey.underReview();
+    const middle = await journey.underReview();
+    const newest = await journey.underReview();
+
+    const first = (await get('/api/reviews?state=open&page=1&pageSize=2')).json();
+    expect(first).toMatchObject({ page: 1, pageSize: 2, total: 3, overdue: 0 });
+    expect(ids(first)).toEqual([oldest.id, middle.id]);
+    const second = (await get('/api/reviews?state=open&page=2&pageSize=2')).json();
+    expect(second).toMatchObject({ page: 2, pageSize: 2, total: 3, overdue: 0 });
+    expect(ids(second)).toEqual([newest.id]);
+    // A page past the last (the queue shrank since the page was drawn) is empty, and says how many there are.
+    expect((await get('/api/reviews?page=3&pageSize=2')).json()).toMatchObject({ items: [], total: 3 });
+    // Without paging parameters: the first 50.
+    expect((await get('/api/reviews')).json()).toMatchObject({ page: 1, pageSize: 50, total: 3 });
+
+    // Two and a half days on, all three are past REVIEW_REMINDER (P2D): counted overdue on every page.
+    ctx.stack.clock.advance(2.5 * 86_400_000);
+    try {
+      // A staff session lasts a working day: the reviewer signs in again.
+      const later = await staffToken(ctx.app, ctx.stack.db, 'reviewer');
+      const res = await ctx.app.inject({ url: '/api/reviews?page=2&pageSize=2', ...withToken(later) });
+      expect(res.json()).toMatchObject({ total: 3, overdue: 3, items: [{ registrationId: newest.id, overdue: true }] });
+    } finally {
+      ctx.stack.clock.advance(-2.5 * 86_400_000);
+    }
+  });
+
+  it.each([
+    ['page=0', 'page'],
+    ['page=-1', 'page'],
+    ['page=1.5', 'page'],
+    ['page=abc', 'page'],
+    ['page=1000001', 'page'],
+    ['pageSize=0', 'pageSize'],
+    ['pageSize=101', 'pageSize'],
+    ['pageSize=ten', 'pageSize'],
+  ])('given %s, then 422 naming the parameter, in Persian and English', async (query, field) => {
+    const res = await get(`/api/reviews?${query}`);
+
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({
+      id: 'validation_failed',
+      text: { fa: expect.stringContaining('اطلاعات'), en: expect.any(String) },
+      fields: [
+        { field, id: 'field_invalid', text: { fa: 'مقدار واردشده در این بخش پذیرفتنی نیست.', en: expect.any(String) } },
+      ],
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { PASSWORD } from '../support/applicant.js';
 import { newApplicant } from '../../ops/fixtures/applicants.js';
 import { useApiOnStack } from '../support/lifecycle.js';
@@ -23,6 +23,9 @@ const expected = (status: number, url: string) =>
 describe('review, account login and figures in a browser', () => {
   it('a registration made through the form is approved on /review/, the applicant logs in on /login with the SMS username, and /reports/ counts it', async () => {
     const journey = reviewJourney(ctx.stack, ctx.app);
+    // A full first page of older requests (50) ahead of the one made through the form, which is then on page 2.
+    const older = await journey.waitingInBulk(50);
+    onTestFinished(older.end);
     const supervisorName = await addStaff(ctx.stack.db, 'supervisor');
     const before = await journey.reportTotal(await staffToken(ctx.app, ctx.stack.db, 'supervisor'), 'jalali');
     const person = newApplicant({ agencyName: `اداره کل آزمون ${persian(String(randomInt(100, 999)))}` });
@@ -37,8 +40,23 @@ describe('review, account login and figures in a browser', () => {
     await checkPage(page, '10-review-login');
     await signInStaff(page, await addStaff(ctx.stack.db, 'reviewer'), 'ورود کارشناسان');
     await heading(page, 'درخواست‌های در انتظار بررسی');
+    // The oldest fifty first, with the whole queue's count and the page controls; the newest request is not among them.
+    expect(await textOf(page, '#queue-summary')).toBe('۵۱ درخواست در انتظار بررسی · درخواست‌های ۱ تا ۵۰');
+    expect(await page.locator('#queue-list > li').count()).toBe(50);
+    expect(await page.getByRole('link', { name: `بررسی درخواست ${person.agencyName}` }).count()).toBe(0);
+    const pages = page.getByRole('navigation', { name: 'صفحه‌های فهرست درخواست‌ها' });
+    expect(await pages.getByRole('link').allTextContents()).toEqual(['۱', '۲', 'صفحه بعد ←']);
+    expect(await pages.locator('[aria-current="page"]').textContent()).toBe('۱');
     expect(await layoutFacts(page)).toEqual({ dir: 'rtl', vazirmatnLoaded: true, overflows: false });
     await checkPage(page, '11-review-queue');
+    // The next page from the keyboard: the newest request, alone on page 2.
+    await pages.getByRole('link', { name: 'صفحه بعد، صفحه ۲' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#queue-summary', { hasText: 'درخواست ۵۱' }).waitFor();
+    expect(page.url()).toMatch(/#page-2$/);
+    expect(await textOf(page, '#queue-summary')).toBe('۵۱ درخواست در انتظار بررسی · درخواست ۵۱');
+    expect(await pages.getByRole('link').allTextContents()).toEqual(['→ صفحه قبل', '۱', '۲']);
+    await checkPage(page, '11-review-queue-page-2');
     await page.getByRole('link', { name: `بررسی درخواست ${person.agencyName}` }).click();
     await heading(page, person.agencyName);
     await page.getByRole('link', { name: 'باز کردن نامه در پنجره جدید' }).waitFor();
@@ -55,8 +73,11 @@ describe('review, account login and figures in a browser', () => {
     expect(await layoutFacts(page)).toMatchObject({ overflows: false });
     await page.getByLabel('تأیید درخواست و ساخت حساب دستگاه').check();
     await page.getByRole('button', { name: 'ثبت تصمیم' }).click();
+    // Back to the queue, whose page 2 is gone with the decision: its last page, page 1, in its place.
     await heading(page, 'درخواست‌های در انتظار بررسی');
     expect(await page.getByRole('status').first().textContent()).toContain('درخواست تأیید شد');
+    expect(await textOf(page, '#queue-summary')).toBe('۵۰ درخواست در انتظار بررسی · درخواست‌های ۱ تا ۵۰');
+    expect(await pages.isHidden()).toBe(true);
     await checkPage(page, '13-review-decided');
 
     // Then the applicant gets the username by SMS and signs in with it on /login (after one wrong password).

@@ -111,7 +111,9 @@ describe('the clerk files a request', () => {
     expect(vars.raUrl!.value).toBe(`${ctx.stack.config.PUBLIC_BASE_URL}/ra/#${r.id}`);
     expect(JSON.stringify(vars)).not.toContain(r.fields.nationalCode);
     expect(JSON.stringify(vars)).not.toContain(r.fields.mobile);
-    const tasks = (await ctx.stack.engine.tasksOf('Task_RaCheck', 'ra-clerks')).filter((t) => t.businessKey === r.id);
+    const tasks = (
+      await ctx.stack.engine.tasksOf({ taskDefinitionKey: 'Task_RaCheck', candidateGroup: 'ra-clerks' })
+    ).filter((t) => t.businessKey === r.id);
     expect(tasks.map((t) => t.taskDefinitionKey)).toEqual(['Task_RaCheck']);
   });
 

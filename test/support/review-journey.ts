@@ -1,7 +1,9 @@
+import { REVIEW_PROCESS_ID } from '../../adapters/engine/process-model.js';
 import { bucketLabel } from '../../domain/report-buckets.js';
 import type { ApiApp } from './api-app.js';
 import { apiJourney } from './api-journey.js';
 import { applicantDriver } from './applicant.js';
+import { insertApplicantData, insertRegistration } from './database.js';
 import type { EngineStack } from './engine-stack.js';
 import { withToken } from './staff.js';
 
@@ -21,6 +23,40 @@ export function reviewJourney(stack: EngineStack, app: ApiApp) {
     },
 
     untilStep: journey.untilStep,
+
+    /**
+     * Given `count` requests already waiting for review, put straight into our database and started in the
+     * engine's review as step 10 starts it (no form, no inquiries): quick enough to fill the reviewers' first
+     * page. They are not the registration process's, which the stack ends on closing: `end` ends them.
+     */
+    async waitingInBulk(count: number) {
+      const instances: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const since = new Date();
+        const id = await insertRegistration(stack.db, {
+          status: 'under-review',
+          review_started_at: since,
+          submitted_at: since,
+          verified_at: since,
+        });
+        const data = await insertApplicantData(stack.db, id);
+        await stack.db('registrations').where({ id }).update({ agency_national_id: data.agencyNationalId });
+        const { tracking_code: trackingCode } = await stack.db('registrations').where({ id }).first();
+        const started = await stack.engine.start(REVIEW_PROCESS_ID, id, {
+          registrationId: id,
+          reviewReminder: stack.config.REVIEW_REMINDER,
+          agencyName: data.agencyName,
+          trackingCode,
+          reviewUrl: `${stack.config.PUBLIC_BASE_URL}/review/#${id}`,
+        });
+        instances.push(started.id);
+      }
+      return {
+        async end() {
+          await Promise.all(instances.map((p) => stack.engine.cancel(p)));
+        },
+      };
+    },
 
     /** The username, as the applicant reads it in the SMS of card step 12. */
     async usernameFromSms(mobile: string) {

@@ -17,9 +17,10 @@ const tehranDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: IRA
 export async function sendReviewDigest(deps: AlertDeps): Promise<string | undefined> {
   const now = deps.now();
   const due = now.getTime() - durationMs(deps.config.REVIEW_REMINDER);
-  const overdue = (await deps.engine.tasksOf(USER_TASKS.review)).filter(
-    (t) => t.businessKey && new Date(t.created).getTime() <= due,
-  );
+  // The engine selects the overdue ones, so the queue is not read whole.
+  const overdue = (
+    await deps.engine.tasksOf({ taskDefinitionKey: USER_TASKS.review, createdUpTo: new Date(due) })
+  ).filter((t) => t.businessKey);
   if (!overdue.length) return undefined;
   const day = tehranDay(now);
   const key = `reviews-overdue:${day}`;

@@ -21,7 +21,7 @@ export const staffApi = {
     await call('POST', '/api/staff/logout').catch(() => undefined);
     staffSession.clear();
   },
-  queue: () => call('GET', '/api/reviews?state=open'),
+  queue: (page = 1) => call('GET', `/api/reviews?${query({ state: 'open', page })}`),
   detail: (id) => call('GET', review(id)),
   letter: (id) => call('GET', review(id, '/letter'), { blob: true }),
   decide: (id, decision, reason, reasonText) =>

@@ -1,6 +1,7 @@
 import { fa, faDateTime } from '../js/digits.js';
 import { $, h } from '../js/dom.js';
 import { staffApi } from '../js/staff-api.js';
+import { pageHash, pager } from './pager.js';
 
 /** One waiting request: the agency, when it arrived, and when the reviewers will be reminded of it. */
 function item(q) {
@@ -27,9 +28,37 @@ function item(q) {
   );
 }
 
-/** The open review tasks, oldest first, as the server orders them. */
-export async function showQueue() {
-  const { items } = await staffApi.queue();
-  $('#queue-list').replaceChildren(...items.map(item));
-  $('#queue-empty').hidden = items.length > 0;
+/** What the whole queue holds, and which of its requests this page shows. */
+function summary({ total, overdue, page, pageSize, items }) {
+  const from = (page - 1) * pageSize + 1;
+  const to = from + items.length - 1;
+  return [
+    `${fa(total)} درخواست در انتظار بررسی`,
+    overdue > 0 ? h('span', { class: 'due overdue' }, `، ${fa(overdue)} درخواست گذشته از مهلت بررسی`) : '',
+    items.length > 1 ? ` · درخواست‌های ${fa(from)} تا ${fa(to)}` : '',
+    items.length === 1 ? ` · درخواست ${fa(from)}` : '',
+  ];
+}
+
+/**
+ * One page of the open review tasks, oldest first, as the server orders and pages them; with the queue's total,
+ * how many are overdue, and the page controls. A page past the last (the queue shrank since its link was drawn)
+ * shows the last page instead. Returns the page shown.
+ */
+export async function showQueue(page) {
+  let q = await staffApi.queue(page);
+  const last = Math.max(1, Math.ceil(q.total / q.pageSize));
+  if (q.page > last) {
+    q = await staffApi.queue(last);
+    history.replaceState(null, '', pageHash(last));
+  }
+  $('#queue-list').replaceChildren(...q.items.map(item));
+  $('#queue-list').start = (q.page - 1) * q.pageSize + 1;
+  $('#queue-empty').hidden = q.items.length > 0;
+  $('#queue-summary').hidden = q.total === 0;
+  $('#queue-summary').replaceChildren(...summary(q));
+  const pages = Math.max(1, Math.ceil(q.total / q.pageSize));
+  $('#queue-pages').hidden = pages < 2;
+  $('#queue-pages').replaceChildren(...(pages < 2 ? [] : pager(q.page, pages)));
+  return q.page;
 }
