@@ -51,6 +51,11 @@ export async function timeStaffPages(config: Config, db: Db, now: Date, runs = 2
         url: `/api/reports/registrations/instances?from=${monthFrom}&to=${to}&bucket=day&figure=started`,
         token: supervisor,
       },
+      {
+        what: "reports page, a figure's registrations (365 days, successful, the first page)",
+        url: `/api/reports/registrations/instances?from=${yearFrom}&to=${to}&bucket=month&figure=successful`,
+        token: supervisor,
+      },
       { what: "reviewers' open list (/api/reviews)", url: '/api/reviews', token: reviewer },
     ];
     const results: { what: string; url: string; status: number; bytes: number; summary: Summary }[] = [];
