@@ -23,6 +23,7 @@ import { bucketLabels } from '../domain/report-buckets.js';
 import { createLogger } from '../config/logger.js';
 import { addStaff } from '../ops/fixtures/staff.js';
 import { useBenchEnv } from '../ops/test-env.js';
+import { rollUpRegistrationDays } from '../workers/reports/registration-rollup.js';
 import { purgeExpiredData } from '../workers/retention/purge-expired-data.js';
 import { timeCockpitDefinitionPage } from './support/cockpit-calls.js';
 import { measureHistoryCleanup } from './support/history-cleanup.js';
@@ -42,12 +43,19 @@ import { summarize, type Summary } from './support/stats.js';
  * (not every seeded day), then the reports page, the reviewers' list (its first page) and Cockpit's definition
  * page, each 20 times; last the engine's history clean-up and our retention purge, which delete. Writes
  * <time>-history-<size>.md.
+ * `-- --pages`: the staff's pages without the rest of --scale (no deletes, no Cockpit), on any seeded history.
  */
 useBenchEnv();
 const args = parseArgs({
-  options: { scale: { type: 'boolean', default: false }, 'cleanup-seconds': { type: 'string', default: '180' } },
+  options: {
+    scale: { type: 'boolean', default: false },
+    pages: { type: 'boolean', default: false },
+    'cleanup-seconds': { type: 'string', default: '180' },
+  },
 }).values;
 const SCALE = args.scale;
+// The staff's pages (the reports page, a figure's list, the reviewers' list) without --scale's deletes and Cockpit.
+const PAGES = args.pages && !SCALE;
 const config = loadConfig();
 const reader = createHistoryReader(config);
 const engine = serviceEngine(config);
@@ -148,6 +156,12 @@ const allDays = bucketLabels(
   'gregorian',
 );
 const rollAll = await timed(1, () => history.rollUp([...MONITORED_PROCESSES], allDays));
+// As the nightly job does after its days: every month that is over, merged (the page reads them so).
+const mergeAll = await timed(1, async () => {
+  const months = await repo.unmergedMonths(gregorianBucket(now, 'month'));
+  await repo.mergeMonths(months);
+  return months;
+});
 
 console.log('[bench:history] the page: a month and a year from the roll-up, today from the history');
 const monitor = createMonitorFigures({ history, reader, repo, now: () => now, historyDays: 90 });
@@ -159,6 +173,27 @@ const range = (daysBack: number) => ({
 });
 const pageMonth = await timed(20, () => monitor.figures(range(30)));
 const pageYear = await timed(20, () => monitor.figures(range(365)));
+
+async function rollUpReports() {
+  console.log("[bench:history] the reports' roll-up of every seeded day, then a night's");
+  await db('registration_daily_figures').delete();
+  const deps = { db, logger: createLogger({ level: 'silent' }), now: () => now };
+  const first = await timed(1, () => rollUpRegistrationDays(deps));
+  const night = await timed(1, () => rollUpRegistrationDays(deps));
+  return {
+    first,
+    night,
+    // The days it leaves to a later night: those with a registration still open.
+    waiting: Number(
+      (
+        await db.raw<{ rows: { n: string }[] }>(
+          `select count(distinct (created_at at time zone 'Asia/Tehran')::date) as n from registrations
+            where status not in ('registered', 'rejected', 'expired')`,
+        )
+      ).rows[0]!.n,
+    ),
+  };
+}
 
 const DAY_MS = 86_400_000;
 /** Issue 22's scale checks, on the seeded history: reads first, then what deletes. */
@@ -214,7 +249,11 @@ async function scaleRun() {
   );
   return { openReviews, staffPages, cockpit, sizes, ourSize, due, purge, purgeMs, cleanup };
 }
+// The reports' nightly roll-up, the first night's (every seeded day) and then an ordinary one's, before their page.
+const reportRollup = SCALE || PAGES ? await rollUpReports() : undefined;
 const scale = SCALE ? await scaleRun() : undefined;
+if (PAGES) console.log("[bench:history] the reports page and the reviewers' list, 20 times each");
+const pagesOnly = PAGES ? await timeStaffPages(config, db, now) : undefined;
 // What deleted cannot be measured again on the same history: printed before the report is put together.
 if (scale) console.log(JSON.stringify(scale));
 
@@ -256,8 +295,21 @@ row(
 );
 row('nightly roll-up of one day (both processes, stored)', rollDay.summary);
 row(`roll-up of ${SCALE ? 'the last' : 'every seeded day'} (${allDays.length} days)`, rollAll.summary);
+row(`monthly merge of those days (${mergeAll.last.length} months)`, mergeAll.summary);
 row('the page: 30 days from the roll-up + today from the history', pageMonth.summary);
 row('the page: 365 days from the roll-up + today from the history', pageYear.summary);
+if (reportRollup) {
+  row(
+    "the reports' roll-up, the first night (every seeded day)",
+    reportRollup.first.summary,
+    `${reportRollup.first.last.length} days stored; ${reportRollup.waiting} left with a registration open`,
+  );
+  row(
+    "the reports' roll-up, a night after",
+    reportRollup.night.summary,
+    `${reportRollup.night.last.length} days stored`,
+  );
+}
 if (scale) {
   const procs = Number(counts.procs);
   const days = (span.last.getTime() - span.first.getTime()) / DAY_MS;
@@ -306,6 +358,18 @@ if (scale) {
     }.`,
   );
 }
+if (pagesOnly)
+  lines.push(
+    '',
+    "## The staff's pages",
+    '',
+    '| what | runs | p50 | p95 | max | status, bytes |',
+    '|---|---:|---:|---:|---:|---|',
+    ...pagesOnly.map(
+      (p) =>
+        `| ${p.what} | ${p.summary.n} | ${p.summary.p50.toFixed(0)} | ${p.summary.p95.toFixed(0)} | ${p.summary.max.toFixed(0)} | ${p.status}, ${p.bytes.toLocaleString('en')} |`,
+    ),
+  );
 if (!scale)
   lines.push(
     '',

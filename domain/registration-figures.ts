@@ -1,3 +1,12 @@
+import {
+  addDigest,
+  addPacked,
+  interpolatedQuantileOfSums,
+  type DigestSums,
+  type DurationDigest,
+  type PackedDigest,
+} from './monitor/duration-digest.js';
+
 /**
  * The supervisor's figures, by the period a registration started in (its cohort), so that each
  * row adds up: started = successful + the unsuccessful reasons + open. Pure: the caller reads
@@ -29,6 +38,51 @@ export interface PeriodFigures {
   medianSeconds: Record<Phase, number | null>;
 }
 
+/** Each phase's durations in milliseconds as a mergeable digest (domain/monitor/duration-digest.ts). */
+export type PhaseDigests = Record<Phase, DurationDigest>;
+
+/** A Tehran day's figures as the roll-up stores them once none of its registrations is open. */
+export interface RolledDay {
+  day: string;
+  started: number;
+  successful: number;
+  unsuccessful: Record<UnsuccessfulReason, number>;
+  digests: Record<Phase, PackedDigest>;
+}
+
+/**
+ * A period's figures from its rolled-up days and the exact figures of its other days (with their digests): counts
+ * add, and each median is read from the merged digests, within 1 % of the exact median (interpolatedQuantile), to the
+ * millisecond. A period without rolled-up days keeps its exact figures.
+ */
+export function withRolledDays(
+  live: PeriodFigures,
+  liveDigests: PhaseDigests | undefined,
+  rolled: RolledDay[],
+): PeriodFigures {
+  if (!rolled.length) return live;
+  const unsuccessful = { ...live.unsuccessful };
+  let [started, successful] = [live.started, live.successful];
+  const sums = Object.fromEntries(PHASES.map((p) => [p, addDigest([], liveDigests?.[p] ?? {})])) as Record<
+    Phase,
+    DigestSums
+  >;
+  for (const d of rolled) {
+    started += d.started;
+    successful += d.successful;
+    for (const k of UNSUCCESSFUL_REASONS) unsuccessful[k] += d.unsuccessful[k];
+    for (const p of PHASES) addPacked(sums[p], d.digests[p]);
+  }
+  const medianSeconds = Object.fromEntries(
+    PHASES.map((p) => {
+      const ms = interpolatedQuantileOfSums(sums[p], 0.5);
+      return [p, ms === null ? null : Math.round(ms) / 1000];
+    }),
+  ) as Record<Phase, number | null>;
+  // A rolled-up day has no open registration: what is open is in the live part.
+  return { period: live.period, started, successful, unsuccessful, open: live.open, medianSeconds };
+}
+
 export const RETURN_REASON_PREFIXES: [string, UnsuccessfulReason][] = [
   ['captcha_', 'captcha'],
   ['civil_registry_', 'civil_registry'],
@@ -47,11 +101,14 @@ export function unsuccessfulReason(r: Pick<RegistrationFacts, 'status' | 'return
   return RETURN_REASON_PREFIXES.find(([prefix]) => r.returnReason?.startsWith(prefix))?.[1] ?? 'expired';
 }
 
-/** The one figure a registration counts under; `figures` and the instance lists behind them both use it. */
+/**
+ * The one figure a registration counts under; the figures and the instance lists behind them, counted in PostgreSQL,
+ * take it by the same rules (db/registration-figures-repo.ts's OUTCOME_SQL).
+ */
 export type RegistrationOutcome = 'successful' | 'open' | UnsuccessfulReason;
 export const REGISTRATION_OUTCOMES: readonly RegistrationOutcome[] = ['successful', 'open', ...UNSUCCESSFUL_REASONS];
 
-export function registrationOutcome(r: Pick<RegistrationFacts, 'status' | 'returnReason'>): RegistrationOutcome {
+function registrationOutcome(r: Pick<RegistrationFacts, 'status' | 'returnReason'>): RegistrationOutcome {
   return unsuccessfulReason(r) ?? (r.status === 'registered' ? 'successful' : 'open');
 }
 

@@ -88,3 +88,19 @@ export function parseReportDay(input: string): Result<{ start: Date; next: Date 
     next: tehranDayStart(after.getUTCFullYear(), after.getUTCMonth() + 1, after.getUTCDate()),
   });
 }
+
+/**
+ * The spans of time some Tehran days (YYYY-MM-DD, Gregorian) cover, consecutive days joined: what a query over a
+ * scattered set of days (those the reports' roll-up does not hold) reads, span by span, through the index on time.
+ */
+export function dayWindows(days: string[]): { start: Date; next: Date }[] {
+  const windows: { start: Date; next: Date }[] = [];
+  for (const day of [...new Set(days)].sort()) {
+    const bounds = parseReportDay(day);
+    if (!bounds.ok) throw new Error(`not a day: ${day}`);
+    const last = windows.at(-1);
+    if (last && last.next.getTime() === bounds.value.start.getTime()) last.next = bounds.value.next;
+    else windows.push({ ...bounds.value });
+  }
+  return windows;
+}

@@ -18,6 +18,7 @@ import * as m015 from './015_notice_message_id_and_codes.js';
 import * as m016 from './016_registration_office.js';
 import * as m017 from './017_operations_alerts.js';
 import * as m018 from './018_monitor_daily_figures.js';
+import * as m020 from './020_rolled_up_figures.js';
 
 /** Numbered, in order. Listed rather than read from the folder so they load the same under tsx, vitest and compiled JS. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '016_registration_office': m016,
   '017_operations_alerts': m017,
   '018_monitor_daily_figures': m018,
+  '020_rolled_up_figures': m020,
 };

@@ -1,4 +1,5 @@
 import type { Config } from '../../config/config.js';
+import { digestBucketSql } from '../../db/duration-digest-sql.js';
 import { createDb, type Db } from '../../db/knex.js';
 import { IRAN_TIME_ZONE } from '../../domain/jalali-date.js';
 import type { VariableUpdate, Visit } from '../../domain/monitor/transitions.js';
@@ -53,8 +54,7 @@ export function createHistoryReader(
             day: day('end_time_'),
             definitionId: 'proc_def_id_',
             elementId: 'act_id_',
-            // domain/monitor/duration-digest.ts's bucketOf, in SQL.
-            bucket: db.raw('case when duration_ < 1 then 0 else 1 + ceil(ln(duration_) / ln(1.02)) end'),
+            bucket: db.raw(digestBucketSql('duration_')),
           })
           .count({ n: '*' })
           .groupBy(1, 2, 3, 4),

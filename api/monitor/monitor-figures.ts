@@ -8,7 +8,7 @@ import {
 import type { HistoryReader } from '../../adapters/engine-history/history-reader.js';
 import type { MonitorFiguresRepo } from '../../db/monitor-figures-repo.js';
 import { gregorianBucket } from '../../domain/jalali-date.js';
-import { sumElements, sumFlows } from '../../domain/monitor/day-figures.js';
+import { sumElements, sumFlows, wholeMonths } from '../../domain/monitor/day-figures.js';
 import { quantile } from '../../domain/monitor/duration-digest.js';
 import { bucketLabels } from '../../domain/report-buckets.js';
 import { AppError } from '../errors/app-error.js';
@@ -26,7 +26,8 @@ async function selectVersions(history: FiguresFromHistory, q: Pick<MonitorQuery,
 
 /**
  * The figures of every element and flow of one process's diagram over whole Tehran days: the stored roll-up for
- * closed days (rolling up, on the way, closed days the history still holds that the nightly job has not), the
+ * closed days (rolling up, on the way, closed days the history still holds that the nightly job has not; whole
+ * months from their monthly merge, so a year is about 12 rows per element and the days at its ends), the
  * raw history for today, and where instances wait now. With several versions, figures merge by element id and
  * are shown on the newest version's diagram; an element it no longer has is left out.
  */
@@ -64,6 +65,8 @@ export function createMonitorFigures(deps: {
       deps.historyDays,
     );
     await history.rollUp([...MONITORED_PROCESSES], rollable);
+    // The whole months of the period read as one row per element (the nightly job merges them; this, any it has not).
+    await repo.mergeMonths(await repo.unmerged(wholeMonths(closed).months));
     const stored = await repo.read(q.process, closed, ids);
     const live = days.includes(today)
       ? await history.compute([q.process], dayBounds(today).start, dayBounds(today).next)

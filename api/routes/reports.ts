@@ -38,13 +38,14 @@ export default async function reportRoutes(fastify: FastifyInstance) {
         security,
         querystring: InstancesQuerySchema,
         response: { 200: InstancesSchema, ...errorResponses },
-        summary: 'The registrations behind one figure, each with its process instance and its page in Cockpit',
+        summary:
+          'The registrations behind one figure, a page at a time, each with its process instance and its page in Cockpit',
       },
       preParsing: supervisor,
     },
     async (request) => {
-      const { period, figure = 'started', ...query } = request.query;
-      return app.reportInstances(signedInStaff(request), parseReportQuery(query), period, figure);
+      const { period, figure = 'started', page, pageSize, ...query } = request.query;
+      return app.reportInstances(signedInStaff(request), parseReportQuery(query), period, figure, { page, pageSize });
     },
   );
 }

@@ -40,7 +40,14 @@ export const ReportSchema = Type.Object({
     description: 'By the period a registration started in; started = successful + unsuccessful + open',
   }),
   total: Figures,
+  daysFromRollup: Type.Integer({
+    description:
+      'Days of the range read from the nightly roll-up rather than counted now: a period with any has its medians from merged duration digests, within 1 % of the exact median',
+  }),
 });
+
+/** The most registrations a page of a figure's list holds, and what it holds unless asked for fewer. */
+export const MAX_PAGE_SIZE = 200;
 
 export const InstancesQuerySchema = Type.Object({
   ...ReportQuerySchema.properties,
@@ -48,12 +55,19 @@ export const InstancesQuerySchema = Type.Object({
     Type.String({ maxLength: 20, description: 'A period label of the report; every period when absent' }),
   ),
   figure: Type.Optional(literals(['started', ...REGISTRATION_OUTCOMES] as const, { default: 'started' })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1, description: 'From 1' })),
+  pageSize: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: MAX_PAGE_SIZE, description: 'Registrations a page' }),
+  ),
 });
 
 export const InstancesSchema = Type.Object({
   figure: Type.String(),
   period: Type.Union([Type.String(), Type.Null()]),
   count: Type.Integer({ description: 'Equal to the figure in the report' }),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  pages: Type.Integer({ description: 'Pages of pageSize that hold all `count` registrations' }),
   instances: Type.Array(
     Type.Object({
       registrationId: Type.String({ format: 'uuid' }),
@@ -64,6 +78,6 @@ export const InstancesSchema = Type.Object({
       outcome: Type.String(),
       createdAt: Instant,
     }),
-    { description: 'At most 200, oldest first' },
+    { description: 'The page asked for, oldest first (empty past the last page)' },
   ),
 });

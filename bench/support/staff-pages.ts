@@ -52,6 +52,11 @@ export async function timeStaffPages(config: Config, db: Db, now: Date, runs = 2
         url: `/api/reports/registrations/instances?from=${monthFrom}&to=${to}&bucket=day&figure=started`,
         token: supervisor,
       },
+      {
+        what: "reports page, a figure's registrations (365 days, successful, the first page)",
+        url: `/api/reports/registrations/instances?from=${yearFrom}&to=${to}&bucket=month&figure=successful`,
+        token: supervisor,
+      },
       // What the reviewers' page asks for on opening: the first page (50, oldest first) with the total and overdue counts.
       {
         what: `reviewers' open list, first page of ${REVIEW_PAGE_SIZE} with the counts (/api/reviews?state=open&page=1)`,

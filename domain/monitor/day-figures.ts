@@ -50,3 +50,20 @@ export function sumFlows(days: FlowDay[]): Map<string, number> {
   for (const d of days) out.set(d.flowId, (out.get(d.flowId) ?? 0) + d.taken);
   return out;
 }
+
+/**
+ * The Gregorian months (YYYY-MM) all of whose days are among `days` (YYYY-MM-DD), and the days outside them: what
+ * a period reads from the monthly roll-up, and what it reads day by day.
+ */
+export function wholeMonths(days: string[]): { months: string[]; days: string[] } {
+  const byMonth = new Map<string, string[]>();
+  for (const d of new Set(days)) byMonth.set(d.slice(0, 7), [...(byMonth.get(d.slice(0, 7)) ?? []), d]);
+  const months: string[] = [];
+  const rest: string[] = [];
+  for (const [month, list] of byMonth) {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    if (list.length === new Date(Date.UTC(y, m, 0)).getUTCDate()) months.push(month);
+    else rest.push(...list);
+  }
+  return { months: months.sort(), days: rest.sort() };
+}

@@ -91,6 +91,58 @@ describe('GET /api/monitor/figures: a period long past, from the daily roll-up',
   });
 });
 
+describe('GET /api/monitor/figures: whole months from their monthly merge', () => {
+  const step3 = async (from: string, to: string) =>
+    (await get(`/api/monitor/figures?process=${PROCESS_ID}&from=${from}&to=${to}`))
+      .json()
+      .elements.find((e: { id: string }) => e.id === 'Task_ApplicantData');
+
+  it('given a period spanning September 2022 whole, then its month merged once, with the figures of its days', async () => {
+    const figures = await step3('2022-08-25', '2022-10-05');
+    expect(figures).toMatchObject({ passes: 8, instances: 8 });
+    expect(Math.abs(figures.medianMs - 10 * MIN)).toBeLessThan(0.01 * 10 * MIN);
+    expect(Math.abs(figures.p90Ms - 40 * MIN)).toBeLessThan(0.01 * 40 * MIN);
+    const merged = await shell.app.db.raw(
+      `select to_char(month, 'YYYY-MM') as month, passes from monitor_monthly_elements where element_id = 'Task_ApplicantData'`,
+    );
+    expect(merged.rows).toEqual([{ month: '2022-09', passes: 8 }]);
+  });
+
+  it('given a day of the month stored again, then the month is merged again from its days', async () => {
+    const repo = createMonitorFiguresRepo(shell.app.db);
+    const latest = (await shell.app.engine.definitions([PROCESS_ID])).sort((a, b) => b.version - a.version)[0]!;
+    const again = {
+      day: DAYS[0]!,
+      processKey: PROCESS_ID,
+      definitionId,
+      version: latest.version,
+      elementId: 'Task_ApplicantData',
+      passes: 5,
+      instances: 5,
+      digest: digestOf([1, 2, 3, 4, 5].map((m) => m * MIN)),
+    };
+    try {
+      await repo.storeDay(DAYS[0]!, [again], []);
+      expect(await repo.unmerged(['2022-09'])).toEqual(['2022-09']);
+      // Of 1–5 and 10–50 minutes, ten visits: the lower median is the fifth, 5 minutes.
+      const figures = await step3('2022-08-25', '2022-10-05');
+      expect(figures).toMatchObject({ passes: 10, instances: 10 });
+      expect(Math.abs(figures.medianMs - 5 * MIN)).toBeLessThan(0.01 * 5 * MIN);
+      expect(await repo.unmerged(['2022-09'])).toEqual([]);
+    } finally {
+      const first = { ...again, passes: 3, instances: 3, digest: digestOf([1, 2, 3].map((m) => m * MIN)) };
+      await repo.storeDay(
+        DAYS[0]!,
+        [first],
+        [
+          { flowId: 'Flow_CaptchaWrong', taken: 1 },
+          { flowId: 'Flow_CaptchaRight', taken: 2 },
+        ].map((f) => ({ ...f, day: DAYS[0]!, processKey: PROCESS_ID, definitionId, version: latest.version })),
+      );
+    }
+  });
+});
+
 describe('GET /api/monitor/diagram and /api/monitor/export', () => {
   it('gives the latest version’s XML with every version listed', async () => {
     const d = (await get(`/api/monitor/diagram?process=${PROCESS_ID}`)).json();

@@ -111,6 +111,25 @@ describe('GET /api/reports/registrations: the figures are what was created', () 
     ]);
   });
 
+  it('a page at a time: the pages hold every registration of the figure once, in the order they started', async () => {
+    const url = (page: number) =>
+      `/api/reports/registrations/instances?from=1401/07/01&to=1401/07/30&figure=started&pageSize=3&page=${page}`;
+    const first = (await get(url(1))).json();
+    expect(first).toMatchObject({ count: 4, page: 1, pageSize: 3, pages: 2 });
+    const second = (await get(url(2))).json();
+    expect(second).toMatchObject({ count: 4, page: 2, pages: 2 });
+    expect([...first.instances, ...second.instances].map((i: { registrationId: string }) => i.registrationId)).toEqual([
+      ids.approved,
+      ids.rejected,
+      ids.shahkar,
+      ids.open,
+    ]);
+    expect((await get(url(3))).json()).toMatchObject({ count: 4, page: 3, instances: [] });
+    const refused = await get(url(1).replace('pageSize=3', 'pageSize=201'));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['pageSize']);
+  });
+
   it('given a date that is not one, an end before the start, or an unknown bucket, then 422 naming the field', async () => {
     const fields = async (q: string) =>
       (await get(`/api/reports/registrations?${q}`))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketLabels, parseReportDay, tehranDayStart } from '../../domain/report-buckets.js';
+import { bucketLabels, dayWindows, parseReportDay, tehranDayStart } from '../../domain/report-buckets.js';
 
 describe('the first instant of a Tehran day', () => {
   it('given a day after 1401 (no daylight saving), then 00:00 at +03:30', () => {
@@ -49,5 +49,23 @@ describe('the periods of a report', () => {
   it('given weeks, then labelled by their Saturday in either calendar', () => {
     expect(bucketLabels(from, to, 'week', 'gregorian')).toEqual(['2023-03-18']);
     expect(bucketLabels(from, to, 'week', 'jalali')).toEqual(['1401/12/27']);
+  });
+});
+
+describe('the spans of time some Tehran days cover', () => {
+  const iso = (w: { start: Date; next: Date }[]) => w.map((x) => [x.start.toISOString(), x.next.toISOString()]);
+
+  it('given days in any order with gaps, then one span per run of consecutive days', () => {
+    expect(iso(dayWindows(['2023-03-23', '2023-03-20', '2023-03-21', '2023-03-21']))).toEqual([
+      ['2023-03-19T20:30:00.000Z', '2023-03-21T20:30:00.000Z'],
+      ['2023-03-22T20:30:00.000Z', '2023-03-23T20:30:00.000Z'],
+    ]);
+    expect(dayWindows([])).toEqual([]);
+  });
+
+  it('given the days around the end of summer time in 1399, then the 25-hour day is whole', () => {
+    expect(iso(dayWindows(['2020-09-20', '2020-09-21', '2020-09-22']))).toEqual([
+      ['2020-09-19T19:30:00.000Z', '2020-09-22T20:30:00.000Z'],
+    ]);
   });
 });

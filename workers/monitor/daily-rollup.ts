@@ -10,9 +10,11 @@ import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/knex.js';
 import { startScheduledJobs } from '../support/scheduled-jobs.js';
 import { createMonitorFiguresRepo } from '../../db/monitor-figures-repo.js';
+import { gregorianBucket } from '../../domain/jalali-date.js';
 import { bucketLabels } from '../../domain/report-buckets.js';
 import { historyTimeToLiveDays } from '../../domain/retention.js';
 import { retentionPolicy } from '../retention/purge-expired-data.js';
+import { rollUpRegistrationDays } from '../reports/registration-rollup.js';
 
 const ROLLUP_QUEUE = 'monitor-rollup';
 const SCHEDULER_ID = 'daily-monitor-rollup';
@@ -44,6 +46,8 @@ export async function rollUpPendingDays(deps: RollupDeps): Promise<string[]> {
     const rolled = await repo.rolledDays(candidates);
     const pending = candidates.filter((d) => !rolled.has(d));
     await createFiguresFromHistory({ reader, engine: deps.engine, repo }).rollUp([...MONITORED_PROCESSES], pending);
+    // Each month that is over and not merged yet (or not since a day of it was stored anew), merged.
+    await repo.mergeMonths(await repo.unmergedMonths(gregorianBucket(now, 'month')));
     deps.logger.info({ days: pending.length }, 'monitor figures rolled up');
     return pending;
   } finally {
@@ -51,7 +55,10 @@ export async function rollUpPendingDays(deps: RollupDeps): Promise<string[]> {
   }
 }
 
-/** The nightly roll-up as a BullMQ job scheduler, like the retention purge (workers/retention/daily-purge.ts). */
+/**
+ * The nightly roll-up as a BullMQ job scheduler, like the retention purge (workers/retention/daily-purge.ts): the
+ * reports' figures (our database alone) first, then the monitor's (the engine's history).
+ */
 export function startDailyRollup(deps: RollupDeps, queueName = ROLLUP_QUEUE) {
   return startScheduledJobs({
     redisUrl: deps.config.REDIS_URL,
@@ -71,9 +78,15 @@ export function startDailyRollup(deps: RollupDeps, queueName = ROLLUP_QUEUE) {
         },
       },
     ],
-    run: async () => (await rollUpPendingDays(deps)).length,
+    run: async () => {
+      // Each whatever the other does; the job fails (and is tried again) if either did.
+      const reports = await rollUpRegistrationDays(deps).catch((e: Error) => e);
+      const monitor = await rollUpPendingDays(deps).catch((e: Error) => e);
+      for (const r of [reports, monitor]) if (r instanceof Error) throw r;
+      return { reports: (reports as string[]).length, monitor: (monitor as string[]).length };
+    },
     logger: deps.logger,
     notScheduled: 'daily monitor roll-up not scheduled',
-    failed: (_job, e) => deps.logger.warn({ err: e.name }, 'monitor roll-up failed; it is tried again'),
+    failed: (_job, e) => deps.logger.warn({ err: e.name }, 'nightly roll-up failed; it is tried again'),
   });
 }

@@ -34,7 +34,8 @@ function render(report, query) {
     tile('باز در این لحظه', report.openNow, 'همه درخواست‌های باز، از هر تاریخ'),
   );
   drawCharts(report);
-  showTable(report, (period, figure) => showInstances(query, period, figure).catch((e) => staffError(e, hide)));
+  const failed = (e) => staffError(e, hide);
+  showTable(report, (period, figure) => showInstances(query, period, figure, { onError: failed }).catch(failed));
 }
 
 async function load() {
