@@ -10,6 +10,7 @@ import { createLogger } from '../config/logger.js';
 import { trustedProxies } from '../config/trusted-proxies.js';
 import type { Db } from '../db/knex.js';
 import { errorHandler, frameworkErrorHandler, notFoundHandler } from './errors/error-handler.js';
+import { refuseInfiniteNumbers } from './errors/infinite-numbers.js';
 import { refuseNulCharacters } from './errors/nul-characters.js';
 import { logRequests } from './request-log.js';
 import accountAuth from './plugins/account-auth.js';
@@ -74,6 +75,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
 
   logRequests(fastify);
   fastify.addHook('preValidation', refuseNulCharacters);
+  fastify.addHook('preHandler', refuseInfiniteNumbers);
   fastify.setErrorHandler(errorHandler);
   fastify.setNotFoundHandler(notFoundHandler);
 
