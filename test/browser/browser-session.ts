@@ -86,7 +86,18 @@ export function watchProblems(page: Page, expected: (status: number, url: string
     'console',
     (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()),
   );
-  page.on('pageerror', (e) => problems.push(e.message));
+  // With where it was thrown: a script error in the engine's web apps is otherwise hard to place.
+  page.on('pageerror', (e) =>
+    problems.push(
+      [
+        e.message,
+        ...(e.stack ?? '')
+          .split('\n')
+          .slice(1, 4)
+          .map((l) => l.trim()),
+      ].join(' ← '),
+    ),
+  );
   page.on(
     'response',
     (r) => r.status() >= 400 && !expected(r.status(), r.url()) && problems.push(`${r.status()} ${r.url()}`),
