@@ -16,8 +16,8 @@ const { useBenchEnv } = await import('../ops/test-env.js');
 process.env.ENGINE_REST_AUTH_CACHE_SECONDS ??= '30';
 useBenchEnv();
 
-const { parseArgs } = await import('node:util');
-const { execFileSync } = await import('node:child_process');
+const { parseArgs, promisify } = await import('node:util');
+const { execFile, execFileSync } = await import('node:child_process');
 const { mkdir, readdir, readFile, writeFile } = await import('node:fs/promises');
 const os = await import('node:os');
 const path = await import('node:path');
@@ -68,7 +68,7 @@ const engineJvmFlags =
 // The engine is started by the test stack below and reads JAVA_TOOL_OPTIONS like any JVM.
 // The collector's log beside the others, to read the heap after each collection if a verdict is in doubt.
 const soakLogDir = path.join(projectRoot, '.cache', 'soak');
-(await import('node:fs')).mkdirSync(soakLogDir, { recursive: true });
+await mkdir(soakLogDir, { recursive: true });
 const engineGcLogFile = path.join(soakLogDir, 'engine-gc.log');
 const engineGcLog = `-Xlog:gc:file=${engineGcLogFile}:uptime,time`;
 process.env.JAVA_TOOL_OPTIONS = [process.env.JAVA_TOOL_OPTIONS, engineJvmFlags, engineGcLog].filter(Boolean).join(' ');
@@ -216,7 +216,12 @@ async function main() {
     try {
       // jcmd is a JVM too: without this it would read the engine's flags above and pre-touch a heap of its own.
       const env = { ...process.env, JAVA_TOOL_OPTIONS: '' };
-      return execFileSync(path.join(findJavaHome(), 'bin', 'jcmd'), [String(pid), ...args], { encoding: 'utf8', env });
+      // Not the sync call: the baseline is taken while registrations run, and would stall the open loop's timers.
+      const { stdout } = await promisify(execFile)(path.join(findJavaHome(), 'bin', 'jcmd'), [String(pid), ...args], {
+        encoding: 'utf8',
+        env,
+      });
+      return stdout;
     } catch (err) {
       return `jcmd failed: ${(err as Error).message}`;
     }
