@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMetricsServer } from '../../adapters/metrics/metrics-server.js';
 import { useApiOnStack } from '../support/lifecycle.js';
+import { citizenOf } from '../support/citizen.js';
 
 // The applicant's time limits shortened, as an operator could set them, so registrations run out within seconds.
 const ctx = useApiOnStack({ APPLICANT_TIMEOUT: 'PT8S', OTP_TIMEOUT: 'PT4S' });
@@ -44,13 +45,7 @@ describe('unsuccessful registrations by reason, on the API’s metrics port', ()
     };
     const notTheirMobile = async () => {
       const { id, applicant: person } = await applicant.begin({ known: false });
-      await stack.sim.addCitizen({
-        nationalCode: person.nationalCode,
-        birthDate: person.birthDate,
-        firstName: person.firstName,
-        lastName: person.lastName,
-        fatherName: person.fatherName,
-      });
+      await stack.sim.addCitizen(citizenOf(person));
       await applicant.submit(id);
       return id;
     };

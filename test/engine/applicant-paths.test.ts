@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useEngineStack } from '../support/lifecycle.js';
+import { citizenOf } from '../support/citizen.js';
 
 const ctx = useEngineStack();
 
@@ -44,13 +45,7 @@ describe('step 6-1: a wrong captcha', () => {
 describe('step 7-3: the civil registry does not match', () => {
   it('returns to step 3 with the reason; corrected, the request goes on', async () => {
     const { id, applicant: person } = await ctx.applicant.begin({ applicant: { birthDate: '1371/02/20' } });
-    await ctx.stack.sim.addCitizen({
-      nationalCode: person.nationalCode,
-      birthDate: '1370/01/15',
-      firstName: person.firstName,
-      lastName: person.lastName,
-      fatherName: person.fatherName,
-    });
+    await ctx.stack.sim.addCitizen({ ...citizenOf(person), birthDate: '1370/01/15' });
 
     await ctx.applicant.submit(id);
 
@@ -65,14 +60,7 @@ describe('step 7-3: the civil registry does not match', () => {
 
   it('names a deceased person as its own reason', async () => {
     const { id, applicant: person } = await ctx.applicant.begin({ known: false });
-    await ctx.stack.sim.addCitizen({
-      nationalCode: person.nationalCode,
-      birthDate: person.birthDate,
-      firstName: person.firstName,
-      lastName: person.lastName,
-      fatherName: person.fatherName,
-      alive: false,
-    });
+    await ctx.stack.sim.addCitizen({ ...citizenOf(person), alive: false });
 
     await ctx.applicant.submit(id);
 
@@ -83,13 +71,7 @@ describe('step 7-3: the civil registry does not match', () => {
 describe('step 8-3: Shahkar does not match', () => {
   it('returns to step 3 with shahkar_mismatch and sends no code', async () => {
     const { id, applicant: person } = await ctx.applicant.begin({ known: false });
-    await ctx.stack.sim.addCitizen({
-      nationalCode: person.nationalCode,
-      birthDate: person.birthDate,
-      firstName: person.firstName,
-      lastName: person.lastName,
-      fatherName: person.fatherName,
-    });
+    await ctx.stack.sim.addCitizen(citizenOf(person));
 
     await ctx.applicant.submit(id);
 
