@@ -173,6 +173,16 @@ const range = (daysBack: number) => ({
 });
 const pageMonth = await timed(20, () => monitor.figures(range(30)));
 const pageYear = await timed(20, () => monitor.figures(range(365)));
+// The seed ends yesterday, so today above is empty. The page as it reads at the end of a whole day: "today" is
+// yesterday (a seeded day's registrations), read from the raw history like today, the days before it rolled up.
+const endOfYesterday = new Date(dayBounds(yesterday).next.getTime() - 1);
+const atDayEnd = createMonitorFigures({ history, reader, repo, now: () => endOfYesterday, historyDays: 90 });
+const dayEndRange = (daysBack: number) => ({
+  ...range(daysBack),
+  to: dayBounds(yesterday).next,
+});
+const pageMonthDayEnd = await timed(20, () => atDayEnd.figures(dayEndRange(30)));
+const pageYearDayEnd = await timed(20, () => atDayEnd.figures(dayEndRange(365)));
 
 async function rollUpReports() {
   console.log("[bench:history] the reports' roll-up of every seeded day, then a night's");
@@ -298,6 +308,13 @@ row(`roll-up of ${SCALE ? 'the last' : 'every seeded day'} (${allDays.length} da
 row(`monthly merge of those days (${mergeAll.last.length} months)`, mergeAll.summary);
 row('the page: 30 days from the roll-up + today from the history', pageMonth.summary);
 row('the page: 365 days from the roll-up + today from the history', pageYear.summary);
+const visitsIn = (f: typeof pageMonthDayEnd.last) => f.elements.reduce((n, e) => n + e.passes, 0);
+row(
+  'the page at the end of a whole day: 30 days, "today" (yesterday) from the history',
+  pageMonthDayEnd.summary,
+  `${pageMonthDayEnd.last.days.fromHistory} day from the history; ${visitsIn(pageMonthDayEnd.last).toLocaleString('en')} visits in the period`,
+);
+row('the page at the end of a whole day: 365 days, "today" (yesterday) from the history', pageYearDayEnd.summary);
 if (reportRollup) {
   row(
     "the reports' roll-up, the first night (every seeded day)",
