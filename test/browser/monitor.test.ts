@@ -78,6 +78,13 @@ describe("the office's process monitor in a browser", () => {
       /heat-[1-4]/,
     );
     expect(await page.locator('.djs-overlay .mon-waiting').count()).toBeGreaterThan(0);
+    // A gateway takes no time: its box reads its visits only (its times, zero, are in its title and the table),
+    // so it stays about its own width; a step's box reads visits, median and 90th percentile.
+    const gateway = figures.elements.find((e) => e.id === 'Gateway_CaptchaCorrect')!;
+    const overlayOf = (id: string) => page.locator(`.djs-overlays[data-container-id="${id}"] .mon-figures`);
+    expect(await overlayOf('Gateway_CaptchaCorrect').textContent()).toBe(`${persian(String(gateway.passes))} گذر`);
+    expect(await overlayOf('Gateway_CaptchaCorrect').getAttribute('title')).toContain('۹۰٪');
+    expect(await overlayOf('Task_CheckCaptcha').textContent()).toMatch(/^[۰-۹]+ گذر · م .+ · ۹۰٪ .+$/);
     // A flow the model leaves unnamed reads as a dash, not as its English id.
     expect((await page.locator('#flows-table th[scope="row"]').allTextContents()).join(' ')).not.toMatch(/Flow_/);
     // The incident under Shahkar, explained in Persian, with its Cockpit link to retry.
