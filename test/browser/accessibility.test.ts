@@ -6,7 +6,6 @@ import { useApiOnStack } from '../support/lifecycle.js';
 import { checkPage, useBrowserOnApi, watchProblems } from './browser-session.js';
 import { captchaAnswer, fillApplicantForm, heading, persian, textOf } from './form-helpers.js';
 import { focusStop, tabTo, unseen, type FocusStop } from './keyboard.js';
-import { citizenOf } from '../support/citizen.js';
 
 // A real cool-down before a new code, so the countdown runs while the test listens to it.
 const ctx = useApiOnStack({ OTP_RESEND_COOLDOWN_SECONDS: '60' }, { OTP_RESEND_COOLDOWN_SECONDS: 60 });
@@ -22,8 +21,7 @@ const newPage = async () => {
 
 async function knownPerson() {
   const person = newApplicant();
-  await ctx.stack.sim.addCitizen(citizenOf(person));
-  await ctx.stack.sim.addMobile(person.nationalCode, person.mobile);
+  await ctx.stack.sim.addPerson(person);
   return person;
 }
 

@@ -4,7 +4,6 @@ import type { EngineStack } from '../support/engine-stack.js';
 import type { newApplicant } from '../../ops/fixtures/applicants.js';
 import { captchaAnswer, fillApplicantForm, heading } from './form-helpers.js';
 import { onePagePdf } from './letter-pdf.js';
-import { citizenOf } from '../support/citizen.js';
 
 /** Card steps 1–9 through the applicant's form, the straight way, up to "waiting for review"; the tracking id it shows. */
 export async function registerThroughForm(
@@ -13,8 +12,7 @@ export async function registerThroughForm(
   baseUrl: string,
   person: ReturnType<typeof newApplicant>,
 ) {
-  await stack.sim.addCitizen(citizenOf(person));
-  await stack.sim.addMobile(person.nationalCode, person.mobile);
+  await stack.sim.addPerson(person);
   await page.goto(`${baseUrl}/`);
   await page.getByRole('button', { name: 'شروع ثبت‌نام' }).click();
   await heading(page, 'اطلاعات درخواست');

@@ -4,7 +4,6 @@ import { letterPdf, newApplicant } from '../../ops/fixtures/applicants.js';
 import { useApiOnStack } from '../support/lifecycle.js';
 import { checkPage, layoutFacts, useBrowserOnApi, watchProblems } from './browser-session.js';
 import { captchaAnswer, fillApplicantForm, heading, persian, textOf } from './form-helpers.js';
-import { citizenOf } from '../support/citizen.js';
 
 // A short wait on submit, so the form meets "verifying" and polls, as it does when the inquiries are slow.
 const ctx = useApiOnStack({}, { SUBMIT_WAIT_MS: 300 });
@@ -13,8 +12,7 @@ const session = useBrowserOnApi(ctx);
 describe('the registration form in a browser', () => {
   it('registers an agency from start to "waiting for review", in Persian, right to left, on a phone', async () => {
     const person = newApplicant();
-    await ctx.stack.sim.addCitizen(citizenOf(person));
-    await ctx.stack.sim.addMobile(person.nationalCode, person.mobile);
+    await ctx.stack.sim.addPerson(person);
     const page = session.browser.context.pages()[0] ?? (await session.browser.context.newPage());
     // The one 4xx the journey expects: the mistyped national code.
     const problems = watchProblems(page, (status, url) => status === 422 && url.endsWith('/applicant'));

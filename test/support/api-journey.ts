@@ -4,7 +4,6 @@ import { applicantDriver, PASSWORD } from './applicant.js';
 import { apiClient, type ApiClient } from './api-client.js';
 import type { EngineStack } from './engine-stack.js';
 import { letterPdf, newApplicant } from '../../ops/fixtures/applicants.js';
-import { citizenOf } from './citizen.js';
 
 /** The applicant's way through the API, step by step, as the form takes it. */
 export function apiJourney(stack: EngineStack, app: ApiApp) {
@@ -21,8 +20,7 @@ export function apiJourney(stack: EngineStack, app: ApiApp) {
     async ready(options: { client?: ApiClient; applicant?: Record<string, string> } = {}) {
       const client = options.client ?? apiClient(app);
       const person = newApplicant(options.applicant);
-      await stack.sim.addCitizen(citizenOf(person));
-      await stack.sim.addMobile(person.nationalCode, person.mobile);
+      await stack.sim.addPerson(person);
       const { id } = await client.start();
       const saved = await client.saveApplicant(id, person);
       const letter = await client.uploadLetter(id, letterPdf);

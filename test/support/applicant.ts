@@ -1,7 +1,6 @@
 import { USER_TASKS } from '../../adapters/engine/process-model.js';
 import type { EngineStack } from './engine-stack.js';
 import { letterPdf, newApplicant } from '../../ops/fixtures/applicants.js';
-import { citizenOf } from './citizen.js';
 
 export const PASSWORD = 'a long passphrase for payam';
 
@@ -19,8 +18,7 @@ export function applicantDriver(stack: EngineStack) {
     async begin(options: { known?: boolean; applicant?: Record<string, string> } = {}) {
       const applicant = newApplicant(options.applicant);
       if (options.known !== false) {
-        await stack.sim.addCitizen(citizenOf(applicant));
-        await stack.sim.addMobile(applicant.nationalCode, applicant.mobile);
+        await stack.sim.addPerson(applicant);
       }
       const { id, token } = await stack.registrations.start();
       await step(id, 'applicant-data');

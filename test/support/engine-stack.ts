@@ -20,6 +20,7 @@ import { buildPgsbSimulator } from '../../simulators/pgsb/server.js';
 import { buildSmsSimulator } from '../../simulators/sms/server.js';
 import { startWorkers } from '../../workers/runtime.js';
 import { movingClock } from './database.js';
+import { citizenOf, type RegistryRecord } from './citizen.js';
 
 const urlOf = (server: { server: { address(): unknown } }) =>
   `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
@@ -91,6 +92,9 @@ export async function startEngineStack(
         if (!r.ok) throw new Error(`${url}: ${r.status}`);
       },
     );
+  const addCitizen = (c: RegistryRecord) => post(`${pgsbUrl}/__sim/citizens`, { alive: true, ...c });
+  const addMobile = (nationalCode: string, mobile: string) =>
+    post(`${pgsbUrl}/__sim/mobiles`, { nationalCode, mobile });
 
   return {
     config,
@@ -109,15 +113,13 @@ export async function startEngineStack(
     steps: createStepService(deps, captchas),
     view: createRegistrationView(db, engine, config),
     sim: {
-      addCitizen: (c: {
-        nationalCode: string;
-        birthDate: string;
-        firstName: string;
-        lastName: string;
-        fatherName: string;
-        alive?: boolean;
-      }) => post(`${pgsbUrl}/__sim/citizens`, { alive: true, ...c }),
-      addMobile: (nationalCode: string, mobile: string) => post(`${pgsbUrl}/__sim/mobiles`, { nationalCode, mobile }),
+      addCitizen,
+      addMobile,
+      /** The person in the civil registry, as given, and their mobile line theirs at Shahkar: one who passes both. */
+      addPerson: async (p: RegistryRecord & { mobile: string }) => {
+        await addCitizen(citizenOf(p));
+        await addMobile(p.nationalCode, p.mobile);
+      },
       pgsbFault: (service: 'civil-registry' | 'shahkar', mode: 'error' | 'timeout', count?: number) =>
         post(`${pgsbUrl}/__sim/faults`, { service, mode, count }),
       clearPgsbFaults: () => fetch(`${pgsbUrl}/__sim/faults`, { method: 'DELETE' }),
